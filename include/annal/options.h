@@ -1,0 +1,53 @@
+// Options for the coder. Each field says its default and what it trades.
+#ifndef ANNAL_OPTIONS_H_
+#define ANNAL_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+namespace annal {
+
+// Dictionary source files, in PETRARCH-2 or TABARI text formats. The format of each file is
+// recognised from its content (TABARI files use `[code]` blocks and `.verbs`/`.actors` names).
+struct DictionaryFiles {
+  std::vector<std::string> verbs;     // CAMEO.2.0.txt, CAMEO.verbpatterns.*.txt, *.verbs
+  std::vector<std::string> actors;    // Phoenix.*.actors.txt, *.actors
+  std::vector<std::string> agents;    // Phoenix.agents.txt, *.agents
+  std::vector<std::string> discards;  // Phoenix.discards.txt
+  std::vector<std::string> issues;    // Phoenix.IssueCoding.txt
+  std::vector<std::string> options;   // TABARI .options (labels, coding switches)
+  bool empty() const {
+    return verbs.empty() && actors.empty() && agents.empty() && discards.empty() && issues.empty() &&
+           options.empty();
+  }
+};
+
+enum class SyntaxMode {
+  kShallow,  // rule-based chunks and roles: fast, no model file
+  kParser,   // trained tagger + dependency parser where a model is available, shallow otherwise
+};
+
+struct CoderOptions {
+  // Compiled dictionary (.annaldict, see doc/formats/compiled_dictionary.md). Empty: use
+  // `dictionary_files` if given, else the default compiled dictionary from `data_dir`.
+  std::string compiled_dictionary;
+  // Text dictionaries to compile in memory at Open() (slower to open: ~0.5 s for the defaults).
+  DictionaryFiles dictionary_files;
+  // Directory holding annal's shipped data (dictionaries, tables, models). Empty: the
+  // directory the build was configured with, or $ANNAL_DATA_DIR if set.
+  std::string data_dir;
+  // Documents whose language is detected as something other than English are skipped with a
+  // note. Default true; false codes everything as if it were English.
+  bool english_only = true;
+  SyntaxMode syntax = SyntaxMode::kShallow;
+  // Emit events whose source or target is unknown (one side null). Default true: a researcher
+  // would rather see "someone attacked X" than nothing; the gold-suite evaluations set it false.
+  bool emit_partial_events = true;
+  // Emit negated, hypothetical and future events (with their modality). Default true. When
+  // false only asserted, claimed and hedged events are emitted.
+  bool emit_unrealised_events = true;
+};
+
+}  // namespace annal
+
+#endif  // ANNAL_OPTIONS_H_
