@@ -291,6 +291,7 @@ TEST(EventIdTest, StableAndDocumentedLayout) {
   std::snprintf(expect, sizeof(expect), "%016llx",
                 static_cast<unsigned long long>(XXH3_64bits(key.data(), key.size())));
   EXPECT_EQ(id, expect);
+  EXPECT_EQ(id, "90ea581a086aeda0");  // the example in doc/formats/event_record.md
   // Every input matters.
   EXPECT_NE(id, MakeEventId("a2", 3, "RUSGOV", "UKR", "112", 161));
   EXPECT_NE(id, MakeEventId("a1", 4, "RUSGOV", "UKR", "112", 161));
