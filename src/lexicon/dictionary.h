@@ -8,6 +8,8 @@
 #include <climits>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace annal::lexicon {
@@ -34,6 +36,9 @@ constexpr int32_t kDayMin = INT32_MIN;
 constexpr int32_t kDayMax = INT32_MAX;
 
 // A code valid in [from_day, to_day] (inclusive). Undated codes use the full range.
+// Precedence (PETRARCH/TABARI semantics): when a date falls inside a restricted code (any range
+// narrower than the full one), the first such code in file order wins; an undated code is the
+// default used only when no restricted code covers the date.
 struct DatedCode {
   std::string code;  // "AFGGOV", "IGOUNO"
   int32_t from_day = kDayMin;
@@ -84,6 +89,9 @@ struct VerbPattern {
   std::vector<PatternElement> after;
   std::string code;      // CAMEO code, "---" for "no event", may be a WEIS code in test dictionaries
   std::string alt_code;  // the code after ':' in "[042:043]" (the paired event), or empty
+  // true when the verb must directly follow the last element of `before` (TABARI "WAS_*").
+  // (The first element of `after` says the same about itself with `adjacent`.)
+  bool verb_adjacent = false;
   SourceLocation where;
 };
 
@@ -91,12 +99,16 @@ struct VerbPattern {
 struct VerbBlock {
   std::string name;  // PETRARCH-2 "--- NAME [code] ---" name, or the TABARI root verb
   std::string code;  // default code when no pattern matches; "---" means none
+  // The paired code after ':' in a block header "--- VISIT [042:043] ---", or empty. A header
+  // "[:110]" has code "---" and alt_code "110". (Added by the dictionary reader.)
+  std::string alt_code;
   // Every surface form that triggers this block. A multi-word form ("CALL OFF") lists its
   // words; `verb_word` says which one is the verb proper.
   struct Form {
     Phrase words;
     uint8_t verb_word = 0;
     std::string code;  // a form-specific default code ("ABORT [160]"), else empty
+    std::string alt_code;  // the part after ':' of a form-specific code, else empty
   };
   std::vector<Form> forms;
   std::vector<VerbPattern> patterns;
@@ -126,6 +138,8 @@ struct IssueEntry {
   std::string code;       // "EARLY_CHILDHOOD_EDUCATION"
   std::string category;   // "EDUCATION"
   bool exclusion = false; // '~' line: this phrase cancels the issue
+  // '~~' line: the exclusion applies to the whole story, not just the sentence.
+  bool whole_story = false;
   SourceLocation where;
 };
 
@@ -148,6 +162,9 @@ struct DictionarySet {
   std::vector<IssueEntry> issues;
   // TABARI .options LABEL lines and similar: code -> name.
   std::vector<std::pair<std::string, std::string>> labels;
+  // Other TABARI .options lines, kept as written: keyword -> value ("SET" -> "SKIP RECORDS =
+  // FALSE", "COMPLEX" -> "VERBS[5] CONJ[4] NOACTPRIOR EXPLAIN"). No stage interprets them yet.
+  std::vector<std::pair<std::string, std::string>> settings;
   std::vector<Diagnostic> diagnostics;
 };
 

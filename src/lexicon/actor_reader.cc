@@ -1,0 +1,410 @@
+// Actor and agent dictionaries, PETRARCH and TABARI dialects.
+//
+// Actors:
+//   AFGHANISTAN_  [AFG]            root phrase with its default (undated) code
+//   +AFGHAN_                       synonym of the root above
+//   \t[AFGGOV >011222]             date-restricted code: after (>), before (<) or within
+//   \t[AFGELI 750101-000101]         (d1-d2) a date, all inclusive; YYMMDD or YYYYMMDD
+//   ALBRIGHT [USAGOV 991201-010114] [---]   TABARI: several code blocks on the root line
+//   <NOUN> .. </NOUN>, <ADJECTIVE> ..       TABARI word lists outside the model: skipped
+// Agents:
+//   !PERSON! = MAN, MEN, WOMAN      substitution macro; CONGRESS!PERSON! expands to each
+//   ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]   explicit plurals ({} = none)
+//   HUMAN_RIGHTS_BODY [NGO~]        '~' after the code: the code goes before the country
+//   PRESIDENT_ [ ~GOVPRS]           TABARI
+//
+// Word matching. TABARI matches a word as a stem unless it is written with a trailing '_'
+// ("ARGENTIN" matches ARGENTINA, "AFGHAN_" only AFGHAN). PETRARCH (both versions) splits
+// every phrase on '_' and blanks and matches whole tokens only: PETRreader.read_actor_dictionary
+// builds a tree of complete words and the coder looks tokens up in it, so "PLA" in
+// Phoenix.Countries never matched "PLAN". The Phoenix files were generated in TABARI layout and
+// 1,658 of their phrases end in a bare word (PLA, GOA, KRG, MI5); reading those as stems would
+// change what the dictionaries code, so PETRARCH files are read with PETRARCH's semantics: every
+// word exact. PETRARCH instead adds the regular plural of each agent ({..} overrides it), which
+// is reproduced here.
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/dictionary_text.h"
+#include "lexicon/format_readers.h"
+
+namespace annal::lexicon::internal {
+
+namespace {
+
+constexpr size_t kMaxMacroExpansions = 256;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+CommentStyle EntryCommentStyle(bool tabari) {
+  CommentStyle style;
+  // TABARI codes may contain '#' ("[### <890101]"), so there '#' only comments a whole line.
+  style.hash_anywhere = !tabari;
+  return style;
+}
+
+// Skips TABARI <SECTION> .. </SECTION> blocks; returns true when `line` is consumed.
+class SectionSkipper {
+ public:
+  bool Consume(const Line& line, const ReadContext& ctx) {
+    const std::string& t = line.text;
+    if (!close_.empty()) {
+      if (UpperAscii(t) == close_) close_.clear();
+      return true;
+    }
+    if (t.size() > 2 && t[0] == '<' && t.back() == '>' && t.find(' ') == std::string::npos) {
+      if (t[1] == '/') {
+        ctx.Diag(line.number, "unexpected closing tag " + t);
+      } else {
+        close_ = "</" + UpperAscii(t.substr(1));
+        open_line_ = line.number;
+      }
+      return true;
+    }
+    return false;
+  }
+  void Finish(const ReadContext& ctx) const {
+    if (!close_.empty()) ctx.Diag(open_line_, "section not closed by " + close_);
+  }
+
+ private:
+  std::string close_;
+  uint32_t open_line_ = 0;
+};
+
+// ParseDictionaryDate, forgiving one slip that is common in the generated CountryInfo files:
+// a day 29-31 past the end of its month ("040931", "100631") is meant as the month's last day.
+bool ParseRestrictionDate(std::string_view s, int32_t* day) {
+  if (ParseDictionaryDate(s, day)) return true;
+  if (s.size() != 6 && s.size() != 8) return false;
+  const size_t d = s.size() - 2;
+  if (s.substr(d) != "29" && s.substr(d) != "30" && s.substr(d) != "31") return false;
+  for (std::string_view last : {"30", "29", "28"}) {
+    std::string fixed = std::string(s.substr(0, d)) + std::string(last);
+    if (ParseDictionaryDate(fixed, day)) return true;
+  }
+  return false;
+}
+
+// Parses the inside of one actor code block: "AFGGOV", "AFGGOV >011222", "HOB < 950601",
+// "HOBGOV 950601 - 990815". Returns false with `error` set when malformed.
+bool ParseDatedCode(std::string_view inside, DatedCode* out, std::string* error) {
+  inside = Trim(inside);
+  size_t sp = 0;
+  while (sp < inside.size() && !IsBlank(inside[sp])) ++sp;
+  std::string_view code = inside.substr(0, sp);
+  std::string_view rest = Trim(inside.substr(sp));
+  // A restriction glued to the code ("[AFG>011222]") is not a code.
+  if (code.empty() || code.find_first_of("<>") != std::string_view::npos ||
+      (code[0] >= '0' && code[0] <= '9' && code.find_first_not_of("0123456789-") == std::string_view::npos)) {
+    *error = "code block without a code";
+    return false;
+  }
+  out->code = UpperAscii(code);
+  out->from_day = kDayMin;
+  out->to_day = kDayMax;
+  if (rest.empty()) return true;
+  int32_t d1, d2;
+  if (rest[0] == '<' || rest[0] == '>') {
+    if (!ParseRestrictionDate(Trim(rest.substr(1)), &d1)) {
+      *error = "bad date '" + std::string(Trim(rest.substr(1))) + "'";
+      return false;
+    }
+    if (rest[0] == '<') {
+      out->to_day = d1;
+    } else {
+      out->from_day = d1;
+    }
+    return true;
+  }
+  size_t dash = rest.find('-');
+  if (dash == std::string_view::npos) {
+    *error = "bad date restriction '" + std::string(rest) + "'";
+    return false;
+  }
+  std::string_view a = Trim(rest.substr(0, dash)), b = Trim(rest.substr(dash + 1));
+  if (!ParseRestrictionDate(a, &d1)) {
+    *error = "bad date '" + std::string(a) + "'";
+    return false;
+  }
+  if (!ParseRestrictionDate(b, &d2)) {
+    *error = "bad date '" + std::string(b) + "'";
+    return false;
+  }
+  // A two-digit start year is read as 20xx below 30 and 19xx otherwise, but CountryInfo also
+  // lists elites whose terms began a century earlier ("[AFGELI 270101-730717]" = 1927-1973,
+  // "[USAELI 950101-370722]" = 1895-1937): a start that would fall after its end is one of those.
+  if (d2 < d1 && a.size() == 6) {
+    for (const char* century : {"19", "18"}) {
+      int32_t earlier;
+      if (ParseRestrictionDate(century + std::string(a), &earlier) && earlier < d1 && earlier <= d2) {
+        d1 = earlier;
+        break;
+      }
+    }
+  }
+  if (d2 < d1) {
+    *error = "date range ends before it starts";
+    return false;
+  }
+  out->from_day = d1;
+  out->to_day = d2;
+  return true;
+}
+
+// Parses every "[..]" block in `text` (which starts at the first '['). Bad blocks become
+// diagnostics; good ones are appended to `codes`.
+void ParseCodeBlocks(std::string_view text, const Line& line, const ReadContext& ctx,
+                     std::vector<DatedCode>* codes) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (IsBlank(text[i])) {
+      ++i;
+      continue;
+    }
+    if (text[i] != '[') {
+      ctx.Diag(line.number, "unexpected text after code: '" + std::string(text.substr(i)) + "'");
+      return;
+    }
+    size_t close = text.find(']', i);
+    if (close == std::string_view::npos) {
+      ctx.Diag(line.number, "unclosed '[' in '" + line.text + "'");
+      return;
+    }
+    DatedCode dc;
+    std::string error;
+    if (ParseDatedCode(text.substr(i + 1, close - i - 1), &dc, &error)) {
+      codes->push_back(std::move(dc));
+    } else {
+      ctx.Diag(line.number, error + " in '" + line.text + "'");
+    }
+    i = close + 1;
+  }
+}
+
+}  // namespace
+
+void ReadActorFile(std::string_view content, const ReadContext& ctx) {
+  const WordMatch match = ctx.tabari ? WordMatch::kTabari : WordMatch::kAllExact;
+  std::vector<Line> lines = SplitContentLines(content, EntryCommentStyle(ctx.tabari));
+  SectionSkipper sections;
+  bool have_entry = false;  // out->actors.back() is the entry of this file being built
+  for (const Line& line : lines) {
+    const std::string& t = line.text;
+    if (ctx.tabari && StartsWith(t, "~~")) break;  // TABARI's end-of-file line
+    if (sections.Consume(line, ctx)) continue;
+    if (t[0] == '[') {
+      if (!have_entry) {
+        ctx.Diag(line.number, "code line without an actor before it");
+        continue;
+      }
+      ParseCodeBlocks(t, line, ctx, &ctx.out->actors.back().codes);
+      continue;
+    }
+    const bool synonym = t[0] == '+';
+    std::string_view body = synonym ? std::string_view(t).substr(1) : std::string_view(t);
+    size_t bracket = body.find('[');
+    std::string_view phrase_text = Trim(body.substr(0, bracket));
+    if (phrase_text.find_first_of("]{}") != std::string_view::npos) {
+      ctx.Diag(line.number, "malformed actor phrase '" + t + "'");
+      if (!synonym) have_entry = false;  // its code lines must not go to the previous actor
+      continue;
+    }
+    Phrase phrase = ParsePhrase(phrase_text, match);
+    if (phrase.empty()) {
+      ctx.Diag(line.number, "actor line without a phrase: '" + t + "'");
+      if (!synonym) have_entry = false;
+      continue;
+    }
+    if (synonym) {
+      if (!have_entry) {
+        ctx.Diag(line.number, "synonym without an actor before it");
+        continue;
+      }
+      ActorEntry& entry = ctx.out->actors.back();
+      entry.names.push_back(std::move(phrase));
+      if (bracket != std::string_view::npos) {
+        // A code on a synonym line applies to the whole entry, as in PETRARCH-1.
+        ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
+      }
+      continue;
+    }
+    ActorEntry entry;
+    entry.names.push_back(std::move(phrase));
+    entry.where = ctx.Where(line.number);
+    if (bracket != std::string_view::npos) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
+    ctx.out->actors.push_back(std::move(entry));
+    have_entry = true;
+  }
+  sections.Finish(ctx);
+}
+
+namespace {
+
+// Expands every "!NAME!" in `text` with the macro's alternatives (all combinations).
+bool ExpandMacros(const std::string& text,
+                  const std::unordered_map<std::string, std::vector<std::string>>& macros,
+                  std::vector<std::string>* out, std::string* error) {
+  std::vector<std::string> work{text};
+  out->clear();
+  while (!work.empty()) {
+    std::string s = std::move(work.back());
+    work.pop_back();
+    size_t a = s.find('!');
+    if (a == std::string::npos) {
+      out->push_back(std::move(s));
+      continue;
+    }
+    size_t b = s.find('!', a + 1);
+    if (b == std::string::npos) {
+      *error = "unterminated substitution marker";
+      return false;
+    }
+    std::string name = UpperAscii(s.substr(a + 1, b - a - 1));
+    auto it = macros.find(name);
+    if (it == macros.end()) {
+      *error = "undefined substitution marker !" + name + "!";
+      return false;
+    }
+    for (const std::string& alt : it->second) {
+      work.push_back(s.substr(0, a) + alt + s.substr(b + 1));
+    }
+    if (work.size() + out->size() > kMaxMacroExpansions) {
+      *error = "too many substitutions";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void ReadAgentFile(std::string_view content, const ReadContext& ctx) {
+  const WordMatch match = ctx.tabari ? WordMatch::kTabari : WordMatch::kAllExact;
+  std::vector<Line> lines = SplitContentLines(content, EntryCommentStyle(ctx.tabari));
+  std::unordered_map<std::string, std::vector<std::string>> macros;
+  for (const Line& line : lines) {
+    const std::string& t = line.text;
+    if (ctx.tabari && StartsWith(t, "~~")) break;  // TABARI's end-of-file line
+    size_t bracket = t.find('[');
+    if (t[0] == '!' && bracket == std::string::npos && t.find('=') != std::string::npos) {
+      // !PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON
+      size_t b = t.find('!', 1);
+      size_t eq = t.find('=');
+      std::string name = b == std::string::npos ? "" : UpperAscii(Trim(std::string_view(t).substr(1, b - 1)));
+      if (name.empty() || eq < b || !Trim(std::string_view(t).substr(b + 1, eq - b - 1)).empty()) {
+        ctx.Diag(line.number, "malformed substitution marker definition '" + t + "'");
+        continue;
+      }
+      std::vector<std::string> alts;
+      std::string_view rest = std::string_view(t).substr(eq + 1);
+      size_t start = 0;
+      while (start <= rest.size()) {
+        size_t comma = rest.find(',', start);
+        std::string_view item = Trim(rest.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        if (!item.empty()) alts.push_back(UpperAscii(item));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+      }
+      if (alts.empty()) {
+        ctx.Diag(line.number, "substitution marker !" + name + "! has no alternatives");
+        continue;
+      }
+      macros[name] = std::move(alts);
+      continue;
+    }
+    size_t close = bracket == std::string::npos ? std::string::npos : t.find(']', bracket);
+    if (bracket == std::string::npos || close == std::string::npos ||
+        !Trim(std::string_view(t).substr(close + 1)).empty()) {
+      ctx.Diag(line.number, "agent line without a [code]: '" + t + "'");
+      continue;
+    }
+    std::string code;
+    for (char c : std::string_view(t).substr(bracket + 1, close - bracket - 1)) {
+      if (!IsBlank(c)) code.push_back(c);
+    }
+    code = UpperAscii(code);
+    AgentEntry entry;
+    entry.where = ctx.Where(line.number);
+    if (code.size() > 1 && code.front() == '~' && code.find('~', 1) == std::string::npos) {
+      entry.code = code.substr(1);
+      entry.suffix = true;
+    } else if (code.size() > 1 && code.back() == '~' && code.find('~') == code.size() - 1) {
+      entry.code = code.substr(0, code.size() - 1);
+      entry.suffix = false;
+    } else {
+      ctx.Diag(line.number, "agent code needs one '~' before or after it: '" + t + "'");
+      continue;
+    }
+
+    std::string_view head = Trim(std::string_view(t).substr(0, bracket));
+    std::string_view main = head, plurals;
+    bool has_braces = false;
+    size_t open = head.find('{');
+    if (open != std::string_view::npos) {
+      size_t cb = head.find('}', open);
+      if (cb == std::string_view::npos || !Trim(head.substr(cb + 1)).empty()) {
+        ctx.Diag(line.number, "agent plural needs '{..}' at the end of the phrase: '" + t + "'");
+        continue;
+      }
+      main = Trim(head.substr(0, open));
+      plurals = head.substr(open + 1, cb - open - 1);
+      has_braces = true;
+    }
+    if (main.find_first_of("{}]") != std::string_view::npos) {
+      ctx.Diag(line.number, "malformed agent phrase '" + t + "'");
+      continue;
+    }
+    std::vector<std::string> texts;
+    std::string error;
+    if (!ExpandMacros(std::string(main), macros, &texts, &error)) {
+      ctx.Diag(line.number, error + " in '" + t + "'");
+      continue;
+    }
+    const bool macro = main.find('!') != std::string_view::npos;
+    for (const std::string& text : texts) {
+      Phrase phrase = ParsePhrase(text, match);
+      if (phrase.empty()) continue;
+      // PETRARCH adds the regular plural unless {..} gives the plurals or the phrase came from
+      // a substitution marker (whose alternatives list both numbers already). TABARI words are
+      // stems and need no plural.
+      if (!ctx.tabari && !has_braces && !macro && phrase.back().text != "'S") {
+        Phrase plural = phrase;
+        plural.back().text = NounPlural(plural.back().text);
+        entry.names.push_back(std::move(phrase));
+        entry.names.push_back(std::move(plural));
+      } else {
+        entry.names.push_back(std::move(phrase));
+      }
+    }
+    if (has_braces) {
+      size_t i = 0;
+      while (i < plurals.size()) {
+        while (i < plurals.size() && IsBlank(plurals[i])) ++i;
+        size_t j = i;
+        while (j < plurals.size() && !IsBlank(plurals[j])) ++j;
+        if (j > i) {
+          std::vector<std::string> ptexts;
+          if (!ExpandMacros(std::string(plurals.substr(i, j - i)), macros, &ptexts, &error)) {
+            ctx.Diag(line.number, error + " in '" + t + "'");
+          } else {
+            for (const std::string& p : ptexts) {
+              Phrase phrase = ParsePhrase(p, match);
+              if (!phrase.empty()) entry.names.push_back(std::move(phrase));
+            }
+          }
+        }
+        i = j;
+      }
+    }
+    if (entry.names.empty()) {
+      ctx.Diag(line.number, "agent line without a phrase: '" + t + "'");
+      continue;
+    }
+    ctx.out->agents.push_back(std::move(entry));
+  }
+}
+
+}  // namespace annal::lexicon::internal

@@ -1,0 +1,36 @@
+// Internal: one reader per dictionary kind, each handling both the PETRARCH and the TABARI
+// dialect of its format. dictionary_reader.cc picks the kind and dialect and calls these.
+#ifndef ANNAL_LEXICON_FORMAT_READERS_H_
+#define ANNAL_LEXICON_FORMAT_READERS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "lexicon/dictionary.h"
+
+namespace annal::lexicon::internal {
+
+// What every reader needs: where to put entries, which file this is, and its dialect.
+struct ReadContext {
+  DictionarySet* out = nullptr;
+  uint32_t file = 0;      // index into out->files
+  std::string filename;   // as given to ReadDictionary, for diagnostics
+  bool tabari = false;    // TABARI dialect (stems, ';' comments) instead of PETRARCH
+
+  void Diag(uint32_t line, std::string message) const {
+    out->diagnostics.push_back(Diagnostic{filename, line, std::move(message)});
+  }
+  SourceLocation Where(uint32_t line) const { return SourceLocation{file, line}; }
+};
+
+void ReadVerbFile(std::string_view content, const ReadContext& ctx);
+void ReadActorFile(std::string_view content, const ReadContext& ctx);
+void ReadAgentFile(std::string_view content, const ReadContext& ctx);
+void ReadDiscardFile(std::string_view content, const ReadContext& ctx);
+void ReadIssueFile(std::string_view content, const ReadContext& ctx);
+void ReadOptionsFile(std::string_view content, const ReadContext& ctx);
+
+}  // namespace annal::lexicon::internal
+
+#endif  // ANNAL_LEXICON_FORMAT_READERS_H_
