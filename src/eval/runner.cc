@@ -1,0 +1,129 @@
+#include "eval/runner.h"
+
+#include <cctype>
+#include <chrono>
+#include <utility>
+
+#include "annal/document.h"
+#include "eval/text_util.h"
+
+namespace annal::eval {
+namespace {
+
+std::string Upper3(std::string_view code) {
+  std::string out(Trim(code).substr(0, 3));
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string CountryOf(const std::optional<EventActor>& actor) {
+  if (!actor) return "";
+  if (!Trim(actor->country).empty()) return Upper3(actor->country);
+  return Upper3(actor->code);
+}
+
+std::string CodeOf(const std::optional<EventActor>& actor) {
+  return actor ? actor->code : std::string("---");
+}
+
+}  // namespace
+
+CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
+                               const CoderOptions& base) {
+  CoderOptions options = base;
+  options.english_only = false;
+  options.emit_partial_events = false;
+  options.emit_unrealised_events = false;
+  DictionaryFiles files = SuiteDictionaryFiles(suite, shared_dir);
+  if (!files.empty()) {
+    options.dictionary_files = std::move(files);
+    options.compiled_dictionary.clear();  // the suite's text dictionaries take precedence
+  }
+  return options;
+}
+
+std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode) {
+  std::vector<Triple> out;
+  for (const Event& e : events) {
+    if (e.modality != Modality::kAsserted && e.modality != Modality::kClaimed) continue;
+    switch (mode) {
+      case TripleMode::kCameoExact:
+        out.push_back(Triple{CodeOf(e.source), CodeOf(e.target), e.cameo});
+        break;
+      case TripleMode::kCameoStripped:
+        out.push_back(Triple{std::string(Trim(CodeOf(e.source))),
+                             std::string(Trim(CodeOf(e.target))), std::string(Trim(e.cameo))});
+        break;
+      case TripleMode::kPloverCountry:
+        if (Trim(e.plover.type).empty()) break;
+        out.push_back(Triple{CountryOf(e.source), CountryOf(e.target),
+                             std::string(Trim(e.plover.type))});
+        break;
+    }
+  }
+  return out;
+}
+
+std::vector<Triple> NormalizeGold(const std::vector<Triple>& gold, TripleMode mode) {
+  if (mode != TripleMode::kCameoStripped) return gold;
+  std::vector<Triple> out;
+  out.reserve(gold.size());
+  for (const Triple& t : gold) {
+    out.push_back(Triple{std::string(Trim(t.source)), std::string(Trim(t.target)),
+                         std::string(Trim(t.code))});
+  }
+  return out;
+}
+
+SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldRecord>& gold,
+                     const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const SuiteSpec& spec = GetSuiteSpec(suite);
+  SuiteReport report;
+  report.suite = suite;
+  report.name = spec.name;
+  report.records_read = static_cast<int>(gold.size());
+  Scorer scorer(options.max_examples_per_kind);
+  DocumentResult result;
+  for (const GoldRecord& record : gold) {
+    if (!record.scored) continue;
+    ++report.records_scored;
+    Document doc;
+    doc.id = record.id;
+    doc.date = record.date;
+    doc.text = record.text;
+    RecordResult rr;
+    rr.id = record.id;
+    rr.text = record.text;
+    Status s = coder.Code(doc, &result);
+    if (s.ok()) {
+      rr.predicted = PredictedTriples(result.events, spec.mode);
+    } else {
+      ++report.coder_failures;
+      rr.coder_error = s.ToString();
+    }
+    GoldRecord normalized = record;
+    normalized.events = NormalizeGold(record.events, spec.mode);
+    rr.gold = normalized.events;
+    rr.comparison = scorer.Add(normalized, rr.predicted);
+    report.records.push_back(std::move(rr));
+  }
+  report.score = scorer.score();
+  for (int k = 0; k < kErrorKindCount; ++k) {
+    report.examples[k] = scorer.examples(static_cast<ErrorKind>(k));
+  }
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared_dir,
+                                          const CoderOptions& base, const RunOptions& options) {
+  auto gold = ReadSuite(suite, shared_dir);
+  if (!gold.ok()) return gold.status();
+  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base));
+  if (!coder.ok()) return coder.status();
+  return RunSuite(*coder.value(), suite, gold.value(), options);
+}
+
+}  // namespace annal::eval

@@ -1,0 +1,80 @@
+// Running a gold suite through the Coder and scoring it.
+//
+//   auto options = annal::eval::SuiteCoderOptions(Suite::kPetrUnitTest, shared_dir);
+//   auto coder = annal::Coder::Open(options);
+//   auto gold = annal::eval::ReadSuite(Suite::kPetrUnitTest, shared_dir);
+//   SuiteReport report = annal::eval::RunSuite(**coder, Suite::kPetrUnitTest, *gold);
+//   puts(FormatScoreLine(report.name, report.score).c_str());
+#ifndef ANNAL_EVAL_RUNNER_H_
+#define ANNAL_EVAL_RUNNER_H_
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "annal/coder.h"
+#include "annal/options.h"
+#include "annal/status.h"
+#include "eval/gold.h"
+#include "eval/score.h"
+#include "eval/suites.h"
+
+namespace annal::eval {
+
+// The coder settings every suite is run with: `base` (data_dir, syntax mode, ...) plus
+// english_only=false, emit_partial_events=false, emit_unrealised_events=false, and the
+// suite's own dictionaries (SuiteDictionaryFiles) when it has them.
+CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
+                               const CoderOptions& base = CoderOptions());
+
+// The triples a coded document contributes under `mode`. Only asserted and claimed events
+// count (hedged, negated, hypothetical and future ones are dropped whatever the coder
+// options). CAMEO modes: (source code, target code, CAMEO code), "---" for a missing actor as
+// TABARI writes it; kCameoStripped trims every field. kPloverCountry: (source country,
+// target country, PLOVER type), a country being EventActor::country or, when that is empty,
+// the first 3 letters of the actor code; events with no PLOVER type (CAMEO 01/02, which
+// PLOVER dropped) are left out.
+std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode);
+
+// Gold triples as compared under `mode` (kCameoStripped trims every field).
+std::vector<Triple> NormalizeGold(const std::vector<Triple>& gold, TripleMode mode);
+
+struct RecordResult {
+  std::string id;
+  std::string text;
+  std::vector<Triple> gold;       // normalised
+  std::vector<Triple> predicted;  // PredictedTriples()
+  RecordComparison comparison;
+  std::string coder_error;  // non-empty when Coder::Code failed (the record then predicts nothing)
+};
+
+struct SuiteReport {
+  Suite suite = Suite::kTabariValidate;
+  std::string name;
+  Score score;
+  int records_read = 0;
+  int records_scored = 0;
+  int coder_failures = 0;
+  std::vector<RecordResult> records;  // every scored record, in file order
+  std::array<std::vector<ErrorExample>, kErrorKindCount> examples;  // first N per ErrorKind
+  double seconds = 0;  // wall time spent coding and scoring
+};
+
+struct RunOptions {
+  size_t max_examples_per_kind = 0;  // ErrorExamples kept per kind
+};
+
+// Codes every scored record of `gold` with `coder` (documents get the record's id, date and
+// text) and scores the result. Thread-compatible: the Coder is only used through Code().
+SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldRecord>& gold,
+                     const RunOptions& options = RunOptions());
+
+// Reads the suite from `shared_dir`, opens a coder with SuiteCoderOptions(suite, shared_dir,
+// base) and runs it. Fails when the gold file cannot be read or the coder cannot be opened.
+Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared_dir,
+                                          const CoderOptions& base = CoderOptions(),
+                                          const RunOptions& options = RunOptions());
+
+}  // namespace annal::eval
+
+#endif  // ANNAL_EVAL_RUNNER_H_

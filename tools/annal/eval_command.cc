@@ -1,0 +1,185 @@
+// `annal eval`: scores the coder on the gold suites in the shared data directory.
+//
+//   annal eval [--shared DIR] [--data-dir DIR] [--suite NAME]... [--verbose] [--errors N]
+//
+// Diagnostics (with --verbose / --errors) go to stdout first; the last lines of stdout are the
+// scores, one per suite that ran, in the fixed order TABARI_VALIDATE, PETR_UNITTEST,
+// PLOVER_GSR, PETR2_GSR, preceded by TABARI's record-accuracy line:
+//   TABARI_VALIDATE records: correct=K total=M accuracy=0.xx
+//   TABARI_VALIDATE: P=0.xx R=0.xx F1=0.xx n=N
+// Progress and skipped suites are reported on stderr. Without the shared directory nothing
+// runs and the exit code is 0; a suite whose file is missing is skipped with a message.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "annal/coder.h"
+#include "command.h"
+#include "eval/runner.h"
+#include "eval/score.h"
+#include "eval/suites.h"
+
+namespace annal::cli {
+namespace {
+
+struct EvalArgs {
+  std::string shared_dir;
+  std::string data_dir;
+  std::vector<std::string> suites;
+  bool verbose = false;
+  int errors = 0;
+};
+
+std::string JoinTriples(const std::vector<eval::Triple>& triples) {
+  if (triples.empty()) return "(no event)";
+  std::string out;
+  for (const eval::Triple& t : triples) {
+    if (!out.empty()) out += "; ";
+    out += eval::TripleToString(t);
+  }
+  return out;
+}
+
+std::string DescribeError(const eval::TripleError& e) {
+  std::string gold = e.gold ? eval::TripleToString(*e.gold) : "-";
+  std::string got = e.predicted ? eval::TripleToString(*e.predicted) : "-";
+  return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind), gold, got);
+}
+
+void PrintVerbose(const eval::SuiteReport& report) {
+  fmt::print("== {}: records that do not match ==\n", report.name);
+  for (const eval::RecordResult& r : report.records) {
+    if (r.comparison.correct && r.coder_error.empty()) continue;
+    fmt::print("[{}] {}\n", report.name, r.id);
+    fmt::print("  text:     {}\n", r.text);
+    fmt::print("  expected: {}\n", JoinTriples(r.gold));
+    fmt::print("  got:      {}\n", JoinTriples(r.predicted));
+    if (!r.coder_error.empty()) fmt::print("  coder error: {}\n", r.coder_error);
+    for (const eval::TripleError& e : r.comparison.errors) {
+      fmt::print("  - {}\n", DescribeError(e));
+    }
+  }
+}
+
+void PrintErrorExamples(const eval::SuiteReport& report) {
+  fmt::print("== {}: errors by kind ==\n", report.name);
+  for (int k = 0; k < eval::kErrorKindCount; ++k) {
+    auto kind = static_cast<eval::ErrorKind>(k);
+    fmt::print("{} {}: {}\n", report.name, eval::ErrorKindName(kind), report.score.errors[k]);
+    for (const eval::ErrorExample& ex : report.examples[k]) {
+      fmt::print("  [{}] {}\n      {}\n", ex.record_id, DescribeError(ex.error), ex.text);
+    }
+  }
+}
+
+int RunEval(const EvalArgs& args) {
+  std::string shared = ResolveSharedDir(args.shared_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(shared + "/data/peers", ec)) {
+    fmt::print(stderr,
+               "annal eval: no gold suites: {}/data/peers is not a directory (give --shared DIR "
+               "or set ANNAL_SHARED_DIR); nothing to evaluate\n",
+               shared);
+    return kExitOk;
+  }
+
+  std::vector<eval::Suite> selected;
+  for (const std::string& name : args.suites) {
+    auto suite = eval::SuiteFromName(name);
+    if (!suite) {
+      std::string known;
+      for (const eval::SuiteSpec& s : eval::AllSuites()) known += std::string(" ") + s.name;
+      fmt::print(stderr, "annal eval: unknown suite '{}' (known:{})\n", name, known);
+      return kExitFailure;
+    }
+    selected.push_back(*suite);
+  }
+  if (selected.empty()) {
+    for (const eval::SuiteSpec& s : eval::AllSuites()) selected.push_back(s.suite);
+  }
+
+  CoderOptions base;
+  base.data_dir = ResolveDataDir(args.data_dir);
+  eval::RunOptions run_options;
+  run_options.max_examples_per_kind = args.errors > 0 ? static_cast<size_t>(args.errors) : 0;
+
+  int exit_code = kExitOk;
+  std::vector<std::string> final_lines;
+  // Report in the fixed suite order whatever order --suite gave.
+  for (const eval::SuiteSpec& spec : eval::AllSuites()) {
+    bool wanted = false;
+    for (eval::Suite s : selected) wanted = wanted || s == spec.suite;
+    if (!wanted) continue;
+
+    std::string path = eval::SuiteGoldPath(spec.suite, shared);
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      // Like a missing shared directory: absent data is not an error.
+      fmt::print(stderr, "annal eval: skipping {}: {} not found\n", spec.name, path);
+      continue;
+    }
+    auto gold = eval::ReadSuite(spec.suite, shared);
+    if (!gold.ok()) {
+      fmt::print(stderr, "annal eval: skipping {}: {}\n", spec.name, gold.status().ToString());
+      exit_code = kExitSkipped;
+      continue;
+    }
+    auto coder = Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base));
+    if (!coder.ok()) {
+      fmt::print(stderr, "annal eval: skipping {}: cannot open the coder: {}\n", spec.name,
+                 coder.status().ToString());
+      exit_code = kExitSkipped;
+      continue;
+    }
+    if (!(*coder)->warnings().empty()) {
+      fmt::print(stderr, "annal eval: {}: {} dictionary lines skipped (first: {})\n", spec.name,
+                 (*coder)->warnings().size(), (*coder)->warnings().front());
+    }
+    eval::SuiteReport report = eval::RunSuite(**coder, spec.suite, gold.value(), run_options);
+    fmt::print(stderr, "annal eval: {}: {} records read, {} scored, {} gold events, {:.2f} s\n",
+               spec.name, report.records_read, report.records_scored, report.score.gold,
+               report.seconds);
+    if (report.coder_failures > 0) {
+      fmt::print(stderr, "annal eval: {}: the coder failed on {} records (see --verbose)\n",
+                 spec.name, report.coder_failures);
+    }
+    if (args.verbose) PrintVerbose(report);
+    if (args.errors > 0) PrintErrorExamples(report);
+    if (spec.suite == eval::Suite::kTabariValidate) {
+      final_lines.push_back(eval::FormatRecordAccuracyLine(spec.name, report.score));
+    }
+    final_lines.push_back(eval::FormatScoreLine(spec.name, report.score));
+  }
+  std::fflush(stdout);
+  for (const std::string& line : final_lines) fmt::print("{}\n", line);
+  return exit_code;
+}
+
+void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "eval", "Score the coder on the gold suites (TABARI validation, PETRARCH unit tests, "
+              "PLOVER GSR, PETRARCH-2 GSR) in the shared data directory");
+  cmd->add_option("--shared", args->shared_dir,
+                  "Shared data directory holding data/peers/ (default: $ANNAL_SHARED_DIR or "
+                  "../shared)");
+  cmd->add_option("--data-dir", args->data_dir, "annal's data directory (default dictionaries)");
+  cmd->add_option("--suite", args->suites,
+                  "Run only this suite (repeatable): TABARI_VALIDATE, PETR_UNITTEST, PLOVER_GSR, "
+                  "PETR2_GSR");
+  cmd->add_flag("--verbose", args->verbose,
+                "Print every record that does not match: id, text, expected, got");
+  cmd->add_option("--errors", args->errors,
+                  "Print N examples of each error kind (wrong source/target/code, missed, extra)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->callback([args, ctx]() { ctx->exit_code = RunEval(*args); });
+}
+
+}  // namespace
+
+ANNAL_REGISTER_COMMAND(eval, AddEvalCommand);
+
+}  // namespace annal::cli
