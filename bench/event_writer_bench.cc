@@ -22,8 +22,12 @@ Event TypicalEvent() {
   e.trigger = {"accused", {161, 168}};
   e.date = "2026-02-06";
   e.date_precision = DatePrecision::kDay;
-  e.source = EventActor{"Russian Foreign Minister Sergei Lavrov", {120, 158}, "RUSGOV", "RUS",
-                        {"GOV"}, "Sergei Lavrov"};
+  e.source = EventActor{"Russian Foreign Minister Sergei Lavrov",
+                        {120, 158},
+                        "RUSGOV",
+                        "RUS",
+                        {"GOV"},
+                        "Sergei Lavrov"};
   e.target = EventActor{"Ukraine", {169, 176}, "UKR", "UKR", {}, ""};
   e.cameo = "1123";
   e.location = Location{"Moscow", "Moscow", "RUS", 55.75, 37.62, 524901};

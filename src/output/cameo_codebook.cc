@@ -123,8 +123,8 @@ Result<CameoCodebook> CameoCodebook::Load(const std::string& data_dir) {
 
 Result<CameoCodebook> CameoCodebook::Parse(std::string_view tsv, std::string_view origin) {
   std::vector<std::pair<int, std::vector<std::string_view>>> rows;
-  Status s = internal::ReadTsvRows(tsv, origin, {"code", "name", "goldstein", "quad", "codebook"},
-                                   &rows);
+  Status s =
+      internal::ReadTsvRows(tsv, origin, {"code", "name", "goldstein", "quad", "codebook"}, &rows);
   if (!s.ok()) return s;
   CameoCodebook book;
   for (auto& [line, f] : rows) {

@@ -64,7 +64,7 @@ TEST(CameoCodebookTest, ResolveFallsBackToLongestKnownPrefix) {
   ASSERT_NE(c, nullptr);
   EXPECT_FALSE(exact);
   EXPECT_EQ(c->code, "195");
-  EXPECT_EQ(book.Resolve("176")->code, "17");   // cyber attack, later extension
+  EXPECT_EQ(book.Resolve("176")->code, "17");    // cyber attack, later extension
   EXPECT_EQ(book.Resolve("0110")->code, "011");  // dictionary typo
   EXPECT_EQ(book.Resolve("109")->code, "10");
   EXPECT_EQ(book.Resolve("0732")->code, "073");
@@ -163,7 +163,7 @@ TEST(CameoCodebookTest, ParseReportsLineOfBadRows) {
         << r.status().ToString();
   }
   EXPECT_FALSE(CameoCodebook::Parse("112\tAccuse\t-2.0\t3\t1.1b3\n", "t").ok());  // no header
-  EXPECT_FALSE(CameoCodebook::Parse(header, "t").ok());                            // no codes
+  EXPECT_FALSE(CameoCodebook::Parse(header, "t").ok());                           // no codes
 }
 
 // Every code of the published Goldstein table is in ours with the same value.

@@ -31,8 +31,12 @@ Event FullEvent() {
   e.trigger = {"accused", {161, 168}};
   e.date = "2026-02-06";
   e.date_precision = DatePrecision::kDay;
-  e.source = EventActor{"Russian Foreign Minister Sergei Lavrov", {120, 158}, "RUSGOV", "RUS",
-                        {"GOV"}, "Sergei Lavrov"};
+  e.source = EventActor{"Russian Foreign Minister Sergei Lavrov",
+                        {120, 158},
+                        "RUSGOV",
+                        "RUS",
+                        {"GOV"},
+                        "Sergei Lavrov"};
   e.target = EventActor{"Ukraine", {169, 176}, "UKR", "UKR", {}, ""};
   e.cameo = "112";
   e.location = Location{"Moscow", "Moscow", "RUS", 55.75, 37.62, 524901};
@@ -53,11 +57,11 @@ TEST(EventWriterTest, JsonRoundTripsEveryField) {
   // Field order is the record's contract.
   std::vector<std::string> keys;
   for (auto& [k, v] : j.items()) keys.push_back(k);
-  EXPECT_EQ(keys, (std::vector<std::string>{
-                      "event_id", "doc_id", "sentence", "sentence_span", "evidence", "trigger",
-                      "date", "date_precision", "source", "target", "cameo", "cameo_name",
-                      "quad_class", "goldstein", "plover", "location", "attribution", "modality",
-                      "issues"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"event_id", "doc_id", "sentence", "sentence_span", "evidence",
+                                      "trigger", "date", "date_precision", "source", "target",
+                                      "cameo", "cameo_name", "quad_class", "goldstein", "plover",
+                                      "location", "attribution", "modality", "issues"}));
   EXPECT_EQ(j["event_id"], e.event_id);
   EXPECT_EQ(j["event_id"].get<std::string>().size(), 16u);
   EXPECT_EQ(j["doc_id"], "a1");
@@ -172,12 +176,13 @@ TEST(JsonWriterTest, EscapesQuotesBackslashesAndControlCharacters) {
 }
 
 TEST(JsonWriterTest, PassesValidUtf8AndReplacesInvalidBytes) {
-  const std::string valid = "Kyiv \xE2\x80\x94 \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 \xF0\x9F\x98\x80 caf\xC3\xA9";
+  const std::string valid =
+      "Kyiv \xE2\x80\x94 \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 \xF0\x9F\x98\x80 caf\xC3\xA9";
   EXPECT_EQ(Escaped(valid), "\"" + valid + "\"");
   const std::string fffd = "\xEF\xBF\xBD";
-  EXPECT_EQ(Escaped("a\xFFz"), "\"a" + fffd + "z\"");             // never valid
-  EXPECT_EQ(Escaped("a\x80z"), "\"a" + fffd + "z\"");             // stray continuation
-  EXPECT_EQ(Escaped("\xC0\xAF"), "\"" + fffd + fffd + "\"");      // overlong '/'
+  EXPECT_EQ(Escaped("a\xFFz"), "\"a" + fffd + "z\"");                    // never valid
+  EXPECT_EQ(Escaped("a\x80z"), "\"a" + fffd + "z\"");                    // stray continuation
+  EXPECT_EQ(Escaped("\xC0\xAF"), "\"" + fffd + fffd + "\"");             // overlong '/'
   EXPECT_EQ(Escaped("\xED\xA0\x80"), "\"" + fffd + fffd + fffd + "\"");  // surrogate
   EXPECT_EQ(Escaped("\xF4\x90\x80\x80"), "\"" + fffd + fffd + fffd + fffd + "\"");  // > 10FFFF
   EXPECT_EQ(Escaped("end\xE2\x80"), "\"end" + fffd + fffd + "\"");  // truncated at the end
@@ -336,6 +341,9 @@ TEST(EventFieldsTest, FillsFromCodeWithPrefixFallback) {
 // A floor far below the measured rate (bench/event_writer_bench.cc) so a shared, loaded machine
 // does not make it flaky, but a quadratic or allocation-heavy writer fails it.
 TEST(EventWriterTest, WritesAtLeastFiftyThousandEventsPerSecond) {
+#if !defined(NDEBUG) || defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "throughput is only meaningful in an optimised, unsanitised build";
+#endif
   Event e = FullEvent();
   const int n = 50000;
   size_t bytes = 0;

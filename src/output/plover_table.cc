@@ -10,7 +10,7 @@ namespace annal {
 namespace {
 
 constexpr std::array<std::string_view, 16> kPloverTypes = {
-    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "AGREE",  "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
     "ACCUSE", "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
 
 bool IsModeOrContextWord(std::string_view w) {
@@ -28,7 +28,8 @@ bool SplitContext(std::string_view s, std::vector<std::string>* out) {
   size_t start = 0;
   while (true) {
     size_t comma = s.find(',', start);
-    std::string_view item = s.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    std::string_view item =
+        s.substr(start, comma == std::string_view::npos ? comma : comma - start);
     if (!IsModeOrContextWord(item)) return false;
     out->emplace_back(item);
     if (comma == std::string_view::npos) return true;

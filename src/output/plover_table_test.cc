@@ -85,18 +85,18 @@ TEST(PloverTableTest, EmbeddedTableEqualsDataFile) {
 
 TEST(PloverTableTest, ParseRejectsBadRows) {
   const std::string header = "code\ttype\tmode\tcontext\n";
-  auto ok = PloverTable::Parse(header + "112\tACCUSE\tdisapprove\t\n1124\tACCUSE\tallege\tmilitary,legal\n",
-                               "p.tsv");
+  auto ok = PloverTable::Parse(
+      header + "112\tACCUSE\tdisapprove\t\n1124\tACCUSE\tallege\tmilitary,legal\n", "p.tsv");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(Join(ok->Find("1124")->plover.context), "military;legal");
   for (const std::string& row : {
-           std::string("113\tBLAME\t\t\n"),                   // not a PLOVER type
-           std::string("113\t\tdisapprove\t\n"),              // mode without a type
+           std::string("113\tBLAME\t\t\n"),                  // not a PLOVER type
+           std::string("113\t\tdisapprove\t\n"),             // mode without a type
            std::string("113\tACCUSE\t\tmilitary,,legal\n"),  // empty context item
            std::string("113\tACCUSE\tDis approve\t\n"),      // malformed mode
            std::string("1x\tACCUSE\t\t\n"),                  // bad code
            std::string("113\tACCUSE\t\n"),                   // field count
-           std::string("112\tACCUSE\t\t\n"),  // duplicate of the row on line 2 below
+           std::string("112\tACCUSE\t\t\n"),                 // duplicate of the row on line 2 below
        }) {
     // Every bad row follows the same good row, so the error must name line 3.
     auto r = PloverTable::Parse(header + "112\tACCUSE\tdisapprove\t\n" + row, "p.tsv");
