@@ -1,27 +1,203 @@
-// Coder: runs the whole flow for one document (placeholder until the stages land).
+// Coder: runs the whole flow for one document.
+//   text (sentences, tokens) -> lexicon matches -> SentenceCoder (roles, patterns)
+//   -> Event records (spans, ids, CAMEO/PLOVER fields, date, modality).
 #include "annal/coder.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "code/default_dictionaries.h"
+#include "code/sentence_coder.h"
+#include "lexicon/compiled_dictionary.h"
+#include "lexicon/dictionary_reader.h"
+#include "lexicon/lexicon.h"
+#include "output/event_fields.h"
+#include "output/event_id.h"
+#include "text/analyzer.h"
+#include "text/language.h"
 
 namespace annal {
 
 struct Coder::Impl {
   CoderOptions options;
+  std::unique_ptr<lexicon::Lexicon> lexicon;
+  CameoCodebook codebook;
+  PloverTable plover;
   std::vector<std::string> warnings;
 };
 
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Coder::~Coder() = default;
 
+namespace {
+
+std::string DataDir(const CoderOptions& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  if (const char* env = std::getenv("ANNAL_DATA_DIR"); env != nullptr && *env) return env;
+  return ANNAL_DEFAULT_DATA_DIR;
+}
+
+// Splits a CAMEO-style actor code into country and role chunks: "RUSGOVMIL" -> RUS, [GOV, MIL].
+void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::string* country,
+                    std::vector<std::string>* roles) {
+  country->clear();
+  roles->clear();
+  size_t i = 0;
+  if (code.size() >= 3 && lex.IsCountryCode(std::string_view(code).substr(0, 3)) &&
+      code.compare(0, 3, "IGO") != 0) {
+    *country = code.substr(0, 3);
+    i = 3;
+  } else if (code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0 ||
+             code.compare(0, 3, "IMG") == 0 || code.compare(0, 3, "MNC") == 0) {
+    // International bodies: the whole code names the body; no country, no roles.
+    return;
+  }
+  for (; i + 3 <= code.size(); i += 3) roles->push_back(code.substr(i, 3));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  std::string data_dir = DataDir(options);
+
+  lexicon::DictionarySet dict;
+  if (!options.compiled_dictionary.empty()) {
+    Status s = lexicon::LoadDictionary(options.compiled_dictionary, &dict);
+    if (!s.ok()) return s;
+  } else if (!options.dictionary_files.empty()) {
+    Status s = lexicon::ReadDictionaryFiles(options.dictionary_files, &dict);
+    if (!s.ok()) return s;
+  } else {
+    // The default: the compiled file the build produced, else compile the shipped sources.
+    std::string compiled = code::DefaultCompiledDictionaryPath();
+    Status s = compiled.empty() ? Status::NotFound("no compiled dictionary")
+                                : lexicon::LoadDictionary(compiled, &dict);
+    if (!s.ok()) {
+      s = lexicon::ReadDictionaryFiles(code::DefaultDictionaryFiles(data_dir), &dict);
+      if (!s.ok()) return s;
+    }
+  }
+  for (const auto& d : dict.diagnostics) impl->warnings.push_back(d.ToString());
+  auto lex = lexicon::Lexicon::Build(std::move(dict));
+  if (!lex.ok()) return lex.status();
+  impl->lexicon = std::move(lex).value();
+
+  // The CAMEO and PLOVER tables from the data directory when it has them (users may edit
+  // them), else the copies compiled into the library.
+  auto codebook = CameoCodebook::Load(data_dir);
+  impl->codebook = codebook.ok() ? std::move(codebook).value() : CameoCodebook::Embedded();
+  auto plover = PloverTable::Load(data_dir);
+  impl->plover = plover.ok() ? std::move(plover).value() : PloverTable::Embedded();
   return std::unique_ptr<Coder>(new Coder(std::move(impl)));
 }
 
+const std::vector<std::string>& Coder::warnings() const { return impl_->warnings; }
+
 Status Coder::Code(const Document& doc, DocumentResult* out) const {
   *out = DocumentResult();
+  const std::string& text = doc.text;
+  if (text.empty()) {
+    out->skipped = true;
+    out->notes.push_back("document has no text");
+    return Status::InvalidArgument("document " + doc.id + " has no text");
+  }
+  size_t bad = 0;
+  if (!text::IsValidUtf8(text, &bad)) {
+    out->skipped = true;
+    out->notes.push_back("invalid UTF-8 at byte " + std::to_string(bad));
+    return Status::InvalidArgument("document " + doc.id + ": invalid UTF-8 at byte " +
+                                   std::to_string(bad));
+  }
+  if (impl_->options.english_only) {
+    std::string lang = doc.lang;
+    if (lang.empty()) {
+      text::LanguageGuess guess = text::DetectLanguage(text);
+      if (guess.reliable) lang = guess.code;
+    }
+    if (!lang.empty() && lang != "en" && lang != "un") {
+      out->skipped = true;
+      out->notes.push_back("language is '" + lang + "', not English: skipped");
+      return Status::OK();
+    }
+  }
+
+  text::AnalyzedText analyzed;
+  text::AnalyzeText(text, &analyzed);
+  out->sentences = static_cast<int>(analyzed.sentences.size());
+
+  code::DocumentState state;
+  int32_t day = lexicon::kDayMin;
+  if (!doc.date.empty() && lexicon::ParseIsoDate(doc.date, &day)) state.day = day;
+
+  const lexicon::Lexicon& lex = *impl_->lexicon;
+  code::SentenceCoder coder(lex);
+  std::vector<code::CandidateEvent> candidates;
+  for (size_t si = 0; si < analyzed.sentences.size(); ++si) {
+    const text::Sentence& sentence = analyzed.sentences[si];
+    const text::Token* tokens = analyzed.tokens.data() + sentence.first_token;
+    candidates.clear();
+    coder.Code(tokens, sentence.size(), &state, &candidates);
+    if (state.story_discarded) {
+      out->events.clear();
+      out->notes.push_back("story discarded by a discard phrase");
+      return Status::OK();
+    }
+    auto span_of = [&](uint32_t b, uint32_t e) {
+      Span s;
+      s.begin = tokens[b].begin;
+      s.end = tokens[e > b ? e - 1 : b].end;
+      return s;
+    };
+    auto actor_of = [&](const code::ActorRef& a) {
+      EventActor ea;
+      ea.span = span_of(a.begin, a.end);
+      ea.text = text.substr(ea.span.begin, ea.span.end - ea.span.begin);
+      ea.code = a.code;
+      ea.entity = a.entity;
+      SplitActorCode(lex, a.code, &ea.country, &ea.roles);
+      return ea;
+    };
+    for (const auto& c : candidates) {
+      if (!impl_->options.emit_partial_events && (!c.source || !c.target)) continue;
+      if (!impl_->options.emit_unrealised_events &&
+          (c.modality == Modality::kNegated || c.modality == Modality::kHypothetical ||
+           c.modality == Modality::kFuture)) {
+        continue;
+      }
+      Event e;
+      e.doc_id = doc.id;
+      e.sentence = static_cast<int>(si);
+      e.sentence_span = {sentence.begin, sentence.end};
+      e.evidence = text.substr(sentence.begin, sentence.end - sentence.begin);
+      e.trigger.span = span_of(c.trigger_begin, c.trigger_end);
+      e.trigger.text = text.substr(e.trigger.span.begin, e.trigger.span.end - e.trigger.span.begin);
+      if (!doc.date.empty() && state.day != lexicon::kDayMin) {
+        e.date = doc.date;
+        e.date_precision = DatePrecision::kDay;
+      }
+      if (c.source) e.source = actor_of(*c.source);
+      if (c.target) e.target = actor_of(*c.target);
+      e.cameo = c.code;
+      e.modality = c.modality;
+      if (c.attribution) {
+        Attribution at;
+        if (c.attribution->end > c.attribution->begin) {
+          at.span = span_of(c.attribution->begin, c.attribution->end);
+          at.text = text.substr(at.span.begin, at.span.end - at.span.begin);
+        }
+        at.code = c.attribution->code;
+        e.attribution = at;
+      }
+      FillCodeFields(impl_->codebook, impl_->plover, &e);
+      e.event_id = MakeEventId(doc.id, e.sentence, e.source ? e.source->code : "",
+                                       e.target ? e.target->code : "", e.cameo,
+                                       e.trigger.span.begin);
+      out->events.push_back(std::move(e));
+    }
+  }
   return Status::OK();
 }
-
-const std::vector<std::string>& Coder::warnings() const { return impl_->warnings; }
 
 }  // namespace annal

@@ -1,0 +1,963 @@
+#include "code/sentence_coder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "code/word_classes.h"
+
+namespace annal::code {
+namespace {
+
+using lexicon::ElementKind;
+using lexicon::EntryKind;
+using lexicon::Match;
+
+constexpr uint32_t kNone = UINT32_MAX;
+// How far role and pattern searches look, in tokens. News clauses rarely put a subject more
+// than ~20 tokens before its verb; further than that we are in another clause.
+constexpr uint32_t kSubjectWindow = 25;
+constexpr uint32_t kObjectWindow = 18;
+constexpr uint32_t kPatternGap = 10;
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// An actor noun phrase in the sentence.
+struct Mention {
+  uint32_t begin = 0, end = 0;  // whole phrase, sentence-relative
+  ActorRef actor;
+  int group = -1;  // coordination group; mentions sharing it are one compound actor
+};
+
+struct Verb {
+  uint32_t begin = 0, end = 0;  // the verb form's tokens
+  uint32_t word = 0;            // the verb proper
+  uint32_t group_begin = 0;     // start of the verb group (auxiliaries, negation, modals)
+  uint32_t block = 0;
+  uint32_t form = 0;
+  bool passive = false;
+  bool infinitive = false;      // preceded by TO
+  Modality modality = Modality::kAsserted;
+};
+
+// Code composition: a country or entity code plus role codes, without repeating a role.
+std::string ComposeCode(const std::string& base, const std::vector<const lexicon::AgentEntry*>& agents) {
+  std::string code = base;
+  std::string prefix;
+  for (const auto* a : agents) {
+    if (a->suffix) {
+      // Append three-letter role chunks the code does not have yet.
+      for (size_t i = 0; i + 3 <= a->code.size(); i += 3) {
+        std::string chunk = a->code.substr(i, 3);
+        bool present = false;
+        for (size_t j = 3; j + 3 <= code.size(); j += 3) {
+          if (code.compare(j, 3, chunk) == 0) present = true;
+        }
+        if (!present) code += chunk;
+      }
+    } else if (prefix.empty() && code.rfind(a->code, 0) != 0) {
+      prefix = a->code;
+    }
+  }
+  return prefix + code;
+}
+
+class SentenceAnalysis {
+ public:
+  SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
+                   const lexicon::SentenceWords& words, const std::vector<Match>& matches,
+                   DocumentState* doc)
+      : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
+        doc_(doc) {}
+
+  void Run(std::vector<CandidateEvent>* out);
+
+ private:
+  std::string_view W(uint32_t i) const { return tok_[i].norm; }
+  bool IsPunct(uint32_t i) const { return tok_[i].has(text::kPunct); }
+
+  void CheckTitleCase();
+  void BuildMentions();
+  void BuildVerbs();
+  bool LooksLikeNoun(uint32_t word) const;
+  void AnalyzeVerbGroup(Verb* v) const;
+
+  uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
+  bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
+  std::vector<ActorRef> Group(uint32_t mention) const;
+
+  // Role finding. Return a mention index or kNone.
+  uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
+  uint32_t FindObject(uint32_t from, const Verb& v) const;
+  uint32_t FindByAgent(const Verb& v) const;
+  std::optional<ActorRef> FindSpeaker(const Verb& v, uint32_t subject_begin, bool* denied) const;
+  std::optional<ActorRef> ResolvePronoun(uint32_t token) const;
+
+  // Pattern matching: on success fills the bound slots and returns true.
+  struct Binding {
+    uint32_t source = kNone, target = kNone;
+    bool compound = false;
+    uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
+  };
+  bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
+  bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
+                           Binding* b) const;
+  bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
+  bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
+  bool SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const;
+
+  void Emit(const Verb& v, const std::string& code, const std::vector<ActorRef>& sources,
+            const std::vector<ActorRef>& targets, Modality modality,
+            const std::optional<ActorRef>& speaker, int32_t pattern,
+            std::vector<CandidateEvent>* out) const;
+
+  const lexicon::Lexicon& lex_;
+  const lexicon::DictionarySet& dict_;
+  const text::Token* tok_;
+  uint32_t n_;
+  const lexicon::SentenceWords& words_;
+  const std::vector<Match>& matches_;
+  DocumentState* doc_;
+
+  bool title_case_ = false;
+  std::vector<Mention> mentions_;
+  std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
+  std::vector<Verb> verbs_;
+  std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
+};
+
+void SentenceAnalysis::CheckTitleCase() {
+  uint32_t words = 0, caps = 0;
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (!tok_[i].has(text::kWord)) continue;
+    ++words;
+    if (tok_[i].has(text::kCapitalized)) ++caps;
+  }
+  // Headlines and all-caps wire copy: capitalisation says nothing about word class there.
+  title_case_ = words >= 3 && caps * 10 >= words * 6;
+}
+
+std::string EntityFromActor(const lexicon::ActorEntry& a) {
+  return a.names.empty() ? std::string() : EntityName(a.names[0]);
+}
+
+void SentenceAnalysis::BuildMentions() {
+  // 1. Longest actor/agent match at each position, left to right, no overlaps.
+  struct Piece {
+    uint32_t begin, end;
+    bool actor;
+    uint32_t index;
+  };
+  std::vector<Piece> pieces;
+  uint32_t i = 0;
+  size_t m = 0;
+  while (i < n_) {
+    while (m < matches_.size() && matches_[m].begin < i) ++m;
+    const Match* best = nullptr;
+    for (size_t k = m; k < matches_.size() && matches_[k].begin == i; ++k) {
+      const Match& c = matches_[k];
+      if (c.payload.kind != EntryKind::kActor && c.payload.kind != EntryKind::kAgent) continue;
+      if (c.payload.kind == EntryKind::kActor && !title_case_) {
+        // Actors are names: at least one capitalised token (or a number, an acronym). This
+        // keeps "chad" or "turkey" in running text from becoming countries.
+        bool named = false;
+        for (uint32_t t = c.begin; t < c.end; ++t) {
+          if (tok_[t].has(text::kCapitalized) || !tok_[t].has(text::kWord)) named = true;
+        }
+        if (!named) continue;
+      }
+      if (best == nullptr || c.end > best->end ||
+          (c.end == best->end && c.payload.kind == EntryKind::kActor &&
+           best->payload.kind == EntryKind::kAgent)) {
+        best = &c;
+      }
+    }
+    if (best != nullptr) {
+      pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
+                        best->payload.index});
+      i = best->end;
+    } else {
+      ++i;
+    }
+  }
+
+  // 2. Compose pieces into noun phrases.
+  mention_of_.assign(n_, kNone);
+  size_t p = 0;
+  while (p < pieces.size()) {
+    size_t q = p;
+    // Extend while the next piece attaches to this noun phrase.
+    while (q + 1 < pieces.size()) {
+      uint32_t gap_begin = pieces[q].end, gap_end = pieces[q + 1].begin;
+      bool attach = true;
+      bool saw_of = false;
+      for (uint32_t t = gap_begin; t < gap_end && attach; ++t) {
+        std::string_view w = W(t);
+        if (tok_[t].has(text::kPossessive) || w == "THE" || IsActorModifier(w)) continue;
+        if ((w == "OF" || w == "IN" || w == "FROM") && !saw_of) {
+          // "ambassadors of Arnor", "officials in Kabul": an agent head with a country.
+          saw_of = true;
+          bool agent_head = true;
+          for (size_t r = p; r <= q; ++r) agent_head &= !pieces[r].actor;
+          attach = agent_head && pieces[q + 1].actor;
+          continue;
+        }
+        if (tok_[t].has(text::kCapitalized) && !tok_[t].has(text::kSentenceStart) &&
+            !title_case_ && tok_[t].has(text::kWord) && !IsPunct(t)) {
+          continue;  // an unknown name inside the phrase: "Prime Minister Falastur"
+        }
+        attach = false;
+      }
+      if (!attach) break;
+      ++q;
+    }
+    Mention mention;
+    mention.begin = pieces[p].begin;
+    mention.end = pieces[q].end;
+    // Absorb trailing unknown capitalised name words ("Foreign Minister Falastur").
+    while (mention.end < n_ && !title_case_ && tok_[mention.end].has(text::kCapitalized) &&
+           tok_[mention.end].has(text::kWord) && mention_of_[mention.end] == kNone &&
+           lex_.dict().verbs.size() > 0) {
+      bool next_is_piece = q + 1 < pieces.size() && pieces[q + 1].begin == mention.end;
+      if (next_is_piece) break;
+      ++mention.end;
+    }
+    // Leading modifiers belong to the phrase text ("senior official"), determiners do not.
+    while (mention.begin > 0 && IsActorModifier(W(mention.begin - 1))) --mention.begin;
+
+    // Compose the code: the most specific actor is the base; agents add roles.
+    const lexicon::ActorEntry* base = nullptr;
+    std::string base_code;
+    std::vector<const lexicon::AgentEntry*> agents;
+    for (size_t r = p; r <= q; ++r) {
+      if (pieces[r].actor) {
+        const auto& a = dict_.actors[pieces[r].index];
+        const std::string& code = SentenceCoder::ResolveActorCode(a, doc_->day);
+        if (code.empty()) continue;
+        if (base == nullptr || code.size() >= base_code.size()) {
+          base = &a;
+          base_code = code;
+        }
+      } else {
+        agents.push_back(&dict_.agents[pieces[r].index]);
+      }
+    }
+    if (base != nullptr) {
+      mention.actor.code = ComposeCode(base_code, agents);
+      mention.actor.entity = EntityFromActor(*base);
+    } else if (!agents.empty()) {
+      // Agent only ("police", "the government"): roles without a country.
+      std::string code;
+      for (const auto* a : agents) {
+        if (code.find(a->code) == std::string::npos) code += a->code;
+      }
+      mention.actor.code = code;
+    }
+    if (!mention.actor.code.empty() && mention.actor.code != "---") {
+      mention.actor.begin = mention.begin;
+      mention.actor.end = mention.end;
+      uint32_t idx = static_cast<uint32_t>(mentions_.size());
+      for (uint32_t t = mention.begin; t < mention.end; ++t) mention_of_[t] = idx;
+      mentions_.push_back(std::move(mention));
+    }
+    p = q + 1;
+  }
+
+  // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
+  int next_group = 0;
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    if (mentions_[k].group >= 0) continue;
+    mentions_[k].group = next_group;
+    size_t last = k;
+    for (size_t r = k + 1; r < mentions_.size(); ++r) {
+      bool joined = true, saw_joiner = false;
+      for (uint32_t t = mentions_[last].end; t < mentions_[r].begin && joined; ++t) {
+        std::string_view w = W(t);
+        if (IsCoordinator(w) || w == ",") {
+          saw_joiner = true;
+        } else if (w != "THE" && w != "BOTH") {
+          joined = false;
+        }
+      }
+      if (!joined || !saw_joiner) break;
+      // "X, Y said": a comma alone before a mention that is followed by a verb is a new
+      // clause, not a list. Require "and"/"or" somewhere in the list.
+      mentions_[r].group = next_group;
+      last = r;
+    }
+    // A list must contain a coordinator; otherwise undo (appositions use commas too).
+    bool has_coordinator = false;
+    for (uint32_t t = mentions_[k].end; t < mentions_[last].begin; ++t) {
+      if (IsCoordinator(W(t))) has_coordinator = true;
+    }
+    if (!has_coordinator) {
+      for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
+      last = k;
+    }
+    ++next_group;
+  }
+}
+
+std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
+  std::vector<ActorRef> out;
+  int g = mentions_[mention].group;
+  for (const auto& m : mentions_) {
+    if (m.group == g) out.push_back(m.actor);
+  }
+  return out;
+}
+
+bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
+  std::string_view w = W(word);
+  std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
+  if (prev == "TO") return false;
+  if (word > 0) {
+    if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
+        tok_[word - 1].has(text::kNumber)) {
+      return true;
+    }
+    if (IsPreposition(prev) && !EndsWith(w, "ING")) return true;
+  }
+  if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
+    return true;
+  }
+  if (EndsWith(w, "S") && !EndsWith(w, "SS") && word > 0) {
+    // "attacks": a verb after its subject, a noun after an adjective.
+    uint32_t k = word - 1;
+    while (k > 0 && IsAdverbLike(W(k))) --k;
+    bool subject_before = mention_of_[k] != kNone || IsSubjectPronoun(W(k)) ||
+                          W(k) == "WHO" || W(k) == "WHICH" || W(k) == "THAT" ||
+                          tok_[k].has(text::kCapitalized);
+    if (!subject_before) return true;
+  }
+  return false;
+}
+
+void SentenceAnalysis::BuildVerbs() {
+  verb_of_.assign(n_, kNone);
+  uint32_t covered_until = 0;
+  for (const Match& m : matches_) {  // ordered by begin, longest first
+    if (m.payload.kind != EntryKind::kVerbForm || m.begin < covered_until) continue;
+    bool overlaps_actor = false;
+    for (uint32_t t = m.begin; t < m.end; ++t) overlaps_actor |= mention_of_[t] != kNone;
+    if (overlaps_actor) continue;
+    const auto& form = dict_.verbs[m.payload.index].forms[m.payload.sub];
+    uint32_t word = m.begin + std::min<uint32_t>(form.verb_word, m.end - m.begin - 1);
+    if (!tok_[word].has(text::kWord) || LooksLikeNoun(word)) continue;
+    Verb v;
+    v.begin = m.begin;
+    v.end = m.end;
+    v.word = word;
+    v.block = m.payload.index;
+    v.form = m.payload.sub;
+    AnalyzeVerbGroup(&v);
+    uint32_t idx = static_cast<uint32_t>(verbs_.size());
+    for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
+    verbs_.push_back(v);
+    covered_until = m.end;
+  }
+}
+
+void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
+  bool negated = false, future = false, hypothetical = false, hedged = false, be = false;
+  uint32_t k = v->begin;
+  while (k > 0) {
+    std::string_view w = W(k - 1);
+    if (IsNegation(w) && w != "NO") {
+      negated = true;
+    } else if (IsFutureModal(w)) {
+      future = true;
+    } else if (IsHypotheticalModal(w)) {
+      hypothetical = true;
+    } else if (IsHedge(w)) {
+      hedged = true;
+    } else if (IsBeAuxiliary(w) || w == "GET" || w == "GOT" || w == "GETS") {
+      be = true;
+    } else if (IsHaveAuxiliary(w) || IsDoAuxiliary(w) || IsAdverbLike(w)) {
+      // part of the group
+    } else if (w == "TO" && !v->infinitive && k == v->begin) {
+      v->infinitive = true;
+      // "is to", "plans to", "is about to", "threatened to": look at the controlling words.
+      if (k >= 2) {
+        std::string_view c = W(k - 2);
+        if (c == "PLANS" || c == "PLAN" || c == "PLANNED" || c == "INTENDS" || c == "INTENDED" ||
+            c == "IS" || c == "ARE" || c == "ABOUT" || c == "GOING" || c == "EXPECTED" ||
+            c == "SET" || c == "SCHEDULED" || c == "PREPARING" || c == "READY") {
+          future = true;
+        } else if (c == "THREATENED" || c == "THREATENS" || c == "WANTS" || c == "WANT" ||
+                   c == "HOPES" || c == "SEEKS" || c == "ATTEMPTED" || c == "TRIED" ||
+                   c == "REFUSED" || c == "FAILED" || c == "VOWED" || c == "PROMISED") {
+          hypothetical = true;
+          if (c == "REFUSED" || c == "FAILED") negated = true;
+        }
+      }
+    } else {
+      break;
+    }
+    --k;
+  }
+  v->group_begin = k;
+  std::string_view w = W(v->word);
+  // Passive: a form of "be" in the group and a participle that is not the base or -ING form.
+  v->passive = be && !EndsWith(w, "ING") && !v->infinitive &&
+               (EndsWith(w, "ED") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N"));
+  if (negated) {
+    v->modality = Modality::kNegated;
+  } else if (hypothetical) {
+    v->modality = Modality::kHypothetical;
+  } else if (future) {
+    v->modality = Modality::kFuture;
+  } else if (hedged) {
+    v->modality = Modality::kHedged;
+  }
+  // A conditional clause anywhere before the verb makes the event hypothetical.
+  if (v->modality == Modality::kAsserted) {
+    for (uint32_t t = 0; t < v->begin; ++t) {
+      if (W(t) == "IF" || W(t) == "UNLESS") v->modality = Modality::kHypothetical;
+    }
+  }
+}
+
+std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
+  // The most recent actor earlier in this sentence, else the document's last actor.
+  for (uint32_t t = token; t-- > 0;) {
+    if (mention_of_[t] != kNone) {
+      ActorRef r = mentions_[mention_of_[t]].actor;
+      r.begin = token;
+      r.end = token + 1;
+      r.from_pronoun = true;
+      return r;
+    }
+  }
+  if (doc_->last_actor) {
+    ActorRef r = *doc_->last_actor;
+    r.begin = token;
+    r.end = token + 1;
+    r.from_pronoun = true;
+    return r;
+  }
+  return std::nullopt;
+}
+
+uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) const {
+  uint32_t t = from;
+  uint32_t steps = 0;
+  while (t > 0 && steps++ < kSubjectWindow) {
+    --t;
+    std::string_view w = W(t);
+    if (mention_of_[t] != kNone) {
+      uint32_t m = mention_of_[t];
+      // Apposition: "X, the foreign minister, accused": prefer the phrase before the comma
+      // when it is an actor too (the name), else this one.
+      uint32_t b = mentions_[m].begin;
+      if (b >= 2 && W(b - 1) == "," && mention_of_[b - 2] != kNone) {
+        uint32_t before = mention_of_[b - 2];
+        if (mentions_[before].group != mentions_[m].group) return before;
+      }
+      return m;
+    }
+    if (w == ",") {
+      // Skip an inserted phrase ", who ...," or ", the general," when a matching comma exists.
+      uint32_t k = t;
+      uint32_t limit = 15;
+      while (k > 0 && limit-- > 0 && W(k - 1) != ",") --k;
+      if (k > 0 && W(k - 1) == ",") {
+        // The insertion is tokens [k, t). If it holds an actor and nothing before it does, the
+        // loop will find it anyway; jump to just before the opening comma and keep looking,
+        // remembering an actor inside the insertion as a fallback.
+        uint32_t inside = kNone;
+        for (uint32_t x = k; x < t; ++x) {
+          if (mention_of_[x] != kNone) inside = mention_of_[x];
+        }
+        uint32_t outer = FindSubject(k - 1, allow_cross_verb);
+        if (outer != kNone) return outer;
+        return inside;
+      }
+      continue;  // a lone comma, e.g. after a fronted adverbial
+    }
+    if (w == ";" || w == ":" || w == "--") return kNone;
+    if (w == "WHO" || w == "WHICH" || w == "THAT") {
+      // Relative clause: its subject is the phrase just before the pronoun.
+      uint32_t k = t;
+      if (k > 0 && W(k - 1) == ",") --k;
+      if (k > 0 && mention_of_[k - 1] != kNone) return mention_of_[k - 1];
+      return kNone;
+    }
+    if (IsSubjectPronoun(w)) return kNone;  // handled by the caller (pronoun resolution)
+    if (verb_of_[t] != kNone && !allow_cross_verb) {
+      // Another verb: its own clause. Only coordinated verbs share a subject
+      // ("X attacked and killed Y") - keep going past "and" + verb.
+      if (t > 0 && IsCoordinator(W(verb_of_[t] == kNone ? t : verbs_[verb_of_[t]].begin))) {
+        continue;
+      }
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
+uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
+  uint32_t limit = std::min(n_, from + kObjectWindow);
+  for (uint32_t t = from; t < limit; ++t) {
+    std::string_view w = W(t);
+    if (mention_of_[t] != kNone) {
+      uint32_t m = mention_of_[t];
+      // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.
+      uint32_t e = mentions_[m].end;
+      if (e < n_ && verb_of_[e] != kNone && !LooksLikeNoun(e) &&
+          !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from) {
+        return kNone;
+      }
+      return m;
+    }
+    if (w == ";" || w == ":" || IsClauseOpener(w)) return kNone;
+    if (w == "," && t + 1 < n_ &&
+        (IsClauseOpener(W(t + 1)) || IsSpeechVerb(W(t + 1)) || W(t + 1) == "ACCORDING")) {
+      return kNone;
+    }
+    if (verb_of_[t] != kNone && t > from) {
+      const Verb& other = verbs_[verb_of_[t]];
+      // A following finite verb starts another clause; a gerund or infinitive complement
+      // ("agreed to meet X") does not take our object.
+      if (!other.infinitive && !EndsWith(W(other.word), "ING")) return kNone;
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
+uint32_t SentenceAnalysis::FindByAgent(const Verb& v) const {
+  uint32_t limit = std::min(n_, v.end + 8);
+  for (uint32_t t = v.end; t < limit; ++t) {
+    if (W(t) == "BY" && t + 1 < n_) {
+      for (uint32_t k = t + 1; k < std::min(n_, t + 5); ++k) {
+        if (mention_of_[k] != kNone) return mention_of_[k];
+        if (W(k) == "," || verb_of_[k] != kNone) break;
+      }
+      return kNone;
+    }
+    if (W(t) == "," || W(t) == ";" || verb_of_[t] != kNone) break;
+  }
+  return kNone;
+}
+
+std::optional<ActorRef> SentenceAnalysis::FindSpeaker(const Verb& v, uint32_t subject_begin,
+                                                      bool* denied) const {
+  *denied = false;
+  // "X said (that) Y attacked": a speech verb to the left of the event's clause.
+  uint32_t t = std::min(subject_begin, v.group_begin);
+  uint32_t steps = 0;
+  while (t > 0 && steps++ < 12) {
+    --t;
+    std::string_view w = W(t);
+    if (w == ";") break;
+    if (IsSpeechVerb(w) || W(t) == "ACCUSED" || W(t) == "ACCUSES") {
+      *denied = IsDenialVerb(w);
+      uint32_t speaker = FindSubject(t, false);
+      if (speaker == kNone && t > 0 && IsSubjectPronoun(W(t - 1))) return ResolvePronoun(t - 1);
+      if (speaker != kNone) return mentions_[speaker].actor;
+      ActorRef unknown;  // speaker not in the dictionaries: still a claim
+      unknown.begin = t;
+      unknown.end = t;
+      return unknown;
+    }
+    // Crossing another content verb means the speech verb (if any) is not ours.
+    if (verb_of_[t] != kNone && verbs_[verb_of_[t]].word == t) break;
+  }
+  // "according to X" anywhere in the sentence.
+  for (uint32_t k = 0; k + 2 < n_; ++k) {
+    if (W(k) == "ACCORDING" && W(k + 1) == "TO") {
+      for (uint32_t x = k + 2; x < std::min(n_, k + 8); ++x) {
+        if (mention_of_[x] != kNone) return mentions_[mention_of_[x]].actor;
+      }
+      ActorRef unknown;
+      unknown.begin = k;
+      unknown.end = k + 2;
+      return unknown;
+    }
+  }
+  // Trailing ", X said." / ", said X."
+  for (uint32_t k = v.end; k + 1 < n_; ++k) {
+    if (W(k) != ",") continue;
+    uint32_t x = k + 1;
+    if (IsSpeechVerb(W(x))) {
+      for (uint32_t y = x + 1; y < std::min(n_, x + 6); ++y) {
+        if (mention_of_[y] != kNone) return mentions_[mention_of_[y]].actor;
+      }
+      ActorRef unknown;
+      unknown.begin = x;
+      unknown.end = x + 1;
+      return unknown;
+    }
+    if (mention_of_[x] != kNone) {
+      uint32_t e = mentions_[mention_of_[x]].end;
+      if (e < n_ && IsSpeechVerb(W(e))) return mentions_[mention_of_[x]].actor;
+    }
+  }
+  return std::nullopt;
+}
+
+bool SentenceAnalysis::SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const {
+  for (const Match& m : matches_) {
+    if (m.begin == token && m.payload.kind == EntryKind::kSynsetMember &&
+        m.payload.index == synset) {
+      *end = m.end;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const {
+  for (const Match& m : matches_) {
+    if (m.end == token + 1 && m.payload.kind == EntryKind::kSynsetMember &&
+        m.payload.index == synset) {
+      *begin = m.begin;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
+                                           uint32_t limit, Binding* b) const {
+  uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
+  for (uint32_t t = *pos; t < last; ++t) {
+    if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
+    switch (e.kind) {
+      case ElementKind::kWord:
+        if (words_.Has(t, e.id)) {
+          *pos = t + 1;
+          b->last_token = std::max(b->last_token, t);
+          return true;
+        }
+        break;
+      case ElementKind::kSynset: {
+        uint32_t end;
+        if (e.id != UINT32_MAX && SynsetAt(e.id, t, &end)) {
+          *pos = end;
+          b->last_token = std::max(b->last_token, end - 1);
+          return true;
+        }
+        break;
+      }
+      case ElementKind::kSource:
+      case ElementKind::kTarget:
+      case ElementKind::kCompound:
+        if (mention_of_[t] != kNone) {
+          uint32_t m = mention_of_[t];
+          if (e.kind == ElementKind::kSource) b->source = m;
+          if (e.kind == ElementKind::kTarget) b->target = m;
+          if (e.kind == ElementKind::kCompound) {
+            b->source = m;
+            b->compound = true;
+          }
+          *pos = mentions_[m].end;
+          return true;
+        }
+        break;
+      case ElementKind::kSkipNoun: {
+        uint32_t k = t;
+        if (mention_of_[k] != kNone) {
+          *pos = mentions_[mention_of_[k]].end;
+          return true;
+        }
+        while (k < n_ && (IsDeterminer(W(k)) || IsAdverbLike(W(k)))) ++k;
+        if (k < n_ && tok_[k].has(text::kWord)) {
+          *pos = k + 1;
+          return true;
+        }
+        return false;
+      }
+    }
+    if (e.kind == ElementKind::kSkipNoun) break;
+  }
+  return false;
+}
+
+bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos,
+                                            Binding* b) const {
+  // *pos is one past the token to examine first, moving left.
+  uint32_t steps = e.adjacent ? 1 : kPatternGap;
+  for (uint32_t t = *pos; t > 0 && steps-- > 0;) {
+    --t;
+    if (W(t) == ";") return false;
+    switch (e.kind) {
+      case ElementKind::kWord:
+        if (words_.Has(t, e.id)) {
+          *pos = t;
+          return true;
+        }
+        break;
+      case ElementKind::kSynset: {
+        uint32_t begin;
+        if (e.id != UINT32_MAX && SynsetEndingAt(e.id, t, &begin)) {
+          *pos = begin;
+          return true;
+        }
+        break;
+      }
+      case ElementKind::kSource:
+      case ElementKind::kTarget:
+      case ElementKind::kCompound:
+        if (mention_of_[t] != kNone) {
+          uint32_t m = mention_of_[t];
+          if (e.kind == ElementKind::kSource) b->source = m;
+          if (e.kind == ElementKind::kTarget) b->target = m;
+          if (e.kind == ElementKind::kCompound) {
+            b->source = m;
+            b->compound = true;
+          }
+          *pos = mentions_[m].begin;
+          return true;
+        }
+        break;
+      case ElementKind::kSkipNoun:
+        if (mention_of_[t] != kNone) {
+          *pos = mentions_[mention_of_[t]].begin;
+          return true;
+        }
+        if (tok_[t].has(text::kWord)) {
+          *pos = t;
+          return true;
+        }
+        return false;
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Verb& v,
+                                    Binding* b) const {
+  *b = Binding();
+  b->last_token = v.end - 1;
+  uint32_t pos = v.end;
+  for (const auto& e : p.after) {
+    if (!MatchElementForward(e, &pos, n_, b)) return false;
+  }
+  uint32_t back = v.begin;
+  // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
+  // the last one to the verb ("IS_*").
+  for (size_t i = p.before.size(); i-- > 0;) {
+    // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
+    // matters is the one of the element to our right (or the verb's).
+    lexicon::CompiledElement e = p.before[i];
+    e.adjacent = i + 1 == p.before.size() ? p.verb_adjacent : p.before[i + 1].adjacent;
+    if (!MatchElementBackward(e, &back, b)) return false;
+  }
+  return true;
+}
+
+void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
+                            const std::vector<ActorRef>& sources,
+                            const std::vector<ActorRef>& targets, Modality modality,
+                            const std::optional<ActorRef>& speaker, int32_t pattern,
+                            std::vector<CandidateEvent>* out) const {
+  auto emit_one = [&](const ActorRef* s, const ActorRef* t) {
+    if (s != nullptr && t != nullptr && s->code == t->code) return;  // no self-events
+    CandidateEvent e;
+    if (s != nullptr) e.source = *s;
+    if (t != nullptr) e.target = *t;
+    e.code = code;
+    e.trigger_begin = v.begin;
+    e.trigger_end = v.end;
+    e.modality = modality;
+    e.attribution = speaker;
+    e.verb_block = v.block;
+    e.pattern = pattern;
+    out->push_back(std::move(e));
+  };
+  if (sources.empty() && targets.empty()) return;
+  if (sources.empty()) {
+    for (const auto& t : targets) emit_one(nullptr, &t);
+  } else if (targets.empty()) {
+    for (const auto& s : sources) emit_one(&s, nullptr);
+  } else {
+    for (const auto& s : sources) {
+      for (const auto& t : targets) emit_one(&s, &t);
+    }
+  }
+}
+
+void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
+  // Discards: a sports or historical phrase drops the sentence, or the whole story.
+  for (const Match& m : matches_) {
+    if (m.payload.kind != EntryKind::kDiscard) continue;
+    if (dict_.discards[m.payload.index].whole_story) doc_->story_discarded = true;
+    return;
+  }
+  CheckTitleCase();
+  BuildMentions();
+  BuildVerbs();
+
+  uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
+  bool subject_recorded = false;
+  for (size_t vi = 0; vi < verbs_.size(); ++vi) {
+    const Verb& v = verbs_[vi];
+    if (v.begin < consumed_until) continue;
+    const auto& block = dict_.verbs[v.block];
+
+    // 1. A verb pattern, most specific first.
+    Binding bind;
+    int32_t pattern = -1;
+    std::string code;
+    std::string alt_code;
+    for (const auto& cp : lex_.patterns(v.block)) {
+      if (MatchPattern(cp, v, &bind)) {
+        pattern = static_cast<int32_t>(cp.pattern_index);
+        code = block.patterns[cp.pattern_index].code;
+        alt_code = block.patterns[cp.pattern_index].alt_code;
+        break;
+      }
+    }
+    if (pattern < 0) {
+      const auto& form = block.forms[v.form];
+      code = form.code.empty() ? block.code : form.code;
+      alt_code = form.code.empty() ? block.alt_code : form.alt_code;
+    }
+    if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
+    bool speech = IsSpeechVerb(W(v.word));
+    if (code.empty() || code == "---" || code.find('-') != std::string::npos) {
+      continue;
+    }
+
+    // 2. Roles.
+    std::vector<ActorRef> sources, targets;
+    uint32_t subject = kNone;
+    uint32_t subject_begin = v.group_begin;
+    if (bind.source != kNone) {
+      sources = Group(bind.source);
+      if (bind.compound) targets = sources;
+    }
+    if (bind.target != kNone) targets = Group(bind.target);
+    if (bind.source == kNone) {
+      subject = FindSubject(v.group_begin, v.infinitive);
+      std::optional<ActorRef> pronoun;
+      if (subject == kNone) {
+        // A pronoun right before the verb group: "he said", "they attacked".
+        uint32_t k = v.group_begin;
+        while (k > 0 && (IsAdverbLike(W(k - 1)) || W(k - 1) == ",")) --k;
+        if (k > 0 && IsSubjectPronoun(W(k - 1))) pronoun = ResolvePronoun(k - 1);
+      } else {
+        subject_begin = mentions_[subject].begin;
+      }
+      if (v.passive) {
+        uint32_t agent = FindByAgent(v);
+        if (agent != kNone) sources = Group(agent);
+        if (bind.target == kNone) {
+          if (subject != kNone) targets = Group(subject);
+          else if (pronoun) targets = {*pronoun};
+        }
+      } else if (subject != kNone) {
+        sources = Group(subject);
+      } else if (pronoun) {
+        sources = {*pronoun};
+      }
+    }
+    if (bind.target == kNone && !(v.passive && bind.source == kNone)) {
+      uint32_t object = FindObject(v.end, v);
+      if (object != kNone && !(bind.source != kNone && object == bind.source)) {
+        targets = Group(object);
+      }
+    }
+    if (bind.compound && targets.size() > 1) {
+      // "% * TALKS": members of the compound act on each other.
+      std::vector<ActorRef> members = targets;
+      for (const auto& s : members) {
+        for (const auto& t : members) {
+          if (s.code != t.code) Emit(v, code, {s}, {t}, v.modality, std::nullopt, pattern, out);
+        }
+      }
+      continue;
+    }
+
+    // 3. Speech verbs introducing a clause do not make an event of their own unless a
+    // pattern said so; the clause's events carry the speaker as attribution instead.
+    if (speech && pattern < 0) {
+      bool clause_follows = false;
+      for (uint32_t t = v.end; t < std::min(n_, v.end + 6); ++t) {
+        if (W(t) == "THAT" || verb_of_[t] != kNone) clause_follows = true;
+      }
+      if (clause_follows || targets.empty()) continue;
+    }
+
+    // 4. Modality and attribution.
+    Modality modality = v.modality;
+    bool denied = false;
+    std::optional<ActorRef> speaker = FindSpeaker(v, subject_begin, &denied);
+    if (speaker && speaker->code.empty() && speaker->begin == speaker->end) {
+      // Unknown speaker of "said" - keep the claim but no actor.
+    }
+    if (denied) {
+      modality = Modality::kNegated;
+    } else if (speaker && modality == Modality::kAsserted) {
+      modality = Modality::kClaimed;
+    }
+    if (!subject_recorded && !sources.empty()) {
+      doc_->last_actor = sources.front();
+      subject_recorded = true;
+    }
+    Emit(v, code, sources, targets, modality, speaker, pattern, out);
+    if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
+      Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
+    }
+  }
+  if (!subject_recorded && !mentions_.empty()) doc_->last_actor = mentions_.front().actor;
+}
+
+}  // namespace
+
+std::string EntityName(const lexicon::Phrase& root) {
+  std::string out;
+  for (const auto& w : root) {
+    if (!out.empty()) out += ' ';
+    bool start = true;
+    for (char c : w.text) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u >= 0x80) {
+        out += c;
+        start = false;
+        continue;
+      }
+      out += start ? static_cast<char>(std::toupper(u)) : static_cast<char>(std::tolower(u));
+      start = !std::isalpha(u) && c != '\'';
+    }
+  }
+  return out;
+}
+
+const std::string& SentenceCoder::ResolveActorCode(const lexicon::ActorEntry& actor, int32_t day) {
+  static const std::string kEmpty;
+  const lexicon::DatedCode* undated = nullptr;
+  const lexicon::DatedCode* dated = nullptr;
+  for (const auto& c : actor.codes) {
+    bool unbounded = c.from_day == lexicon::kDayMin && c.to_day == lexicon::kDayMax;
+    if (unbounded) {
+      if (undated == nullptr) undated = &c;
+    } else if (day != lexicon::kDayMin && c.from_day <= day && day <= c.to_day) {
+      if (dated == nullptr) dated = &c;
+    }
+  }
+  if (dated != nullptr) return dated->code;
+  if (undated != nullptr) return undated->code;
+  // Only dated codes and none fits (or no date): the latest-starting one is the best guess
+  // for current news, unless we have a date before all of them.
+  const lexicon::DatedCode* best = nullptr;
+  for (const auto& c : actor.codes) {
+    if (best == nullptr || c.from_day > best->from_day) best = &c;
+  }
+  return best != nullptr ? best->code : kEmpty;
+}
+
+void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* doc,
+                         std::vector<CandidateEvent>* out) {
+  if (n == 0 || doc->story_discarded) return;
+  lex_.LookupWords(tokens, n, &words_);
+  matches_.clear();
+  lex_.FindMatches(words_, &matches_);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc);
+  analysis.Run(out);
+}
+
+}  // namespace annal::code

@@ -1,0 +1,79 @@
+// SentenceCoder: dictionary matches + shallow roles -> candidate events for one sentence.
+//
+// The shallow analysis (until the trained parser lands) works on chunks:
+//   1. actor noun phrases: longest dictionary actor/agent matches, composed within a noun
+//      phrase ("Russian army general" -> RUSMIL, "Russia's foreign ministry" -> RUSGOV,
+//      "ambassadors of Arnor" -> ARNGOV) and grouped by coordination ("Israel and Lebanon");
+//   2. verb candidates: dictionary verb forms that the context does not mark as nouns
+//      (after a determiner or possessive, capitalised mid-sentence, plural after an adjective);
+//   3. per verb: the verb group to its left (auxiliaries, negation, modals), a verb pattern
+//      match that may bind source and target, else the subject to the left (across
+//      appositions and relative clauses; "by" agent for passives) and the first actor to the
+//      right inside the clause; reported speech ("X said Y attacked Z") gives attribution.
+#ifndef ANNAL_CODE_SENTENCE_CODER_H_
+#define ANNAL_CODE_SENTENCE_CODER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "annal/event.h"
+#include "lexicon/lexicon.h"
+#include "text/token.h"
+
+namespace annal::code {
+
+// A resolved actor: token range (sentence-relative) and its code.
+struct ActorRef {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string code;
+  std::string entity;         // dictionary name of the entity behind the mention, if known
+  bool from_pronoun = false;  // resolved from "he"/"they": span is the pronoun
+};
+
+struct CandidateEvent {
+  std::optional<ActorRef> source;
+  std::optional<ActorRef> target;
+  std::string code;       // CAMEO (or whatever code system the dictionaries use)
+  uint32_t trigger_begin = 0;  // sentence-relative tokens of the verb form
+  uint32_t trigger_end = 0;
+  Modality modality = Modality::kAsserted;
+  std::optional<ActorRef> attribution;
+  // Where the code came from, for `--explain`: verb block and pattern (-1 = block default).
+  uint32_t verb_block = 0;
+  int32_t pattern = -1;
+};
+
+// State carried from sentence to sentence within one document.
+struct DocumentState {
+  int32_t day = lexicon::kDayMin;      // publication day, kDayMin if unknown
+  std::optional<ActorRef> last_actor;  // antecedent for pronouns (code and entity only)
+  bool story_discarded = false;
+};
+
+class SentenceCoder {
+ public:
+  explicit SentenceCoder(const lexicon::Lexicon& lexicon) : lex_(lexicon) {}
+
+  // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
+  // SentenceCoder per thread (it keeps scratch buffers).
+  void Code(const text::Token* tokens, uint32_t n, DocumentState* doc,
+            std::vector<CandidateEvent>* out);
+
+  // Resolves an actor entry's code at `day` (date-restricted codes).
+  static const std::string& ResolveActorCode(const lexicon::ActorEntry& actor, int32_t day);
+
+ private:
+  const lexicon::Lexicon& lex_;
+  lexicon::SentenceWords words_;
+  std::vector<lexicon::Match> matches_;
+};
+
+// "HAMID_KARZAI" style dictionary root -> "Hamid Karzai".
+std::string EntityName(const lexicon::Phrase& root);
+
+}  // namespace annal::code
+
+#endif  // ANNAL_CODE_SENTENCE_CODER_H_

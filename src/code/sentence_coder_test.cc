@@ -1,0 +1,176 @@
+#include "code/sentence_coder.h"
+
+#include <gtest/gtest.h>
+
+#include "lexicon/dictionary_reader.h"
+#include "text/analyzer.h"
+
+namespace annal::code {
+namespace {
+
+// A small PETRARCH-format dictionary written for these tests.
+constexpr char kActors[] = R"(
+RUSSIA_ [RUS]
++RUSSIAN_
+UKRAINE_ [UKR]
++UKRAINIAN_
+ISRAEL_ [ISR]
+LEBANON_ [LBN]
+SERGEI_LAVROV_
++LAVROV_
+	[RUSGOV >20040309]
+HAMID_KARZAI_
++KARZAI_
+	[AFGELI 750101-000101]
+	[AFGGOV >011222]
+UNITED_NATIONS_ [IGOUNO]
+)";
+
+constexpr char kAgents[] = R"(
+ARMY_ [~MIL]
+GENERAL_ [~MIL]
+POLICE_ [~COP]
+FOREIGN_MINISTRY_ [~GOV]
+FOREIGN_MINISTER_ [~GOV]
+)";
+
+constexpr char kVerbs[] = R"(
+####### VERB PATTERNS #######
+--- ACCUSE [112] ---
+ACCUSE
+- * + OF [112]
+
+--- ATTACK [190] ---
+ATTACK
+
+--- MEET [040] ---
+MEET {MEETS MET MEETING}
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- ARREST [173] ---
+ARREST
+)";
+
+constexpr char kDiscards[] = R"(
++WORLD CUP
+)";
+
+class SentenceCoderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    lexicon::DictionarySet set;
+    using K = lexicon::DictionaryKind;
+    using F = lexicon::DictionaryFormat;
+    ASSERT_TRUE(lexicon::ReadDictionary(kActors, "t.actors.txt", K::kActors, F::kPetrarch, &set).ok());
+    ASSERT_TRUE(lexicon::ReadDictionary(kAgents, "t.agents.txt", K::kAgents, F::kPetrarch, &set).ok());
+    ASSERT_TRUE(lexicon::ReadDictionary(kVerbs, "t.verbs.txt", K::kVerbs, F::kPetrarch, &set).ok());
+    ASSERT_TRUE(
+        lexicon::ReadDictionary(kDiscards, "t.discards.txt", K::kDiscards, F::kPetrarch, &set).ok());
+    for (const auto& d : set.diagnostics) ADD_FAILURE() << d.ToString();
+    auto lex = lexicon::Lexicon::Build(std::move(set));
+    ASSERT_TRUE(lex.ok());
+    lex_ = std::move(lex).value();
+  }
+
+  // Codes every sentence of `text`; returns "SRC TGT CODE modality" lines.
+  std::vector<std::string> Code(const std::string& text, const char* date = "2026-02-06") {
+    text::AnalyzedText a;
+    text::AnalyzeText(text, &a);
+    DocumentState state;
+    lexicon::ParseIsoDate(date, &state.day);
+    SentenceCoder coder(*lex_);
+    std::vector<std::string> out;
+    for (const auto& s : a.sentences) {
+      std::vector<CandidateEvent> events;
+      coder.Code(a.tokens.data() + s.first_token, s.size(), &state, &events);
+      for (const auto& e : events) {
+        out.push_back((e.source ? e.source->code : "-") + " " + (e.target ? e.target->code : "-") +
+                      " " + e.code + " " + ModalityName(e.modality));
+      }
+    }
+    return out;
+  }
+
+  std::unique_ptr<lexicon::Lexicon> lex_;
+};
+
+
+TEST_F(SentenceCoderTest, ActiveSubjectVerbObject) {
+  EXPECT_EQ(Code("Russia attacked Ukraine on Friday."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, PassiveWithByPutsTargetFirst) {
+  EXPECT_EQ(Code("Ukraine was attacked by Russia."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, PatternBindsTarget) {
+  EXPECT_EQ(Code("Russia accused Ukraine of shelling the border."),
+            std::vector<std::string>{"RUS UKR 112 asserted"});
+}
+
+TEST_F(SentenceCoderTest, AgentsComposeWithCountry) {
+  EXPECT_EQ(Code("A Russian army general met Ukrainian police."),
+            std::vector<std::string>{"RUSMIL UKRCOP 040 asserted"});
+  EXPECT_EQ(Code("Russia's foreign ministry accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+}
+
+TEST_F(SentenceCoderTest, AppositionKeepsTheSubject) {
+  EXPECT_EQ(Code("Sergei Lavrov, the Russian foreign minister, accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+}
+
+TEST_F(SentenceCoderTest, CompoundActorsMakeOneEventEach) {
+  EXPECT_EQ(Code("Israel and Lebanon attacked Ukraine."),
+            (std::vector<std::string>{"ISR UKR 190 asserted", "LBN UKR 190 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, NegationIsNeverAsserted) {
+  EXPECT_EQ(Code("Russia did not attack Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 negated"});
+  EXPECT_EQ(Code("Russia never attacked Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 negated"});
+}
+
+TEST_F(SentenceCoderTest, ReportedSpeechIsClaimed) {
+  EXPECT_EQ(Code("Lavrov said Ukraine attacked Russia."),
+            std::vector<std::string>{"UKR RUS 190 claimed"});
+}
+
+TEST_F(SentenceCoderTest, FutureAndHypothetical) {
+  EXPECT_EQ(Code("Russia will attack Ukraine."), std::vector<std::string>{"RUS UKR 190 future"});
+  EXPECT_EQ(Code("Russia could attack Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 hypothetical"});
+}
+
+TEST_F(SentenceCoderTest, DateRestrictedActorCode) {
+  EXPECT_EQ(Code("Karzai met Lavrov.", "2005-06-01"),
+            std::vector<std::string>{"AFGGOV RUSGOV 040 asserted"});
+  EXPECT_EQ(Code("Karzai met Lavrov.", "1999-06-01"),
+            std::vector<std::string>{"AFGELI RUSGOV 040 asserted"});
+}
+
+TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {
+  EXPECT_TRUE(Code("The attack on Ukraine shocked Russia.").empty());
+}
+
+TEST_F(SentenceCoderTest, WholeStoryDiscard) {
+  EXPECT_TRUE(Code("Russia beat Ukraine at the World Cup. Russia attacked Ukraine.").empty());
+}
+
+TEST_F(SentenceCoderTest, PronounResolvesToEarlierActor) {
+  EXPECT_EQ(Code("Lavrov arrived in Kyiv. He accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+}
+
+TEST(EntityNameTest, TitleCasesDictionaryRoots) {
+  EXPECT_EQ(EntityName({{"HAMID", true}, {"KARZAI", true}}), "Hamid Karzai");
+  EXPECT_EQ(EntityName({{"AL-QAEDA", false}}), "Al-Qaeda");
+}
+
+}  // namespace
+}  // namespace annal::code

@@ -1,0 +1,74 @@
+#include "code/word_classes.h"
+
+#include <algorithm>
+#include <array>
+
+namespace annal::code {
+namespace {
+
+// Sorted at compile time is not needed: the sets are tiny, a linear scan over string_views
+// of a few dozen entries is as fast as hashing for words this short.
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+constexpr std::array<std::string_view, 20> kDeterminers = {
+    "THE", "A", "AN", "THIS", "THESE", "THOSE", "ITS", "HIS", "HER", "THEIR",
+    "OUR", "MY", "YOUR", "EACH", "EVERY", "ANOTHER", "SUCH", "ANY", "SOME", "NO"};
+constexpr std::array<std::string_view, 32> kPrepositions = {
+    "OF", "IN", "ON", "AT", "FOR", "WITH", "FROM", "BY", "ABOUT", "AGAINST", "AFTER",
+    "BEFORE", "DURING", "OVER", "UNDER", "BETWEEN", "AMONG", "INTO", "THROUGH", "WITHOUT",
+    "WITHIN", "TOWARD", "TOWARDS", "ACROSS", "AROUND", "SINCE", "UNTIL", "AMID", "DESPITE",
+    "NEAR", "UPON", "ONTO"};
+constexpr std::array<std::string_view, 8> kBe = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM"};
+constexpr std::array<std::string_view, 3> kHave = {"HAS", "HAVE", "HAD"};
+constexpr std::array<std::string_view, 3> kDo = {"DO", "DOES", "DID"};
+constexpr std::array<std::string_view, 3> kFuture = {"WILL", "SHALL", "'LL"};
+constexpr std::array<std::string_view, 8> kHypothetical = {"WOULD", "COULD", "MIGHT", "MAY",
+                                                           "SHOULD", "CAN", "'D", "MUST"};
+constexpr std::array<std::string_view, 4> kNegation = {"NOT", "N'T", "NEVER", "NO"};
+constexpr std::array<std::string_view, 8> kHedges = {"REPORTEDLY",  "ALLEGEDLY",  "APPARENTLY",
+                                                     "PURPORTEDLY", "SUPPOSEDLY", "POSSIBLY",
+                                                     "PROBABLY",    "LIKELY"};
+constexpr std::array<std::string_view, 16> kAdverbs = {
+    "ALSO", "STILL", "JUST", "THEN", "NOW", "ALREADY", "AGAIN", "EVEN",
+    "ONCE", "SOON", "YET", "LATER", "EARLIER", "OFTEN", "RECENTLY", "REPEATEDLY"};
+constexpr std::array<std::string_view, 6> kPronouns = {"HE", "SHE", "IT", "THEY", "WE", "I"};
+constexpr std::array<std::string_view, 14> kClauseOpeners = {
+    "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHILE", "BECAUSE", "ALTHOUGH",
+    "IF", "WHEN", "WHERE", "AS", "UNLESS", "WHEREAS"};
+constexpr std::array<std::string_view, 44> kSpeech = {
+    "SAID", "SAY", "SAYS", "SAYING", "TOLD", "TELL", "TELLS", "STATED", "CLAIMED", "CLAIM",
+    "CLAIMS", "ALLEGED", "ALLEGES", "ADDED", "ANNOUNCED", "NOTED", "REPORTED", "INSISTED",
+    "INSISTS", "DENIED", "DENIES", "DENY", "CONFIRMED", "CONFIRMS", "ARGUED", "ARGUES",
+    "BELIEVES", "BELIEVED", "THINKS", "DECLARED", "ASSERTED", "MAINTAINED", "EXPLAINED",
+    "REITERATED", "STRESSED", "EMPHASIZED", "EMPHASISED", "SUGGESTED", "WROTE", "TWEETED",
+    "ACKNOWLEDGED", "ADMITTED", "CHARGED", "ASSERTS"};
+constexpr std::array<std::string_view, 4> kDenial = {"DENIED", "DENIES", "DENY", "DENYING"};
+constexpr std::array<std::string_view, 16> kModifiers = {
+    "SENIOR", "FORMER", "TOP", "DEPUTY", "ACTING", "VETERAN", "NEW", "THEN", "CHIEF",
+    "HEAD", "INTERIM", "OUTGOING", "INCOMING", "LOCAL", "ITS", "JUNIOR"};
+
+}  // namespace
+
+bool IsDeterminer(std::string_view w) { return In(kDeterminers, w); }
+bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
+bool IsBeAuxiliary(std::string_view w) { return In(kBe, w); }
+bool IsHaveAuxiliary(std::string_view w) { return In(kHave, w); }
+bool IsDoAuxiliary(std::string_view w) { return In(kDo, w); }
+bool IsFutureModal(std::string_view w) { return In(kFuture, w); }
+bool IsHypotheticalModal(std::string_view w) { return In(kHypothetical, w); }
+bool IsNegation(std::string_view w) { return In(kNegation, w); }
+bool IsHedge(std::string_view w) { return In(kHedges, w); }
+bool IsAdverbLike(std::string_view w) {
+  return In(kAdverbs, w) || (w.size() > 4 && w.substr(w.size() - 2) == "LY");
+}
+bool IsSubjectPronoun(std::string_view w) { return In(kPronouns, w); }
+bool IsClauseOpener(std::string_view w) { return In(kClauseOpeners, w); }
+bool IsCoordinator(std::string_view w) { return w == "AND" || w == "OR"; }
+bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
+bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
+bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
+
+}  // namespace annal::code

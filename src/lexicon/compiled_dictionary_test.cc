@@ -1,0 +1,88 @@
+#include "lexicon/compiled_dictionary.h"
+
+#include <gtest/gtest.h>
+
+namespace annal::lexicon {
+namespace {
+
+DictionarySet Sample() {
+  DictionarySet d;
+  d.files = {"a.actors", "b.verbs"};
+  ActorEntry karzai;
+  karzai.names = {{{"HAMID", true}, {"KARZAI", true}}, {{"KARZAI", false}}};
+  karzai.codes = {{"AFGELI", DaysFromCivil(1975, 1, 1), DaysFromCivil(2000, 1, 1)},
+                  {"AFGGOV", DaysFromCivil(2001, 12, 22), kDayMax}};
+  karzai.where = {0, 150};
+  d.actors.push_back(karzai);
+  AgentEntry igo;
+  igo.names = {{{"DELEGATION", true}}};
+  igo.code = "IGO";
+  igo.suffix = false;
+  d.agents.push_back(igo);
+  VerbBlock v;
+  v.name = "ACCUSE";
+  v.code = "112";
+  v.forms = {{{{"ACCUSED", true}}, 0, ""}};
+  VerbPattern p;
+  p.after = {PatternElement{ElementKind::kTarget, {}, "", false, 0, false},
+             PatternElement{ElementKind::kWord, {"OF", true}, "", true, 0, false}};
+  p.code = "112";
+  p.alt_code = "";
+  v.patterns = {p};
+  d.verbs.push_back(v);
+  d.synsets.push_back({"CURRENCY", {{{"DOLLAR", false}}}, {1, 3}});
+  d.discards.push_back({{{"WORLD", true}, {"CUP", true}}, true, {1, 9}});
+  IssueEntry issue;
+  issue.phrase = {{"KINDERGARTEN", false}};
+  issue.code = "EARLY";
+  issue.category = "EDUCATION";
+  issue.where = {1, 10};
+  d.issues.push_back(issue);
+  d.labels.push_back({"112", "Accuse"});
+  return d;
+}
+
+TEST(CompiledDictionaryTest, RoundTrip) {
+  DictionarySet in = Sample();
+  std::string image = EncodeDictionary(in);
+  DictionarySet out;
+  ASSERT_TRUE(DecodeDictionary(image, &out).ok());
+  ASSERT_EQ(out.actors.size(), 1u);
+  EXPECT_EQ(out.actors[0].names, in.actors[0].names);
+  EXPECT_EQ(out.actors[0].codes[1].code, "AFGGOV");
+  EXPECT_EQ(out.actors[0].codes[1].from_day, DaysFromCivil(2001, 12, 22));
+  EXPECT_EQ(out.actors[0].codes[1].to_day, kDayMax);
+  EXPECT_EQ(out.actors[0].where.line, 150u);
+  EXPECT_FALSE(out.agents[0].suffix);
+  ASSERT_EQ(out.verbs[0].patterns.size(), 1u);
+  EXPECT_EQ(out.verbs[0].patterns[0].after[0].kind, ElementKind::kTarget);
+  EXPECT_TRUE(out.verbs[0].patterns[0].after[1].adjacent);
+  EXPECT_EQ(out.synsets[0].name, "CURRENCY");
+  EXPECT_TRUE(out.discards[0].whole_story);
+  EXPECT_EQ(out.issues[0].category, "EDUCATION");
+  EXPECT_EQ(out.labels[0].second, "Accuse");
+  EXPECT_EQ(out.files, in.files);
+}
+
+TEST(CompiledDictionaryTest, RefusesBadMagicVersionAndDamage) {
+  std::string image = EncodeDictionary(Sample());
+  DictionarySet out;
+  std::string bad_magic = image;
+  bad_magic[0] = 'X';
+  EXPECT_EQ(DecodeDictionary(bad_magic, &out).code(), Status::Code::kCorruption);
+  std::string old_version = image;
+  old_version[8] = 0;  // version 0
+  Status s = DecodeDictionary(old_version, &out);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("version"), std::string::npos);
+  for (size_t cut : {size_t{0}, size_t{10}, image.size() / 2, image.size() - 1}) {
+    EXPECT_FALSE(DecodeDictionary(image.substr(0, cut), &out).ok()) << cut;
+  }
+  std::string flipped = image;
+  flipped[image.size() - 3] ^= 0x55;
+  EXPECT_FALSE(DecodeDictionary(flipped, &out).ok());
+  EXPECT_TRUE(out.actors.empty());  // nothing half-decoded is left behind
+}
+
+}  // namespace
+}  // namespace annal::lexicon

@@ -1,0 +1,187 @@
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+
+namespace annal::lexicon {
+namespace {
+
+constexpr uint32_t kRoot = 0;
+
+uint64_t EdgeKey(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
+
+}  // namespace
+
+uint32_t Lexicon::InternWord(const PhraseWord& w) {
+  auto& table = w.exact ? exact_words_ : stem_words_;
+  auto [it, inserted] = table.try_emplace(w.text, next_word_);
+  if (inserted) {
+    ++next_word_;
+    if (!w.exact) max_stem_length_ = std::max(max_stem_length_, w.text.size());
+  }
+  return it->second;
+}
+
+uint32_t Lexicon::WordId(std::string_view text, bool exact) const {
+  const auto& table = exact ? exact_words_ : stem_words_;
+  auto it = table.find(std::string(text));
+  return it == table.end() ? kNoWord : it->second;
+}
+
+uint32_t Lexicon::Child(uint32_t node, uint32_t word) const {
+  auto it = edges_.find(EdgeKey(node, word));
+  return it == edges_.end() ? kRoot : it->second;
+}
+
+CompiledElement Lexicon::CompileElement(const PatternElement& e) {
+  CompiledElement c{e.kind, e.adjacent, 0};
+  if (e.kind == ElementKind::kWord) {
+    c.id = InternWord(e.word);
+  } else if (e.kind == ElementKind::kSynset) {
+    auto it = synset_index_.find(e.synset);
+    c.id = it == synset_index_.end() ? UINT32_MAX : it->second;
+  }
+  return c;
+}
+
+Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  lex->dict_ = std::move(dict);
+  const DictionarySet& d = lex->dict_;
+  std::vector<std::vector<Payload>> node_payloads(1);
+  uint32_t node_count = 1;
+
+  auto add = [&](const Phrase& phrase, Payload payload) {
+    if (phrase.empty()) return;
+    uint32_t node = kRoot;
+    for (const PhraseWord& w : phrase) {
+      uint32_t id = lex->InternWord(w);
+      auto [it, inserted] = lex->edges_.try_emplace(EdgeKey(node, id), node_count);
+      if (inserted) {
+        ++node_count;
+        node_payloads.emplace_back();
+      }
+      node = it->second;
+    }
+    node_payloads[node].push_back(payload);
+  };
+
+  for (uint32_t i = 0; i < d.actors.size(); ++i) {
+    for (const Phrase& p : d.actors[i].names) add(p, {EntryKind::kActor, i, 0});
+    for (const DatedCode& c : d.actors[i].codes) {
+      if (c.code.size() == 3) lex->country_codes_.push_back(c.code);
+    }
+  }
+  for (uint32_t i = 0; i < d.agents.size(); ++i) {
+    for (const Phrase& p : d.agents[i].names) add(p, {EntryKind::kAgent, i, 0});
+  }
+  for (uint32_t i = 0; i < d.verbs.size(); ++i) {
+    for (uint32_t f = 0; f < d.verbs[i].forms.size(); ++f) {
+      add(d.verbs[i].forms[f].words, {EntryKind::kVerbForm, i, f});
+    }
+  }
+  for (uint32_t i = 0; i < d.synsets.size(); ++i) {
+    lex->synset_index_.emplace(d.synsets[i].name, i);
+    for (uint32_t m = 0; m < d.synsets[i].members.size(); ++m) {
+      add(d.synsets[i].members[m], {EntryKind::kSynsetMember, i, m});
+    }
+  }
+  for (uint32_t i = 0; i < d.discards.size(); ++i) add(d.discards[i].phrase, {EntryKind::kDiscard, i, 0});
+  for (uint32_t i = 0; i < d.issues.size(); ++i) add(d.issues[i].phrase, {EntryKind::kIssue, i, 0});
+
+  // Flatten payloads so a node's list is one contiguous slice.
+  lex->node_payload_begin_.reserve(node_count + 1);
+  for (auto& list : node_payloads) {
+    lex->node_payload_begin_.push_back(static_cast<uint32_t>(lex->payloads_.size()));
+    lex->payloads_.insert(lex->payloads_.end(), list.begin(), list.end());
+  }
+  lex->node_payload_begin_.push_back(static_cast<uint32_t>(lex->payloads_.size()));
+
+  // Compile patterns after the synsets are indexed.
+  lex->patterns_.resize(d.verbs.size());
+  for (uint32_t b = 0; b < d.verbs.size(); ++b) {
+    const auto& patterns = d.verbs[b].patterns;
+    auto& out = lex->patterns_[b];
+    out.reserve(patterns.size());
+    for (uint32_t p = 0; p < patterns.size(); ++p) {
+      CompiledPattern cp;
+      cp.pattern_index = p;
+      cp.verb_adjacent = patterns[p].verb_adjacent;
+      cp.specificity = 0;
+      for (const auto& e : patterns[p].before) {
+        cp.before.push_back(lex->CompileElement(e));
+        cp.specificity += (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset) ? 2 : 1;
+      }
+      for (const auto& e : patterns[p].after) {
+        cp.after.push_back(lex->CompileElement(e));
+        cp.specificity += (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset) ? 2 : 1;
+      }
+      out.push_back(std::move(cp));
+    }
+    // Most specific first; among equals keep dictionary order (stable).
+    std::stable_sort(out.begin(), out.end(), [](const CompiledPattern& a, const CompiledPattern& b) {
+      return a.specificity > b.specificity;
+    });
+  }
+  std::sort(lex->country_codes_.begin(), lex->country_codes_.end());
+  lex->country_codes_.erase(std::unique(lex->country_codes_.begin(), lex->country_codes_.end()),
+                            lex->country_codes_.end());
+  return lex;
+}
+
+bool Lexicon::IsCountryCode(std::string_view code) const {
+  return std::binary_search(country_codes_.begin(), country_codes_.end(), code);
+}
+
+void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* out) const {
+  out->ids.clear();
+  out->tokens.resize(n);
+  std::string key;
+  for (size_t t = 0; t < n; ++t) {
+    const std::string& norm = tokens[t].norm;
+    TokenWords& tw = out->tokens[t];
+    tw.offset = static_cast<uint32_t>(out->ids.size());
+    if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
+    // Stems: every prefix of the token that is a stem word, longest first.
+    size_t longest = std::min(norm.size(), max_stem_length_);
+    for (size_t len = longest; len >= 1; --len) {
+      key.assign(norm, 0, len);
+      if (auto it = stem_words_.find(key); it != stem_words_.end()) out->ids.push_back(it->second);
+    }
+    tw.count = static_cast<uint16_t>(out->ids.size() - tw.offset);
+  }
+}
+
+void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) const {
+  const uint32_t n = static_cast<uint32_t>(words.tokens.size());
+  // Depth-first walk from every start token; a token with several ids branches.
+  struct Frame {
+    uint32_t node;
+    uint32_t next_token;
+  };
+  std::vector<Frame> stack;
+  size_t first_of_start = out->size();
+  for (uint32_t start = 0; start < n; ++start) {
+    first_of_start = out->size();
+    stack.clear();
+    stack.push_back({kRoot, start});
+    while (!stack.empty()) {
+      Frame f = stack.back();
+      stack.pop_back();
+      if (f.next_token >= n) continue;
+      const TokenWords& tw = words.tokens[f.next_token];
+      for (uint32_t i = 0; i < tw.count; ++i) {
+        uint32_t child = Child(f.node, words.ids[tw.offset + i]);
+        if (child == kRoot) continue;
+        for (uint32_t p = node_payload_begin_[child]; p < node_payload_begin_[child + 1]; ++p) {
+          out->push_back({start, f.next_token + 1, payloads_[p]});
+        }
+        stack.push_back({child, f.next_token + 1});
+      }
+    }
+    // Longer matches first for each start, so callers taking the first hit get the longest.
+    std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
+                     [](const Match& a, const Match& b) { return a.end > b.end; });
+  }
+}
+
+}  // namespace annal::lexicon

@@ -1,0 +1,125 @@
+// Lexicon: the dictionaries compiled into one matcher over token sequences.
+//
+// Every phrase of every dictionary (actors, agents, verb forms, synonym-set members,
+// discards, issues) goes into one word trie. A sentence is looked up once: each token gets the
+// ids of the dictionary words it matches (its exact form plus every stem that is a prefix of
+// it), and the trie is walked from each token over those ids. Verb patterns refer to the same
+// word ids, so pattern matching never compares strings.
+#ifndef ANNAL_LEXICON_LEXICON_H_
+#define ANNAL_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "annal/status.h"
+#include "lexicon/dictionary.h"
+#include "text/token.h"
+
+namespace annal::lexicon {
+
+enum class EntryKind : uint8_t { kActor, kAgent, kVerbForm, kSynsetMember, kDiscard, kIssue };
+
+// What a trie node stands for. `index` points into the DictionarySet vector of that kind;
+// `sub` is the form index for kVerbForm and the member index for kSynsetMember.
+struct Payload {
+  EntryKind kind;
+  uint32_t index;
+  uint32_t sub;
+};
+
+// One dictionary phrase found in a sentence: tokens [begin, end) relative to the sentence.
+struct Match {
+  uint32_t begin;
+  uint32_t end;
+  Payload payload;
+};
+
+// A verb pattern element with words and synsets resolved to ids.
+struct CompiledElement {
+  ElementKind kind;
+  bool adjacent;
+  uint32_t id;  // word id (kWord) or synset index (kSynset)
+};
+
+struct CompiledPattern {
+  std::vector<CompiledElement> before;  // nearest-to-verb last, as in VerbPattern
+  std::vector<CompiledElement> after;
+  uint32_t pattern_index;  // into VerbBlock::patterns
+  bool verb_adjacent;      // the last `before` element must directly precede the verb
+  uint16_t specificity;    // number of literal elements; patterns are tried most specific first
+};
+
+// The word ids of one token (at most a handful: exact form plus matching stems).
+struct TokenWords {
+  uint32_t offset;  // into SentenceWords::ids
+  uint16_t count;
+};
+
+struct SentenceWords {
+  std::vector<uint32_t> ids;
+  std::vector<TokenWords> tokens;
+  bool Has(uint32_t token, uint32_t word_id) const {
+    const TokenWords& t = tokens[token];
+    for (uint32_t i = 0; i < t.count; ++i) {
+      if (ids[t.offset + i] == word_id) return true;
+    }
+    return false;
+  }
+};
+
+class Lexicon {
+ public:
+  // Builds the matcher. Takes ownership of the dictionaries.
+  static Result<std::unique_ptr<Lexicon>> Build(DictionarySet dict);
+
+  // Not copyable: large and immutable; share by pointer. Thread-safe after Build().
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  const DictionarySet& dict() const { return dict_; }
+
+  // Fills `out` with the word ids of tokens [0, n).
+  void LookupWords(const text::Token* tokens, size_t n, SentenceWords* out) const;
+  // Appends every dictionary phrase occurring in the sentence, in (begin, longer-first) order.
+  void FindMatches(const SentenceWords& words, std::vector<Match>* out) const;
+
+  // Patterns of verb block `block`, most specific first.
+  const std::vector<CompiledPattern>& patterns(uint32_t block) const { return patterns_[block]; }
+
+  // Id of a dictionary word, or kNoWord. Lets the coder ask for words like "SAID" or "BY".
+  static constexpr uint32_t kNoWord = UINT32_MAX;
+  uint32_t WordId(std::string_view text, bool exact) const;
+
+  // Country codes: every three-letter actor code in the dictionaries (AFG, RUS, KSV, ...).
+  bool IsCountryCode(std::string_view code) const;
+
+  size_t trie_nodes() const { return node_payload_begin_.size() - 1; }
+
+ private:
+  Lexicon() = default;
+  uint32_t InternWord(const PhraseWord& w);
+  void AddPhrase(const Phrase& phrase, Payload payload);
+  CompiledElement CompileElement(const PatternElement& e);
+  uint32_t Child(uint32_t node, uint32_t word) const;
+
+  DictionarySet dict_;
+  std::unordered_map<std::string, uint32_t> exact_words_;
+  std::unordered_map<std::string, uint32_t> stem_words_;
+  size_t max_stem_length_ = 0;
+  uint32_t next_word_ = 0;
+  std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | word) -> child node
+  // Node payloads, flattened: payloads_[node_payload_begin_[n] .. node_payload_begin_[n+1]).
+  std::vector<uint32_t> node_payload_begin_;
+  std::vector<Payload> payloads_;
+  std::vector<std::vector<CompiledPattern>> patterns_;
+  std::unordered_map<std::string, uint32_t> synset_index_;
+  std::vector<std::string> country_codes_;  // sorted
+};
+
+}  // namespace annal::lexicon
+
+#endif  // ANNAL_LEXICON_LEXICON_H_

@@ -1,0 +1,39 @@
+#include "tool_options.h"
+
+#include "command.h"
+
+namespace annal::cli {
+
+void DictionaryArgs::AddTo(CLI::App* cmd) {
+  cmd->add_option("--dict", compiled, "Compiled dictionary (.annaldict) instead of the defaults");
+  cmd->add_option("--verbs", files.verbs, "Verb dictionary text file(s) (PETRARCH or TABARI)");
+  cmd->add_option("--actors", files.actors, "Actor dictionary text file(s)");
+  cmd->add_option("--agents", files.agents, "Agent dictionary text file(s)");
+  cmd->add_option("--discards", files.discards, "Discard list(s)");
+  cmd->add_option("--issues", files.issues, "Issue coding file(s)");
+  cmd->add_option("--options", files.options, "TABARI .options file(s)");
+  cmd->add_option("--data-dir", data_dir, "Directory of annal's shipped data");
+  cmd->add_flag("--all-languages", all_languages, "Code documents whatever their language");
+  cmd->add_option("--syntax", syntax, "shallow (default) or parser");
+  cmd->add_flag("--dict-warnings", show_warnings, "Print skipped dictionary lines");
+}
+
+Status DictionaryArgs::Apply(CoderOptions* options) const {
+  if (!compiled.empty() && !files.empty()) {
+    return Status::InvalidArgument("--dict and text dictionary files cannot be combined");
+  }
+  options->compiled_dictionary = compiled;
+  options->dictionary_files = files;
+  options->data_dir = ResolveDataDir(data_dir);
+  options->english_only = !all_languages;
+  if (syntax == "shallow") {
+    options->syntax = SyntaxMode::kShallow;
+  } else if (syntax == "parser") {
+    options->syntax = SyntaxMode::kParser;
+  } else {
+    return Status::InvalidArgument("--syntax must be shallow or parser");
+  }
+  return Status::OK();
+}
+
+}  // namespace annal::cli
