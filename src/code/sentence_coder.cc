@@ -86,6 +86,7 @@ class SentenceAnalysis {
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
   std::vector<ActorRef> Group(uint32_t mention) const;
+  size_t GroupSize(uint32_t mention) const;
 
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
@@ -308,6 +309,12 @@ std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
   return out;
 }
 
+size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
+  size_t n = 0;
+  for (const auto& m : mentions_) n += m.group == mentions_[mention].group ? 1 : 0;
+  return n;
+}
+
 bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   std::string_view w = W(word);
   std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
@@ -518,10 +525,9 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
     }
     if (verb_of_[t] != kNone && t > from) {
       const Verb& other = verbs_[verb_of_[t]];
-      // A following finite verb starts another clause; a gerund or infinitive complement
-      // ("agreed to meet X") does not take our object.
-      if (!other.infinitive && !EndsWith(W(other.word), "ING")) return kNone;
-      return kNone;
+      // A following finite verb starts another clause. An infinitive complement ("agreed to
+      // lift sanctions on Iran") carries the object of the whole predicate: keep looking.
+      if (!other.infinitive) return kNone;
     }
   }
   return kNone;
@@ -647,6 +653,8 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
       case ElementKind::kCompound:
         if (mention_of_[t] != kNone) {
           uint32_t m = mention_of_[t];
+          // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
+          if (e.kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
           if (e.kind == ElementKind::kSource) b->source = m;
           if (e.kind == ElementKind::kTarget) b->target = m;
           if (e.kind == ElementKind::kCompound) {
@@ -703,6 +711,8 @@ bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, u
       case ElementKind::kCompound:
         if (mention_of_[t] != kNone) {
           uint32_t m = mention_of_[t];
+          // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
+          if (e.kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
           if (e.kind == ElementKind::kSource) b->source = m;
           if (e.kind == ElementKind::kTarget) b->target = m;
           if (e.kind == ElementKind::kCompound) {
@@ -793,9 +803,19 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
+  // Sources of the previous verb, for coordinated predicates ("X condemned ... and promised").
+  std::vector<ActorRef> previous_sources;
+  bool previous_passive = false;
+  uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
     if (v.begin < consumed_until) continue;
+    // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
+    // before it, which already took its object; coding both would double-count the event.
+    if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
+        v.group_begin >= last_coded_end) {
+      continue;
+    }
     const auto& block = dict_.verbs[v.block];
 
     // 1. A verb pattern, most specific first.
@@ -831,7 +851,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (bind.compound) targets = sources;
     }
     if (bind.target != kNone) targets = Group(bind.target);
-    if (bind.source == kNone) {
+    bool coordinated = false;
+    if (v.group_begin > 0) {
+      uint32_t k = v.group_begin - 1;
+      coordinated = (IsCoordinator(W(k)) || W(k) == "BUT") && mention_of_[k > 0 ? k - 1 : k] == kNone;
+    }
+    if (bind.source == kNone && coordinated && !previous_sources.empty() && !previous_passive) {
+      sources = previous_sources;
+    } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
@@ -898,6 +925,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       doc_->last_actor = sources.front();
       subject_recorded = true;
     }
+    previous_sources = sources;
+    previous_passive = v.passive;
+    if (!sources.empty() || !targets.empty()) last_coded_end = v.end;
     Emit(v, code, sources, targets, modality, speaker, pattern, out);
     if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
       Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
