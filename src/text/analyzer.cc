@@ -183,14 +183,21 @@ constexpr std::string_view kTitleAbbreviations[] = {
     "Gens", "Cmdr", "Lieut", "Gov",  "Atty", "Amb",  "Sec",  "Cdr",
 };
 // Words that take a period of their own but may also end a sentence ("... Apple Inc. The ...").
+// Left out on purpose: abbreviations that are also common words or names ("Sun." for Sunday vs
+// The Sun, "Wed.", "Mass.", "Wash.", "Ill.", "Ind.", "Miss.", "Ore.", "Est.").
 constexpr std::string_view kOtherAbbreviations[] = {
-    "Jan",  "Feb", "Mar",  "Apr",  "Jun",  "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov", "Dec",
-    "Inc",  "Corp", "Ltd", "Co",   "Cos",  "Jr",  "Sr",   "St",   "Ave",  "Blvd", "Rd",  "Bros",
-    "Dept", "Univ", "Assn", "Govt", "Est",  "etc", "al",   "approx", "Fig", "Nos", "No",  "Mon",
-    "Tue",  "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri", "Sat", "Sun", "ft",   "cf",  "ca",
-    "Plc",  "Pty",  "Ave",  "Calif", "Mass", "Penn", "Wash", "Ariz", "Colo", "Conn", "Fla", "Ill",
-    "Ind",  "Kan",  "Md",   "Mich", "Minn", "Miss", "Neb", "Nev", "Okla", "Ore", "Tenn", "Va",
-    "Vt",   "Wis",  "Wyo",
+    "Jan",  "Feb",   "Mar",  "Apr",   "Jun",  "Jul",  "Aug",  "Sep", "Sept", "Oct",  "Nov",
+    "Dec",  "Inc",   "Corp", "Ltd",   "Co",   "Cos",  "Jr",   "Sr",  "St",   "Ave",  "Blvd",
+    "Rd",   "Bros",  "Dept", "Univ",  "Assn", "Govt", "etc",  "al",  "approx", "Nos", "No",
+    "Mon",  "Tue",   "Tues", "Thu",   "Thur", "Thurs", "Fri", "cf",  "Plc",  "Pty",  "Calif",
+    "Ariz", "Colo",  "Fla",  "Mich",  "Minn", "Neb",  "Nev",  "Okla", "Tenn", "Wis", "Wyo",
+    "Kan",  "Md",    "Va",   "Vt",
+};
+// All-caps forms accepted in all-caps text ("GEN. SMITH"); other all-caps words ending in a
+// period are acronyms ("the SEC.", "the FT.", "MS.").
+constexpr std::string_view kAllCapsAbbreviations[] = {
+    "MR",  "MRS", "DR",  "GEN", "LT",  "COL",  "MAJ", "CAPT", "SGT", "GOV", "SEN", "PROF",
+    "JR",  "SR",  "INC", "CORP", "LTD", "JAN", "FEB", "AUG",  "SEPT", "OCT", "NOV", "DEC",
 };
 // Lowercase abbreviations written with inner periods never end a sentence when followed by text.
 constexpr std::string_view kNeverFinalDotted[] = {"e.g", "i.e", "E.g", "I.e", "viz", "cf"};
@@ -252,11 +259,11 @@ std::string TitleCase(std::string_view w) {
 
 bool IsTitleAbbreviation(std::string_view w) {
   if (InList(kTitleAbbreviations, w)) return true;
-  return w.size() > 1 && InList(kTitleAbbreviations, TitleCase(w));
+  return InList(kAllCapsAbbreviations, w) && InList(kTitleAbbreviations, TitleCase(w));
 }
 bool IsOtherAbbreviation(std::string_view w) {
   if (InList(kOtherAbbreviations, w)) return true;
-  return w.size() > 1 && InList(kOtherAbbreviations, TitleCase(w));
+  return InList(kAllCapsAbbreviations, w) && InList(kOtherAbbreviations, TitleCase(w));
 }
 
 // How a token behaves for sentence splitting.
@@ -281,6 +288,7 @@ struct TokenAux {
   bool space_before = false;   // white space (or the start of text) before the token
   uint8_t newlines_before = 0;  // capped at 2; 2 means a blank line
   bool never_final = false;    // abbreviation that never ends a sentence ("Gen.", "e.g.")
+  bool usually_final = false;  // abbreviation that ends a sentence before a capital ("etc.")
 };
 
 int32_t DecodeAt(const unsigned char* s, size_t n, size_t pos, uint32_t* len) {
@@ -545,6 +553,14 @@ class Analyzer {
     for (std::string_view name : kCamelCaseNames) {
       if (EqualsIgnoreCase(name, whole)) return 0;
     }
+    // A name written in CamelCase ("WorldCom", "DaimlerChrysler") comes back later in the text;
+    // a glued dateline does not.
+    if (text_.find(whole, r) != std::string_view::npos) return 0;
+    // A glued dateline starts a paragraph of running text, not a headline: its line has
+    // sentence-final punctuation.
+    size_t line_end = text_.find('\n', r);
+    std::string_view line = text_.substr(r, line_end == std::string_view::npos ? n_ - r : line_end - r);
+    if (line.find_first_of(".!?") == std::string_view::npos) return 0;
     Dateline d;
     d.begin = static_cast<uint32_t>(p0);
     d.end = static_cast<uint32_t>(split);
@@ -1003,6 +1019,8 @@ class Analyzer {
           bool never_final = IsTitleAbbreviation(w) || InList(kNeverFinalDotted, w) ||
                              w == "No" || w == "NO" || w == "Nos";
           EmitWord(begin, end, st, kAbbreviation, never_final);
+          // "etc." before a capitalised word ends the sentence whatever the word is.
+          aux_.back().usually_final = w == "etc";
           return end;
         }
         break;
@@ -1200,7 +1218,7 @@ class Analyzer {
           const bool only_abbrev = abbreviation && j == i;
           if (aux_[next].newlines_before >= 1) {
             boundary = true;  // the line ends with sentence-final punctuation
-          } else if (only_abbrev && !closed) {
+          } else if (only_abbrev && !closed && !aux_[i].usually_final) {
             boundary = !aux_[i].never_final && IsStarter(next);
           } else {
             boundary = CanStartSentence(next);

@@ -173,6 +173,16 @@ TEST(AnalyzerTest, CompanyAndOtherAbbreviations) {
             "Martin Luther King Jr. spoke . | Others , e.g. Smith , and i.e. Jones came .");
   EXPECT_EQ(Sentences("Arsenal vs. Chelsea ended 2-1."), "Arsenal vs. Chelsea ended 2-1 .");
   EXPECT_EQ(Sentences("BP Plc. and Shell Ltd. merged."), "BP Plc. and Shell Ltd. merged .");
+  // Abbreviation look-alikes: words and acronyms that end sentences.
+  EXPECT_EQ(Sentences("It paid more for iron ore. China said so."),
+            "It paid more for iron ore . | China said so .");
+  EXPECT_EQ(Sentences("Systems run by Sun. So-called grids grew."),
+            "Systems run by Sun . | So-called grids grew .");
+  EXPECT_EQ(Sentences("He told the SEC. Regulators agreed. He told the FT. Others did not."),
+            "He told the SEC . | Regulators agreed . | He told the FT . | Others did not .");
+  EXPECT_EQ(Sentences("GEN. SMITH AND MR. JONES LEFT."), "GEN. SMITH AND MR. JONES LEFT .");
+  EXPECT_EQ(Sentences("Cars, trains etc. Much of it was new."),
+            "Cars , trains etc. | Much of it was new .");
 }
 
 TEST(AnalyzerTest, Initials) {
@@ -400,7 +410,11 @@ TEST(DatelineTest, NotADateline) {
         "LinkedIn said so.", "McCain said so.", "The minister - who resigned - spoke.",
         "Maternity pay for new mothers is to rise.", "In Moscow -- a city of 12 million -- life goes on.",
         "Labour plans maternity pay rise\n\nMaternity pay is to rise.", "SpaceX launched.",
-        "Moscow", "MOSCOW (Reuters) -", "Talks (in Geneva) - went well."}) {
+        "Moscow", "MOSCOW (Reuters) -", "Talks (in Geneva) - went well.",
+        // CamelCase names: a headline, or a name that comes back in the text.
+        "WorldCom director admits lying\n\nThe former officer at WorldCom lied.",
+        "HealthSouth ex-boss goes on trial\n\nThe head of HealthSouth spoke.",
+        "DaimlerChrysler sold more cars. DaimlerChrysler said so."}) {
     AnalyzedText a = Analyze(text);
     EXPECT_FALSE(a.dateline.has_value()) << text << " -> " << a.dateline->place;
   }
