@@ -311,8 +311,8 @@ class JsonLinesReader {
                   " of the text; a lone surrogate escape?); skipped");
       return false;
     }
-    for (std::string* f : {&doc->id, &doc->date, &doc->title, &doc->url, &doc->source,
-                           &doc->lang}) {
+    for (std::string* f :
+         {&doc->id, &doc->date, &doc->title, &doc->url, &doc->source, &doc->lang}) {
       if (!text::IsValidUtf8(*f)) {
         Problem(line_no, start, "a field is not valid UTF-8 after unescaping; skipped");
         return false;

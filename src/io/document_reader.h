@@ -18,9 +18,9 @@ namespace annal::io {
 
 // One skipped line or file.
 struct InputProblem {
-  std::string file;             // the input as named by the caller ("-" reads as "<stdin>")
-  uint64_t line = 0;            // 1-based line of a JSON Lines input; 0 when not line-based
-  uint64_t byte_offset = 0;     // byte in the file where the problem is (see has_byte_offset)
+  std::string file;              // the input as named by the caller ("-" reads as "<stdin>")
+  uint64_t line = 0;             // 1-based line of a JSON Lines input; 0 when not line-based
+  uint64_t byte_offset = 0;      // byte in the file where the problem is (see has_byte_offset)
   bool has_byte_offset = false;  // byte_offset is meaningful
   std::string message;
   // "file:line: message", or "file: byte N: message" for a file-level problem at a known byte,

@@ -65,19 +65,21 @@ TEST_F(DocumentReaderTest, JsonLinesGoodAndBadLines) {
   std::string data =
       "{\"id\":\"a1\",\"date\":\"2026-02-06\",\"text\":\"Putin met Xi.\",\"title\":\"T\","
       "\"url\":\"http://x\",\"source\":\"Reuters\",\"lang\":\"en\",\"extra\":[1,2]}\n"  // 1
-      "{\"id\":\"a2\",\"text\":\"unterminated\n"                                         // 2
-      "{\"id\":\"a3\",\"text\":\"bad \xff byte\"}\n"                                     // 3
-      "{\"id\":\"a4\",\"date\":\"2026-02-06\"}\n"                                        // 4
-      "{\"id\":\"a5\",\"text\":\"  \"}\n"                                                // 5
-      "{\"id\":5,\"text\":\"numeric id\"}\n"                                             // 6
-      "{\"id\":\"a7\",\"date\":\"06/02/2026\",\"text\":\"bad date\"}\n"                  // 7
-      "[\"not\",\"an\",\"object\"]\n"                                                    // 8
-      "   \n"                                                                            // 9
-      "{\"text\":\"no id here\",\"date\":null}\n"                                        // 10
-      "{\"id\":\"a11\",\"text\":\"" + long_text + "\"}\n"                                // 11
-      "{\"id\":\"a12\",\"text\":\"after the long line\",\"date\":\"\"}\r\n"              // 12
-      "{\"id\":\"a13\",\"text\":\"lone \\ud800 surrogate\"}\n"                           // 13
-      "{\"id\":\"a14\",\"text\":\"escaped \\u00e9 and \\\"quotes\\\"\"}";                // 14
+      "{\"id\":\"a2\",\"text\":\"unterminated\n"                                        // 2
+      "{\"id\":\"a3\",\"text\":\"bad \xff byte\"}\n"                                    // 3
+      "{\"id\":\"a4\",\"date\":\"2026-02-06\"}\n"                                       // 4
+      "{\"id\":\"a5\",\"text\":\"  \"}\n"                                               // 5
+      "{\"id\":5,\"text\":\"numeric id\"}\n"                                            // 6
+      "{\"id\":\"a7\",\"date\":\"06/02/2026\",\"text\":\"bad date\"}\n"                 // 7
+      "[\"not\",\"an\",\"object\"]\n"                                                   // 8
+      "   \n"                                                                           // 9
+      "{\"text\":\"no id here\",\"date\":null}\n"                                       // 10
+      "{\"id\":\"a11\",\"text\":\"" +
+      long_text +
+      "\"}\n"                                                                // 11
+      "{\"id\":\"a12\",\"text\":\"after the long line\",\"date\":\"\"}\r\n"  // 12
+      "{\"id\":\"a13\",\"text\":\"lone \\ud800 surrogate\"}\n"               // 13
+      "{\"id\":\"a14\",\"text\":\"escaped \\u00e9 and \\\"quotes\\\"\"}";    // 14
   Collected c;
   ReadOptions options;
   options.max_document_bytes = 1024;  // line limit: 1024 + 64 KiB
@@ -174,8 +176,9 @@ TEST(IsValidDateTest, Cases) {
 }
 
 TEST_F(DocumentReaderTest, JsonLinesFileWithBomAndNoFinalNewline) {
-  std::string path = Write("news.ndjson", "\xEF\xBB\xBF{\"id\":\"x\",\"text\":\"Hello.\"}\n\n"
-                                          "{\"id\":\"y\",\"text\":\"Bye.\"}");
+  std::string path = Write("news.ndjson",
+                           "\xEF\xBB\xBF{\"id\":\"x\",\"text\":\"Hello.\"}\n\n"
+                           "{\"id\":\"y\",\"text\":\"Bye.\"}");
   Collected c;
   EXPECT_TRUE(Read({path}, &c).ok());
   EXPECT_EQ(c.Ids(), (std::vector<std::string>{"x", "y"}));
@@ -184,9 +187,12 @@ TEST_F(DocumentReaderTest, JsonLinesFileWithBomAndNoFinalNewline) {
 
 TEST_F(DocumentReaderTest, DirectoryOfMixedFiles) {
   Write("b/two.txt", "Second file.\n");
-  Write("a.txt", "\xEF\xBB\xBF" "First file.");
-  Write("c/feed.jsonl", "{\"id\":\"j1\",\"text\":\"From JSON.\"}\nnot json\n"
-                        "{\"id\":\"j2\",\"text\":\"Again.\"}\n");
+  Write("a.txt",
+        "\xEF\xBB\xBF"
+        "First file.");
+  Write("c/feed.jsonl",
+        "{\"id\":\"j1\",\"text\":\"From JSON.\"}\nnot json\n"
+        "{\"id\":\"j2\",\"text\":\"Again.\"}\n");
   Write(".hidden.txt", "Hidden.");
   Write(".git/config", "Hidden too.");
   Write("d/binary.txt", std::string("abc\0def", 7));

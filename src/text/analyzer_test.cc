@@ -127,8 +127,7 @@ TEST(AnalyzerTest, CountryAbbreviations) {
   // "U.S." at the end of a sentence followed by a typical sentence opener.
   EXPECT_EQ(Sentences("Troops left the U.S. The move was criticised."),
             "Troops left the U.S. | The move was criticised .");
-  EXPECT_EQ(Sentences("He flew to the U.S. He met Biden."),
-            "He flew to the U.S. | He met Biden .");
+  EXPECT_EQ(Sentences("He flew to the U.S. He met Biden."), "He flew to the U.S. | He met Biden .");
   // A capitalised name after "U.S." stays in the sentence.
   EXPECT_EQ(Sentences("U.S. President Joe Biden spoke."), "U.S. President Joe Biden spoke .");
   AnalyzedText a = Analyze("the U.S. army");
@@ -151,8 +150,7 @@ TEST(AnalyzerTest, MonthsTimesAndNumbers) {
             "It happened in May . | Then it stopped .");
   EXPECT_EQ(Sentences("Prices rose 3.5 percent to $1,400.50 in 2007."),
             "Prices rose 3.5 percent to $ 1,400.50 in 2007 .");
-  EXPECT_EQ(Sentences("He lives at No. 10 Downing Street."),
-            "He lives at No. 10 Downing Street .");
+  EXPECT_EQ(Sentences("He lives at No. 10 Downing Street."), "He lives at No. 10 Downing Street .");
   EXPECT_EQ(Sentences("He said no. They left."), "He said no . | They left .");
   EXPECT_EQ(Sentences("The meeting is at 10:30 today."), "The meeting is at 10:30 today .");
   AnalyzedText a = Analyze("about 2,000,000 people");
@@ -265,7 +263,8 @@ TEST(AnalyzerTest, Clitics) {
 }
 
 TEST(AnalyzerTest, HyphensAndDashes) {
-  AnalyzedText a = Analyze("pro-Russian al-Qaeda COVID-19 U.S.-led forces \u2014 and 1990\u20132000");
+  AnalyzedText a =
+      Analyze("pro-Russian al-Qaeda COVID-19 U.S.-led forces \u2014 and 1990\u20132000");
   std::string text = "pro-Russian al-Qaeda COVID-19 U.S.-led forces \u2014 and 1990\u20132000";
   EXPECT_EQ(Norms(text), "PRO-RUSSIAN AL-QAEDA COVID-19 U.S.-LED FORCES -- AND 1990 - 2000");
   for (std::string_view w : {"pro-Russian", "al-Qaeda", "COVID-19", "U.S.-led"}) {
@@ -277,8 +276,9 @@ TEST(AnalyzerTest, HyphensAndDashes) {
 }
 
 TEST(AnalyzerTest, UrlsAndEmails) {
-  std::string text = "See https://www.bbc.co.uk/news/world-123 (or www.reuters.com). "
-                     "Mail press@un.org, or visit Amazon.com.";
+  std::string text =
+      "See https://www.bbc.co.uk/news/world-123 (or www.reuters.com). "
+      "Mail press@un.org, or visit Amazon.com.";
   EXPECT_EQ(Sentences(text),
             "See https://www.bbc.co.uk/news/world-123 ( or www.reuters.com ) . | "
             "Mail press@un.org , or visit Amazon.com .");
@@ -309,8 +309,9 @@ TEST(AnalyzerTest, Flags) {
 }
 
 TEST(AnalyzerTest, Unicode) {
-  std::string text = "P\u00e9tain et \u041b\u0430\u0432\u0440\u043e\u0432 \u4e2d\u6587 "
-                     "Erdo\u011fan M\u00fcller Stra\u00dfe na\u0308ive.";
+  std::string text =
+      "P\u00e9tain et \u041b\u0430\u0432\u0440\u043e\u0432 \u4e2d\u6587 "
+      "Erdo\u011fan M\u00fcller Stra\u00dfe na\u0308ive.";
   EXPECT_EQ(Norms(text),
             "PETAIN ET \u041b\u0410\u0412\u0420\u041e\u0412 \u4e2d\u6587 ERDOGAN MULLER "
             "STRASSE NAIVE .");
@@ -345,15 +346,16 @@ TEST(AnalyzerTest, NormalizeWordMatchesTokenNorms) {
 }
 
 TEST(AnalyzerTest, Offsets) {
-  std::string text = "  MOSCOW (Reuters) - Russia\u2019s Lavrov said on Feb. 6 that the U.S.-led "
-                     "\u201cbloc\u201d can't win.\r\n\r\nHe left.";
+  std::string text =
+      "  MOSCOW (Reuters) - Russia\u2019s Lavrov said on Feb. 6 that the U.S.-led "
+      "\u201cbloc\u201d can't win.\r\n\r\nHe left.";
   AnalyzedText a = Analyze(text);
   ASSERT_FALSE(a.tokens.empty());
   std::vector<std::string> surfaces;
   for (const Token& t : a.tokens) surfaces.push_back(text.substr(t.begin, t.end - t.begin));
   std::vector<std::string> expected = {
-      "Russia", "\u2019s", "Lavrov", "said", "on", "Feb.", "6", "that", "the", "U.S.-led",
-      "\u201c", "bloc", "\u201d", "ca", "n't", "win", ".", "He", "left", "."};
+      "Russia", "\u2019s", "Lavrov", "said", "on",  "Feb.", "6", "that", "the",  "U.S.-led",
+      "\u201c", "bloc",    "\u201d", "ca",   "n't", "win",  ".", "He",   "left", "."};
   EXPECT_EQ(surfaces, expected);
   ASSERT_EQ(a.sentences.size(), 2u);
   EXPECT_EQ(text.substr(a.sentences[1].begin, a.sentences[1].end - a.sentences[1].begin),
@@ -406,9 +408,10 @@ TEST(DatelineTest, GluedDateline) {
 
 TEST(DatelineTest, NotADateline) {
   for (std::string text :
-       {"Russia - Ukraine talks resumed.", "YouTube said it would act.",
-        "LinkedIn said so.", "McCain said so.", "The minister - who resigned - spoke.",
-        "Maternity pay for new mothers is to rise.", "In Moscow -- a city of 12 million -- life goes on.",
+       {"Russia - Ukraine talks resumed.", "YouTube said it would act.", "LinkedIn said so.",
+        "McCain said so.", "The minister - who resigned - spoke.",
+        "Maternity pay for new mothers is to rise.",
+        "In Moscow -- a city of 12 million -- life goes on.",
         "Labour plans maternity pay rise\n\nMaternity pay is to rise.", "SpaceX launched.",
         "Moscow", "MOSCOW (Reuters) -", "Talks (in Geneva) - went well.",
         // CamelCase names: a headline, or a name that comes back in the text.
@@ -446,12 +449,62 @@ TEST(Utf8Test, Validation) {
 // offset invariants hold and every token's norm equals NormalizeWord of its surface, except for
 // the forms the tokenizer defines itself (clitics, quotes, dashes).
 TEST(AnalyzerPropertyTest, RandomValidUtf8) {
-  const std::vector<std::string> pieces = {
-      "a", "Z", "U", ".", ".", " ", " ", "\n", "\n\n", "\r\n", "'", "\u2019", "s", "t", "n",
-      "-", "--", "\u2014", "\u2013", "\"", "\u201c", "\u201d", "(", ")", "1", "9", ",", ":",
-      "!", "?", "\u2026", "\u00e9", "e\u0301", "\u0301", "\u041b", "\u4e2d", "\u00a0", "\u00ad",
-      "@", "&", "http://x.co/a", "www.", "Mr", "U.S", "Gen", "\u3002", "\t", "\xef\xbb\xbf",
-      "MOSCOW (Reuters) - ", "Kyiv", "Another", "\U0001F600", "\x01", "\x7f", "%", "$"};
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "U",
+                                           ".",
+                                           ".",
+                                           " ",
+                                           " ",
+                                           "\n",
+                                           "\n\n",
+                                           "\r\n",
+                                           "'",
+                                           "\u2019",
+                                           "s",
+                                           "t",
+                                           "n",
+                                           "-",
+                                           "--",
+                                           "\u2014",
+                                           "\u2013",
+                                           "\"",
+                                           "\u201c",
+                                           "\u201d",
+                                           "(",
+                                           ")",
+                                           "1",
+                                           "9",
+                                           ",",
+                                           ":",
+                                           "!",
+                                           "?",
+                                           "\u2026",
+                                           "\u00e9",
+                                           "e\u0301",
+                                           "\u0301",
+                                           "\u041b",
+                                           "\u4e2d",
+                                           "\u00a0",
+                                           "\u00ad",
+                                           "@",
+                                           "&",
+                                           "http://x.co/a",
+                                           "www.",
+                                           "Mr",
+                                           "U.S",
+                                           "Gen",
+                                           "\u3002",
+                                           "\t",
+                                           "\xef\xbb\xbf",
+                                           "MOSCOW (Reuters) - ",
+                                           "Kyiv",
+                                           "Another",
+                                           "\U0001F600",
+                                           "\x01",
+                                           "\x7f",
+                                           "%",
+                                           "$"};
   std::mt19937 rng(12345);
   for (int iter = 0; iter < 3000; ++iter) {
     std::string text;
