@@ -2,6 +2,7 @@
 // every later stage relies on.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "text/analyzer.h"
@@ -18,6 +19,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (t.norm.empty()) __builtin_trap();
     // A token never splits a character.
     if (!annal::text::IsValidUtf8(text.substr(t.begin, t.end - t.begin))) __builtin_trap();
+    // Words carry exactly the dictionary's matching form.
+    if (t.has(annal::text::kWord) && !t.has(annal::text::kClitic) &&
+        !t.has(annal::text::kPossessive)) {
+      std::string expected = annal::text::NormalizeWord(text.substr(t.begin, t.end - t.begin));
+      if (t.norm != expected) __builtin_trap();
+    }
     prev_end = t.end;
   }
   uint32_t next = 0;

@@ -24,6 +24,10 @@ std::string CheckInvariants(std::string_view text, const AnalyzedText& a) {
     if (!IsValidUtf8(text.substr(t.begin, t.end - t.begin))) {
       return "token splits a character at " + std::to_string(i);
     }
+    if (t.has(kWord) && !t.has(kClitic) && !t.has(kPossessive) &&
+        t.norm != NormalizeWord(text.substr(t.begin, t.end - t.begin))) {
+      return "norm differs from NormalizeWord at " + std::to_string(i);
+    }
     prev_end = t.end;
   }
   uint32_t next_token = 0;
