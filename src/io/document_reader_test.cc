@@ -2,7 +2,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -305,6 +307,25 @@ TEST_F(DocumentReaderTest, StdinJsonLinesAndPlainText) {
   EXPECT_EQ(p.docs[0].text, "Plain text on stdin.");
   EXPECT_EQ(p.docs[0].date, "");
   EXPECT_TRUE(p.problems.empty());
+}
+
+TEST_F(DocumentReaderTest, NamedPipeIsSniffed) {
+  std::string fifo = (dir_ / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    FILE* w = std::fopen(fifo.c_str(), "wb");
+    std::fputs("{\"id\":\"p1\",\"text\":\"Through a pipe.\"}\n", w);
+    std::fclose(w);
+    std::_Exit(0);
+  }
+  Collected c;
+  EXPECT_TRUE(Read({fifo}, &c).ok());
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"p1"}));
+  EXPECT_TRUE(c.problems.empty()) << ::testing::PrintToString(c.Problems());
 }
 
 TEST(InputProblemTest, ToString) {

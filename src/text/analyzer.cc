@@ -954,15 +954,13 @@ class Analyzer {
     if (b0 < 0x80) {
       if (b0 == 'h' || b0 == 'H' || b0 == 'w' || b0 == 'W') {
         if (size_t u = UrlEnd(p)) {
-          WordStats st;
-          st.first_cls = kAsciiClass[b0];
-          st.letters = 1;
-          Emit(begin, u, NormOf(begin, u, true), kWord, Kind::kWordLower);
+          // URLs and e-mail addresses are single words that may start a sentence.
+          Emit(begin, u, NormOf(begin, u, true), kWord, Kind::kWordOther);
           return u;
         }
       }
       if (size_t e = EmailEnd(p)) {
-        Emit(begin, e, NormOf(begin, e, true), kWord, Kind::kWordLower);
+        Emit(begin, e, NormOf(begin, e, true), kWord, Kind::kWordOther);
         return e;
       }
     }

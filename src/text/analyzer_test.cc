@@ -286,6 +286,7 @@ TEST(AnalyzerTest, UrlsAndEmails) {
   EXPECT_EQ(Sentences(text),
             "See https://www.bbc.co.uk/news/world-123 ( or www.reuters.com ) . | "
             "Mail press@un.org , or visit Amazon.com .");
+  EXPECT_EQ(Sentences("See the site. www.un.org has it."), "See the site . | www.un.org has it .");
 }
 
 TEST(AnalyzerTest, Flags) {
