@@ -1208,6 +1208,22 @@ class Analyzer {
     }
   }
 
+  // The last token of a bracketed reference mark starting at token i ("[12]", "[1 - 3]",
+  // "[7, 9]") on the same line, or 0.
+  size_t CitationEnd(size_t i) const {
+    const auto& toks = out_->tokens;
+    if (i >= toks.size() || aux_[i].newlines_before > 0 || toks[i].norm != "[") return 0;
+    for (size_t j = i + 1; j < toks.size() && j < i + 8; ++j) {
+      if (aux_[j].newlines_before > 0) return 0;
+      if (toks[j].norm == "]") return j > i + 1 ? j : 0;
+      if (!toks[j].has(kNumber) && toks[j].norm != "," && toks[j].norm != "-" &&
+          toks[j].norm != "--") {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
   bool IsClosing(size_t i) const {
     Kind k = aux_[i].kind;
     if (k == Kind::kClose || k == Kind::kCloseQuote) return true;
@@ -1251,8 +1267,14 @@ class Analyzer {
           ++j;
           closed = true;
         }
+        // Reference marks after the full stop belong to the sentence they cite: "... bias. [11]"
+        if (size_t end = CitationEnd(j + 1); end > 0) j = end;
         bool boundary = false;
-        if (j + 1 < n) {
+        if (j + 1 < n && k == Kind::kTerminal && j == i && i == first + 1 &&
+            out_->tokens[first].has(kNumber) && aux_[first].newlines_before > 0 &&
+            out_->tokens[i].end - out_->tokens[i].begin == 1) {
+          // "4. A compound consists of ...": a numbered list item at the start of a line.
+        } else if (j + 1 < n) {
           const size_t next = j + 1;
           const bool only_abbrev = abbreviation && j == i;
           if (aux_[next].newlines_before >= 1) {

@@ -208,6 +208,18 @@ TEST(AnalyzerTest, EllipsesAndQuotes) {
   EXPECT_EQ(Sentences("Yahoo! said it would."), "Yahoo ! said it would .");
 }
 
+TEST(AnalyzerTest, CitationsAndListItems) {
+  EXPECT_EQ(Sentences("Bias is old. [11] Indeed, it persists. [1 - 3] It is studied. [12]"),
+            "Bias is old . [ 11 ] | Indeed , it persists . [ 1 - 3 ] | It is studied . [ 12 ]");
+  // A bracket that is not a reference starts the next sentence.
+  EXPECT_EQ(Sentences("He left. [Editor's note: he came back.]"),
+            "He left . | [ Editor 's note : he came back . ]");
+  EXPECT_EQ(Sentences("Postulates:\n\n1. Matter is made of atoms.\n\n2. Atoms differ."),
+            "Postulates : | 1 . Matter is made of atoms . | 2 . Atoms differ .");
+  // A number ending a sentence is not a list item.
+  EXPECT_EQ(Sentences("The score was 2. Then it rained."), "The score was 2 . | Then it rained .");
+}
+
 TEST(AnalyzerTest, Paragraphs) {
   EXPECT_EQ(Sentences("Labour plans maternity pay rise\n\nMaternity pay is to rise."),
             "Labour plans maternity pay rise | Maternity pay is to rise .");
