@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "io/document_reader.h"
 #include "text/analyzer.h"
 #include "text/language.h"
 
@@ -109,6 +110,64 @@ void BM_NormalizeWordNonAscii(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * words.size()));
 }
 BENCHMARK(BM_NormalizeWordNonAscii);
+
+// The corpus as one JSON Lines buffer: {"id":..., "date":..., "text":...} per article.
+const std::string& CorpusJsonLines() {
+  static const std::string jsonl = [] {
+    std::string out;
+    size_t n = 0;
+    for (const auto& d : Corpus()) {
+      out += "{\"id\":\"bbc-" + std::to_string(n++) + "\",\"date\":\"2005-01-01\",\"text\":\"";
+      for (char c : d) {
+        switch (c) {
+          case '"':
+            out += "\\\"";
+            break;
+          case '\\':
+            out += "\\\\";
+            break;
+          case '\n':
+            out += "\\n";
+            break;
+          case '\r':
+            out += "\\r";
+            break;
+          case '\t':
+            out += "\\t";
+            break;
+          default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+              out += ' ';
+            } else {
+              out += c;
+            }
+        }
+      }
+      out += "\"}\n";
+    }
+    return out;
+  }();
+  return jsonl;
+}
+
+void BM_ReadJsonLines(benchmark::State& state) {
+  if (Corpus().empty()) {
+    state.SkipWithError("BBC corpus not found");
+    return;
+  }
+  const std::string& data = CorpusJsonLines();
+  size_t docs = 0, problems = 0;
+  for (auto _ : state) {
+    annal::io::ReadJsonLines(
+        data, "bench.jsonl", {}, [&](annal::Document&& d) { ++docs; },
+        [&](const annal::io::InputProblem&) { ++problems; });
+  }
+  if (problems > 0) state.SkipWithError("the reader reported problems on the bench input");
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * data.size()));
+  state.counters["docs/s"] =
+      benchmark::Counter(static_cast<double>(docs), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReadJsonLines)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

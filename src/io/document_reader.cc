@@ -311,8 +311,8 @@ class JsonLinesReader {
                   " of the text; a lone surrogate escape?); skipped");
       return false;
     }
-    for (std::string* f : {&doc->id, &doc->date, &doc->title, &doc->url, &doc->source,
-                           &doc->lang}) {
+    for (std::string* f :
+         {&doc->id, &doc->date, &doc->title, &doc->url, &doc->source, &doc->lang}) {
       if (!text::IsValidUtf8(*f)) {
         Problem(line_no, start, "a field is not valid UTF-8 after unescaping; skipped");
         return false;
@@ -357,7 +357,7 @@ class Reader {
 
   // Reads one input as named by the caller; false when it could not be opened at all.
   bool ReadInput(const std::string& input) {
-    if (input == "-") return ReadStdin();
+    if (input == "-") return ReadSniffed(stdin, "<stdin>", "stdin");
     std::error_code ec;
     fs::file_status st = fs::status(input, ec);
     if (!fs::exists(st)) {
@@ -369,11 +369,19 @@ class Reader {
       return false;
     }
     if (fs::is_directory(st)) return ReadDirectory(input);
+    std::string id = fs::path(input).filename().string();
     if (!fs::is_regular_file(st)) {
-      FileProblem(input, "not a regular file or directory");
-      return false;
+      // A pipe or device ("annal code <(zcat feed.jsonl.gz)"): no name to go by, so sniff.
+      FILE* f = std::fopen(input.c_str(), "rb");
+      if (f == nullptr) {
+        FileProblem(input, std::string("cannot open: ") + std::strerror(errno));
+        return false;
+      }
+      bool ok = ReadSniffed(f, input, id);
+      std::fclose(f);
+      return ok;
     }
-    return ReadFile(input, fs::path(input).filename().string());
+    return ReadFile(input, id);
   }
 
   const std::string& first_failure() const { return first_failure_; }
@@ -436,27 +444,28 @@ class Reader {
     return true;
   }
 
-  bool ReadStdin() {
-    const std::string name = "<stdin>";
-    // Sniff the first non-blank byte: '{' means JSON Lines.
-    FileSource src(stdin);
+  // Reads a stream whose format cannot be told from a name (stdin, pipes): JSON Lines when the
+  // first non-blank byte is '{', otherwise one plain-text document.
+  bool ReadSniffed(FILE* f, const std::string& name, const std::string& id) {
+    FileSource src(f);
     std::string head;
     std::string error;
     char buf[4096];
     size_t first = std::string::npos;
-    while (first == std::string::npos) {
+    size_t scanned = 0;
+    while (first == std::string::npos && head.size() <= options_.max_document_bytes) {
       size_t r = src.Read(buf, sizeof buf, &error);
       if (r == 0) break;
       head.append(buf, r);
-      std::string_view v = StripBom(head);
-      size_t skip = head.size() - v.size();
-      for (size_t i = 0; i < v.size(); ++i) {
-        if (!IsBlank(v.substr(i, 1))) {
-          first = skip + i;
+      if (scanned == 0 && head.size() >= 3 && head.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        scanned = 3;
+      }
+      for (; scanned < head.size(); ++scanned) {
+        if (!IsBlank(std::string_view(head).substr(scanned, 1))) {
+          first = scanned;
           break;
         }
       }
-      if (head.size() > options_.max_document_bytes) break;
     }
     if (!error.empty()) {
       FileProblem(name, "read error: " + error);
@@ -465,7 +474,7 @@ class Reader {
     if (first != std::string::npos && head[first] == '{') {
       JsonLinesReader(name, options_, on_document_, on_problem_).Read(&src, head);
     } else {
-      ReadPlainText(stdin, name, "stdin", &head);
+      ReadPlainText(f, name, id, &head);
     }
     return true;
   }

@@ -18,9 +18,9 @@ namespace annal::io {
 
 // One skipped line or file.
 struct InputProblem {
-  std::string file;             // the input as named by the caller ("-" reads as "<stdin>")
-  uint64_t line = 0;            // 1-based line of a JSON Lines input; 0 when not line-based
-  uint64_t byte_offset = 0;     // byte in the file where the problem is (see has_byte_offset)
+  std::string file;              // the input as named by the caller ("-" reads as "<stdin>")
+  uint64_t line = 0;             // 1-based line of a JSON Lines input; 0 when not line-based
+  uint64_t byte_offset = 0;      // byte in the file where the problem is (see has_byte_offset)
   bool has_byte_offset = false;  // byte_offset is meaningful
   std::string message;
   // "file:line: message", or "file: byte N: message" for a file-level problem at a known byte,
@@ -42,12 +42,13 @@ using ProblemCallback = std::function<void(const InputProblem&)>;
 
 // Reads every input in order: files, directories (recursed; regular files in sorted path order;
 // names starting with '.' are skipped) and "-" for stdin. Files ending in .jsonl, .ndjson or
-// .json, and stdin when its first non-blank byte is '{', are JSON Lines: one object per line with
-// "text" (required, non-empty string) and optional string fields "id", "date" (YYYY-MM-DD),
-// "title", "url", "source", "lang"; null counts as absent and unknown fields are ignored. A
-// missing id becomes "<file>:<line>". Everything else is one plain-text document per file: id is
-// the path relative to the directory given (or the file name for a file given directly), date
-// comes from ReadOptions::default_date, text is the whole file without a UTF-8 byte order mark.
+// .json, and stdin or a pipe when its first non-blank byte is '{', are JSON Lines: one object per
+// line with "text" (required, non-empty string) and optional string fields "id", "date"
+// (YYYY-MM-DD), "title", "url", "source", "lang"; null counts as absent and unknown fields are
+// ignored. A missing id becomes "<file>:<line>". Everything else is one plain-text document per
+// file: id is the path relative to the directory given (or the file name for a file given
+// directly), date comes from ReadOptions::default_date, text is the whole file without a UTF-8 byte
+// order mark.
 //
 // Calls on_document for each good document in input order and on_problem for each bad line or
 // file: invalid JSON, a line that is not an object, invalid UTF-8 (with its byte), missing or

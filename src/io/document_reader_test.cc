@@ -2,7 +2,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -65,19 +67,21 @@ TEST_F(DocumentReaderTest, JsonLinesGoodAndBadLines) {
   std::string data =
       "{\"id\":\"a1\",\"date\":\"2026-02-06\",\"text\":\"Putin met Xi.\",\"title\":\"T\","
       "\"url\":\"http://x\",\"source\":\"Reuters\",\"lang\":\"en\",\"extra\":[1,2]}\n"  // 1
-      "{\"id\":\"a2\",\"text\":\"unterminated\n"                                         // 2
-      "{\"id\":\"a3\",\"text\":\"bad \xff byte\"}\n"                                     // 3
-      "{\"id\":\"a4\",\"date\":\"2026-02-06\"}\n"                                        // 4
-      "{\"id\":\"a5\",\"text\":\"  \"}\n"                                                // 5
-      "{\"id\":5,\"text\":\"numeric id\"}\n"                                             // 6
-      "{\"id\":\"a7\",\"date\":\"06/02/2026\",\"text\":\"bad date\"}\n"                  // 7
-      "[\"not\",\"an\",\"object\"]\n"                                                    // 8
-      "   \n"                                                                            // 9
-      "{\"text\":\"no id here\",\"date\":null}\n"                                        // 10
-      "{\"id\":\"a11\",\"text\":\"" + long_text + "\"}\n"                                // 11
-      "{\"id\":\"a12\",\"text\":\"after the long line\",\"date\":\"\"}\r\n"              // 12
-      "{\"id\":\"a13\",\"text\":\"lone \\ud800 surrogate\"}\n"                           // 13
-      "{\"id\":\"a14\",\"text\":\"escaped \\u00e9 and \\\"quotes\\\"\"}";                // 14
+      "{\"id\":\"a2\",\"text\":\"unterminated\n"                                        // 2
+      "{\"id\":\"a3\",\"text\":\"bad \xff byte\"}\n"                                    // 3
+      "{\"id\":\"a4\",\"date\":\"2026-02-06\"}\n"                                       // 4
+      "{\"id\":\"a5\",\"text\":\"  \"}\n"                                               // 5
+      "{\"id\":5,\"text\":\"numeric id\"}\n"                                            // 6
+      "{\"id\":\"a7\",\"date\":\"06/02/2026\",\"text\":\"bad date\"}\n"                 // 7
+      "[\"not\",\"an\",\"object\"]\n"                                                   // 8
+      "   \n"                                                                           // 9
+      "{\"text\":\"no id here\",\"date\":null}\n"                                       // 10
+      "{\"id\":\"a11\",\"text\":\"" +
+      long_text +
+      "\"}\n"                                                                // 11
+      "{\"id\":\"a12\",\"text\":\"after the long line\",\"date\":\"\"}\r\n"  // 12
+      "{\"id\":\"a13\",\"text\":\"lone \\ud800 surrogate\"}\n"               // 13
+      "{\"id\":\"a14\",\"text\":\"escaped \\u00e9 and \\\"quotes\\\"\"}";    // 14
   Collected c;
   ReadOptions options;
   options.max_document_bytes = 1024;  // line limit: 1024 + 64 KiB
@@ -174,8 +178,9 @@ TEST(IsValidDateTest, Cases) {
 }
 
 TEST_F(DocumentReaderTest, JsonLinesFileWithBomAndNoFinalNewline) {
-  std::string path = Write("news.ndjson", "\xEF\xBB\xBF{\"id\":\"x\",\"text\":\"Hello.\"}\n\n"
-                                          "{\"id\":\"y\",\"text\":\"Bye.\"}");
+  std::string path = Write("news.ndjson",
+                           "\xEF\xBB\xBF{\"id\":\"x\",\"text\":\"Hello.\"}\n\n"
+                           "{\"id\":\"y\",\"text\":\"Bye.\"}");
   Collected c;
   EXPECT_TRUE(Read({path}, &c).ok());
   EXPECT_EQ(c.Ids(), (std::vector<std::string>{"x", "y"}));
@@ -184,9 +189,12 @@ TEST_F(DocumentReaderTest, JsonLinesFileWithBomAndNoFinalNewline) {
 
 TEST_F(DocumentReaderTest, DirectoryOfMixedFiles) {
   Write("b/two.txt", "Second file.\n");
-  Write("a.txt", "\xEF\xBB\xBF" "First file.");
-  Write("c/feed.jsonl", "{\"id\":\"j1\",\"text\":\"From JSON.\"}\nnot json\n"
-                        "{\"id\":\"j2\",\"text\":\"Again.\"}\n");
+  Write("a.txt",
+        "\xEF\xBB\xBF"
+        "First file.");
+  Write("c/feed.jsonl",
+        "{\"id\":\"j1\",\"text\":\"From JSON.\"}\nnot json\n"
+        "{\"id\":\"j2\",\"text\":\"Again.\"}\n");
   Write(".hidden.txt", "Hidden.");
   Write(".git/config", "Hidden too.");
   Write("d/binary.txt", std::string("abc\0def", 7));
@@ -299,6 +307,25 @@ TEST_F(DocumentReaderTest, StdinJsonLinesAndPlainText) {
   EXPECT_EQ(p.docs[0].text, "Plain text on stdin.");
   EXPECT_EQ(p.docs[0].date, "");
   EXPECT_TRUE(p.problems.empty());
+}
+
+TEST_F(DocumentReaderTest, NamedPipeIsSniffed) {
+  std::string fifo = (dir_ / "pipe").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    FILE* w = std::fopen(fifo.c_str(), "wb");
+    std::fputs("{\"id\":\"p1\",\"text\":\"Through a pipe.\"}\n", w);
+    std::fclose(w);
+    std::_Exit(0);
+  }
+  Collected c;
+  EXPECT_TRUE(Read({fifo}, &c).ok());
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  EXPECT_EQ(c.Ids(), (std::vector<std::string>{"p1"}));
+  EXPECT_TRUE(c.problems.empty()) << ::testing::PrintToString(c.Problems());
 }
 
 TEST(InputProblemTest, ToString) {

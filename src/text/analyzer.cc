@@ -1,9 +1,10 @@
 // The text stage: sentence splitting and tokenisation with byte offsets.
 //
-// One left-to-right pass classifies characters (a table for ASCII, utf8proc categories for the rest)
-// and emits tokens; a second pass over the tokens places sentence boundaries. Nothing is copied
-// from the text except each token's matching form (Token::norm), which for ASCII words is an
-// upper-cased copy that fits the small-string buffer, so the common case allocates nothing per token.
+// One left-to-right pass classifies characters (a table for ASCII, utf8proc categories for the
+// rest) and emits tokens; a second pass over the tokens places sentence boundaries. Nothing is
+// copied from the text except each token's matching form (Token::norm), which for ASCII words is an
+// upper-cased copy that fits the small-string buffer, so the common case allocates nothing per
+// token.
 #include "text/analyzer.h"
 
 #include <utf8proc.h>
@@ -75,31 +76,69 @@ constexpr std::array<Cc, 128> kAsciiClass = MakeAsciiTable();
 
 Cc ClassifyNonAscii(int32_t cp) {
   switch (cp) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF: case 0x200B:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
+    case 0x200B:
       return Cc::kSpace;
-    case 0x0085: case 0x2028:
+    case 0x0085:
+    case 0x2028:
       return Cc::kNewline;
     case 0x2029:
       return Cc::kParagraph;
-    case 0x00AD: case 0x200C: case 0x200D: case 0x200E: case 0x200F: case 0x2060:
+    case 0x00AD:
+    case 0x200C:
+    case 0x200D:
+    case 0x200E:
+    case 0x200F:
+    case 0x2060:
       return Cc::kFormat;
-    case 0x2019: case 0x02BC:
+    case 0x2019:
+    case 0x02BC:
       return Cc::kApostrophe;
-    case 0x201C: case 0x2018: case 0x201E: case 0x201A:
+    case 0x201C:
+    case 0x2018:
+    case 0x201E:
+    case 0x201A:
       return Cc::kOpenQuote;
     case 0x201D:
       return Cc::kCloseQuote;
-    case 0x201B: case 0x201F: case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:
-    case 0x300C: case 0x300D: case 0x300E: case 0x300F:
+    case 0x201B:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
       return Cc::kQuote;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
       return Cc::kHyphen;
-    case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
       return Cc::kDash;
     case 0x2026:
       return Cc::kEllipsis;
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF61: case 0x203C: case 0x2047: case 0x2048:
-    case 0x2049: case 0x061F: case 0x0964: case 0x0965: case 0x06D4:
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0xFF61:
+    case 0x203C:
+    case 0x2047:
+    case 0x2048:
+    case 0x2049:
+    case 0x061F:
+    case 0x0964:
+    case 0x0965:
+    case 0x06D4:
       return Cc::kTerminal;
     default:
       break;
@@ -153,9 +192,7 @@ inline bool IsWordClass(Cc c) {
   return c == Cc::kUpper || c == Cc::kLower || c == Cc::kLetter || c == Cc::kMark ||
          c == Cc::kDigit;
 }
-inline bool IsLetterClass(Cc c) {
-  return c == Cc::kUpper || c == Cc::kLower || c == Cc::kLetter;
-}
+inline bool IsLetterClass(Cc c) { return c == Cc::kUpper || c == Cc::kLower || c == Cc::kLetter; }
 inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
@@ -177,20 +214,27 @@ bool Contains(const std::string_view* begin, const std::string_view* end, std::s
 // Words that take a period of their own and precede a name or a number; a following capital
 // letter is the name, never a new sentence.
 constexpr std::string_view kTitleAbbreviations[] = {
-    "Mr",   "Mrs",  "Ms",  "Messrs", "Dr",   "Gen",  "Lt",  "Col",  "Maj", "Capt", "Sgt",
-    "Cpl",  "Pvt",  "Adm", "Cmdr",   "Brig", "Sen",  "Sens", "Rep", "Reps", "Gov", "Prof",
-    "Rev",  "Hon",  "Pres", "Supt",  "Insp", "Det",  "Mt",   "Ft",  "vs",  "v",    "Fr",
-    "Gens", "Cmdr", "Lieut", "Gov",  "Atty", "Amb",  "Sec",  "Cdr",
+    "Mr",   "Mrs",  "Ms",    "Messrs", "Dr",   "Gen", "Lt",   "Col", "Maj",  "Capt", "Sgt",
+    "Cpl",  "Pvt",  "Adm",   "Cmdr",   "Brig", "Sen", "Sens", "Rep", "Reps", "Gov",  "Prof",
+    "Rev",  "Hon",  "Pres",  "Supt",   "Insp", "Det", "Mt",   "Ft",  "vs",   "v",    "Fr",
+    "Gens", "Cmdr", "Lieut", "Gov",    "Atty", "Amb", "Sec",  "Cdr",
 };
 // Words that take a period of their own but may also end a sentence ("... Apple Inc. The ...").
+// Left out on purpose: abbreviations that are also common words or names ("Sun." for Sunday vs
+// The Sun, "Wed.", "Mass.", "Wash.", "Ill.", "Ind.", "Miss.", "Ore.", "Est.").
 constexpr std::string_view kOtherAbbreviations[] = {
-    "Jan",  "Feb", "Mar",  "Apr",  "Jun",  "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov", "Dec",
-    "Inc",  "Corp", "Ltd", "Co",   "Cos",  "Jr",  "Sr",   "St",   "Ave",  "Blvd", "Rd",  "Bros",
-    "Dept", "Univ", "Assn", "Govt", "Est",  "etc", "al",   "approx", "Fig", "Nos", "No",  "Mon",
-    "Tue",  "Tues", "Wed",  "Thu",  "Thur", "Thurs", "Fri", "Sat", "Sun", "ft",   "cf",  "ca",
-    "Plc",  "Pty",  "Ave",  "Calif", "Mass", "Penn", "Wash", "Ariz", "Colo", "Conn", "Fla", "Ill",
-    "Ind",  "Kan",  "Md",   "Mich", "Minn", "Miss", "Neb", "Nev", "Okla", "Ore", "Tenn", "Va",
-    "Vt",   "Wis",  "Wyo",
+    "Jan",    "Feb",  "Mar",  "Apr",   "Jun",  "Jul",  "Aug",  "Sep",  "Sept",  "Oct",
+    "Nov",    "Dec",  "Inc",  "Corp",  "Ltd",  "Co",   "Cos",  "Jr",   "Sr",    "St",
+    "Ave",    "Blvd", "Rd",   "Bros",  "Dept", "Univ", "Assn", "Govt", "etc",   "al",
+    "approx", "Nos",  "No",   "Mon",   "Tue",  "Tues", "Thu",  "Thur", "Thurs", "Fri",
+    "cf",     "Plc",  "Pty",  "Calif", "Ariz", "Colo", "Fla",  "Mich", "Minn",  "Neb",
+    "Nev",    "Okla", "Tenn", "Wis",   "Wyo",  "Kan",  "Md",   "Va",   "Vt",
+};
+// All-caps forms accepted in all-caps text ("GEN. SMITH"); other all-caps words ending in a
+// period are acronyms ("the SEC.", "the FT.", "MS.").
+constexpr std::string_view kAllCapsAbbreviations[] = {
+    "MR", "MRS", "DR",  "GEN",  "LT",  "COL", "MAJ", "CAPT", "SGT",  "GOV", "SEN", "PROF",
+    "JR", "SR",  "INC", "CORP", "LTD", "JAN", "FEB", "AUG",  "SEPT", "OCT", "NOV", "DEC",
 };
 // Lowercase abbreviations written with inner periods never end a sentence when followed by text.
 constexpr std::string_view kNeverFinalDotted[] = {"e.g", "i.e", "E.g", "I.e", "viz", "cf"};
@@ -199,43 +243,46 @@ constexpr std::string_view kNeverFinalDotted[] = {"e.g", "i.e", "E.g", "I.e", "v
 // "Inc.", "a.m.", an initial) a new sentence starts only when one of these follows; a name or
 // any other capitalised word continues the sentence ("the U.S. Senate", "George W. Bush").
 constexpr std::string_view kSentenceStarters[] = {
-    "A",         "ACCORDING", "AFTER",    "ALL",      "ALSO",    "ALTHOUGH", "AN",      "AND",
-    "ANOTHER",   "AS",        "AT",       "BECAUSE",  "BEFORE",  "BOTH",     "BUT",     "BY",
-    "DESPITE",   "DURING",    "EACH",     "EARLIER",  "EVEN",    "EVERY",    "FOR",     "FROM",
-    "FURTHERMORE", "HE",      "HER",      "HERE",     "HIS",     "HOW",      "HOWEVER", "I",
-    "IF",        "IN",        "INDEED",   "INSTEAD",  "IT",      "ITS",      "LAST",    "LATER",
-    "MANY",      "MEANWHILE", "MOREOVER", "MOST",     "MY",      "NEITHER",  "NO",      "NOT",
-    "NOW",       "OF",        "OFFICIALS", "ON",      "ONE",     "ONLY",     "OR",      "OTHER",
-    "OUR",       "SHE",       "SINCE",    "SO",       "SOME",    "STILL",    "SUCH",    "THAT",
-    "THE",       "THEIR",     "THEN",     "THERE",    "THESE",   "THEY",     "THIS",    "THOSE",
-    "THOUGH",    "THUS",      "TO",       "UNDER",    "WE",      "WHAT",     "WHEN",    "WHERE",
-    "WHICH",     "WHILE",     "WHO",      "WHY",      "WITH",    "YET",      "YOU",
+    "A",           "ACCORDING", "AFTER",     "ALL",     "ALSO",   "ALTHOUGH", "AN",      "AND",
+    "ANOTHER",     "AS",        "AT",        "BECAUSE", "BEFORE", "BOTH",     "BUT",     "BY",
+    "DESPITE",     "DURING",    "EACH",      "EARLIER", "EVEN",   "EVERY",    "FOR",     "FROM",
+    "FURTHERMORE", "HE",        "HER",       "HERE",    "HIS",    "HOW",      "HOWEVER", "I",
+    "IF",          "IN",        "INDEED",    "INSTEAD", "IT",     "ITS",      "LAST",    "LATER",
+    "MANY",        "MEANWHILE", "MOREOVER",  "MOST",    "MY",     "NEITHER",  "NO",      "NOT",
+    "NOW",         "OF",        "OFFICIALS", "ON",      "ONE",    "ONLY",     "OR",      "OTHER",
+    "OUR",         "SHE",       "SINCE",     "SO",      "SOME",   "STILL",    "SUCH",    "THAT",
+    "THE",         "THEIR",     "THEN",      "THERE",   "THESE",  "THEY",     "THIS",    "THOSE",
+    "THOUGH",      "THUS",      "TO",        "UNDER",   "WE",     "WHAT",     "WHEN",    "WHERE",
+    "WHICH",       "WHILE",     "WHO",       "WHY",     "WITH",   "YET",      "YOU",
 };
 
 // Words that may appear glued to a dateline place without being one ("YouTube", "PayPal"):
 // CamelCase brand names whose first part looks like a capitalised word.
 constexpr std::string_view kCamelCaseNames[] = {
-    "AstraZeneca", "BlackBerry", "BlackRock", "BlackWater", "CrowdStrike", "DeepMind", "DreamWorks",
-    "EasyJet",     "ExxonMobil", "FedEx",     "FirstEnergy", "HarperCollins", "HuffPost", "JetBlue",
-    "LinkedIn",    "MasterCard", "MicroStrategy", "PayPal", "PlayStation", "PowerPoint", "RyanAir",
-    "SoftBank",    "SolarWinds", "WhatsApp",  "WikiLeaks",  "YouTube",   "SmartPhone", "TotalEnergies",
-    "ConocoPhillips", "ArcelorMittal", "GlobalFoundries", "SpaceShip", "WeChat", "WeWork",
-    "TikTok",      "PetroChina", "SinoPec",   "MidAmerican", "NorthWestern", "SouthWest",
-    "GameStop",    "FactCheck",  "PolitiFact", "CityGroup", "EuroStat", "InterContinental",
-    "JavaScript",  "TypeScript", "PowerShell", "GitHub",  "SharePoint", "OneDrive", "FaceTime",
-    "AirPods",     "AirBnb",     "DoorDash",   "CoinBase", "StarLink", "OpenSea",
+    "AstraZeneca",      "BlackBerry",    "BlackRock",     "BlackWater",     "CrowdStrike",
+    "DeepMind",         "DreamWorks",    "EasyJet",       "ExxonMobil",     "FedEx",
+    "FirstEnergy",      "HarperCollins", "HuffPost",      "JetBlue",        "LinkedIn",
+    "MasterCard",       "MicroStrategy", "PayPal",        "PlayStation",    "PowerPoint",
+    "RyanAir",          "SoftBank",      "SolarWinds",    "WhatsApp",       "WikiLeaks",
+    "YouTube",          "SmartPhone",    "TotalEnergies", "ConocoPhillips", "ArcelorMittal",
+    "GlobalFoundries",  "SpaceShip",     "WeChat",        "WeWork",         "TikTok",
+    "PetroChina",       "SinoPec",       "MidAmerican",   "NorthWestern",   "SouthWest",
+    "GameStop",         "FactCheck",     "PolitiFact",    "CityGroup",      "EuroStat",
+    "InterContinental", "JavaScript",    "TypeScript",    "PowerShell",     "GitHub",
+    "SharePoint",       "OneDrive",      "FaceTime",      "AirPods",        "AirBnb",
+    "DoorDash",         "CoinBase",      "StarLink",      "OpenSea",
 };
 
 // Top-level domains that let a period join two words ("bbc.co.uk", "Amazon.com").
 constexpr std::string_view kDomainSuffixes[] = {
-    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "ru",
-    "ua",  "de",  "fr",  "eu",  "us",  "cn",  "jp", "in",   "au",  "ca", "it", "es", "il", "ir",
+    "com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io", "co", "uk", "ru", "ua",
+    "de",  "fr",  "eu",  "us",  "cn",  "jp",  "in",  "au",   "ca",  "it", "es", "il", "ir",
 };
 
 // Pronouns after which "'s" is "is"/"has"/"us" rather than a possessive.
-constexpr std::string_view kCliticSHosts[] = {"he",   "she",   "it",  "that", "there", "what",
-                                              "who",  "where", "how", "here", "let",   "when",
-                                              "why",  "this",  "everyone", "nobody", "someone"};
+constexpr std::string_view kCliticSHosts[] = {
+    "he",   "she", "it",   "that", "there", "what",     "who",    "where",  "how",
+    "here", "let", "when", "why",  "this",  "everyone", "nobody", "someone"};
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view w) {
@@ -252,11 +299,11 @@ std::string TitleCase(std::string_view w) {
 
 bool IsTitleAbbreviation(std::string_view w) {
   if (InList(kTitleAbbreviations, w)) return true;
-  return w.size() > 1 && InList(kTitleAbbreviations, TitleCase(w));
+  return InList(kAllCapsAbbreviations, w) && InList(kTitleAbbreviations, TitleCase(w));
 }
 bool IsOtherAbbreviation(std::string_view w) {
   if (InList(kOtherAbbreviations, w)) return true;
-  return w.size() > 1 && InList(kOtherAbbreviations, TitleCase(w));
+  return InList(kAllCapsAbbreviations, w) && InList(kOtherAbbreviations, TitleCase(w));
 }
 
 // How a token behaves for sentence splitting.
@@ -278,9 +325,10 @@ enum class Kind : uint8_t {
 
 struct TokenAux {
   Kind kind = Kind::kPunct;
-  bool space_before = false;   // white space (or the start of text) before the token
+  bool space_before = false;    // white space (or the start of text) before the token
   uint8_t newlines_before = 0;  // capped at 2; 2 means a blank line
-  bool never_final = false;    // abbreviation that never ends a sentence ("Gen.", "e.g.")
+  bool never_final = false;     // abbreviation that never ends a sentence ("Gen.", "e.g.")
+  bool usually_final = false;   // abbreviation that ends a sentence before a capital ("etc.")
 };
 
 int32_t DecodeAt(const unsigned char* s, size_t n, size_t pos, uint32_t* len) {
@@ -486,7 +534,8 @@ class Analyzer {
         if (!spaced_before && !strong) return 0;
         if (!strong && !has_agency && !has_comma_part && !all_caps) return 0;
         body = SkipSpaces(after, true);
-      } else if (strong && At(after).cls == Cc::kUpper && dash == At(q).len && At(q).cls == Cc::kDash) {
+      } else if (strong && At(after).cls == Cc::kUpper && dash == At(q).len &&
+                 At(q).cls == Cc::kDash) {
         body = after;  // AP style "WASHINGTON—The"
       } else {
         return 0;
@@ -539,12 +588,21 @@ class Analyzer {
     }
     Ch after = At(r);
     if (IsWordClass(after.cls) || after.cls == Cc::kHyphen) return 0;  // more capitals/digits
-    if (tail_lower == 0 && !(u.cp == 'A' || u.cp == 'I')) return 0;  // "SpaceX"
-    if (after.len == 0) return 0;  // the whole text is one word
+    if (tail_lower == 0 && !(u.cp == 'A' || u.cp == 'I')) return 0;    // "SpaceX"
+    if (after.len == 0) return 0;                                      // the whole text is one word
     std::string_view whole = text_.substr(p0, r - p0);
     for (std::string_view name : kCamelCaseNames) {
       if (EqualsIgnoreCase(name, whole)) return 0;
     }
+    // A name written in CamelCase ("WorldCom", "DaimlerChrysler") comes back later in the text;
+    // a glued dateline does not.
+    if (text_.find(whole, r) != std::string_view::npos) return 0;
+    // A glued dateline starts a paragraph of running text, not a headline: its line has
+    // sentence-final punctuation.
+    size_t line_end = text_.find('\n', r);
+    std::string_view line =
+        text_.substr(r, line_end == std::string_view::npos ? n_ - r : line_end - r);
+    if (line.find_first_of(".!?") == std::string_view::npos) return 0;
     Dateline d;
     d.begin = static_cast<uint32_t>(p0);
     d.end = static_cast<uint32_t>(split);
@@ -682,9 +740,8 @@ class Analyzer {
           Emit(p, end + 1, "\"", kPunct | kQuote, Kind::kOpenQuote);  // PTB-style ``
           return end + 1;
         }
-        const char* norm = (c.cp == '`' || c.cp == 0x2039 || c.cp == 0x203A || c.cp == 0x201B)
-                               ? "'"
-                               : "\"";
+        const char* norm =
+            (c.cp == '`' || c.cp == 0x2039 || c.cp == 0x203A || c.cp == 0x201B) ? "'" : "\"";
         Emit(p, end, norm, kPunct | kQuote, c.cp == '`' ? Kind::kOpenQuote : Kind::kQuote);
         return end;
       }
@@ -897,22 +954,20 @@ class Analyzer {
     if (b0 < 0x80) {
       if (b0 == 'h' || b0 == 'H' || b0 == 'w' || b0 == 'W') {
         if (size_t u = UrlEnd(p)) {
-          WordStats st;
-          st.first_cls = kAsciiClass[b0];
-          st.letters = 1;
-          Emit(begin, u, NormOf(begin, u, true), kWord, Kind::kWordLower);
+          // URLs and e-mail addresses are single words that may start a sentence.
+          Emit(begin, u, NormOf(begin, u, true), kWord, Kind::kWordOther);
           return u;
         }
       }
       if (size_t e = EmailEnd(p)) {
-        Emit(begin, e, NormOf(begin, e, true), kWord, Kind::kWordLower);
+        Emit(begin, e, NormOf(begin, e, true), kWord, Kind::kWordOther);
         return e;
       }
     }
     WordStats st;
     Ch first = At(p);
     st.first_cls = first.cls;
-    int seg_letters = 0;   // letters since the start or the last joining period
+    int seg_letters = 0;  // letters since the start or the last joining period
     bool seg_all_letters = true;
     bool only_digits_so_far = true;  // no letters yet and no joins other than number separators
     Cc prev = Cc::kSpace;
@@ -1000,9 +1055,11 @@ class Analyzer {
           }
           std::string_view w = text_.substr(begin, p - begin);
           // "No." took its period only because a number follows ("No. 10").
-          bool never_final = IsTitleAbbreviation(w) || InList(kNeverFinalDotted, w) ||
-                             w == "No" || w == "NO" || w == "Nos";
+          bool never_final = IsTitleAbbreviation(w) || InList(kNeverFinalDotted, w) || w == "No" ||
+                             w == "NO" || w == "Nos";
           EmitWord(begin, end, st, kAbbreviation, never_final);
+          // "etc." before a capitalised word ends the sentence whatever the word is.
+          aux_.back().usually_final = w == "etc";
           return end;
         }
         break;
@@ -1151,6 +1208,22 @@ class Analyzer {
     }
   }
 
+  // The last token of a bracketed reference mark starting at token i ("[12]", "[1 - 3]",
+  // "[7, 9]") on the same line, or 0.
+  size_t CitationEnd(size_t i) const {
+    const auto& toks = out_->tokens;
+    if (i >= toks.size() || aux_[i].newlines_before > 0 || toks[i].norm != "[") return 0;
+    for (size_t j = i + 1; j < toks.size() && j < i + 8; ++j) {
+      if (aux_[j].newlines_before > 0) return 0;
+      if (toks[j].norm == "]") return j > i + 1 ? j : 0;
+      if (!toks[j].has(kNumber) && toks[j].norm != "," && toks[j].norm != "-" &&
+          toks[j].norm != "--") {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
   bool IsClosing(size_t i) const {
     Kind k = aux_[i].kind;
     if (k == Kind::kClose || k == Kind::kCloseQuote) return true;
@@ -1194,13 +1267,19 @@ class Analyzer {
           ++j;
           closed = true;
         }
+        // Reference marks after the full stop belong to the sentence they cite: "... bias. [11]"
+        if (size_t end = CitationEnd(j + 1); end > 0) j = end;
         bool boundary = false;
-        if (j + 1 < n) {
+        if (j + 1 < n && k == Kind::kTerminal && j == i && i == first + 1 &&
+            out_->tokens[first].has(kNumber) && aux_[first].newlines_before > 0 &&
+            out_->tokens[i].end - out_->tokens[i].begin == 1) {
+          // "4. A compound consists of ...": a numbered list item at the start of a line.
+        } else if (j + 1 < n) {
           const size_t next = j + 1;
           const bool only_abbrev = abbreviation && j == i;
           if (aux_[next].newlines_before >= 1) {
             boundary = true;  // the line ends with sentence-final punctuation
-          } else if (only_abbrev && !closed) {
+          } else if (only_abbrev && !closed && !aux_[i].usually_final) {
             boundary = !aux_[i].never_final && IsStarter(next);
           } else {
             boundary = CanStartSentence(next);
@@ -1280,8 +1359,8 @@ std::string NormalizeWord(std::string_view word) {
   const utf8proc_option_t decompose =
       static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_IGNORE | UTF8PROC_STABLE);
   std::vector<utf8proc_int32_t> cps(word.size() + 4);
-  utf8proc_ssize_t count =
-      utf8proc_decompose(src, len, cps.data(), static_cast<utf8proc_ssize_t>(cps.size()), decompose);
+  utf8proc_ssize_t count = utf8proc_decompose(src, len, cps.data(),
+                                              static_cast<utf8proc_ssize_t>(cps.size()), decompose);
   if (count > static_cast<utf8proc_ssize_t>(cps.size())) {
     cps.resize(static_cast<size_t>(count));
     count = utf8proc_decompose(src, len, cps.data(), count, decompose);
@@ -1296,23 +1375,39 @@ std::string NormalizeWord(std::string_view word) {
     int32_t cp = cps[static_cast<size_t>(i)];
     if (IsStrippedMark(cp)) continue;
     switch (cp) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x02BC: case 0x2032:
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x02BC:
+      case 0x2032:
         mapped.push_back('\'');
         continue;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x00AB:
+      case 0x00BB:
         mapped.push_back('"');
         continue;
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2212:
         mapped.push_back('-');
         continue;
-      case 0x2014: case 0x2015:
+      case 0x2014:
+      case 0x2015:
         mapped.push_back('-');
         mapped.push_back('-');
         continue;
       case 0x2026:
         mapped.insert(mapped.end(), {'.', '.', '.'});
         continue;
-      case 0x00A0: case 0x202F:
+      case 0x00A0:
+      case 0x202F:
         mapped.push_back(' ');
         continue;
       case 0x00DF:  // sharp s upper-cases to "SS" in running text
@@ -1325,9 +1420,9 @@ std::string NormalizeWord(std::string_view word) {
   }
   const size_t mapped_count = mapped.size();
   mapped.resize(mapped_count + 1);
-  utf8proc_ssize_t bytes = utf8proc_reencode(
-      mapped.data(), static_cast<utf8proc_ssize_t>(mapped_count),
-      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+  utf8proc_ssize_t bytes =
+      utf8proc_reencode(mapped.data(), static_cast<utf8proc_ssize_t>(mapped_count),
+                        static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
   if (bytes < 0) return AsciiUpperCopy(word);
   return std::string(reinterpret_cast<const char*>(mapped.data()), static_cast<size_t>(bytes));
 }

@@ -63,8 +63,10 @@ TEST(LanguageTest, InvalidUtf8IsUnknownNotACrash) {
 
 TEST(LanguageTest, LongTextIsCutAtACharacterBoundary) {
   std::string text;
-  while (text.size() < 5000) text += "Die Regierung in Berlin hat am Montag neue Ma\u00dfnahmen "
-                                     "gegen die Inflation beschlossen. ";
+  while (text.size() < 5000)
+    text +=
+        "Die Regierung in Berlin hat am Montag neue Ma\u00dfnahmen "
+        "gegen die Inflation beschlossen. ";
   LanguageGuess g = DetectLanguage(text);
   EXPECT_EQ(g.code, "de");
   EXPECT_TRUE(g.reliable);
