@@ -87,6 +87,9 @@ struct Event {
   std::optional<Attribution> attribution;
   Modality modality = Modality::kAsserted;
   std::vector<std::string> issues;  // issue codes found in the sentence (Phoenix issue coding)
+  // Provenance of the code: the dictionary rule that produced it, "file:line" (the verb
+  // pattern, or the verb block when its default code was used).
+  std::string rule;
 };
 
 // Serialisation of the record. ToJson() gives one line, no trailing newline.

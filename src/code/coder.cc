@@ -191,6 +191,15 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         e.attribution = at;
       }
       FillCodeFields(impl_->codebook, impl_->plover, &e);
+      {
+        const auto& dict = lex.dict();
+        const auto& block = dict.verbs[c.verb_block];
+        const lexicon::SourceLocation& where =
+            c.pattern >= 0 ? block.patterns[static_cast<size_t>(c.pattern)].where : block.where;
+        std::string file = where.file < dict.files.size() ? dict.files[where.file] : "";
+        if (size_t slash = file.find_last_of('/'); slash != std::string::npos) file.erase(0, slash + 1);
+        e.rule = file + ":" + std::to_string(where.line);
+      }
       e.event_id = MakeEventId(doc.id, e.sentence, e.source ? e.source->code : "",
                                        e.target ? e.target->code : "", e.cameo,
                                        e.trigger.span.begin);

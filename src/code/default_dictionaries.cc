@@ -13,7 +13,7 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   f.verbs = {d + "CAMEO.verbpatterns.150430.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
               d + "Phoenix.MilNonState.actors.txt"};
-  f.agents = {d + "Phoenix.agents.txt"};
+  f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};
   f.discards = {d + "Phoenix.discards.txt"};
   f.issues = {d + "Phoenix.IssueCoding.txt"};
   return f;

@@ -329,6 +329,16 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
   }
+  // "according to" is a preposition, never the verb "accord".
+  if (w == "ACCORDING" && word + 1 < n_ && W(word + 1) == "TO") return true;
+  // "Russian forces attacked": a plural right before a finite verb is that verb's subject.
+  if (EndsWith(w, "S") && word + 1 < n_) {
+    std::string_view next = W(word + 1);
+    if (EndsWith(next, "ED") || IsBeAuxiliary(next) || IsHaveAuxiliary(next) ||
+        IsFutureModal(next) || IsHypotheticalModal(next) || next == "DID") {
+      return true;
+    }
+  }
   if (EndsWith(w, "S") && !EndsWith(w, "SS") && word > 0) {
     // "attacks": a verb after its subject, a noun after an adjective.
     uint32_t k = word - 1;
@@ -455,6 +465,10 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
     std::string_view w = W(t);
     if (mention_of_[t] != kNone) {
       uint32_t m = mention_of_[t];
+      // "The attack on Kyiv shocked ...": an actor inside a prepositional phrase is not the
+      // subject; the head noun before the preposition is (and it is no actor).
+      uint32_t mb = mentions_[m].begin;
+      if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY") return kNone;
       // Apposition: "X, the foreign minister, accused": prefer the phrase before the comma
       // when it is an actor too (the name), else this one.
       uint32_t b = mentions_[m].begin;
@@ -510,6 +524,8 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
     std::string_view w = W(t);
     if (mention_of_[t] != kNone) {
       uint32_t m = mention_of_[t];
+      // A place in a locative phrase ("attacked positions near Bakhmut") stays the target, as
+      // in CAMEO practice: the country where it happened is the one acted upon.
       // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.
       uint32_t e = mentions_[m].end;
       if (e < n_ && verb_of_[e] != kNone && !LooksLikeNoun(e) &&
@@ -587,6 +603,7 @@ std::optional<ActorRef> SentenceAnalysis::FindSpeaker(const Verb& v, uint32_t su
   for (uint32_t k = v.end; k + 1 < n_; ++k) {
     if (W(k) != ",") continue;
     uint32_t x = k + 1;
+    while (x + 1 < n_ && (IsDeterminer(W(x)) || IsActorModifier(W(x)))) ++x;
     if (IsSpeechVerb(W(x))) {
       for (uint32_t y = x + 1; y < std::min(n_, x + 6); ++y) {
         if (mention_of_[y] != kNone) return mentions_[mention_of_[y]].actor;
@@ -631,6 +648,16 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
   uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
+    // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
+    // words, and a slot takes it whole.
+    if (mention_of_[t] != kNone && e.kind != ElementKind::kSource &&
+        e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound) {
+      uint32_t skip_to = mentions_[mention_of_[t]].end;
+      if (e.adjacent) return false;
+      last = std::min(limit, last + (skip_to - t));
+      t = skip_to - 1;
+      continue;
+    }
     switch (e.kind) {
       case ElementKind::kWord:
         if (words_.Has(t, e.id)) {
@@ -816,6 +843,12 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         v.group_begin >= last_coded_end) {
       continue;
     }
+    // "accused Pakistan of sheltering militants": the gerund is the content of the accusation
+    // (or request, or praise) already coded, not a second event.
+    if (last_coded_end != kNone && EndsWith(W(v.word), "ING") && v.begin > 0 &&
+        (W(v.begin - 1) == "OF" || W(v.begin - 1) == "FOR") && v.begin <= last_coded_end + 8) {
+      continue;
+    }
     const auto& block = dict_.verbs[v.block];
 
     // 1. A verb pattern, most specific first.
@@ -854,7 +887,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     bool coordinated = false;
     if (v.group_begin > 0) {
       uint32_t k = v.group_begin - 1;
-      coordinated = (IsCoordinator(W(k)) || W(k) == "BUT") && mention_of_[k > 0 ? k - 1 : k] == kNone;
+      // The token right before the verb group is "and": the verb shares the earlier subject
+      // ("X and Y attacked" would have Y there instead).
+      coordinated = IsCoordinator(W(k)) || W(k) == "BUT";
     }
     if (bind.source == kNone && coordinated && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
@@ -885,7 +920,13 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     if (bind.target == kNone && !(v.passive && bind.source == kNone)) {
       uint32_t object = FindObject(v.end, v);
       if (object != kNone && !(bind.source != kNone && object == bind.source)) {
-        targets = Group(object);
+        // A compound pattern ("% * OF": "X and Y accused each other") with a separate object
+        // ("X and Y accused Z of") is an ordinary event from each member to the object.
+        if (bind.compound && mentions_[object].group != mentions_[bind.source].group) {
+          bind.compound = false;
+          alt_code.clear();
+        }
+        if (!bind.compound) targets = Group(object);
       }
     }
     if (bind.compound && targets.size() > 1) {

@@ -38,7 +38,8 @@ constexpr std::array<std::string_view, 6> kPronouns = {"HE", "SHE", "IT", "THEY"
 constexpr std::array<std::string_view, 14> kClauseOpeners = {
     "THAT", "WHICH", "WHO", "WHOM", "WHOSE", "WHILE", "BECAUSE", "ALTHOUGH",
     "IF", "WHEN", "WHERE", "AS", "UNLESS", "WHEREAS"};
-constexpr std::array<std::string_view, 44> kSpeech = {
+constexpr std::array<std::string_view, 48> kSpeech = {
+    "WARNED", "WARNS", "CONFIRMS", "ANNOUNCES",
     "SAID", "SAY", "SAYS", "SAYING", "TOLD", "TELL", "TELLS", "STATED", "CLAIMED", "CLAIM",
     "CLAIMS", "ALLEGED", "ALLEGES", "ADDED", "ANNOUNCED", "NOTED", "REPORTED", "INSISTED",
     "INSISTS", "DENIED", "DENIES", "DENY", "CONFIRMED", "CONFIRMS", "ARGUED", "ARGUES",
@@ -54,6 +55,11 @@ constexpr std::array<std::string_view, 16> kModifiers = {
 
 bool IsDeterminer(std::string_view w) { return In(kDeterminers, w); }
 bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
+bool IsLocativePreposition(std::string_view w) {
+  static constexpr std::array<std::string_view, 9> kLocative = {
+      "IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "THROUGHOUT", "ACROSS", "AROUND", "OUTSIDE"};
+  return In(kLocative, w);
+}
 bool IsBeAuxiliary(std::string_view w) { return In(kBe, w); }
 bool IsHaveAuxiliary(std::string_view w) { return In(kHave, w); }
 bool IsDoAuxiliary(std::string_view w) { return In(kDo, w); }

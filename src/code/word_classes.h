@@ -9,6 +9,7 @@ namespace annal::code {
 
 bool IsDeterminer(std::string_view w);      // THE A AN THIS ITS THEIR ...
 bool IsPreposition(std::string_view w);     // OF IN ON AT ... (not TO)
+bool IsLocativePreposition(std::string_view w);  // IN AT NEAR INSIDE OUTSIDE ...
 bool IsBeAuxiliary(std::string_view w);     // IS ARE WAS WERE BE BEEN BEING AM
 bool IsHaveAuxiliary(std::string_view w);   // HAS HAVE HAD
 bool IsDoAuxiliary(std::string_view w);     // DO DOES DID

@@ -264,6 +264,13 @@ std::string EventToJson(const Event& e) {
   out.push_back(',');
   Key("issues", &out);
   StringArray(e.issues, &out);
+  out.push_back(',');
+  Key("rule", &out);
+  if (e.rule.empty()) {
+    out.append("null");
+  } else {
+    AppendJsonString(e.rule, &out);
+  }
   out.push_back('}');
   return out;
 }
