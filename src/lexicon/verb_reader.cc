@@ -89,11 +89,11 @@ std::string SynsetName(std::string_view raw) {
 // Expands TABARI "{ A | B }" disjunctions (closed by '}' or, as some lines of the CAMEO file
 // have it, ']') into one string per alternative.
 bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, std::string* error) {
+  // Breadth first, so the variants come out in the order the alternatives are written.
   std::vector<std::string> work{text};
   out->clear();
-  while (!work.empty()) {
-    std::string s = std::move(work.back());
-    work.pop_back();
+  for (size_t next = 0; next < work.size(); ++next) {
+    std::string s = std::move(work[next]);
     size_t open = std::string::npos, close = std::string::npos;
     for (size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1)) {
       size_t c = s.find_first_of("}]", i + 1);
@@ -128,7 +128,7 @@ bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, 
       std::string_view alt =
           Trim(inner.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
       work.push_back(s.substr(0, open) + std::string(alt) + s.substr(close + 1));
-      if (work.size() + out->size() > kMaxExpansions) {
+      if (work.size() - next + out->size() > kMaxExpansions) {
         *error = "more than 256 alternatives";
         return false;
       }
@@ -136,7 +136,6 @@ bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, 
       start = bar + 1;
     }
   }
-  std::reverse(out->begin(), out->end());
   return true;
 }
 
