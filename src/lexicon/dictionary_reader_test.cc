@@ -57,7 +57,10 @@ std::string Describe(const VerbPattern& p) {
   std::string s;
   for (const PatternElement& e : p.before) s += Describe(e) + " ";
   s += p.verb_adjacent ? "_*" : "*";
-  for (const PatternElement& e : p.after) s += " " + Describe(e);
+  for (const PatternElement& e : p.after) {
+    s += ' ';
+    s += Describe(e);
+  }
   s += " [" + p.code + (p.alt_code.empty() ? "" : ":" + p.alt_code) + "]";
   return s;
 }
