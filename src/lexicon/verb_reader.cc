@@ -460,6 +460,11 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
 }
 
 void VerbReader::ReadPattern(const Line& line) {
+  if (StartsWith(line.text, "--")) {
+    // "-- + HAVE * BATTLES IN + [190]": PETRARCH would read a word "-" that no token matches.
+    ctx_.Diag(line.number, "pattern line starts with '--': '" + line.text + "'");
+    return;
+  }
   std::string_view t = Trim(std::string_view(line.text).substr(1));
   std::string_view body, code_text;
   bool has_code;
