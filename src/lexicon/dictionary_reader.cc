@@ -14,7 +14,6 @@ namespace {
 using internal::EndsWith;
 using internal::StartsWith;
 using internal::Trim;
-using internal::UpperAscii;
 
 const char* KindName(DictionaryKind kind) {
   switch (kind) {

@@ -136,9 +136,7 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
       }
       text.swap(kept);
     }
-    std::string_view view = text;
-    const bool indented = !view.empty() && IsBlank(view[0]);
-    std::string_view trimmed = Trim(view);
+    std::string_view trimmed = Trim(text);
     if (trimmed.empty()) continue;
     if (style.hash_at_start && trimmed[0] == '#') continue;
     if (style.slashes && StartsWith(trimmed, "//")) continue;
@@ -147,7 +145,7 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
     if (style.semicolon) cut = std::min(cut, trimmed.find(';'));
     if (cut != std::string_view::npos) trimmed = Trim(trimmed.substr(0, cut));
     if (trimmed.empty()) continue;
-    lines.push_back(Line{std::string(trimmed), number, indented});
+    lines.push_back(Line{std::string(trimmed), number});
   }
   return lines;
 }
