@@ -2,11 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace annal::lexicon {
+
+// Readable gtest output for phrase comparisons: "WORD" exact, "WORD~" stem.
+void PrintTo(const PhraseWord& w, std::ostream* os) { *os << w.text << (w.exact ? "" : "~"); }
+
 namespace {
 
 int32_t Days(int y, unsigned m, unsigned d) { return DaysFromCivil(y, m, d); }
@@ -254,6 +259,28 @@ TEST(TabariVerbsTest, Everything) {
   EXPECT_EQ(set.verbs[1].code, "173");
   EXPECT_EQ(Forms(set.verbs[1]), (Strings{"+ARREST~ AND CHARGE~"}));
   EXPECT_EQ(Forms(set.verbs[2]), (Strings{"ACT", "ACTING", "ACTXD", "ACTUALITY~"}));
+}
+
+TEST(TabariVerbsTest, SynsetMembersMadeOfSynsets) {
+  constexpr std::string_view kText =
+      "&TIETYPES\n"
+      "+MILITARY\n"
+      "+ECONOMIC_\n"
+      "&TIEPHRASE\n"
+      "+&TIETYPES_MEMOS\n"
+      "+ASSURANCES_ON &TIETYPES\n"
+      "+&UNDEFINED_THING\n"   // 7
+      "+&TIEPHRASE\n";        // 8: itself
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kTabari, "x.verbs");
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{7, 8}));
+  ASSERT_EQ(set.synsets.size(), 2u);
+  EXPECT_EQ(set.synsets[1].members,
+            (std::vector<Phrase>{P({{"MILITARY", false}, {"MEMOS", false}}),
+                                 P({{"ECONOMIC", true}, {"MEMOS", false}}),
+                                 P({{"ASSURANCES", true}, {"ON", false}, {"MILITARY", false}}),
+                                 P({{"ASSURANCES", true}, {"ON", false}, {"ECONOMIC", true}})}));
 }
 
 // ---------------------------------------------------------------- actors

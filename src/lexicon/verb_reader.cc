@@ -155,6 +155,7 @@ class VerbReader {
   void ReadBlockHeader(const Line& line);
   void ReadSynsetHeader(const Line& line);
   void ReadSynsetMember(const Line& line);
+  bool ExpandComposedMember(std::string_view text, std::vector<Phrase>* out, std::string* error);
   void ReadPattern(const Line& line);
   bool ParsePattern(std::string_view text, VerbPattern* p, std::string* error);
   void ReadPetrarchForms(const Line& line);
@@ -251,14 +252,83 @@ void VerbReader::ReadSynsetHeader(const Line& line) {
   context_ = Context::kSynset;
 }
 
+// A member built from other synsets ("+&TIETYPES_MEMOS", "+ASSURANCES_ON &TIETYPES", which
+// TABARI allows) is expanded into every combination of the referenced synsets' members. Only
+// synsets defined earlier, with members, can be used.
+bool VerbReader::ExpandComposedMember(std::string_view text, std::vector<Phrase>* out,
+                                      std::string* error) {
+  std::vector<Phrase> acc{Phrase{}};
+  size_t i = 0;
+  while (i < text.size()) {
+    if (IsBlank(text[i]) || text[i] == '_') {
+      ++i;
+      continue;
+    }
+    std::vector<Phrase> options;
+    size_t j = i;
+    if (text[i] == '&') {
+      j = i + 1;
+      while (j < text.size() && !IsBlank(text[j])) ++j;
+      std::string raw = UpperAscii(text.substr(i + 1, j - i - 1));
+      size_t take = std::string::npos;
+      for (size_t len = raw.size(); len > 0; --len) {
+        if (len < raw.size() && raw[len] != '_') continue;
+        auto it = synset_index_.find(SynsetName(std::string_view(raw).substr(0, len)));
+        if (it != synset_index_.end() && it->second != synset_ &&
+            !ctx_.out->synsets[it->second].members.empty()) {
+          take = len;
+          options = ctx_.out->synsets[it->second].members;
+          break;
+        }
+      }
+      if (take == std::string::npos) {
+        *error = "refers to &" + SynsetName(raw) + ", which is not defined before it";
+        return false;
+      }
+      j = i + 1 + take;
+    } else {
+      while (j < text.size() && !IsBlank(text[j]) && text[j] != '_' && text[j] != '&') ++j;
+      const bool exact = !ctx_.tabari || (j < text.size() && text[j] == '_');
+      Phrase word;
+      AppendWord(text.substr(i, j - i), exact, &word);
+      options.push_back(std::move(word));
+    }
+    std::vector<Phrase> next;
+    for (const Phrase& a : acc) {
+      for (const Phrase& o : options) {
+        Phrase p = a;
+        p.insert(p.end(), o.begin(), o.end());
+        next.push_back(std::move(p));
+        if (next.size() > kMaxExpansions) {
+          *error = "more than 256 combinations";
+          return false;
+        }
+      }
+    }
+    acc.swap(next);
+    i = j;
+  }
+  *out = std::move(acc);
+  return true;
+}
+
 void VerbReader::ReadSynsetMember(const Line& line) {
   std::string_view text = Trim(std::string_view(line.text).substr(1));
-  if (text.find('&') != std::string_view::npos) {
-    ctx_.Diag(line.number, "synset member refers to another synset (not supported): '" + line.text + "'");
+  if (text.find_first_of("[]{}()*|$%^") != std::string_view::npos) {
+    ctx_.Diag(line.number, "synset member may hold only words and synsets: '" + line.text + "'");
     return;
   }
-  if (text.find_first_of("[]{}()*|$%^") != std::string_view::npos) {
-    ctx_.Diag(line.number, "synset member may hold only words: '" + line.text + "'");
+  if (text.find('&') != std::string_view::npos) {
+    std::vector<Phrase> members;
+    std::string error;
+    if (!ExpandComposedMember(text, &members, &error)) {
+      ctx_.Diag(line.number, "synset member " + error + ": '" + line.text + "'");
+      return;
+    }
+    auto& dest = ctx_.out->synsets[synset_].members;
+    for (Phrase& p : members) {
+      if (!p.empty()) dest.push_back(std::move(p));
+    }
     return;
   }
   Phrase phrase = ParsePhrase(text, ctx_.tabari ? WordMatch::kTabari : WordMatch::kAllExact);
