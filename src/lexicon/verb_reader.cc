@@ -21,6 +21,7 @@
 // contain a {..} noun phrase: its words keep the prepositional group's id). TABARI
 // disjunctions "{ WILL | WOULD }" are expanded into one pattern per alternative.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -167,6 +168,7 @@ class VerbReader {
   std::string_view content_;
   const ReadContext& ctx_;
   std::unordered_set<std::string> synset_names_;
+  size_t max_name_length_ = 0;  // longest synset name: bounds the prefix search
   std::unordered_map<std::string, size_t> synset_index_;
   enum class Context { kNone, kSynset, kBlock } context_ = Context::kNone;
   size_t block_ = 0;   // index into out->verbs when context_ has been kBlock
@@ -189,6 +191,7 @@ void VerbReader::CollectSynsetNames(const std::vector<Line>& lines) {
     std::string name = SynsetName(t.substr(1, end - 1));
     if (!name.empty()) synset_names_.insert(name);
   }
+  for (const std::string& name : synset_names_) max_name_length_ = std::max(max_name_length_, name.size());
 }
 
 void VerbReader::StartBlock(std::string name, std::string code, std::string alt, uint32_t line) {
@@ -271,7 +274,7 @@ bool VerbReader::ExpandComposedMember(std::string_view text, std::vector<Phrase>
       while (j < text.size() && !IsBlank(text[j])) ++j;
       std::string raw = UpperAscii(text.substr(i + 1, j - i - 1));
       size_t take = std::string::npos;
-      for (size_t len = raw.size(); len > 0; --len) {
+      for (size_t len = std::min(raw.size(), max_name_length_ + 8); len > 0; --len) {
         if (len < raw.size() && raw[len] != '_') continue;
         auto it = synset_index_.find(SynsetName(std::string_view(raw).substr(0, len)));
         if (it != synset_index_.end() && it->second != synset_ &&
@@ -415,6 +418,9 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       } else if (group != 0) {
         *error = "nested '{'";
         return false;
+      } else if (next_group == UINT16_MAX) {
+        *error = "too many groups";
+        return false;
       } else {
         group = ++next_group;
         group_prep = false;
@@ -438,6 +444,10 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
     if (c == '(') {
       if (group != 0) {
         *error = "nested '('";
+        return false;
+      }
+      if (next_group == UINT16_MAX) {
+        *error = "too many groups";
         return false;
       }
       group = ++next_group;
@@ -484,7 +494,7 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       // Longest defined name that ends at the token end or at a '_'.
       size_t take = std::string::npos;
       std::string name;
-      for (size_t len = raw.size(); len > 0; --len) {
+      for (size_t len = std::min(raw.size(), max_name_length_ + 8); len > 0; --len) {
         if (len < raw.size() && raw[len] != '_') continue;
         std::string candidate = SynsetName(std::string_view(raw).substr(0, len));
         if (!candidate.empty() && synset_names_.count(candidate)) {
