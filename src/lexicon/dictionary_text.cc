@@ -99,8 +99,8 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
   bool in_xml_comment = false;
   size_t pos = 0;
   while (pos < content.size()) {
-    size_t end = content.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = content.size();
+    size_t end = pos;  // (find_first_of would call memchr once per byte)
+    while (end < content.size() && content[end] != '\n' && content[end] != '\r') ++end;
     std::string text = CleanLine(content.substr(pos, end - pos));
     ++number;
     if (end < content.size() && content[end] == '\r' && end + 1 < content.size() &&
