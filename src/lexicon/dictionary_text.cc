@@ -39,6 +39,15 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 
 // Valid UTF-8 copy of one raw line; control bytes other than tab become blanks.
 std::string CleanLine(std::string_view raw) {
+  bool plain = true;  // printable ASCII and tabs only: the usual case, copied as is
+  for (char ch : raw) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x80 || (b < 0x20 && b != '\t')) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size();) {
