@@ -135,11 +135,14 @@ bool ParseDatedCode(std::string_view inside, DatedCode* out, std::string* error)
   }
   // A two-digit start year is read as 20xx below 30 and 19xx otherwise, but CountryInfo also
   // lists elites whose terms began a century earlier ("[AFGELI 270101-730717]" = 1927-1973,
-  // "[USAELI 950101-370722]" = 1895-1937): a start that would fall after its end is one of those.
+  // "[USAELI 950101-370722]" = 1895-1937): a start that would fall after its end is one of those
+  // when the span it gives is a plausible lifetime (at most 80 years; "750101-700101" is an error).
   if (d2 < d1 && a.size() == 6) {
+    constexpr int32_t kMaxSpan = 80 * 366;
     for (const char* century : {"19", "18"}) {
       int32_t earlier;
-      if (ParseRestrictionDate(century + std::string(a), &earlier) && earlier < d1 && earlier <= d2) {
+      if (ParseRestrictionDate(century + std::string(a), &earlier) && earlier < d1 && earlier <= d2 &&
+          d2 - earlier <= kMaxSpan) {
         d1 = earlier;
         break;
       }
@@ -247,11 +250,11 @@ namespace {
 bool ExpandMacros(const std::string& text,
                   const std::unordered_map<std::string, std::vector<std::string>>& macros,
                   std::vector<std::string>* out, std::string* error) {
+  // Breadth first, so the expansions come out in the order the alternatives are written.
   std::vector<std::string> work{text};
   out->clear();
-  while (!work.empty()) {
-    std::string s = std::move(work.back());
-    work.pop_back();
+  for (size_t next = 0; next < work.size(); ++next) {
+    std::string s = std::move(work[next]);
     size_t a = s.find('!');
     if (a == std::string::npos) {
       out->push_back(std::move(s));
@@ -271,7 +274,7 @@ bool ExpandMacros(const std::string& text,
     for (const std::string& alt : it->second) {
       work.push_back(s.substr(0, a) + alt + s.substr(b + 1));
     }
-    if (work.size() + out->size() > kMaxMacroExpansions) {
+    if (work.size() - next + out->size() > kMaxMacroExpansions) {
       *error = "too many substitutions";
       return false;
     }

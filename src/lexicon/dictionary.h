@@ -25,7 +25,9 @@ struct PhraseWord {
   std::string text;
   // true: the token must equal `text` (the dictionary wrote a trailing '_', or the format
   // generates every form explicitly). false: stem match, the token need only begin with `text`
-  // (TABARI and PETRARCH semantics for a bare final word, "ARGENTIN" matches "ARGENTINA").
+  // (TABARI semantics for a word written without '_', "ARGENTIN" matches "ARGENTINA"; in
+  // PETRARCH files only the last word of a discard phrase is a stem: PETRARCH matches actors,
+  // agents, verbs, synsets and issues as whole words, see lexicon/actor_reader.cc).
   bool exact = true;
   bool operator==(const PhraseWord&) const = default;
 };

@@ -14,7 +14,6 @@ namespace {
 using internal::EndsWith;
 using internal::StartsWith;
 using internal::Trim;
-using internal::UpperAscii;
 
 const char* KindName(DictionaryKind kind) {
   switch (kind) {
@@ -80,8 +79,12 @@ DictionaryFormat DetectFormat(std::string_view content, std::string_view filenam
 // Entry count of one kind, to tell whether a file yielded anything.
 size_t EntryCount(const DictionarySet& set, DictionaryKind kind) {
   switch (kind) {
-    case DictionaryKind::kVerbs:
-      return set.verbs.size() + set.synsets.size() + set.transformations.size();
+    case DictionaryKind::kVerbs: {
+      // Members count too: a second "&NAME" definition adds members to an existing synset.
+      size_t members = 0;
+      for (const Synset& s : set.synsets) members += s.members.size();
+      return set.verbs.size() + set.synsets.size() + members + set.transformations.size();
+    }
     case DictionaryKind::kActors: return set.actors.size();
     case DictionaryKind::kAgents: return set.agents.size();
     case DictionaryKind::kDiscards: return set.discards.size();
@@ -108,8 +111,7 @@ void Shrink(std::vector<T>* v, size_t n) {
   v->erase(v->begin() + static_cast<std::ptrdiff_t>(n), v->end());
 }
 
-// Undoes a file that turned out to be of the wrong kind. Synsets merged into an existing
-// synset by a second definition cannot be told apart; a verb file of the wrong kind adds none.
+// Undoes a file that turned out to be of the wrong kind (which added no entry of any kind).
 void Restore(const Sizes& z, DictionarySet* s) {
   Shrink(&s->files, z.files);
   Shrink(&s->actors, z.actors);

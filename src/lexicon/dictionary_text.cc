@@ -39,6 +39,15 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
 
 // Valid UTF-8 copy of one raw line; control bytes other than tab become blanks.
 std::string CleanLine(std::string_view raw) {
+  bool plain = true;  // printable ASCII and tabs only: the usual case, copied as is
+  for (char ch : raw) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b >= 0x80 || (b < 0x20 && b != '\t')) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return std::string(raw);
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size();) {
@@ -99,8 +108,8 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
   bool in_xml_comment = false;
   size_t pos = 0;
   while (pos < content.size()) {
-    size_t end = content.find_first_of("\r\n", pos);
-    if (end == std::string_view::npos) end = content.size();
+    size_t end = pos;  // (find_first_of would call memchr once per byte)
+    while (end < content.size() && content[end] != '\n' && content[end] != '\r') ++end;
     std::string text = CleanLine(content.substr(pos, end - pos));
     ++number;
     if (end < content.size() && content[end] == '\r' && end + 1 < content.size() &&
@@ -136,9 +145,7 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
       }
       text.swap(kept);
     }
-    std::string_view view = text;
-    const bool indented = !view.empty() && IsBlank(view[0]);
-    std::string_view trimmed = Trim(view);
+    std::string_view trimmed = Trim(text);
     if (trimmed.empty()) continue;
     if (style.hash_at_start && trimmed[0] == '#') continue;
     if (style.slashes && StartsWith(trimmed, "//")) continue;
@@ -147,7 +154,7 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
     if (style.semicolon) cut = std::min(cut, trimmed.find(';'));
     if (cut != std::string_view::npos) trimmed = Trim(trimmed.substr(0, cut));
     if (trimmed.empty()) continue;
-    lines.push_back(Line{std::string(trimmed), number, indented});
+    lines.push_back(Line{std::string(trimmed), number});
   }
   return lines;
 }

@@ -21,12 +21,10 @@ struct CommentStyle {
   bool xml = true;             // <!-- ... -->, possibly over several lines
 };
 
-// One content line: comments removed, trimmed, never empty. `text` keeps a leading tab flag
-// because PETRARCH actor files mark date restrictions with an indent.
+// One content line: comments removed, trimmed, never empty.
 struct Line {
   std::string text;
-  uint32_t number = 0;    // 1-based
-  bool indented = false;  // the raw line began with a space or tab
+  uint32_t number = 0;  // 1-based
 };
 
 // Splits `content` into content lines. Accepts \n, \r\n and lone \r line ends; drops 0x1A

@@ -21,6 +21,7 @@
 // contain a {..} noun phrase: its words keep the prepositional group's id). TABARI
 // disjunctions "{ WILL | WOULD }" are expanded into one pattern per alternative.
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -89,11 +90,11 @@ std::string SynsetName(std::string_view raw) {
 // Expands TABARI "{ A | B }" disjunctions (closed by '}' or, as some lines of the CAMEO file
 // have it, ']') into one string per alternative.
 bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, std::string* error) {
+  // Breadth first, so the variants come out in the order the alternatives are written.
   std::vector<std::string> work{text};
   out->clear();
-  while (!work.empty()) {
-    std::string s = std::move(work.back());
-    work.pop_back();
+  for (size_t next = 0; next < work.size(); ++next) {
+    std::string s = std::move(work[next]);
     size_t open = std::string::npos, close = std::string::npos;
     for (size_t i = s.find('{'); i != std::string::npos; i = s.find('{', i + 1)) {
       size_t c = s.find_first_of("}]", i + 1);
@@ -128,7 +129,7 @@ bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, 
       std::string_view alt =
           Trim(inner.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
       work.push_back(s.substr(0, open) + std::string(alt) + s.substr(close + 1));
-      if (work.size() + out->size() > kMaxExpansions) {
+      if (work.size() - next + out->size() > kMaxExpansions) {
         *error = "more than 256 alternatives";
         return false;
       }
@@ -136,7 +137,6 @@ bool ExpandDisjunctions(const std::string& text, std::vector<std::string>* out, 
       start = bar + 1;
     }
   }
-  std::reverse(out->begin(), out->end());
   return true;
 }
 
@@ -156,6 +156,7 @@ class VerbReader {
   void ReadBlockHeader(const Line& line);
   void ReadSynsetHeader(const Line& line);
   void ReadSynsetMember(const Line& line);
+  bool ExpandComposedMember(std::string_view text, std::vector<Phrase>* out, std::string* error);
   void ReadPattern(const Line& line);
   bool ParsePattern(std::string_view text, VerbPattern* p, std::string* error);
   void ReadPetrarchForms(const Line& line);
@@ -167,6 +168,7 @@ class VerbReader {
   std::string_view content_;
   const ReadContext& ctx_;
   std::unordered_set<std::string> synset_names_;
+  size_t max_name_length_ = 0;  // longest synset name: bounds the prefix search
   std::unordered_map<std::string, size_t> synset_index_;
   enum class Context { kNone, kSynset, kBlock } context_ = Context::kNone;
   size_t block_ = 0;   // index into out->verbs when context_ has been kBlock
@@ -189,6 +191,7 @@ void VerbReader::CollectSynsetNames(const std::vector<Line>& lines) {
     std::string name = SynsetName(t.substr(1, end - 1));
     if (!name.empty()) synset_names_.insert(name);
   }
+  for (const std::string& name : synset_names_) max_name_length_ = std::max(max_name_length_, name.size());
 }
 
 void VerbReader::StartBlock(std::string name, std::string code, std::string alt, uint32_t line) {
@@ -252,14 +255,83 @@ void VerbReader::ReadSynsetHeader(const Line& line) {
   context_ = Context::kSynset;
 }
 
+// A member built from other synsets ("+&TIETYPES_MEMOS", "+ASSURANCES_ON &TIETYPES", which
+// TABARI allows) is expanded into every combination of the referenced synsets' members. Only
+// synsets defined earlier, with members, can be used.
+bool VerbReader::ExpandComposedMember(std::string_view text, std::vector<Phrase>* out,
+                                      std::string* error) {
+  std::vector<Phrase> acc{Phrase{}};
+  size_t i = 0;
+  while (i < text.size()) {
+    if (IsBlank(text[i]) || text[i] == '_') {
+      ++i;
+      continue;
+    }
+    std::vector<Phrase> options;
+    size_t j = i;
+    if (text[i] == '&') {
+      j = i + 1;
+      while (j < text.size() && !IsBlank(text[j])) ++j;
+      std::string raw = UpperAscii(text.substr(i + 1, j - i - 1));
+      size_t take = std::string::npos;
+      for (size_t len = std::min(raw.size(), max_name_length_ + 8); len > 0; --len) {
+        if (len < raw.size() && raw[len] != '_') continue;
+        auto it = synset_index_.find(SynsetName(std::string_view(raw).substr(0, len)));
+        if (it != synset_index_.end() && it->second != synset_ &&
+            !ctx_.out->synsets[it->second].members.empty()) {
+          take = len;
+          options = ctx_.out->synsets[it->second].members;
+          break;
+        }
+      }
+      if (take == std::string::npos) {
+        *error = "refers to &" + SynsetName(raw) + ", which is not defined before it";
+        return false;
+      }
+      j = i + 1 + take;
+    } else {
+      while (j < text.size() && !IsBlank(text[j]) && text[j] != '_' && text[j] != '&') ++j;
+      const bool exact = !ctx_.tabari || (j < text.size() && text[j] == '_');
+      Phrase word;
+      AppendWord(text.substr(i, j - i), exact, &word);
+      options.push_back(std::move(word));
+    }
+    std::vector<Phrase> next;
+    for (const Phrase& a : acc) {
+      for (const Phrase& o : options) {
+        Phrase p = a;
+        p.insert(p.end(), o.begin(), o.end());
+        next.push_back(std::move(p));
+        if (next.size() > kMaxExpansions) {
+          *error = "more than 256 combinations";
+          return false;
+        }
+      }
+    }
+    acc.swap(next);
+    i = j;
+  }
+  *out = std::move(acc);
+  return true;
+}
+
 void VerbReader::ReadSynsetMember(const Line& line) {
   std::string_view text = Trim(std::string_view(line.text).substr(1));
-  if (text.find('&') != std::string_view::npos) {
-    ctx_.Diag(line.number, "synset member refers to another synset (not supported): '" + line.text + "'");
+  if (text.find_first_of("[]{}()*|$%^") != std::string_view::npos) {
+    ctx_.Diag(line.number, "synset member may hold only words and synsets: '" + line.text + "'");
     return;
   }
-  if (text.find_first_of("[]{}()*|$%^") != std::string_view::npos) {
-    ctx_.Diag(line.number, "synset member may hold only words: '" + line.text + "'");
+  if (text.find('&') != std::string_view::npos) {
+    std::vector<Phrase> members;
+    std::string error;
+    if (!ExpandComposedMember(text, &members, &error)) {
+      ctx_.Diag(line.number, "synset member " + error + ": '" + line.text + "'");
+      return;
+    }
+    auto& dest = ctx_.out->synsets[synset_].members;
+    for (Phrase& p : members) {
+      if (!p.empty()) dest.push_back(std::move(p));
+    }
     return;
   }
   Phrase phrase = ParsePhrase(text, ctx_.tabari ? WordMatch::kTabari : WordMatch::kAllExact);
@@ -346,6 +418,9 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       } else if (group != 0) {
         *error = "nested '{'";
         return false;
+      } else if (next_group == UINT16_MAX) {
+        *error = "too many groups";
+        return false;
       } else {
         group = ++next_group;
         group_prep = false;
@@ -369,6 +444,10 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
     if (c == '(') {
       if (group != 0) {
         *error = "nested '('";
+        return false;
+      }
+      if (next_group == UINT16_MAX) {
+        *error = "too many groups";
         return false;
       }
       group = ++next_group;
@@ -415,7 +494,7 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       // Longest defined name that ends at the token end or at a '_'.
       size_t take = std::string::npos;
       std::string name;
-      for (size_t len = raw.size(); len > 0; --len) {
+      for (size_t len = std::min(raw.size(), max_name_length_ + 8); len > 0; --len) {
         if (len < raw.size() && raw[len] != '_') continue;
         std::string candidate = SynsetName(std::string_view(raw).substr(0, len));
         if (!candidate.empty() && synset_names_.count(candidate)) {
@@ -461,6 +540,11 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
 }
 
 void VerbReader::ReadPattern(const Line& line) {
+  if (StartsWith(line.text, "--")) {
+    // "-- + HAVE * BATTLES IN + [190]": PETRARCH would read a word "-" that no token matches.
+    ctx_.Diag(line.number, "pattern line starts with '--': '" + line.text + "'");
+    return;
+  }
   std::string_view t = Trim(std::string_view(line.text).substr(1));
   std::string_view body, code_text;
   bool has_code;

@@ -1,0 +1,663 @@
+#include "lexicon/dictionary_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annal::lexicon {
+
+// Readable gtest output for phrase comparisons: "WORD" exact, "WORD~" stem.
+void PrintTo(const PhraseWord& w, std::ostream* os) { *os << w.text << (w.exact ? "" : "~"); }
+
+namespace {
+
+int32_t Days(int y, unsigned m, unsigned d) { return DaysFromCivil(y, m, d); }
+
+DictionarySet Read(std::string_view content, DictionaryKind kind, DictionaryFormat format,
+                   std::string_view name = "test.txt") {
+  DictionarySet set;
+  Status s = ReadDictionary(content, name, kind, format, &set);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return set;
+}
+
+Phrase P(std::initializer_list<std::pair<const char*, bool>> words) {
+  Phrase p;
+  for (const auto& [text, exact] : words) p.push_back(PhraseWord{text, exact});
+  return p;
+}
+// All-exact phrase from blank-separated words.
+Phrase E(std::string_view text) {
+  Phrase p;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (j > i) p.push_back(PhraseWord{std::string(text.substr(i, j - i)), true});
+    i = j + 1;
+  }
+  return p;
+}
+
+std::string Describe(const PatternElement& e) {
+  std::string s;
+  switch (e.kind) {
+    case ElementKind::kWord: s = e.word.text + (e.word.exact ? "" : "~"); break;
+    case ElementKind::kSynset: s = "&" + e.synset; break;
+    case ElementKind::kSource: s = "$"; break;
+    case ElementKind::kTarget: s = "+"; break;
+    case ElementKind::kCompound: s = "%"; break;
+    case ElementKind::kSkipNoun: s = "^"; break;
+  }
+  if (e.adjacent) s.insert(0, "_");
+  if (e.group != 0) s += (e.group_is_prep ? "(" : "{") + std::to_string(e.group);
+  return s;
+}
+
+// "before * after" with '_' marking adjacency, '~' stems, {n / (n group ids.
+std::string Describe(const VerbPattern& p) {
+  std::string s;
+  for (const PatternElement& e : p.before) s += Describe(e) + " ";
+  s += p.verb_adjacent ? "_*" : "*";
+  for (const PatternElement& e : p.after) {
+    s += ' ';
+    s += Describe(e);
+  }
+  s += " [" + p.code + (p.alt_code.empty() ? "" : ":" + p.alt_code) + "]";
+  return s;
+}
+
+std::string Describe(const VerbBlock::Form& f) {
+  std::string s;
+  for (size_t i = 0; i < f.words.size(); ++i) {
+    if (i > 0) s += " ";
+    if (i == f.verb_word && f.words.size() > 1) s += "+";
+    s += f.words[i].text + (f.words[i].exact ? "" : "~");
+  }
+  if (!f.code.empty()) s += " [" + f.code + (f.alt_code.empty() ? "" : ":" + f.alt_code) + "]";
+  return s;
+}
+
+std::vector<std::string> Forms(const VerbBlock& b) {
+  std::vector<std::string> out;
+  for (const auto& f : b.forms) out.push_back(Describe(f));
+  return out;
+}
+
+std::vector<std::string> Patterns(const VerbBlock& b) {
+  std::vector<std::string> out;
+  for (const auto& p : b.patterns) out.push_back(Describe(p));
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+// ---------------------------------------------------------------- PETRARCH-2 verbs
+
+constexpr std::string_view kPetrarch2Verbs =
+    "# header comment\n"                            // 1
+    "&CURRENCY\n"                                   // 2
+    "+DOLLAR\n"                                     // 3
+    "+CASH_\n"                                      // 4
+    "+PRIME_MINISTER\n"                             // 5
+    "\n"                                            // 6
+    "&AUXVERB1_\n"                                  // 7
+    "+WAS\n"                                        // 8
+    "####### VERB PATTERNS #######\n"               // 9
+    "---  BRING   [030]  ---\n"                     // 10
+    "BRING {BRINGS BRINGING BROUGHT }  # jw\n"      // 11
+    "ABORT [160]\n"                                 // 12
+    "CARRY\n"                                       // 13
+    "+CALL_OFF [041:042]\n"                         // 14
+    "RE_+ARREST\n"                                  // 15
+    "+SHUT_DOWN {+SHUTS_DOWN +SHUTTING_DOWN }\n"    // 16
+    "- $ * {&CURRENCY AID} (TO +)     [071:072]  # BRING <ab>\n"  // 17
+    "- &AUXVERB1_ * [---]\n"                        // 18
+    "- ^ % *_OFF [031]\n"                           // 19
+    "- * (FOR {ARMED ROBBER}) [173]\n"              // 20
+    "---  VISIT   [042:043]  ---\n"                 // 21
+    "VISIT\n"                                       // 22
+    "---  OFFEND   [:110]  ---\n"                   // 23
+    "OFFEND\n"                                      // 24
+    "######## TRANSFORMATIONS ##########\n"         // 25
+    "~ a (a b ATTACK) SAY = a b 015\n"              // 26
+    "#~ a (a b WILL_ATTACK) SAY = a b 138\n";       // 27
+
+TEST(PetrarchVerbsTest, Synsets) {
+  DictionarySet set = Read(kPetrarch2Verbs, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.synsets.size(), 2u);
+  EXPECT_EQ(set.synsets[0].name, "CURRENCY");
+  EXPECT_EQ(set.synsets[0].where.line, 2u);
+  // Regular plurals are generated unless the member ends in '_'.
+  EXPECT_EQ(set.synsets[0].members, (std::vector<Phrase>{E("DOLLAR"), E("DOLLARS"), E("CASH"),
+                                                          E("PRIME MINISTER"), E("PRIME MINISTERS")}));
+  // A label ending in '_' turns plurals off; the name drops the '_'.
+  EXPECT_EQ(set.synsets[1].name, "AUXVERB1");
+  EXPECT_EQ(set.synsets[1].members, (std::vector<Phrase>{E("WAS")}));
+}
+
+TEST(PetrarchVerbsTest, BlocksAndForms) {
+  DictionarySet set = Read(kPetrarch2Verbs, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(set.verbs.size(), 3u);
+  const VerbBlock& bring = set.verbs[0];
+  EXPECT_EQ(bring.name, "BRING");
+  EXPECT_EQ(bring.code, "030");
+  EXPECT_EQ(bring.alt_code, "");
+  EXPECT_EQ(bring.where.line, 10u);
+  EXPECT_EQ(Forms(bring),
+            (Strings{"BRING", "BRINGS", "BRINGING", "BROUGHT",                          // irregular: as written
+                     "ABORT [160]", "ABORTS [160]", "ABORTED [160]", "ABORTING [160]",  // own code
+                     "CARRY", "CARRIES", "CARRIED", "CARRYING",                         // regular
+                     "+CALL OFF [041:042]", "+CALLS OFF [041:042]", "+CALLED OFF [041:042]",
+                     "+CALLING OFF [041:042]",
+                     "RE +ARREST", "RE +ARRESTS", "RE +ARRESTED", "RE +ARRESTING",
+                     "+SHUT DOWN", "+SHUTS DOWN", "+SHUTTING DOWN"}));
+  EXPECT_EQ(set.verbs[1].code, "042");
+  EXPECT_EQ(set.verbs[1].alt_code, "043");
+  EXPECT_EQ(set.verbs[2].name, "OFFEND");
+  EXPECT_EQ(set.verbs[2].code, "---");
+  EXPECT_EQ(set.verbs[2].alt_code, "110");
+}
+
+TEST(PetrarchVerbsTest, Patterns) {
+  DictionarySet set = Read(kPetrarch2Verbs, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  ASSERT_FALSE(set.verbs.empty());
+  EXPECT_EQ(Patterns(set.verbs[0]),
+            (Strings{"$ * &CURRENCY{1 _AID{1 TO(2 _+(2 [071:072]",
+                     "&AUXVERB1 * [---]",
+                     "^ % * _OFF [031]",
+                     "* FOR(1 _ARMED(1 _ROBBER(1 [173]"}));
+  EXPECT_EQ(set.verbs[0].patterns[0].where.line, 17u);
+  EXPECT_EQ(set.verbs[0].patterns[0].before.size(), 1u);
+}
+
+TEST(PetrarchVerbsTest, Transformations) {
+  DictionarySet set = Read(kPetrarch2Verbs, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(set.transformations.size(), 1u);  // the commented-out one is not read
+  EXPECT_EQ(set.transformations[0].text, "~ a (a b ATTACK) SAY = a b 015");
+  EXPECT_EQ(set.transformations[0].where.line, 26u);
+}
+
+TEST(PetrarchVerbsTest, Petrarch1Syntax) {
+  // PETRARCH-1 keeps TABARI's '_' connectors but matches whole words only.
+  constexpr std::string_view kText =
+      "&PREPOSIT1_\n+AGAINST\n+IN\n"
+      "--- ABANDON [080] ---\n"
+      "ABANDON \n"
+      "SNUB [111] {SNUBS SNUBBING SNUBBED}\n"
+      "- SAID + MUST * POLICY [100] # ABANDON <ab 10 Jul 2003>\n"
+      "- * TRADE_RESTRICTION &PREPOSIT1 + [085]\n"
+      "- * OF_A_\"PAINFUL\" HERO'S_WELCOME [138]\n"
+      "- * IN_ $ [173]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.verbs.size(), 1u);
+  EXPECT_EQ(Forms(set.verbs[0]),
+            (Strings{"ABANDON", "ABANDONS", "ABANDONNED", "ABANDONED", "ABANDONNING", "ABANDONING",
+                     "SNUB [111]", "SNUBS [111]", "SNUBBING [111]", "SNUBBED [111]"}));
+  EXPECT_EQ(Patterns(set.verbs[0]),
+            (Strings{"SAID + MUST * POLICY [100]", "* TRADE _RESTRICTION &PREPOSIT1 + [085]",
+                     "* OF _A _\"PAINFUL\" HERO _'S _WELCOME [138]", "* IN $ [173]"}));
+}
+
+// ---------------------------------------------------------------- TABARI verbs
+
+constexpr std::string_view kTabariVerbs =
+    "<SYNSETS>\r\n"                                      // 1
+    "&TIES\r\n"                                          // 2
+    "+MILITARY\r\n"                                      // 3
+    "+ECONOMIC_\r\n"                                     // 4
+    "</SYNSETS>\r\n"                                     // 5
+    "<TIME>\r\n"                                         // 6
+    "LAST_WEEK [-7]\r\n"                                 // 7
+    "</TIME>\r\n"                                        // 8
+    "ABANDON  [---] ;OY 25 Jul 2003\r\n"                 // 9
+    "- SAID + MUST * POLICY  [100] ;ab 10 Jul 2003\r\n"  // 10
+    "- * OUTPOST IN_ +  [0874]\r\n"                      // 11
+    "- $ ARE_ TO_ * ASSISTANCE FROM +  [0312]\r\n"       // 12
+    "- WAS_* IN_$  [080]\r\n"                            // 13
+    "- *_AND_KILLED BY_ $  [1823]\r\n"                   // 14
+    "- + { WAS | WERE ] * BY_ $  [181]\r\n"              // 15
+    "- * NEW_&TIES_RELATIONS [903]\r\n"                  // 16
+    "- * KENTUCKY DERBY  [###]\r\n"                      // 17
+    "ARREST AND_CHARGE  [173]\r\n"                       // 18
+    "ACT_ [100]\r\n"                                     // 19
+    "{ ACTING_ ACTXD_ ACTUALITY  }\r\n"                  // 20
+    "~~FINISH 15:23 CST Tue 30 Dec 2008\r\n"             // 21
+    "GARBAGE [000]\r\n";                                 // 22
+
+TEST(TabariVerbsTest, Everything) {
+  DictionarySet set = Read(kTabariVerbs, DictionaryKind::kVerbs, DictionaryFormat::kTabari, "x.verbs");
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.synsets.size(), 1u);
+  EXPECT_EQ(set.synsets[0].name, "TIES");
+  // TABARI words are stems unless written with '_'; no plurals are generated.
+  EXPECT_EQ(set.synsets[0].members, (std::vector<Phrase>{P({{"MILITARY", false}}), P({{"ECONOMIC", true}})}));
+  ASSERT_EQ(set.verbs.size(), 3u);  // <TIME> is skipped, nothing after ~~FINISH is read
+  const VerbBlock& abandon = set.verbs[0];
+  EXPECT_EQ(abandon.name, "ABANDON");
+  EXPECT_EQ(abandon.code, "---");
+  EXPECT_EQ(abandon.where.line, 9u);
+  EXPECT_EQ(Forms(abandon), (Strings{"ABANDON~"}));
+  EXPECT_EQ(Patterns(abandon),
+            (Strings{"SAID~ + MUST~ * POLICY~ [100]",
+                     "* OUTPOST~ IN + [0874]",
+                     "$ ARE TO * ASSISTANCE~ FROM~ + [0312]",
+                     "WAS _* IN _$ [080]",
+                     "* _AND _KILLED~ BY $ [1823]",
+                     "+ WAS~ * BY $ [181]",
+                     "+ WERE~ * BY $ [181]",
+                     "* NEW _&TIES _RELATIONS~ [903]",
+                     "* KENTUCKY~ DERBY~ [###]"}));
+  EXPECT_EQ(abandon.patterns[5].where.line, 15u);
+  EXPECT_EQ(abandon.patterns[6].where.line, 15u);
+  EXPECT_EQ(set.verbs[1].name, "ARREST AND_CHARGE");
+  EXPECT_EQ(set.verbs[1].code, "173");
+  EXPECT_EQ(Forms(set.verbs[1]), (Strings{"+ARREST~ AND CHARGE~"}));
+  EXPECT_EQ(Forms(set.verbs[2]), (Strings{"ACT", "ACTING", "ACTXD", "ACTUALITY~"}));
+}
+
+TEST(TabariVerbsTest, SynsetMembersMadeOfSynsets) {
+  constexpr std::string_view kText =
+      "&TIETYPES\n"
+      "+MILITARY\n"
+      "+ECONOMIC_\n"
+      "&TIEPHRASE\n"
+      "+&TIETYPES_MEMOS\n"
+      "+ASSURANCES_ON &TIETYPES\n"
+      "+&UNDEFINED_THING\n"   // 7
+      "+&TIEPHRASE\n";        // 8: itself
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kTabari, "x.verbs");
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{7, 8}));
+  ASSERT_EQ(set.synsets.size(), 2u);
+  EXPECT_EQ(set.synsets[1].members,
+            (std::vector<Phrase>{P({{"MILITARY", false}, {"MEMOS", false}}),
+                                 P({{"ECONOMIC", true}, {"MEMOS", false}}),
+                                 P({{"ASSURANCES", true}, {"ON", false}, {"MILITARY", false}}),
+                                 P({{"ASSURANCES", true}, {"ON", false}, {"ECONOMIC", true}})}));
+}
+
+// ---------------------------------------------------------------- actors
+
+TEST(PetrarchActorsTest, RootsSynonymsAndDates) {
+  constexpr std::string_view kText =
+      "# comment\n"                                  // 1
+      "<!-- an XML comment\n"                        // 2
+      "  over two lines -->\n"                       // 3
+      "AFGHANISTAN_  [AFG]\n"                        // 4
+      "+AFGHAN_ \n"                                  // 5
+      "+ISLAMIC_REPUBLIC_OF_AFGHANISTAN\n"           // 6
+      "HAMID_KARZAI_  [AFGMIL] # note\n"             // 7
+      "\t[AFGGOV >011222]\n"                         // 8
+      "\t[AFGELI 750101-000101]\n"                   // 9
+      "\t[igouno <20070101]\n"                       // 10
+      "U.N._SECURITY_COUNCIL [IGOUNO]\n"             // 11
+      "ISRAEL'S_ARMY [ISRMIL]\n"                     // 12
+      "ARGENTIN [ARG]\n";                            // 13
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.actors.size(), 5u);
+  const ActorEntry& afg = set.actors[0];
+  EXPECT_EQ(afg.names, (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN"), E("ISLAMIC REPUBLIC OF AFGHANISTAN")}));
+  ASSERT_EQ(afg.codes.size(), 1u);
+  EXPECT_EQ(afg.codes[0].code, "AFG");
+  EXPECT_EQ(afg.codes[0].from_day, kDayMin);
+  EXPECT_EQ(afg.codes[0].to_day, kDayMax);
+  EXPECT_EQ(afg.where.line, 4u);
+  EXPECT_EQ(set.files, (std::vector<std::string>{"test.txt"}));
+  EXPECT_EQ(afg.where.file, 0u);
+
+  const ActorEntry& karzai = set.actors[1];
+  EXPECT_EQ(karzai.names, (std::vector<Phrase>{E("HAMID KARZAI")}));
+  ASSERT_EQ(karzai.codes.size(), 4u);
+  EXPECT_EQ(karzai.codes[0].code, "AFGMIL");
+  EXPECT_EQ(karzai.codes[0].from_day, kDayMin);
+  EXPECT_EQ(karzai.codes[1].code, "AFGGOV");
+  EXPECT_EQ(karzai.codes[1].from_day, Days(2001, 12, 22));
+  EXPECT_EQ(karzai.codes[1].to_day, kDayMax);
+  EXPECT_EQ(karzai.codes[2].code, "AFGELI");
+  EXPECT_EQ(karzai.codes[2].from_day, Days(1975, 1, 1));
+  EXPECT_EQ(karzai.codes[2].to_day, Days(2000, 1, 1));
+  EXPECT_EQ(karzai.codes[3].code, "IGOUNO");  // lower-case code normalised
+  EXPECT_EQ(karzai.codes[3].from_day, kDayMin);
+  EXPECT_EQ(karzai.codes[3].to_day, Days(2007, 1, 1));
+
+  EXPECT_EQ(set.actors[2].names, (std::vector<Phrase>{E("U.N. SECURITY COUNCIL")}));
+  EXPECT_EQ(set.actors[3].names, (std::vector<Phrase>{E("ISRAEL 'S ARMY")}));
+  // PETRARCH matches whole words: a bare final word is exact too.
+  EXPECT_EQ(set.actors[4].names, (std::vector<Phrase>{E("ARGENTIN")}));
+}
+
+TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
+  constexpr std::string_view kText =
+      "<NOUN>\n"                                              // 1
+      "BEES   ;pas 26 Feb 2002\n"                             // 2
+      "</NOUN>\n"                                             // 3
+      "ARGENTIN  [ARG]\n"                                     // 4
+      "ALBRIGHT  [USAGOV 991201-010114] [---] ;ems 02 Feb 2001\n"  // 5
+      "AXNOR  [AR1 <911226] [AR2]\n"                          // 6
+      "GOLLUM  ; pas 27 Apr 03\n"                             // 7
+      "+SMEAGOL_\n"                                           // 8
+      "\t[HOB < 950601]\n"                                    // 9
+      "\t[HOBGOV 950601 - 990815]\n"                          // 10
+      "ENT  [### <890101] [ENT]\n"                            // 11
+      "AL GORE_ [USA]\n"                                      // 12
+      "JAMES_BYRNES_\n"                                       // 13
+      "\t[USAELI 18970101-450703]\n"                          // 14
+      "\t[USAELI 950101-370722]\n"                            // 15
+      "\t[AFGGOV 030101-040931]\n";                           // 16
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kTabari, "x.actors");
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.actors.size(), 7u);
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{P({{"ARGENTIN", false}})}));
+  ASSERT_EQ(set.actors[1].codes.size(), 2u);
+  EXPECT_EQ(set.actors[1].codes[0].code, "USAGOV");
+  EXPECT_EQ(set.actors[1].codes[0].from_day, Days(1999, 12, 1));
+  EXPECT_EQ(set.actors[1].codes[0].to_day, Days(2001, 1, 14));
+  EXPECT_EQ(set.actors[1].codes[1].code, "---");
+  EXPECT_EQ(set.actors[1].codes[1].from_day, kDayMin);
+  ASSERT_EQ(set.actors[2].codes.size(), 2u);
+  EXPECT_EQ(set.actors[2].codes[0].to_day, Days(1991, 12, 26));
+  EXPECT_EQ(set.actors[2].codes[1].code, "AR2");
+  const ActorEntry& gollum = set.actors[3];
+  EXPECT_EQ(gollum.names, (std::vector<Phrase>{P({{"GOLLUM", false}}), P({{"SMEAGOL", true}})}));
+  ASSERT_EQ(gollum.codes.size(), 2u);
+  EXPECT_EQ(gollum.codes[0].code, "HOB");
+  EXPECT_EQ(gollum.codes[0].to_day, Days(1995, 6, 1));
+  EXPECT_EQ(gollum.codes[1].from_day, Days(1995, 6, 1));
+  EXPECT_EQ(gollum.codes[1].to_day, Days(1999, 8, 15));
+  ASSERT_EQ(set.actors[4].codes.size(), 2u);
+  EXPECT_EQ(set.actors[4].codes[0].code, "###");
+  EXPECT_EQ(set.actors[5].names, (std::vector<Phrase>{P({{"AL", false}, {"GORE", true}})}));
+  const ActorEntry& byrnes = set.actors[6];
+  ASSERT_EQ(byrnes.codes.size(), 3u);
+  EXPECT_EQ(byrnes.codes[0].from_day, Days(1897, 1, 1));
+  EXPECT_EQ(byrnes.codes[0].to_day, Days(1945, 7, 3));
+  // A two-digit start after its end is a century earlier (CountryInfo elites).
+  EXPECT_EQ(byrnes.codes[1].from_day, Days(1895, 1, 1));
+  EXPECT_EQ(byrnes.codes[1].to_day, Days(1937, 7, 22));
+  // "September 31" is the end of September.
+  EXPECT_EQ(byrnes.codes[2].to_day, Days(2004, 9, 30));
+}
+
+TEST(ActorsTest, MalformedLinesAreSkippedWithDiagnostics) {
+  constexpr std::string_view kText =
+      "+ORPHAN_SYNONYM\n"                  // 1: synonym before any actor
+      "\t[AFG]\n"                          // 2: code line before any actor
+      "AFGHANISTAN_  [AFG]\n"              // 3
+      "\t[AFGGOV >9999999]\n"              // 4: bad date
+      "\t[ >011222]\n"                     // 5: no code
+      "\t[AFGELI 750101-700101]\n"         // 6: ends before it starts
+      "\t[AFGELI 20121204]\n"              // 7: date without < > or -
+      "\t[AFGGOV 750101\n"                 // 8: unclosed
+      "+AFGHAN_\n"                         // 9: still attaches to AFGHANISTAN
+      "\t[AFGREB >011222]\n"               // 10
+      "FAEROYENE]_  [DNKFRO]\n"            // 11: bad phrase
+      "\t[DNK]\n"                          // 12: must not attach to AFGHANISTAN
+      "IRAQ_ [IRQ] trailing text\n"        // 13: entry kept, text reported
+      "IRAN_ [IRN]\n";                     // 14
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) {
+    lines.push_back(d.line);
+    EXPECT_EQ(d.file, "test.txt");
+  }
+  EXPECT_EQ(lines, (std::vector<uint32_t>{1, 2, 4, 5, 6, 7, 8, 11, 12, 13}));
+  ASSERT_EQ(set.actors.size(), 3u);
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN")}));
+  ASSERT_EQ(set.actors[0].codes.size(), 2u);
+  EXPECT_EQ(set.actors[0].codes[1].code, "AFGREB");
+  EXPECT_EQ(set.actors[1].names, (std::vector<Phrase>{E("IRAQ")}));
+  EXPECT_EQ(set.actors[2].names, (std::vector<Phrase>{E("IRAN")}));
+  EXPECT_EQ(set.diagnostics[2].ToString().substr(0, 12), "test.txt:4: ");
+}
+
+TEST(ActorsTest, CrlfDosEofAndBadBytes) {
+  const std::string text = std::string("AFGHANISTAN_  [AFG]\r\n+AFGH\xC2") + "AN_\r\n\r\nIRAN_ [IRN]\r\n\x1A";
+  DictionarySet set = Read(text, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 2u);
+  ASSERT_EQ(set.actors[0].names.size(), 2u);
+  EXPECT_EQ(set.actors[0].names[1], E("AFGH\xEF\xBF\xBD" "AN"));  // U+FFFD for the stray byte
+  EXPECT_EQ(set.actors[1].where.line, 4u);
+}
+
+// ---------------------------------------------------------------- agents
+
+TEST(PetrarchAgentsTest, MacrosPluralsAndPrefixCodes) {
+  constexpr std::string_view kText =
+      "<!-- PETRARCH VALIDATION SUITE AGENTS DICTIONARY -->\n"  // 1
+      "!PERSON! = MAN, WOMAN\n"                                  // 2
+      "!MINIST! = MINISTER, MINISTRY\n"                          // 3
+      "CONGRESS!PERSON! [~LEG]\n"                                // 4
+      "FOREIGN_MINISTER [~GOVFRM] # jap\n"                       // 5
+      "ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]\n"         // 6
+      "POLICE {} [~COP]\n"                                       // 7
+      "HUMAN_RIGHTS_BODY  [NGO~]\n"                              // 8
+      "SECURITY SERVICE [~GOV]\n"                                // 9
+      "!MINIST!_OF_!PERSON! [~GOV]\n"                            // 10
+      "CONGRESS [~LEG]\n";                                       // 11
+  DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.agents.size(), 8u);
+  EXPECT_EQ(set.agents[0].names, (std::vector<Phrase>{E("CONGRESSMAN"), E("CONGRESSWOMAN")}));
+  EXPECT_EQ(set.agents[0].code, "LEG");
+  EXPECT_TRUE(set.agents[0].suffix);
+  EXPECT_EQ(set.agents[0].where.line, 4u);
+  EXPECT_EQ(set.agents[1].names, (std::vector<Phrase>{E("FOREIGN MINISTER"), E("FOREIGN MINISTERS")}));
+  EXPECT_EQ(set.agents[1].code, "GOVFRM");
+  EXPECT_EQ(set.agents[2].names, (std::vector<Phrase>{E("ATTORNEY GENERAL"), E("ATTORNEYS GENERAL")}));
+  EXPECT_EQ(set.agents[3].names, (std::vector<Phrase>{E("POLICE")}));
+  EXPECT_EQ(set.agents[4].names, (std::vector<Phrase>{E("HUMAN RIGHTS BODY"), E("HUMAN RIGHTS BODIES")}));
+  EXPECT_EQ(set.agents[4].code, "NGO");
+  EXPECT_FALSE(set.agents[4].suffix);
+  EXPECT_EQ(set.agents[5].names, (std::vector<Phrase>{E("SECURITY SERVICE"), E("SECURITY SERVICES")}));
+  EXPECT_EQ(set.agents[6].names,
+            (std::vector<Phrase>{E("MINISTER OF MAN"), E("MINISTER OF WOMAN"), E("MINISTRY OF MAN"),
+                                 E("MINISTRY OF WOMAN")}));
+  EXPECT_EQ(set.agents[7].names, (std::vector<Phrase>{E("CONGRESS"), E("CONGRESSES")}));
+}
+
+TEST(TabariAgentsTest, SpacedCodesAndStems) {
+  constexpr std::string_view kText =
+      "PRESIDENT_  [ ~GOVPRS] ;ns 6/26/01\n"
+      "MEDIA  [  ~MED]\n"
+      "HUMAN_RIGHTS_GROUP_ [NGO~]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kTabari, "v.agents");
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.agents.size(), 3u);
+  EXPECT_EQ(set.agents[0].names, (std::vector<Phrase>{P({{"PRESIDENT", true}})}));
+  EXPECT_EQ(set.agents[0].code, "GOVPRS");
+  EXPECT_EQ(set.agents[1].names, (std::vector<Phrase>{P({{"MEDIA", false}})}));
+  EXPECT_EQ(set.agents[1].code, "MED");
+  EXPECT_FALSE(set.agents[2].suffix);
+}
+
+TEST(AgentsTest, MalformedLinesAreSkippedWithDiagnostics) {
+  constexpr std::string_view kText =
+      "!PERSON! = MAN, WOMAN\n"            // 1
+      "ISLAMIC_EXTREMIST\n"                // 2: no code
+      "DEPARMENT_OF_ENVIRONMENT [~ENV}\n"  // 3: bad bracket
+      "PRESIDENT [GOV]\n"                  // 4: no '~'
+      "FIRE!HUMAN! [~GOV]\n"               // 5: undefined marker
+      "!BROKEN = A, B\n"                   // 6: bad definition (then no code either)
+      "FARMER [~AGR]\n";                   // 7
+  DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kPetrarch);
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{2, 3, 4, 5, 6}));
+  ASSERT_EQ(set.agents.size(), 1u);
+  EXPECT_EQ(set.agents[0].names, (std::vector<Phrase>{E("FARMER"), E("FARMERS")}));
+}
+
+// ---------------------------------------------------------------- discards, issues, options
+
+TEST(DiscardsTest, SentenceAndStory) {
+  constexpr std::string_view kText =
+      "# Story-level discards are indicated with a '+'.\n"
+      "MONTHS LATER\n"
+      "+World Golf Championships   # pas 26-Feb-2014\n"
+      "BASEBALL_\n"
+      "+\n";
+  DictionarySet set = Read(kText, DictionaryKind::kDiscards, DictionaryFormat::kAuto);
+  ASSERT_EQ(set.discards.size(), 3u);
+  EXPECT_EQ(set.discards[0].phrase, P({{"MONTHS", true}, {"LATER", false}}));
+  EXPECT_FALSE(set.discards[0].whole_story);
+  EXPECT_EQ(set.discards[1].phrase, P({{"WORLD", true}, {"GOLF", true}, {"CHAMPIONSHIPS", false}}));
+  EXPECT_TRUE(set.discards[1].whole_story);
+  EXPECT_EQ(set.discards[2].phrase, P({{"BASEBALL", true}}));
+  EXPECT_EQ(set.discards[2].where.line, 4u);
+  ASSERT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_EQ(set.diagnostics[0].line, 5u);
+}
+
+TEST(IssuesTest, ExpansionsAndExclusions) {
+  constexpr std::string_view kText =
+      "<ISSUE CATEGORY=\"EDUCATION\" TYPE=\"ALL\">\n"   // 1
+      "n:teacher [TEACHERS]\n"                         // 2
+      "pre+n:school [EARLY_CHILDHOOD_EDUCATION]\n"     // 3
+      "ethnic v:purge [ID_ATROCITY]\n"                 // 4
+      "~a head start\n"                                // 5
+      "~~Armenian genocide  # not coding historical cases\n"  // 6
+      "european central bank\n"                        // 7: no code
+      "aqim [NAMED_TERROR_GROUP] [NAMED_TERROR_GROUP]\n"  // 8: kept, trailing text reported
+      "</ISSUE>\n"                                     // 9
+      "touristry[TOURISM]\n";                          // 10
+  DictionarySet set = Read(kText, DictionaryKind::kIssues, DictionaryFormat::kAuto);
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{7, 8}));
+  std::vector<std::string> got;
+  for (const IssueEntry& e : set.issues) {
+    std::string s;
+    for (const PhraseWord& w : e.phrase) s += (s.empty() ? "" : " ") + w.text;
+    s += " [" + e.code + "|" + e.category + (e.exclusion ? "|~" : "") + (e.whole_story ? "~" : "") + "]";
+    got.push_back(s);
+    for (const PhraseWord& w : e.phrase) EXPECT_TRUE(w.exact);
+  }
+  EXPECT_EQ(got, (Strings{"TEACHER [TEACHERS|EDUCATION]", "TEACHERS [TEACHERS|EDUCATION]",
+                          "PRE SCHOOL [EARLY_CHILDHOOD_EDUCATION|EDUCATION]",
+                          "PRE-SCHOOL [EARLY_CHILDHOOD_EDUCATION|EDUCATION]",
+                          "PRE SCHOOLS [EARLY_CHILDHOOD_EDUCATION|EDUCATION]",
+                          "PRE-SCHOOLS [EARLY_CHILDHOOD_EDUCATION|EDUCATION]",
+                          "ETHNIC PURGE [ID_ATROCITY|EDUCATION]", "ETHNIC PURGES [ID_ATROCITY|EDUCATION]",
+                          "ETHNIC PURGED [ID_ATROCITY|EDUCATION]", "ETHNIC PURGING [ID_ATROCITY|EDUCATION]",
+                          "A HEAD START [|EDUCATION|~]", "ARMENIAN GENOCIDE [|EDUCATION|~~]",
+                          "AQIM [NAMED_TERROR_GROUP|EDUCATION]", "TOURISTRY [TOURISM|]"}));
+}
+
+TEST(OptionsTest, LabelsAndSettings) {
+  constexpr std::string_view kText =
+      "// OPTIONS FILE FOR TABARI VALIDATION SUITE\r\n"
+      "COMPLEX: VERBS[5] CONJ[4]\r\n"
+      "LABEL: 010=YIELD\r\n"
+      "LABEL: 011= Make statement \r\n"
+      "SET: SKIP RECORDS = FALSE\r\n"
+      "nonsense line\r\n"
+      "LABEL: 012\r\n"
+      "~~~~~\r\n"
+      "LABEL: 999=AFTER THE END\r\n";
+  DictionarySet set = Read(kText, DictionaryKind::kOptions, DictionaryFormat::kAuto, "v.options");
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(set.labels, (Pairs{{"010", "YIELD"}, {"011", "Make statement"}}));
+  EXPECT_EQ(set.settings, (Pairs{{"COMPLEX", "VERBS[5] CONJ[4]"}, {"SET", "SKIP RECORDS = FALSE"}}));
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{6, 7}));
+}
+
+// ---------------------------------------------------------------- malformed verbs
+
+TEST(VerbsTest, MalformedLinesAreSkippedWithDiagnostics) {
+  constexpr std::string_view kText =
+      "- * ORPHAN [010]\n"                   // 1: pattern before any block
+      "&GOOD\n"                              // 2
+      "+THING\n"                             // 3
+      "--- SAY [010] ---\n"                  // 4
+      "SAY {SAID SAYING}\n"                  // 5
+      "- * NO CODE\n"                        // 6
+      "- NO VERB [020]\n"                    // 7
+      "- * COMMIT * AID [033]\n"             // 8: two verbs
+      "- * (IN &WEATHER) [---]\n"            // 9: undefined synset
+      "- * (WITH VISIT) VISIT) [042]\n"      // 10: unbalanced
+      "- * {A {B} C} [042]\n"                // 11: nested noun groups
+      "- * A (B [042]\n"                     // 12: unclosed
+      "- *~_CLOSELY [014]\n"                 // 13: '~' unsupported
+      "- * { WILL | WOULD [130]\n"           // 14: unterminated alternative
+      "- * A | B [130]\n"                    // 15: '|' outside braces
+      "- * &GOOD [011]\n"                    // 16: fine
+      "STUN {STUNS STUNNING\n"               // 17: unbalanced braces
+      "--- [x y] ---\n"                      // 18: bad header; opens an unnamed block
+      "- * &GOOD [012]\n"                    // 19: goes to that block, not SAY
+      "+ORPHAN\n";                           // 20: fine (multi-word form line of that block)
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  std::vector<uint32_t> lines;
+  for (const Diagnostic& d : set.diagnostics) lines.push_back(d.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18}));
+  ASSERT_EQ(set.verbs.size(), 2u);
+  EXPECT_EQ(Forms(set.verbs[0]), (Strings{"SAY", "SAID", "SAYING"}));
+  EXPECT_EQ(Patterns(set.verbs[0]), (Strings{"* &GOOD [011]"}));
+  EXPECT_EQ(Patterns(set.verbs[1]), (Strings{"* &GOOD [012]"}));
+}
+
+// ---------------------------------------------------------------- formats and files
+
+TEST(FormatTest, AutoDetectsFromExtensionAndContent) {
+  constexpr std::string_view kActor = "ARGENTIN [ARG]\n";
+  auto exact = [&](std::string_view name, std::string_view content) {
+    DictionarySet set = Read(content, DictionaryKind::kActors, DictionaryFormat::kAuto, name);
+    EXPECT_EQ(set.actors.size(), 1u) << name;
+    return !set.actors.empty() && set.actors[0].names[0][0].exact;
+  };
+  EXPECT_FALSE(exact("dir/Demo.actors", kActor));            // TABARI: stem
+  EXPECT_FALSE(exact("dir/Demo.ACTORS.zst", kActor));
+  EXPECT_TRUE(exact("dir/Phoenix.Countries.actors.txt", kActor));  // PETRARCH: whole word
+  EXPECT_TRUE(exact("noext", "# comment\nARGENTIN [ARG]\n"));
+  EXPECT_FALSE(exact("noext", "ARGENTIN [ARG] ;pas 1991\n"));
+  DictionarySet verbs = Read("--- SAY [010] ---\nSAY\n", DictionaryKind::kVerbs, DictionaryFormat::kAuto, "v");
+  ASSERT_EQ(verbs.verbs.size(), 1u);
+  EXPECT_EQ(verbs.verbs[0].forms.size(), 4u);  // PETRARCH: regular forms generated
+}
+
+TEST(FormatTest, WrongKindIsRejectedAndLeavesTheSetUnchanged) {
+  DictionarySet set;
+  ASSERT_TRUE(ReadDictionary("IRAN_ [IRN]\n", "a.txt", DictionaryKind::kActors, DictionaryFormat::kAuto, &set).ok());
+  Status s = ReadDictionary("AFGHANISTAN_ [AFG]\nIRAQ_ [IRQ]\n", "actors.txt", DictionaryKind::kOptions,
+                            DictionaryFormat::kAuto, &set);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("actors.txt"), std::string::npos);
+  EXPECT_EQ(set.files.size(), 1u);
+  EXPECT_EQ(set.actors.size(), 1u);
+  EXPECT_TRUE(set.diagnostics.empty());
+  // An empty or comment-only file is fine.
+  EXPECT_TRUE(ReadDictionary("# nothing\n\n", "e.txt", DictionaryKind::kVerbs, DictionaryFormat::kAuto, &set).ok());
+  EXPECT_TRUE(ReadDictionary("", "e.txt", DictionaryKind::kIssues, DictionaryFormat::kAuto, &set).ok());
+}
+
+TEST(FilesTest, ReadsFromDiskAndNamesMissingFiles) {
+  const std::string dir = std::string(ANNAL_TEST_DATA_DIR) + "/dictionaries/";
+  DictionaryFiles files;
+  files.discards.push_back(dir + "Phoenix.discards.txt");
+  files.agents.push_back(dir + "Phoenix.agents.txt");
+  DictionarySet set;
+  Status s = ReadDictionaryFiles(files, &set);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(set.files.size(), 2u);
+  EXPECT_EQ(set.files[0], dir + "Phoenix.agents.txt");  // agents are read before discards
+  EXPECT_GT(set.agents.size(), 2000u);
+  EXPECT_GT(set.discards.size(), 500u);
+  files.actors.push_back(dir + "no-such-file.actors.txt");
+  s = ReadDictionaryFiles(files, &set);
+  EXPECT_EQ(s.code(), Status::Code::kIOError);
+  EXPECT_NE(s.message().find("no-such-file.actors.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace annal::lexicon
