@@ -1,5 +1,7 @@
 #include "lexicon/dictionary_text.h"
 
+#include "text/analyzer.h"
+
 #include <algorithm>
 
 namespace annal::lexicon::internal {
@@ -161,7 +163,8 @@ std::vector<Line> SplitContentLines(std::string_view content, const CommentStyle
 
 void AppendWord(std::string_view word, bool exact, Phrase* out) {
   if (word.empty()) return;
-  std::string upper = UpperAscii(word);
+  // The same normalisation as the text stage gives tokens, so "PÉTAIN" matches "Pétain".
+  std::string upper = text::NormalizeWord(word);
   // A possessive written into a phrase ("HERO'S_WELCOME") is its own token in the text stage.
   if (upper.size() > 2 && EndsWith(upper, "'S")) {
     out->push_back(PhraseWord{upper.substr(0, upper.size() - 2), true});

@@ -43,6 +43,7 @@ Event FullEvent() {
   e.attribution = Attribution{"the Kremlin", {240, 251}, "RUSGOV"};
   e.modality = Modality::kClaimed;
   e.issues = {"SECURITY", "NUCLEAR"};
+  e.rule = "CAMEO.verbpatterns.150430.txt:9065";
   FillCodeFields(CameoCodebook::Embedded(), PloverTable::Embedded(), &e);
   e.event_id = MakeEventId(e.doc_id, e.sentence, e.source->code, e.target->code, e.cameo,
                            e.trigger.span.begin);
@@ -61,7 +62,7 @@ TEST(EventWriterTest, JsonRoundTripsEveryField) {
             (std::vector<std::string>{"event_id", "doc_id", "sentence", "sentence_span", "evidence",
                                       "trigger", "date", "date_precision", "source", "target",
                                       "cameo", "cameo_name", "quad_class", "goldstein", "plover",
-                                      "location", "attribution", "modality", "issues"}));
+                                      "location", "attribution", "modality", "issues", "rule"}));
   EXPECT_EQ(j["event_id"], e.event_id);
   EXPECT_EQ(j["event_id"].get<std::string>().size(), 16u);
   EXPECT_EQ(j["doc_id"], "a1");
@@ -103,6 +104,7 @@ TEST(EventWriterTest, JsonRoundTripsEveryField) {
   EXPECT_EQ(j["attribution"]["span"], json::array({240, 251}));
   EXPECT_EQ(j["modality"], "claimed");
   EXPECT_EQ(j["issues"], json::array({"SECURITY", "NUCLEAR"}));
+  EXPECT_EQ(j["rule"], "CAMEO.verbpatterns.150430.txt:9065");
 }
 
 TEST(EventWriterTest, AbsentPartsAreNull) {
@@ -122,6 +124,7 @@ TEST(EventWriterTest, AbsentPartsAreNull) {
   EXPECT_EQ(j["plover"]["context"], json::array({"military"}));
   EXPECT_EQ(j["modality"], "asserted");
   EXPECT_EQ(j["issues"], json::array());
+  EXPECT_TRUE(j["rule"].is_null());
 
   // An unresolved place: no coordinates or id rather than a fake (0, 0).
   e.location = Location{"the border town", "", "", 0, 0, 0};
