@@ -181,6 +181,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       if (c.target) e.target = actor_of(*c.target);
       e.cameo = c.code;
       e.modality = c.modality;
+      e.issues = c.issues;
       if (c.attribution) {
         Attribution at;
         if (c.attribution->end > c.attribution->begin) {

@@ -78,6 +78,7 @@ class SentenceAnalysis {
   bool IsPunct(uint32_t i) const { return tok_[i].has(text::kPunct); }
 
   void CheckTitleCase();
+  void CollectIssues();
   void BuildMentions();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
@@ -122,11 +123,32 @@ class SentenceAnalysis {
   DocumentState* doc_;
 
   bool title_case_ = false;
+  std::vector<std::string> issues_;
   std::vector<Mention> mentions_;
   std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
   std::vector<Verb> verbs_;
   std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
 };
+
+void SentenceAnalysis::CollectIssues() {
+  // An issue phrase marks the sentence unless an exclusion phrase of the same issue code
+  // overlaps it ("head start" is education, "a head start" is not).
+  for (const Match& m : matches_) {
+    if (m.payload.kind != EntryKind::kIssue) continue;
+    const auto& issue = dict_.issues[m.payload.index];
+    if (issue.exclusion) continue;
+    bool excluded = false;
+    for (const Match& x : matches_) {
+      if (x.payload.kind != EntryKind::kIssue || !dict_.issues[x.payload.index].exclusion) continue;
+      if (dict_.issues[x.payload.index].code == issue.code && x.begin < m.end && m.begin < x.end) {
+        excluded = true;
+      }
+    }
+    if (!excluded && std::find(issues_.begin(), issues_.end(), issue.code) == issues_.end()) {
+      issues_.push_back(issue.code);
+    }
+  }
+}
 
 void SentenceAnalysis::CheckTitleCase() {
   uint32_t words = 0, caps = 0;
@@ -777,6 +799,9 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
   // the last one to the verb ("IS_*").
   for (size_t i = p.before.size(); i-- > 0;) {
+    // A target before the verb ("- + * &PREPOSIT1 $") only reads right in the passive
+    // ("+ was arrested in $"); in the active voice the word before the verb is its subject.
+    if (p.before[i].kind == ElementKind::kTarget && !v.passive) return false;
     // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
@@ -803,6 +828,7 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
     e.attribution = speaker;
     e.verb_block = v.block;
     e.pattern = pattern;
+    e.issues = issues_;
     out->push_back(std::move(e));
   };
   if (sources.empty() && targets.empty()) return;
@@ -827,6 +853,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   CheckTitleCase();
   BuildMentions();
   BuildVerbs();
+  CollectIssues();
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
@@ -941,7 +968,13 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
 
     // 3. Speech verbs introducing a clause do not make an event of their own unless a
-    // pattern said so; the clause's events carry the speaker as attribution instead.
+    // pattern said so; the clause's events carry the speaker as attribution instead. A
+    // trailing ", the Kremlin said" only attributes what came before it.
+    if (speech && last_coded_end != kNone && last_coded_end <= v.group_begin) {
+      uint32_t k = subject != kNone ? mentions_[subject].begin : v.group_begin;
+      while (k > 0 && (IsDeterminer(W(k - 1)) || IsActorModifier(W(k - 1)))) --k;
+      if (k > 0 && W(k - 1) == ",") continue;
+    }
     if (speech && pattern < 0) {
       bool clause_follows = false;
       for (uint32_t t = v.end; t < std::min(n_, v.end + 6); ++t) {

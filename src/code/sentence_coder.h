@@ -41,7 +41,8 @@ struct CandidateEvent {
   uint32_t trigger_end = 0;
   Modality modality = Modality::kAsserted;
   std::optional<ActorRef> attribution;
-  // Where the code came from, for `--explain`: verb block and pattern (-1 = block default).
+  std::vector<std::string> issues;  // Phoenix issue codes found in the sentence
+  // Where the code came from (the event's `rule`): verb block and pattern (-1 = block default).
   uint32_t verb_block = 0;
   int32_t pattern = -1;
 };
