@@ -109,6 +109,15 @@ bool IsSpeechVerb(std::string_view norm) {
   return false;
 }
 
+bool IsLocativePreposition(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"IN", "NEAR", "OUTSIDE", "AROUND", "ACROSS",
+                                                "THROUGHOUT", "INSIDE", "FROM"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
 bool StartsUpper(std::string_view s) {
   return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || static_cast<unsigned char>(s[0]) >= 0xC0);
 }
@@ -132,6 +141,7 @@ struct RawMention {
   bool demonym = false;
   bool county = false;  // "X County": candidates are places named X; needs admin support
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
+  uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
   std::optional<AdminContext> admin;
 };
 
@@ -168,7 +178,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (key.empty()) break;
       std::vector<PlaceCandidate> c = gazetteer_.LookupNormalized(key);
       std::erase_if(c, [&](const PlaceCandidate& p) {
-        if (p.key_kind == KeyKind::kAbbreviation) return !allow_abbrev;
+        if (p.key_kind == KeyKind::kAbbreviation) {
+          // Dotted initialisms (S.C., D.C., W.Va.) are safe anywhere; other abbreviations only
+          // as admin context.
+          return !allow_abbrev && std::count(key.begin(), key.end(), '.') < 2;
+        }
         if (p.key_kind == KeyKind::kDemonym) return !options_.include_demonyms;
         return false;
       });
@@ -182,6 +196,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   };
 
   std::unordered_set<std::string> person_names;  // surnames seen after a first name
+  // Names seen right after a locative preposition ("in Edmonton") are places in this document,
+  // whatever person-like contexts they also appear in.
+  std::unordered_set<std::string_view> locative_names;
+  for (const text::Sentence& sent : analyzed.sentences) {
+    for (uint32_t t = sent.first_token + 1; t < sent.end_token; ++t) {
+      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t])) {
+        locative_names.insert(toks[t].norm);
+      }
+    }
+  }
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
@@ -190,7 +214,28 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                             (t > sent.first_token && toks[t - 1].has(text::kQuote) &&
                              t - 1 == sent.first_token);
       std::vector<PlaceCandidate> cands;
-      uint32_t end = longest(t, sent.end_token, /*allow_abbrev=*/false, &cands);
+      // After "Name," an abbreviation is admin context even when the name is unknown
+      // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
+      bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
+                              IsCapitalizedWord(text, toks[t - 2]) &&
+                              tok.norm.find('.') != std::string::npos;
+      uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
+      uint32_t end_byte = 0;
+      if (end == 0 && tok.norm.find('-') != std::string::npos) {
+        // "Canada-wide", "U.S.-led": the part before the hyphen.
+        size_t dash = Word(text, tok).find('-');
+        std::string key = NormalizePlaceName(Word(text, tok).substr(0, dash));
+        if (dash != std::string_view::npos && dash > 0 && !key.empty()) {
+          cands = gazetteer_.LookupNormalized(key);
+          std::erase_if(cands, [](const PlaceCandidate& p) {
+            return p.key_kind == KeyKind::kAbbreviation;
+          });
+          if (!cands.empty()) {
+            end = t + 1;
+            end_byte = tok.begin + static_cast<uint32_t>(dash);
+          }
+        }
+      }
       if (end == 0) continue;
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
@@ -213,7 +258,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         t = end - 1;
         continue;
       }
-      if (single && !strong && person_names.contains(tok.norm)) continue;
+      bool locative = single && locative_names.contains(tok.norm);
+      if (single && !strong && !locative && person_names.contains(tok.norm)) continue;
       if (single && !strong && end < sent.end_token && IsSpeechVerb(toks[end].norm)) continue;
       // Part of a longer proper name: a capitalised word glued before it ("Michael Jordan",
       // "Main Street"), for plain places only; country and region names keep their sense
@@ -221,7 +267,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       bool demonym_only = std::all_of(cands.begin(), cands.end(), [](const PlaceCandidate& c) {
         return c.key_kind == KeyKind::kDemonym;
       });
-      if (!demonym_only && !strong && t > sent.first_token) {
+      if (!demonym_only && !strong && !locative && t > sent.first_token) {
         const Token& prev = toks[t - 1];
         bool prev_start = t - 1 == sent.first_token;
         if (single && IsSpeechVerb(prev.norm)) {  // "said Moore"
@@ -232,7 +278,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
             !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
             !(prev_start && (SentenceInitialCommon().contains(prev.norm) ||
                              NeverPlace().contains(prev.norm)))) {
-          if (single) person_names.insert(tok.norm);
+          if (single && !prev_start) person_names.insert(tok.norm);
           t = end - 1;
           continue;
         }
@@ -261,6 +307,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       r.end = end;
       r.candidates = std::move(cands);
       r.before_name = before_name;
+      r.end_byte = end_byte;
       // Admin context: "Long Beach, California", "Paris, Tenn.", "Aleppo, Syria".
       if (end + 1 < sent.end_token && toks[end].norm == ",") {
         std::vector<PlaceCandidate> ctx;
@@ -383,7 +430,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     });
     bool dominant = es.size() == 1 || es[0].population > 20 * (es[1].population + 1000);
     if (!same_country && !dominant) return Vote{};
-    Vote v{std::string(es[0].country_iso3), "", 1};
+    // A dominant-population reading is a weaker vote than an unambiguous one.
+    Vote v{std::string(es[0].country_iso3), "", same_country ? 1.0 : 0.5};
     bool same_admin = std::all_of(es.begin(), es.end(), [&](const PlaceEntry& e) {
       return e.country_iso3 == es[0].country_iso3 && e.admin1_code == es[0].admin1_code;
     });
@@ -430,7 +478,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
       if (others > 0) score += 3.0 * cv / others;
       if (cv > 0) score += 1.0;
-      if (av > 0) score += 3.0 + std::min(av, 3.0) * 0.5;
+      if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
       bool admin_match = false;
       if (r.admin && r.admin->iso3 == iso3 &&
           (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
@@ -459,14 +507,27 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     return best;
   };
 
+  // Each distinct name votes once however often it is repeated, so that a repeated ambiguous
+  // name cannot outvote the context it is read in. `own` holds what a mention itself added.
+  auto tally = [&](std::vector<Vote>& own, Votes* cv, Votes* av) {
+    std::map<std::string, size_t> first_of_key;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (own[i].weight == 0) continue;
+      auto [it, fresh] = first_of_key.emplace(keys[i], i);
+      if (!fresh) continue;
+      (*cv)[own[i].iso3] += own[i].weight;
+      if (!own[i].admin.empty()) (*av)[own[i].admin] += own[i].weight;
+    }
+    // Repeats of a key share the first one's contribution: subtracting it is right for all.
+    for (size_t i = 0; i < raws.size(); ++i) {
+      auto it = first_of_key.find(keys[i]);
+      if (it != first_of_key.end() && it->second != i) own[i] = own[it->second];
+    }
+  };
   std::vector<Vote> own(raws.size());
   Votes country_votes = base_country, admin_votes = base_admin;
-  for (size_t i = 0; i < raws.size(); ++i) {
-    own[i] = confident(raws[i]);
-    if (own[i].weight == 0) continue;
-    country_votes[own[i].iso3] += own[i].weight;
-    if (!own[i].admin.empty()) admin_votes[own[i].admin] += own[i].weight;
-  }
+  for (size_t i = 0; i < raws.size(); ++i) own[i] = confident(raws[i]);
+  tally(own, &country_votes, &admin_votes);
   std::vector<Choice> choices(raws.size());
   for (size_t i = 0; i < raws.size(); ++i) {
     choices[i] = resolve(i, own, country_votes, admin_votes);
@@ -477,23 +538,51 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (choices[i].candidate == nullptr || raws[i].county) continue;
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
-    double w = own[i].weight > 0 ? 1.0 : 0.5;
+    double w = own[i].weight > 0 ? own[i].weight : 0.5;
     own2[i] = Vote{std::string(e.country_iso3),
                    e.kind == PlaceKind::kCountry ? "" : AdminKey(e.country_iso3, e.admin1_code), w};
-    country2[own2[i].iso3] += w;
-    if (!own2[i].admin.empty()) admin2[own2[i].admin] += w;
   }
+  tally(own2, &country2, &admin2);
   for (size_t i = 0; i < raws.size(); ++i) {
     choices[i] = resolve(i, own2, country2, admin2);
   }
 
+  // The document's main local place (for counties the gazetteer lacks).
+  int main_place = -1;
+  std::string main_admin;
+  {
+    std::string& best_admin = main_admin;
+    double best_votes = 0;
+    for (const auto& [k, v] : admin2) {
+      if (v > best_votes) {
+        best_votes = v;
+        best_admin = k;
+      }
+    }
+    for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
+      if (choices[i].candidate == nullptr || raws[i].county) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      if (e.kind == PlaceKind::kPlace && AdminKey(e.country_iso3, e.admin1_code) == best_admin) {
+        main_place = static_cast<int>(i);
+        break;
+      }
+    }
+  }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
     const Choice& ch = choices[i];
     if (ch.candidate == nullptr) continue;
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
-    if (r.county && !ch.admin_supported) continue;
+    bool approximate = false;
+    if (r.county && (!ch.admin_supported ||
+                     AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+      // "Laurel County" with no Laurel in the document's state: the county is approximated by
+      // the document's main local place, the first plain place in its most-voted admin-1 region.
+      if (main_place < 0) continue;
+      e = gazetteer_.entry(choices[main_place].candidate->entry);
+      approximate = true;
+    }
     if (e.kind == PlaceKind::kPlace && !ch.supported &&
         e.population < options_.min_population_unsupported) {
       continue;
@@ -508,7 +597,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     m.first_token = r.first;
     m.end_token = r.end;
     m.begin = toks[r.first].begin;
-    m.end = toks[r.end - 1].end;
+    m.end = r.end_byte != 0 ? r.end_byte : toks[r.end - 1].end;
     m.text = std::string(text.substr(m.begin, m.end - m.begin));
     m.geonameid = e.geonameid;
     m.name = std::string(e.name);
@@ -519,6 +608,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     m.kind = e.kind;
     m.demonym = ch.candidate->key_kind == KeyKind::kDemonym;
     m.candidates = static_cast<int>(r.candidates.size());
+    m.approximate = approximate;
+    if (approximate) {
+      m.geonameid = 0;
+      m.name = m.text;
+      m.feature = "ADM2";
+    }
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(),

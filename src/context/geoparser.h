@@ -55,6 +55,9 @@ struct PlaceMention {
   PlaceKind kind = PlaceKind::kPlace;
   bool demonym = false;  // "Russian": refers to the country, not a location of an event
   int candidates = 0;    // how many gazetteer entries the name had (1 = unambiguous)
+  // A county the gazetteer lacks ("Laurel County"), placed at the document's main local place in
+  // the same state; geonameid is 0 and name is the text.
+  bool approximate = false;
 };
 
 class Geoparser {
