@@ -301,6 +301,15 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
         before_name = single && !strong && IsCapitalizedWord(text, next) &&
                       !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm);
+        // "Michael Moore said", "Mary Flores, 34,": a person for sure.
+        if (before_name && end + 1 < sent.end_token &&
+            (IsSpeechVerb(toks[end + 1].norm) ||
+             (toks[end + 1].norm == "," && end + 2 < sent.end_token &&
+              toks[end + 2].has(text::kNumber)))) {
+          person_names.insert(toks[end].norm);
+          t = end;
+          continue;
+        }
       }
       RawMention r;
       r.first = t;
@@ -562,7 +571,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
       if (choices[i].candidate == nullptr || raws[i].county) continue;
       PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
-      if (e.kind == PlaceKind::kPlace && AdminKey(e.country_iso3, e.admin1_code) == best_admin) {
+      // "County" and "Parish" name the gazetteer-less admin-2 level in the US.
+      if (e.kind == PlaceKind::kPlace && e.country_iso3 == "USA" &&
+          AdminKey(e.country_iso3, e.admin1_code) == best_admin) {
         main_place = static_cast<int>(i);
         break;
       }
