@@ -29,11 +29,11 @@ std::string GazetteerPath() {
   }
   std::string shared = ANNAL_BENCH_SHARED_DIR;
   const std::string suffix = "/../shared";
-  std::string source = shared.size() > suffix.size() &&
-                               shared.compare(shared.size() - suffix.size(), suffix.size(),
-                                              suffix) == 0
-                           ? shared.substr(0, shared.size() - suffix.size())
-                           : std::string(".");
+  std::string source =
+      shared.size() > suffix.size() &&
+              shared.compare(shared.size() - suffix.size(), suffix.size(), suffix) == 0
+          ? shared.substr(0, shared.size() - suffix.size())
+          : std::string(".");
   return source + "/data/gazetteer/gazetteer.bin.zst";
 }
 
@@ -47,7 +47,8 @@ struct Corpus {
 const Corpus& BbcCorpus() {
   static const Corpus* corpus = [] {
     auto* c = new Corpus();
-    std::filesystem::path root = std::filesystem::path(ANNAL_BENCH_SHARED_DIR) / "data/bbc-news/bbc";
+    std::filesystem::path root =
+        std::filesystem::path(ANNAL_BENCH_SHARED_DIR) / "data/bbc-news/bbc";
     if (!std::filesystem::exists(root)) return c;
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
@@ -122,7 +123,8 @@ void BM_DateMentionsBbc(benchmark::State& state) {
   for (auto _ : state) {
     for (size_t i = 0; i < c.texts.size(); ++i) {
       for (const text::Sentence& s : c.analyzed[i].sentences) {
-        found += FindDateMentions(c.analyzed[i], c.texts[i], s.first_token, s.end_token, pub).size();
+        found +=
+            FindDateMentions(c.analyzed[i], c.texts[i], s.first_token, s.end_token, pub).size();
       }
     }
   }

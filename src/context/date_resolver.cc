@@ -32,7 +32,7 @@ bool ValidDate(int y, unsigned m, unsigned d) {
 
 // Weekday number (0 = Monday) of a weekday word, or -1.
 int WeekdayNumber(std::string_view n) {
-  static constexpr std::string_view kFull[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+  static constexpr std::string_view kFull[] = {"MONDAY", "TUESDAY",  "WEDNESDAY", "THURSDAY",
                                                "FRIDAY", "SATURDAY", "SUNDAY"};
   static constexpr std::string_view kShort[] = {"MON.", "TUE.", "WED.", "THU.",
                                                 "FRI.", "SAT.", "SUN."};
@@ -44,9 +44,9 @@ int WeekdayNumber(std::string_view n) {
 
 // Month number (1-12) of a month word, or 0. `full` tells whether it was the full name.
 unsigned MonthNumber(std::string_view n, bool* full = nullptr) {
-  static constexpr std::string_view kFull[] = {"JANUARY", "FEBRUARY", "MARCH",     "APRIL",
-                                               "MAY",     "JUNE",     "JULY",      "AUGUST",
-                                               "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+  static constexpr std::string_view kFull[] = {"JANUARY",   "FEBRUARY", "MARCH",    "APRIL",
+                                               "MAY",       "JUNE",     "JULY",     "AUGUST",
+                                               "SEPTEMBER", "OCTOBER",  "NOVEMBER", "DECEMBER"};
   static constexpr std::string_view kShort[] = {"JAN.", "FEB.", "MAR.", "APR.", "MAY.", "JUN.",
                                                 "JUL.", "AUG.", "SEP.", "OCT.", "NOV.", "DEC."};
   for (unsigned i = 0; i < 12; ++i) {
@@ -64,8 +64,8 @@ unsigned MonthNumber(std::string_view n, bool* full = nullptr) {
 
 // A small count: digits or a number word ("two", "a"). -1 if none.
 int Count(std::string_view n) {
-  static constexpr std::string_view kWords[] = {"ZERO", "ONE",   "TWO",    "THREE", "FOUR",
-                                                "FIVE", "SIX",   "SEVEN",  "EIGHT", "NINE",
+  static constexpr std::string_view kWords[] = {"ZERO", "ONE",    "TWO",   "THREE", "FOUR",
+                                                "FIVE", "SIX",    "SEVEN", "EIGHT", "NINE",
                                                 "TEN",  "ELEVEN", "TWELVE"};
   for (int i = 0; i <= 12; ++i) {
     if (n == kWords[i]) return i;
@@ -103,11 +103,10 @@ bool IsPartOfDay(std::string_view n) {
 
 // Prepositions and qualifiers that make a bare month or year a date ("in March", "since 2014").
 bool IsDatePreposition(std::string_view n) {
-  static constexpr std::string_view kWords[] = {"IN",    "SINCE", "DURING", "BETWEEN", "FROM",
-                                                "UNTIL", "TILL",  "BY",     "EARLY",   "LATE",
-                                                "MID",   "OF",    "BEFORE", "AFTER",   "THROUGH",
-                                                "LAST",  "THIS",  "ON",     "AROUND",  "SINCE",
-                                                "MID-",  "END",   "START"};
+  static constexpr std::string_view kWords[] = {
+      "IN",    "SINCE", "DURING", "BETWEEN", "FROM",   "UNTIL", "TILL",    "BY",
+      "EARLY", "LATE",  "MID",    "OF",      "BEFORE", "AFTER", "THROUGH", "LAST",
+      "THIS",  "ON",    "AROUND", "SINCE",   "MID-",   "END",   "START"};
   for (std::string_view w : kWords) {
     if (n == w) return true;
   }
@@ -202,8 +201,8 @@ class DateScanner {
         return Make(i, i + 3, MondayOf(pub_ - 7 * c), DatePrecision::kWeek, true);
       }
       if (unit == "MONTH" || unit == "MONTHS") {
-        auto ym = std::chrono::year_month(Ymd(pub_).year(), Ymd(pub_).month()) -
-                  std::chrono::months(c);
+        auto ym =
+            std::chrono::year_month(Ymd(pub_).year(), Ymd(pub_).month()) - std::chrono::months(c);
         return Make(i, i + 3, DayOf(ym / 1), DatePrecision::kMonth, true);
       }
       if (unit == "YEAR" || unit == "YEARS") {
@@ -234,8 +233,8 @@ class DateScanner {
         return Make(i, i + 2, MondayOf(pub_) - 7, DatePrecision::kWeek, true);
       }
       if (u == "MONTH") {
-        auto ym = std::chrono::year_month(Ymd(pub_).year(), Ymd(pub_).month()) -
-                  std::chrono::months(1);
+        auto ym =
+            std::chrono::year_month(Ymd(pub_).year(), Ymd(pub_).month()) - std::chrono::months(1);
         return Make(i, i + 2, DayOf(ym / 1), DatePrecision::kMonth, true);
       }
       if (u == "YEAR") {
@@ -305,8 +304,8 @@ class DateScanner {
     if (int y = YearNumber(n); y != 0) {
       std::string_view prev = i > first_ ? N(i - 1) : std::string_view();
       std::string_view prev2 = i > first_ + 1 ? N(i - 2) : std::string_view();
-      bool qualified = (prev == "EARLY" || prev == "LATE" || prev == "MID") ||
-                       (prev == "-" && prev2 == "MID");
+      bool qualified =
+          (prev == "EARLY" || prev == "LATE" || prev == "MID") || (prev == "-" && prev2 == "MID");
       if (IsDatePreposition(prev) || qualified) {
         // A range counts from its start: "between 2019 and 2020", "from 2014 to 2016".
         uint32_t e = i + 1;
@@ -348,10 +347,9 @@ bool IsClauseBoundary(const std::vector<Token>& toks, uint32_t i, uint32_t end) 
     return n != "-" || (i > 0 && toks[i - 1].end < toks[i].begin);
   }
   if (n == "," && i + 1 < end) {
-    static constexpr std::string_view kNext[] = {"AND",   "BUT",   "WHILE",    "WHICH",
-                                                 "WHO",   "WHEN",  "AFTER",    "BEFORE",
-                                                 "ALTHOUGH", "THOUGH", "BECAUSE", "WHERE",
-                                                 "AS",    "SAID",  "ACCORDING", "OR"};
+    static constexpr std::string_view kNext[] = {
+        "AND",      "BUT",    "WHILE",   "WHICH", "WHO", "WHEN", "AFTER",     "BEFORE",
+        "ALTHOUGH", "THOUGH", "BECAUSE", "WHERE", "AS",  "SAID", "ACCORDING", "OR"};
     for (std::string_view w : kNext) {
       if (toks[i + 1].norm == w) return true;
     }
@@ -362,8 +360,8 @@ bool IsClauseBoundary(const std::vector<Token>& toks, uint32_t i, uint32_t end) 
 }  // namespace
 
 int32_t DayFromCivil(int year, unsigned month, unsigned day) {
-  return DayOf(year_month_day(std::chrono::year(year), std::chrono::month(month),
-                              std::chrono::day(day)));
+  return DayOf(
+      year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)));
 }
 
 std::optional<int32_t> ParseIsoDay(std::string_view s) {
@@ -386,24 +384,25 @@ std::string FormatIsoDay(int32_t day) {
   return buf;
 }
 
-std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed,
-                                          std::string_view text, uint32_t first_token,
-                                          uint32_t end_token, int32_t publication_day) {
+std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed, std::string_view text,
+                                          uint32_t first_token, uint32_t end_token,
+                                          int32_t publication_day) {
   return DateScanner(analyzed, text, first_token, end_token, publication_day).Scan();
 }
 
 ResolvedDate ResolveEventDate(const text::AnalyzedText& analyzed, std::string_view text,
                               const text::Sentence& sentence, uint32_t trigger,
                               int32_t publication_day) {
-  std::vector<DateMention> ms = FindDateMentions(analyzed, text, sentence.first_token,
-                                                 sentence.end_token, publication_day);
+  std::vector<DateMention> ms =
+      FindDateMentions(analyzed, text, sentence.first_token, sentence.end_token, publication_day);
   auto to_resolved = [](const DateMention& m) {
     return ResolvedDate{m.date, m.precision, m.begin, m.end, true};
   };
   if (!ms.empty()) {
     // The trigger's clause.
     uint32_t cb = trigger, ce = trigger + 1;
-    while (cb > sentence.first_token && !IsClauseBoundary(analyzed.tokens, cb - 1, sentence.end_token)) {
+    while (cb > sentence.first_token &&
+           !IsClauseBoundary(analyzed.tokens, cb - 1, sentence.end_token)) {
       --cb;
     }
     while (ce < sentence.end_token && !IsClauseBoundary(analyzed.tokens, ce, sentence.end_token)) {

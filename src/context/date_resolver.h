@@ -45,9 +45,9 @@ struct ResolvedDate {
 // resolves them against `publication_day`. Mentions are in text order and do not overlap.
 // REQUIRES: analyzed was built from `text`; first_token <= end_token <= analyzed.tokens.size().
 // Thread-safe.
-std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed,
-                                          std::string_view text, uint32_t first_token,
-                                          uint32_t end_token, int32_t publication_day);
+std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed, std::string_view text,
+                                          uint32_t first_token, uint32_t end_token,
+                                          int32_t publication_day);
 
 // The event date for an event whose trigger is token `trigger` of `sentence`: the nearest date
 // mention in the trigger's clause, preferring one after the trigger, then one before it; else the

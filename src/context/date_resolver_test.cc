@@ -131,8 +131,7 @@ TEST(DateResolverTest, MonthNamesWithAndWithoutDayAndYear) {
 
 TEST(DateResolverTest, YearBoundary) {
   int32_t pub = DayFromCivil(2026, 1, 2);  // a Friday
-  EXPECT_EQ(Resolve("Troops entered the city on December 30.", "entered", pub).date,
-            "2025-12-30");
+  EXPECT_EQ(Resolve("Troops entered the city on December 30.", "entered", pub).date, "2025-12-30");
   EXPECT_EQ(Resolve("Troops entered the city on Wednesday.", "entered", pub).date, "2025-12-31");
   EXPECT_EQ(Resolve("Troops entered the city last week.", "entered", pub).date, "2025-12-22");
   EXPECT_EQ(Resolve("Troops entered the city last month.", "entered", pub).date, "2025-12-01");

@@ -32,24 +32,60 @@ std::string_view Fixed(const unsigned char* p, size_t width) {
 }
 
 // Entry layout (little-endian, 44 bytes): geonameid u32, lat*1e5 i32, lon*1e5 i32, population u32,
-// name offset u32, name length u16, kind u8, feature class char, iso3 char[3], feature code char[8],
-// admin1 code char[8], pad.
+// name offset u32, name length u16, kind u8, feature class char, iso3 char[3], feature code
+// char[8], admin1 code char[8], pad.
 constexpr size_t kOffLat = 4, kOffLon = 8, kOffPop = 12, kOffName = 16, kOffNameLen = 20,
                  kOffKind = 22, kOffClass = 23, kOffIso3 = 24, kOffCode = 27, kOffAdmin1 = 35;
 
 void AppendCodepoint(int32_t c, std::string* out, bool* ok) {
   switch (c) {
-    case 0x00F8: case 0x00D8: out->push_back('O'); return;  // ø
-    case 0x0142: case 0x0141: out->push_back('L'); return;  // ł
-    case 0x00DF: out->append("SS"); return;                 // ß
-    case 0x00E6: case 0x00C6: out->append("AE"); return;    // æ
-    case 0x0153: case 0x0152: out->append("OE"); return;    // œ
-    case 0x0111: case 0x0110: case 0x00F0: case 0x00D0: out->push_back('D'); return;
-    case 0x0131: out->push_back('I'); return;               // dotless i
-    case 0x00FE: case 0x00DE: out->append("TH"); return;    // þ
-    case 0x2019: case 0x2018: case 0x02BC: case '`': out->push_back('\''); return;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: out->push_back('-'); return;
-    default: break;
+    case 0x00F8:
+    case 0x00D8:
+      out->push_back('O');
+      return;  // ø
+    case 0x0142:
+    case 0x0141:
+      out->push_back('L');
+      return;  // ł
+    case 0x00DF:
+      out->append("SS");
+      return;  // ß
+    case 0x00E6:
+    case 0x00C6:
+      out->append("AE");
+      return;  // æ
+    case 0x0153:
+    case 0x0152:
+      out->append("OE");
+      return;  // œ
+    case 0x0111:
+    case 0x0110:
+    case 0x00F0:
+    case 0x00D0:
+      out->push_back('D');
+      return;
+    case 0x0131:
+      out->push_back('I');
+      return;  // dotless i
+    case 0x00FE:
+    case 0x00DE:
+      out->append("TH");
+      return;  // þ
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case '`':
+      out->push_back('\'');
+      return;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+      out->push_back('-');
+      return;
+    default:
+      break;
   }
   if (c < 0x80) {
     char ch = static_cast<char>(c);
@@ -68,8 +104,8 @@ std::string NormalizePlaceName(std::string_view name) {
   bool ok = true;
   bool pending_space = false;
   auto emit = [&](int32_t c) {
-    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == '\f' ||
-                 c == '\v';
+    bool space =
+        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == '\f' || c == '\v';
     if (space) {
       pending_space = !out.empty();
       return;
@@ -111,8 +147,9 @@ std::string NormalizePlaceName(std::string_view name) {
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -254,10 +291,9 @@ bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
 }
 
 bool Gazetteer::FindCountry(std::string_view iso3, PlaceEntry* out) const {
-  auto it = std::lower_bound(country_by_iso3_.begin(), country_by_iso3_.end(), iso3,
-                             [this](uint32_t a, std::string_view v) {
-                               return entry(a).country_iso3 < v;
-                             });
+  auto it = std::lower_bound(
+      country_by_iso3_.begin(), country_by_iso3_.end(), iso3,
+      [this](uint32_t a, std::string_view v) { return entry(a).country_iso3 < v; });
   if (it == country_by_iso3_.end() || entry(*it).country_iso3 != iso3) return false;
   *out = entry(*it);
   return true;

@@ -37,7 +37,7 @@ struct PlaceEntry {
   PlaceKind kind = PlaceKind::kPlace;
   std::string_view name;          // GeoNames name, UTF-8
   std::string_view country_iso3;  // ISO 3166-1 alpha-3
-  std::string_view admin1_code;   // GeoNames admin-1 code ("CA" for California); empty for countries
+  std::string_view admin1_code;  // GeoNames admin-1 code ("CA" for California); empty for countries
   std::string_view feature_code;  // GeoNames feature code: PCLI, ADM1, PPL, PPLC, PPLA, ...
   char feature_class = 'P';       // GeoNames feature class: A (area) or P (populated place)
   double lat = 0;

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <tuple>
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "util/file.h"
@@ -90,7 +90,16 @@ std::vector<TinyEntry> TinyEntries() {
   return {
       {1, "Georgia", "GEO", "PCLI", "", 42, 43.5, 3700000, 0, {{"Georgia", 0}, {"Georgian", 3}}},
       {2, "Georgia", "USA", "ADM1", "GA", 32.75, -83.5, 10000000, 1, {{"Georgia", 0}, {"Ga.", 2}}},
-      {3, "Tbilisi", "GEO", "PPLC", "TB", 41.69, 44.83, 1100000, 2, {{"Tbilisi", 0}, {"Tiflis", 1}}},
+      {3,
+       "Tbilisi",
+       "GEO",
+       "PPLC",
+       "TB",
+       41.69,
+       44.83,
+       1100000,
+       2,
+       {{"Tbilisi", 0}, {"Tiflis", 1}}},
       {4, "São Paulo", "BRA", "PPLA", "27", -23.55, -46.63, 12000000, 2, {{"São Paulo", 0}}},
   };
 }

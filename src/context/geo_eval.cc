@@ -12,8 +12,12 @@ namespace {
 // Attributes of the opening tag go to *attrs when given.
 bool NextElement(std::string_view xml, std::string_view tag, size_t* pos, std::string_view* body,
                  std::string_view* attrs = nullptr, size_t limit = std::string_view::npos) {
-  std::string open = "<" + std::string(tag);
-  std::string close = "</" + std::string(tag) + ">";
+  // Built by append: GCC 12 warns (-Wrestrict, a false positive) on "<" + std::string(tag).
+  std::string open(1, '<');
+  open.append(tag);
+  std::string close("</");
+  close.append(tag);
+  close.push_back('>');
   size_t p = *pos;
   while (true) {
     p = xml.find(open, p);
@@ -37,8 +41,8 @@ std::string Unescape(std::string_view s) {
   if (s.substr(0, kCdata.size()) == kCdata) {
     size_t end = s.rfind("]]>");
     return std::string(s.substr(kCdata.size(), end == std::string_view::npos
-                                                    ? std::string_view::npos
-                                                    : end - kCdata.size()));
+                                                   ? std::string_view::npos
+                                                   : end - kCdata.size()));
   }
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -46,8 +50,12 @@ std::string Unescape(std::string_view s) {
       size_t semi = s.find(';', i);
       if (semi != std::string_view::npos && semi - i <= 6) {
         std::string_view ent = s.substr(i + 1, semi - i - 1);
-        const char* rep = ent == "amp" ? "&" : ent == "lt" ? "<" : ent == "gt" ? ">"
-                        : ent == "quot" ? "\"" : ent == "apos" ? "'" : nullptr;
+        const char* rep = ent == "amp"    ? "&"
+                          : ent == "lt"   ? "<"
+                          : ent == "gt"   ? ">"
+                          : ent == "quot" ? "\""
+                          : ent == "apos" ? "'"
+                                          : nullptr;
         if (rep) {
           out += rep;
           i = semi;

@@ -39,16 +39,18 @@ struct GoldArticle {
 Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out);
 
 struct GeoEvalResult {
-  size_t gold = 0;        // n: gold toponyms with coordinates
-  size_t correct = 0;     // found and within 161 km
-  size_t missed = 0;      // no overlapping mention
-  size_t wrong = 0;       // overlapping mention, resolved too far away
-  size_t wrong_same_id = 0;  // of `wrong`: the right GeoNames id, but our reference point for it
-                             // (a country or region) is > 161 km from GeoNames' own point
-  size_t mentions = 0;    // all mentions the geoparser emitted
+  size_t gold = 0;              // n: gold toponyms with coordinates
+  size_t correct = 0;           // found and within 161 km
+  size_t missed = 0;            // no overlapping mention
+  size_t wrong = 0;             // overlapping mention, resolved too far away
+  size_t wrong_same_id = 0;     // of `wrong`: the right GeoNames id, but our reference point for it
+                                // (a country or region) is > 161 km from GeoNames' own point
+  size_t mentions = 0;          // all mentions the geoparser emitted
   size_t mentions_on_gold = 0;  // of those, overlapping a gold toponym
   double acc161() const { return gold ? static_cast<double>(correct) / gold : 0; }
-  double precision() const { return mentions ? static_cast<double>(mentions_on_gold) / mentions : 0; }
+  double precision() const {
+    return mentions ? static_cast<double>(mentions_on_gold) / mentions : 0;
+  }
   std::map<std::string, size_t> missed_phrases;  // phrase -> count
   std::map<std::string, size_t> wrong_phrases;   // "phrase -> resolved name (ISO3)" -> count
   std::map<std::string, size_t> extra_phrases;   // mentions on no gold toponym -> count

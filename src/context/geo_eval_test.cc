@@ -61,9 +61,9 @@ TEST(EvaluateGeoparserTest, CountsCorrectWrongMissedAndPrecision) {
     t.lon = lon;
     return t;
   };
-  a.toponyms = {span("Paris", 48.85, 2.35),          // right
-                span("Moscow", 46.73, -117.0),       // gold says Moscow, Idaho: wrong
-                span("Xyzzyville", 10.0, 10.0)};     // unknown name: missed
+  a.toponyms = {span("Paris", 48.85, 2.35),       // right
+                span("Moscow", 46.73, -117.0),    // gold says Moscow, Idaho: wrong
+                span("Xyzzyville", 10.0, 10.0)};  // unknown name: missed
   GeoEvalResult r = EvaluateGeoparser({a}, geoparser, testing::SimpleSplitForTesting);
   EXPECT_EQ(r.gold, 3u);
   EXPECT_EQ(r.correct, 1u);
@@ -85,8 +85,7 @@ TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   auto g = Gazetteer::Load(kGazetteer);
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   Geoparser geoparser(**g);
-  auto tr = EvaluateGeoparsingFile(dir + "/TR-News.xml", geoparser,
-                                   testing::SimpleSplitForTesting);
+  auto tr = EvaluateGeoparsingFile(dir + "/TR-News.xml", geoparser, testing::SimpleSplitForTesting);
   ASSERT_TRUE(tr.ok()) << tr.status().ToString();
   EXPECT_EQ(tr->gold, 1275u);
   EXPECT_GE(tr->acc161(), 0.68) << "GEO_TRNEWS acc161=" << tr->acc161();

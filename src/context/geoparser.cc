@@ -15,22 +15,146 @@ using text::Token;
 // Words that are never a one-word place name, wherever they stand (they are also GeoNames
 // places somewhere: Of in Turkey, Police in Poland, March in England).
 const std::unordered_set<std::string_view>& NeverPlace() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "A", "AN", "THE", "OF", "IN", "ON", "AT", "TO", "BY", "FOR", "FROM", "WITH", "AND", "OR",
-      "BUT", "I", "HE", "SHE", "IT", "WE", "THEY", "YOU", "HIS", "HER", "ITS", "OUR", "THEIR",
-      "THIS", "THAT", "THESE", "THOSE", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
-      "SATURDAY", "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-      "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "POLICE", "GOD", "CHRISTMAS",
-      "EASTER", "MR", "MRS", "MS", "DR", "ST", "NO", "YES", "OK", "STREET", "CITY", "COUNCIL",
-      "UNIVERSITY", "COLLEGE", "COURT", "CENTER", "CENTRE", "HALL", "NORTH", "SOUTH", "EAST",
-      "WEST", "CENTRAL", "MAN", "LAW", "CHURCH", "SCHOOL", "ROAD", "AVENUE", "PARK", "OLYMPIC",
-      "LIBERAL", "HYDRO", "JUSTICE", "SECRETARY", "ONE", "COMMERCE", "STATE", "COUNTY",
-      "GOVERNMENT", "BOARD", "DEPARTMENT", "REPUBLICAN", "DEMOCRAT", "DEMOCRATIC", "HOUSE",
-      "SENATE", "CONGRESS", "PRESIDENT", "GOVERNOR", "MAYOR", "CHIEF", "OFFICE", "STATION",
-      "LAKE", "RIVER", "MOUNT", "BAY", "VALLEY", "ISLAND", "BEACH", "HARBOR", "PORT", "FORT",
-      "AIRPORT", "HAMAS", "XINHUA", "GOOD", "BEST", "GREAT", "FIRST", "LAST", "NATIONAL",
-      "INTERNATIONAL", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "NORTHERN",
-      "SOUTHERN", "EASTERN", "WESTERN", "METRO", "EARTH", "NONE", "SECTION", "ARAB"};
+  static const auto* s = new std::unordered_set<std::string_view>{"A",
+                                                                  "AN",
+                                                                  "THE",
+                                                                  "OF",
+                                                                  "IN",
+                                                                  "ON",
+                                                                  "AT",
+                                                                  "TO",
+                                                                  "BY",
+                                                                  "FOR",
+                                                                  "FROM",
+                                                                  "WITH",
+                                                                  "AND",
+                                                                  "OR",
+                                                                  "BUT",
+                                                                  "I",
+                                                                  "HE",
+                                                                  "SHE",
+                                                                  "IT",
+                                                                  "WE",
+                                                                  "THEY",
+                                                                  "YOU",
+                                                                  "HIS",
+                                                                  "HER",
+                                                                  "ITS",
+                                                                  "OUR",
+                                                                  "THEIR",
+                                                                  "THIS",
+                                                                  "THAT",
+                                                                  "THESE",
+                                                                  "THOSE",
+                                                                  "MONDAY",
+                                                                  "TUESDAY",
+                                                                  "WEDNESDAY",
+                                                                  "THURSDAY",
+                                                                  "FRIDAY",
+                                                                  "SATURDAY",
+                                                                  "SUNDAY",
+                                                                  "JANUARY",
+                                                                  "FEBRUARY",
+                                                                  "MARCH",
+                                                                  "APRIL",
+                                                                  "MAY",
+                                                                  "JUNE",
+                                                                  "JULY",
+                                                                  "AUGUST",
+                                                                  "SEPTEMBER",
+                                                                  "OCTOBER",
+                                                                  "NOVEMBER",
+                                                                  "DECEMBER",
+                                                                  "POLICE",
+                                                                  "GOD",
+                                                                  "CHRISTMAS",
+                                                                  "EASTER",
+                                                                  "MR",
+                                                                  "MRS",
+                                                                  "MS",
+                                                                  "DR",
+                                                                  "ST",
+                                                                  "NO",
+                                                                  "YES",
+                                                                  "OK",
+                                                                  "STREET",
+                                                                  "CITY",
+                                                                  "COUNCIL",
+                                                                  "UNIVERSITY",
+                                                                  "COLLEGE",
+                                                                  "COURT",
+                                                                  "CENTER",
+                                                                  "CENTRE",
+                                                                  "HALL",
+                                                                  "NORTH",
+                                                                  "SOUTH",
+                                                                  "EAST",
+                                                                  "WEST",
+                                                                  "CENTRAL",
+                                                                  "MAN",
+                                                                  "LAW",
+                                                                  "CHURCH",
+                                                                  "SCHOOL",
+                                                                  "ROAD",
+                                                                  "AVENUE",
+                                                                  "PARK",
+                                                                  "OLYMPIC",
+                                                                  "LIBERAL",
+                                                                  "HYDRO",
+                                                                  "JUSTICE",
+                                                                  "SECRETARY",
+                                                                  "ONE",
+                                                                  "COMMERCE",
+                                                                  "STATE",
+                                                                  "COUNTY",
+                                                                  "GOVERNMENT",
+                                                                  "BOARD",
+                                                                  "DEPARTMENT",
+                                                                  "REPUBLICAN",
+                                                                  "DEMOCRAT",
+                                                                  "DEMOCRATIC",
+                                                                  "HOUSE",
+                                                                  "SENATE",
+                                                                  "CONGRESS",
+                                                                  "PRESIDENT",
+                                                                  "GOVERNOR",
+                                                                  "MAYOR",
+                                                                  "CHIEF",
+                                                                  "OFFICE",
+                                                                  "STATION",
+                                                                  "LAKE",
+                                                                  "RIVER",
+                                                                  "MOUNT",
+                                                                  "BAY",
+                                                                  "VALLEY",
+                                                                  "ISLAND",
+                                                                  "BEACH",
+                                                                  "HARBOR",
+                                                                  "PORT",
+                                                                  "FORT",
+                                                                  "AIRPORT",
+                                                                  "HAMAS",
+                                                                  "XINHUA",
+                                                                  "GOOD",
+                                                                  "BEST",
+                                                                  "GREAT",
+                                                                  "FIRST",
+                                                                  "LAST",
+                                                                  "NATIONAL",
+                                                                  "INTERNATIONAL",
+                                                                  "NORTHEAST",
+                                                                  "NORTHWEST",
+                                                                  "SOUTHEAST",
+                                                                  "SOUTHWEST",
+                                                                  "NORTHERN",
+                                                                  "SOUTHERN",
+                                                                  "EASTERN",
+                                                                  "WESTERN",
+                                                                  "METRO",
+                                                                  "EARTH",
+                                                                  "NONE",
+                                                                  "SECTION",
+                                                                  "ARAB"};
   return *s;
 }
 
@@ -38,38 +162,47 @@ const std::unordered_set<std::string_view>& NeverPlace() {
 // "Split", "Nice"): not a place when they stand first in a sentence.
 const std::unordered_set<std::string_view>& SentenceInitialCommon() {
   static const auto* s = new std::unordered_set<std::string_view>{
-      "AFTER", "ALL", "ALSO", "ALTHOUGH", "AS", "BEFORE", "BEST", "BOTH", "BUT", "DURING",
-      "EACH", "EARLY", "EVEN", "EVERY", "FEW", "FIRST", "GOOD", "HERE", "HOPE", "HOW", "HOWEVER",
-      "IF", "JUST", "LAST", "LATER", "LIKE", "MANY", "MOBILE", "MORE", "MOST", "MUCH", "NEW",
-      "NEXT", "NICE", "NOW", "ONCE", "ONE", "ONLY", "OTHER", "OVER", "READING", "SINCE", "SO",
-      "SOME", "SPLIT", "STILL", "SUCH", "THEN", "THERE", "THOUGH", "THUS", "TODAY", "TWO",
-      "UNDER", "UNION", "UNTIL", "WHEN", "WHERE", "WHILE", "WHO", "WHY", "YET", "LIBERTY",
-      "INDEPENDENCE", "ENTERPRISE", "COMMERCE", "INDUSTRY", "JUSTICE", "TRUTH", "VICTORY",
-      "WELCOME", "SURPRISE", "FAIRFIELD", "CAUSE", "AURORA", "DEAL", "MAIN", "OFFICIALS",
-      "PROSECUTORS", "AUTHORITIES", "RESIDENTS"};
+      "AFTER",        "ALL",         "ALSO",        "ALTHOUGH", "AS",      "BEFORE",  "BEST",
+      "BOTH",         "BUT",         "DURING",      "EACH",     "EARLY",   "EVEN",    "EVERY",
+      "FEW",          "FIRST",       "GOOD",        "HERE",     "HOPE",    "HOW",     "HOWEVER",
+      "IF",           "JUST",        "LAST",        "LATER",    "LIKE",    "MANY",    "MOBILE",
+      "MORE",         "MOST",        "MUCH",        "NEW",      "NEXT",    "NICE",    "NOW",
+      "ONCE",         "ONE",         "ONLY",        "OTHER",    "OVER",    "READING", "SINCE",
+      "SO",           "SOME",        "SPLIT",       "STILL",    "SUCH",    "THEN",    "THERE",
+      "THOUGH",       "THUS",        "TODAY",       "TWO",      "UNDER",   "UNION",   "UNTIL",
+      "WHEN",         "WHERE",       "WHILE",       "WHO",      "WHY",     "YET",     "LIBERTY",
+      "INDEPENDENCE", "ENTERPRISE",  "COMMERCE",    "INDUSTRY", "JUSTICE", "TRUTH",   "VICTORY",
+      "WELCOME",      "SURPRISE",    "FAIRFIELD",   "CAUSE",    "AURORA",  "DEAL",    "MAIN",
+      "OFFICIALS",    "PROSECUTORS", "AUTHORITIES", "RESIDENTS"};
   return *s;
 }
 
 // Titles before a person's name: "Mr. Jordan", "Gen. Lee", "President Lincoln".
 const std::unordered_set<std::string_view>& PersonTitles() {
   static const auto* s = new std::unordered_set<std::string_view>{
-      "MR.", "MR", "MRS.", "MRS", "MS.", "MS", "DR.", "DR", "MISS", "SIR", "DAME", "LORD", "LADY",
-      "SEN.", "SEN", "SENATOR", "REP.", "REP", "GOV.", "GEN.", "GEN", "GENERAL", "COL.", "LT.",
-      "SGT.", "CAPT.", "REV.", "PRESIDENT", "PRINCE", "PRINCESS", "KING", "QUEEN", "JUDGE",
-      "COACH", "OFFICER", "DEPUTY", "DETECTIVE", "MAYOR", "GOVERNOR", "PROFESSOR", "PROF.",
-      "SAINT", "POPE", "BISHOP", "FATHER", "SISTER", "BROTHER", "UNCLE", "AUNT"};
+      "MR.",     "MR",        "MRS.",   "MRS",      "MS.",       "MS",    "DR.",
+      "DR",      "MISS",      "SIR",    "DAME",     "LORD",      "LADY",  "SEN.",
+      "SEN",     "SENATOR",   "REP.",   "REP",      "GOV.",      "GEN.",  "GEN",
+      "GENERAL", "COL.",      "LT.",    "SGT.",     "CAPT.",     "REV.",  "PRESIDENT",
+      "PRINCE",  "PRINCESS",  "KING",   "QUEEN",    "JUDGE",     "COACH", "OFFICER",
+      "DEPUTY",  "DETECTIVE", "MAYOR",  "GOVERNOR", "PROFESSOR", "PROF.", "SAINT",
+      "POPE",    "BISHOP",    "FATHER", "SISTER",   "BROTHER",   "UNCLE", "AUNT"};
   return *s;
 }
 
 // Capitalised words that may precede a place without making it part of another name.
 const std::unordered_set<std::string_view>& PlaceModifiers() {
   static const auto* s = new std::unordered_set<std::string_view>{
-      "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL",
-      "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST", "NORTHEASTERN", "NORTHWESTERN",
-      "SOUTHEASTERN", "SOUTHWESTERN", "GREATER", "UPPER", "LOWER", "DOWNTOWN", "METRO", "RURAL",
-      "SUBURBAN", "COASTAL", "NEIGHBORING", "NEIGHBOURING", "NATIONWIDE", "OCCUPIED", "BESIEGED",
-      "IN", "AT", "ON", "TO", "FROM", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT",
-      "AND", "OR", "THE", "OF", "BY", "WITH", "AGAINST", "VISITED", "FORMER", "RUSSIAN-BACKED",
+      "NORTH",        "SOUTH",        "EAST",       "WEST",         "NORTHERN",
+      "SOUTHERN",     "EASTERN",      "WESTERN",    "CENTRAL",      "NORTHEAST",
+      "NORTHWEST",    "SOUTHEAST",    "SOUTHWEST",  "NORTHEASTERN", "NORTHWESTERN",
+      "SOUTHEASTERN", "SOUTHWESTERN", "GREATER",    "UPPER",        "LOWER",
+      "DOWNTOWN",     "METRO",        "RURAL",      "SUBURBAN",     "COASTAL",
+      "NEIGHBORING",  "NEIGHBOURING", "NATIONWIDE", "OCCUPIED",     "BESIEGED",
+      "IN",           "AT",           "ON",         "TO",           "FROM",
+      "NEAR",         "OUTSIDE",      "INSIDE",     "ACROSS",       "THROUGHOUT",
+      "AND",          "OR",           "THE",        "OF",           "BY",
+      "WITH",         "AGAINST",      "VISITED",    "FORMER",       "RUSSIAN-BACKED",
       "PRO-RUSSIAN"};
   return *s;
 }
@@ -77,23 +210,76 @@ const std::unordered_set<std::string_view>& PlaceModifiers() {
 // Capitalised words that may follow a place name and still leave it a place ("Moscow Mayor",
 // "Texas Governor", "Baghdad Police", "U.S. President").
 const std::unordered_set<std::string_view>& FollowingAllowed() {
-  static const auto* s = new std::unordered_set<std::string_view>{
-      "PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "DEFENSE", "DEFENCE", "INTERIOR", "GOVERNOR",
-      "GOV.", "MAYOR", "POLICE", "SHERIFF", "ARMY", "NAVY", "AIR", "FORCES", "TROOPS", "OFFICIALS",
-      "AUTHORITIES", "GOVERNMENT", "STATE", "SECRETARY", "AMBASSADOR", "EMBASSY", "CONSULATE",
-      "SENATOR", "SEN.", "REP.", "REPRESENTATIVE", "CONGRESSMAN", "CONGRESSWOMAN", "LEADER",
-      "OFFICIAL", "CHIEF", "GEN.", "GENERAL", "SPECIAL", "JUSTICE", "ATTORNEY", "EMBASSADOR",
-      "CITIZENS", "RESIDENTS", "TIME", "DEPUTY", "COMMISSIONER", "CAPITAL", "MILITARY", "PM",
-      "FM", "PARLIAMENT", "CONGRESS", "LAWMAKERS", "PROSECUTORS", "COURT", "SUPREME", "CITY",
-      "MEDIA", "TV", "ON", "IN", "AND", "OR"};
+  static const auto* s = new std::unordered_set<std::string_view>{"PRESIDENT",
+                                                                  "PRIME",
+                                                                  "MINISTER",
+                                                                  "FOREIGN",
+                                                                  "DEFENSE",
+                                                                  "DEFENCE",
+                                                                  "INTERIOR",
+                                                                  "GOVERNOR",
+                                                                  "GOV.",
+                                                                  "MAYOR",
+                                                                  "POLICE",
+                                                                  "SHERIFF",
+                                                                  "ARMY",
+                                                                  "NAVY",
+                                                                  "AIR",
+                                                                  "FORCES",
+                                                                  "TROOPS",
+                                                                  "OFFICIALS",
+                                                                  "AUTHORITIES",
+                                                                  "GOVERNMENT",
+                                                                  "STATE",
+                                                                  "SECRETARY",
+                                                                  "AMBASSADOR",
+                                                                  "EMBASSY",
+                                                                  "CONSULATE",
+                                                                  "SENATOR",
+                                                                  "SEN.",
+                                                                  "REP.",
+                                                                  "REPRESENTATIVE",
+                                                                  "CONGRESSMAN",
+                                                                  "CONGRESSWOMAN",
+                                                                  "LEADER",
+                                                                  "OFFICIAL",
+                                                                  "CHIEF",
+                                                                  "GEN.",
+                                                                  "GENERAL",
+                                                                  "SPECIAL",
+                                                                  "JUSTICE",
+                                                                  "ATTORNEY",
+                                                                  "EMBASSADOR",
+                                                                  "CITIZENS",
+                                                                  "RESIDENTS",
+                                                                  "TIME",
+                                                                  "DEPUTY",
+                                                                  "COMMISSIONER",
+                                                                  "CAPITAL",
+                                                                  "MILITARY",
+                                                                  "PM",
+                                                                  "FM",
+                                                                  "PARLIAMENT",
+                                                                  "CONGRESS",
+                                                                  "LAWMAKERS",
+                                                                  "PROSECUTORS",
+                                                                  "COURT",
+                                                                  "SUPREME",
+                                                                  "CITY",
+                                                                  "MEDIA",
+                                                                  "TV",
+                                                                  "ON",
+                                                                  "IN",
+                                                                  "AND",
+                                                                  "OR"};
   return *s;
 }
 
 // Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 bool IsInnerConnector(std::string_view norm) {
-  static constexpr std::string_view kWords[] = {"OF", "DE", "LA", "DEL", "DU", "DES", "AND",
-                                                "THE", "UPON", "ON", "AM", "-", "DI", "DA",
-                                                "EL", "AL", "LE", "LES", "Y", "EN", "SUR"};
+  static constexpr std::string_view kWords[] = {"OF",  "DE",   "LA", "DEL", "DU", "DES", "AND",
+                                                "THE", "UPON", "ON", "AM",  "-",  "DI",  "DA",
+                                                "EL",  "AL",   "LE", "LES", "Y",  "EN",  "SUR"};
   for (std::string_view w : kWords) {
     if (norm == w) return true;
   }
@@ -101,7 +287,7 @@ bool IsInnerConnector(std::string_view norm) {
 }
 
 bool IsSpeechVerb(std::string_view norm) {
-  static constexpr std::string_view kVerbs[] = {"SAID", "SAYS", "TOLD", "ADDED", "WROTE",
+  static constexpr std::string_view kVerbs[] = {"SAID",  "SAYS",      "TOLD",  "ADDED", "WROTE",
                                                 "ASKED", "EXPLAINED", "NOTED", "STATED"};
   for (std::string_view v : kVerbs) {
     if (norm == v) return true;
@@ -110,8 +296,8 @@ bool IsSpeechVerb(std::string_view norm) {
 }
 
 bool IsLocativePreposition(std::string_view norm) {
-  static constexpr std::string_view kWords[] = {"IN", "NEAR", "OUTSIDE", "AROUND", "ACROSS",
-                                                "THROUGHOUT", "INSIDE", "FROM"};
+  static constexpr std::string_view kWords[] = {"IN",     "NEAR",       "OUTSIDE", "AROUND",
+                                                "ACROSS", "THROUGHOUT", "INSIDE",  "FROM"};
   for (std::string_view w : kWords) {
     if (norm == w) return true;
   }
@@ -139,7 +325,7 @@ struct RawMention {
   uint32_t first = 0, end = 0;  // tokens
   std::vector<PlaceCandidate> candidates;
   bool demonym = false;
-  bool county = false;  // "X County": candidates are places named X; needs admin support
+  bool county = false;       // "X County": candidates are places named X; needs admin support
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
   uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
   std::optional<AdminContext> admin;
@@ -210,9 +396,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
       if (!IsCapitalizedWord(text, tok)) continue;
-      bool sentence_start = t == sent.first_token || tok.has(text::kSentenceStart) ||
-                            (t > sent.first_token && toks[t - 1].has(text::kQuote) &&
-                             t - 1 == sent.first_token);
+      bool sentence_start =
+          t == sent.first_token || tok.has(text::kSentenceStart) ||
+          (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);
       std::vector<PlaceCandidate> cands;
       // After "Name," an abbreviation is admin context even when the name is unknown
       // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
@@ -227,9 +413,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         std::string key = NormalizePlaceName(Word(text, tok).substr(0, dash));
         if (dash != std::string_view::npos && dash > 0 && !key.empty()) {
           cands = gazetteer_.LookupNormalized(key);
-          std::erase_if(cands, [](const PlaceCandidate& p) {
-            return p.key_kind == KeyKind::kAbbreviation;
-          });
+          std::erase_if(
+              cands, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kAbbreviation; });
           if (!cands.empty()) {
             end = t + 1;
             end_byte = tok.begin + static_cast<uint32_t>(dash);
@@ -246,10 +431,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // All-caps words are headlines or acronyms; only short codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong) {
-        bool dateline_like = end < sent.end_token &&
-                             (toks[end].norm == "," || toks[end].norm == "(" ||
-                              toks[end].norm == "-" || toks[end].norm == "--" ||
-                              toks[end].norm == ":");
+        bool dateline_like =
+            end < sent.end_token &&
+            (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
+             toks[end].norm == "--" || toks[end].norm == ":");
         if (!dateline_like) continue;
       }
       // Person contexts: a title before the name, a surname seen earlier after a first name,
@@ -276,8 +461,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
         if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
             !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
-            !(prev_start && (SentenceInitialCommon().contains(prev.norm) ||
-                             NeverPlace().contains(prev.norm)))) {
+            !(prev_start &&
+              (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
           if (single && !prev_start) person_names.insert(tok.norm);
           t = end - 1;
           continue;
@@ -371,8 +556,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::vector<std::string> keys(raws.size());
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
-    keys[i] = NormalizePlaceName(text.substr(toks[r.first].begin,
-                                             toks[r.end - 1].end - toks[r.first].begin));
+    keys[i] = NormalizePlaceName(
+        text.substr(toks[r.first].begin, toks[r.end - 1].end - toks[r.first].begin));
     if (r.admin) admin_by_key.emplace(keys[i], *r.admin);
   }
   for (size_t i = 0; i < raws.size(); ++i) {
@@ -425,9 +610,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     for (const PlaceEntry& e : es) {
       if (e.kind == PlaceKind::kCountry) {
         // Georgia: a country that shares its name with an admin-1 region votes for neither.
-        bool shared = std::any_of(es.begin(), es.end(), [](const PlaceEntry& x) {
-          return x.kind == PlaceKind::kAdmin1;
-        });
+        bool shared = std::any_of(es.begin(), es.end(),
+                                  [](const PlaceEntry& x) { return x.kind == PlaceKind::kAdmin1; });
         if (shared) return Vote{};
         return Vote{std::string(e.country_iso3), "", 1};
       }
@@ -476,9 +660,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       std::string iso3(e.country_iso3);
       std::string akey = AdminKey(e.country_iso3, e.admin1_code);
       double cv = votes_for(country_votes, iso3, own[i].iso3 == iso3);
-      double av = e.kind == PlaceKind::kCountry
-                      ? 0
-                      : votes_for(admin_votes, akey, own[i].admin == akey);
+      double av =
+          e.kind == PlaceKind::kCountry ? 0 : votes_for(admin_votes, akey, own[i].admin == akey);
       double score = std::log10(static_cast<double>(e.population) + 1);
       if (e.kind == PlaceKind::kAdmin1) score += 0.5;
       if (e.feature_code == "PPLC") score += 2.5;
@@ -586,8 +769,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (ch.candidate == nullptr) continue;
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
     bool approximate = false;
-    if (r.county && (!ch.admin_supported ||
-                     AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+    if (r.county &&
+        (!ch.admin_supported || AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
       if (main_place < 0) continue;

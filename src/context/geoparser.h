@@ -45,7 +45,7 @@ struct GeoparserOptions {
 struct PlaceMention {
   uint32_t begin = 0;  // byte offsets of the name in the document text, [begin, end)
   uint32_t end = 0;
-  std::string text;  // the words as written
+  std::string text;                         // the words as written
   uint32_t first_token = 0, end_token = 0;  // token range of the name
   uint32_t geonameid = 0;
   std::string name;          // GeoNames name of the resolved place

@@ -17,13 +17,13 @@ namespace annal::context::testing {
 
 inline bool SimpleSplitterIsAbbreviation(std::string_view w) {
   static constexpr std::string_view kAbbrev[] = {
-      "Mr.",    "Mrs.",  "Ms.",  "Dr.",   "Gen.",  "Lt.",   "Col.",  "Sgt.",  "Capt.", "Gov.",
-      "Sen.",   "Rep.",  "St.",  "Jan.",  "Feb.",  "Mar.",  "Apr.",  "Jun.",  "Jul.",  "Aug.",
-      "Sep.",   "Sept.", "Oct.", "Nov.",  "Dec.",  "Ft.",   "Mt.",   "Rev.",  "Jr.",   "Sr.",
-      "Calif.", "Tenn.", "Ga.",  "Pa.",   "Fla.",  "Ky.",   "Va.",   "Mass.", "Mich.", "Minn.",
-      "Ill.",   "Ind.",  "Ala.", "Ariz.", "Ark.",  "Colo.", "Conn.", "Del.",  "Kan.",  "La.",
-      "Md.",    "Miss.", "Mo.",  "Mont.", "Neb.",  "Nev.",  "Okla.", "Ore.",  "Tex.",  "Vt.",
-      "Wash.",  "Wis.",  "Wyo.", "Que.",  "Ont.",  "Alta.", "Man.",  "Sask.", "No.",   "vs."};
+      "Mr.",    "Mrs.",  "Ms.",  "Dr.",   "Gen.", "Lt.",   "Col.",  "Sgt.",  "Capt.", "Gov.",
+      "Sen.",   "Rep.",  "St.",  "Jan.",  "Feb.", "Mar.",  "Apr.",  "Jun.",  "Jul.",  "Aug.",
+      "Sep.",   "Sept.", "Oct.", "Nov.",  "Dec.", "Ft.",   "Mt.",   "Rev.",  "Jr.",   "Sr.",
+      "Calif.", "Tenn.", "Ga.",  "Pa.",   "Fla.", "Ky.",   "Va.",   "Mass.", "Mich.", "Minn.",
+      "Ill.",   "Ind.",  "Ala.", "Ariz.", "Ark.", "Colo.", "Conn.", "Del.",  "Kan.",  "La.",
+      "Md.",    "Miss.", "Mo.",  "Mont.", "Neb.", "Nev.",  "Okla.", "Ore.",  "Tex.",  "Vt.",
+      "Wash.",  "Wis.",  "Wyo.", "Que.",  "Ont.", "Alta.", "Man.",  "Sask.", "No.",   "vs."};
   for (std::string_view a : kAbbrev) {
     if (w == a) return true;
   }
@@ -144,18 +144,19 @@ inline void SimpleSplitForTesting(std::string_view text, text::AnalyzedText* out
   const auto n = static_cast<uint32_t>(out->tokens.size());
   for (uint32_t t = 0; t < n; ++t) {
     if (t > first && newline_before[t]) close(t);
-    std::string_view w = text.substr(out->tokens[t].begin, out->tokens[t].end - out->tokens[t].begin);
+    std::string_view w =
+        text.substr(out->tokens[t].begin, out->tokens[t].end - out->tokens[t].begin);
     bool end_mark = w == "." || w == "!" || w == "?";
-    bool abbrev_end = w.size() > 2 && w.back() == '.' && w != "Mr." && w != "Mrs." &&
-                      w != "Dr." && w != "St." && w != "Gen." && w != "Ms.";
+    bool abbrev_end = w.size() > 2 && w.back() == '.' && w != "Mr." && w != "Mrs." && w != "Dr." &&
+                      w != "St." && w != "Gen." && w != "Ms.";
     if ((end_mark || abbrev_end) && t + 1 < n) {
       const Token& next = out->tokens[t + 1];
-      if (end_mark ? (next.has(text::kCapitalized) || next.has(text::kQuote) ||
-                      next.has(text::kNumber))
-                   : (next.has(text::kCapitalized) && next.norm.size() > 1 &&
-                      (next.norm == "THE" || next.norm == "HE" || next.norm == "SHE" ||
-                       next.norm == "IT" || next.norm == "THEY" || next.norm == "BUT" ||
-                       next.norm == "IN" || next.norm == "A"))) {
+      if (end_mark
+              ? (next.has(text::kCapitalized) || next.has(text::kQuote) || next.has(text::kNumber))
+              : (next.has(text::kCapitalized) && next.norm.size() > 1 &&
+                 (next.norm == "THE" || next.norm == "HE" || next.norm == "SHE" ||
+                  next.norm == "IT" || next.norm == "THEY" || next.norm == "BUT" ||
+                  next.norm == "IN" || next.norm == "A"))) {
         close(t + 1);
       }
     }

@@ -2,6 +2,8 @@
 //
 // Until the text stage is merged on this branch, both use the test-only splitter from
 // context/testing_tokenizer.h; the integrator switches them to text::AnalyzeText.
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,8 +13,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "command.h"
 #include "context/gazetteer.h"
@@ -61,7 +61,8 @@ int RunEvalGeo(const GeoArgs& args) {
     return kExitFailure;
   }
   int rc = kExitOk;
-  for (auto [label, file] : {std::pair{"GEO_TRNEWS", "TR-News.xml"}, std::pair{"GEO_LGL", "lgl.xml"}}) {
+  for (auto [label, file] :
+       {std::pair{"GEO_TRNEWS", "TR-News.xml"}, std::pair{"GEO_LGL", "lgl.xml"}}) {
     auto r = context::EvaluateGeoparsingFile(dir + "/" + file, geoparser,
                                              context::testing::SimpleSplitForTesting);
     if (!r.ok()) {
@@ -70,9 +71,11 @@ int RunEvalGeo(const GeoArgs& args) {
       continue;
     }
     std::cout << fmt::format("{}: acc161={:.2f} n={}", label, r->acc161(), r->gold) << std::endl;
-    std::cerr << fmt::format("  {}: correct={} missed={} wrong={} (right id, far reference point: {}) precision={:.2f} ({} of {} mentions on gold)",
-                             label, r->correct, r->missed, r->wrong, r->wrong_same_id, r->precision(),
-                             r->mentions_on_gold, r->mentions)
+    std::cerr << fmt::format(
+                     "  {}: correct={} missed={} wrong={} (right id, far reference point: {}) "
+                     "precision={:.2f} ({} of {} mentions on gold)",
+                     label, r->correct, r->missed, r->wrong, r->wrong_same_id, r->precision(),
+                     r->mentions_on_gold, r->mentions)
               << "\n";
     if (args.show_errors > 0) {
       PrintTop("missed", r->missed_phrases, args.show_errors);
@@ -90,7 +93,8 @@ int RunGeo(const GeoArgs& args) {
     std::cerr << "annal geo: " << gaz.status().ToString() << "\n";
     return kExitFailure;
   }
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::string input = args.text;
   if (input.empty() || input == "-") {
     input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -99,9 +103,10 @@ int RunGeo(const GeoArgs& args) {
   text::AnalyzedText analyzed;
   context::testing::SimpleSplitForTesting(input, &analyzed);
   for (const auto& m : geoparser.FindPlaces(analyzed, input, context::GeoContext{})) {
-    std::cout << fmt::format("[{},{}) {:?} -> {} ({}, {}) {:.4f},{:.4f} geonameid={} candidates={}{}\n",
-                             m.begin, m.end, m.text, m.name, m.country_iso3, m.feature, m.lat,
-                             m.lon, m.geonameid, m.candidates, m.demonym ? " demonym" : "");
+    std::cout << fmt::format(
+        "[{},{}) {:?} -> {} ({}, {}) {:.4f},{:.4f} geonameid={} candidates={}{}\n", m.begin, m.end,
+        m.text, m.name, m.country_iso3, m.feature, m.lat, m.lon, m.geonameid, m.candidates,
+        m.demonym ? " demonym" : "");
   }
   std::cerr << fmt::format("gazetteer: {} entries, {} keys, version {}, loaded in {:.1f} ms\n",
                            (*gaz)->size(), (*gaz)->key_count(), (*gaz)->version(), ms);
