@@ -108,6 +108,22 @@ ADMIN1_ABBREVIATIONS = {
 }
 
 
+# Abbreviated and spelled-out forms of name-initial words ("Mount Pleasant" / "Mt. Pleasant").
+NAME_VARIANTS = [("Mount ", "Mt. "), ("Saint ", "St. "), ("Fort ", "Ft. "), ("Sainte ", "Ste. "),
+                 ("Port ", "Pt. ")]
+
+
+def with_variants(names):
+    out = set(names)
+    for n in names:
+        for full, short in NAME_VARIANTS:
+            if n.startswith(full):
+                out.add(short + n[len(full):])
+            elif n.startswith(short):
+                out.add(full + n[len(short):])
+    return out
+
+
 def read_tsv(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -204,6 +220,7 @@ def main():
             names = {f[1], f[2]}
             if with_alternates:
                 names.update(a for a in f[3].split(",") if alternate_ok(a))
+            names = with_variants(names)
             places[gid] = {"geonameid": gid, "name": f[1], "ascii": f[2], "names": names,
                            "lat": float(f[4]), "lon": float(f[5]), "fclass": f[6], "fcode": f[7],
                            "iso2": f[8], "admin1": f[10], "population": int(f[14] or 0)}

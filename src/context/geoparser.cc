@@ -428,7 +428,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
         return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
       });
-      // All-caps words are headlines or acronyms; only short codes (US, UK) and datelines
+      // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
+      // region codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong) {
         bool dateline_like =
@@ -664,7 +665,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           e.kind == PlaceKind::kCountry ? 0 : votes_for(admin_votes, akey, own[i].admin == akey);
       double score = std::log10(static_cast<double>(e.population) + 1);
       if (e.kind == PlaceKind::kAdmin1) score += 0.5;
-      if (e.feature_code == "PPLC") score += 2.5;
+      // A capital is the default reading of its own name, not of its alternate names
+      // (Charlotte Amalie is also "St. Thomas").
+      if (e.feature_code == "PPLC") score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
       if (e.feature_code == "PPLG") score += 1.0;
       if (e.feature_code == "PPLA") score += 0.5;
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
