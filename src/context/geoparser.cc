@@ -721,16 +721,27 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   };
   std::vector<Vote> own(raws.size());
   Votes country_votes = base_country, admin_votes = base_admin;
-  for (size_t i = 0; i < raws.size(); ++i) own[i] = confident(raws[i]);
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (!raws[i].before_name) own[i] = confident(raws[i]);  // a likely first name does not vote
+  }
   tally(own, &country_votes, &admin_votes);
   std::vector<Choice> choices(raws.size());
   for (size_t i = 0; i < raws.size(); ++i) {
     choices[i] = resolve(i, own, country_votes, admin_votes);
   }
+  // Whether a resolved plain place is dropped: too small with no support, or a likely first name
+  // ("Michael Moore") whose own region is not in the document. Dropped mentions do not vote.
+  auto dropped = [&](size_t i, const Choice& ch) {
+    PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
+    if (e.kind != PlaceKind::kPlace) return false;
+    if (!ch.supported && e.population < options_.min_population_unsupported) return true;
+    return raws[i].before_name && !ch.admin_supported && e.population < 100000;
+  };
   std::vector<Vote> own2(raws.size());
   Votes country2 = base_country, admin2 = base_admin;
   for (size_t i = 0; i < raws.size(); ++i) {
     if (choices[i].candidate == nullptr || raws[i].county) continue;
+    if (dropped(i, choices[i])) continue;
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
     double w = own[i].weight > 0 ? own[i].weight : 0.5;
@@ -780,16 +791,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       e = gazetteer_.entry(choices[main_place].candidate->entry);
       approximate = true;
     }
-    if (e.kind == PlaceKind::kPlace && !ch.supported &&
-        e.population < options_.min_population_unsupported) {
-      continue;
-    }
-    // A small plain place glued to a following capitalised word is most likely a first name
-    // ("Michael Moore"), unless its own region is in the document.
-    if (r.before_name && e.kind == PlaceKind::kPlace && !ch.admin_supported &&
-        e.population < 100000) {
-      continue;
-    }
+    if (!approximate && dropped(i, ch)) continue;
     PlaceMention m;
     m.first_token = r.first;
     m.end_token = r.end;

@@ -186,6 +186,21 @@ TEST_F(GeoparserTest, ContextHintsAndSmallPlaceFloor) {
   EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "EGY");
 }
 
+TEST_F(GeoparserTest, DatelineIsContext) {
+  text_ = "Officials in Alexandria said the vote was delayed.";
+  testing::SimpleSplitForTesting(text_, &analyzed_);
+  Geoparser geoparser(*gazetteer_);
+  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "EGY");
+  // The same sentence under a "WASHINGTON (AP) -" dateline (the text stage fills
+  // AnalyzedText::dateline; the test splitter does not).
+  analyzed_.dateline = text::Dateline{0, 0, "WASHINGTON"};
+  ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "USA");
+}
+
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("").empty());
   EXPECT_TRUE(Places("... -- !!").empty());
