@@ -209,6 +209,12 @@ class DateScanner {
         return Make(i, i + 3, DayFromCivil(YearOf(pub_) - c, 1, 1), DatePrecision::kYear, true);
       }
     }
+    // A capitalised relative word inside a sentence is a name: BBC Radio 4's "Today" programme,
+    // ITV's "This Morning".
+    if ((n == "TODAY" || n == "TONIGHT" || n == "YESTERDAY" || n == "THIS") && Capitalized(i) &&
+        i > first_ && !toks_[i].has(text::kSentenceStart)) {
+      return std::nullopt;
+    }
     if (n == "TODAY" || n == "TONIGHT") {
       return Make(i, WithPartOfDay(i + 1), pub_, DatePrecision::kDay, true);
     }
@@ -256,6 +262,16 @@ class DateScanner {
       uint32_t j = i;
       if (n == "EARLY" || n == "LATE") ++j;
       if (int wd = WeekdayNumber(N(j)); wd >= 0 && Capitalized(j)) {
+        // "GMTV's Sunday programme": a name, not a date.
+        if (j > first_ && toks_[j - 1].has(text::kPossessive)) return std::nullopt;
+        // "Saturday 12 February", "Friday, March 3": the explicit date decides.
+        uint32_t k = N(j + 1) == "," ? j + 2 : j + 1;
+        if (k < end_ && (MonthNumber(N(k)) != 0 || DayNumber(N(k)) != 0)) {
+          if (std::optional<DateMention> d = MatchAt(k); d && d->first_token == k) {
+            d->first_token = i;
+            return d;
+          }
+        }
         return Make(i, WithPartOfDay(j + 1), LatestWeekday(pub_, wd, false), DatePrecision::kDay,
                     true);
       }

@@ -71,6 +71,20 @@ TEST(DateResolverTest, EarlyFridayMorningAndFridayNight) {
   EXPECT_EQ(Resolve("Troops withdrew last Monday.", "withdrew", monday).date, "2026-02-02");
 }
 
+TEST(DateResolverTest, NamesThatLookLikeDatesAreNot) {
+  // Programme names: "Today", "Sunday" after a possessive.
+  EXPECT_FALSE(
+      Resolve("She told BBC Radio 4's Today programme that taxes would rise.", "told").from_text);
+  EXPECT_FALSE(Resolve("Ms Hewitt told GMTV's Sunday programme about the plan.", "told").from_text);
+  // A weekday with an explicit date takes the date.
+  Case c = Resolve("The film is shown on Saturday 12 February at 2005 GMT.", "shown",
+                   DayFromCivil(2005, 3, 18));
+  EXPECT_EQ(c.date, "2005-02-12");
+  EXPECT_EQ(c.words, "Saturday 12 February");
+  c = Resolve("Rebels attacked on Friday, January 30.", "attacked");
+  EXPECT_EQ(c.date, "2026-01-30");
+}
+
 TEST(DateResolverTest, TodayYesterdayLastNight) {
   EXPECT_EQ(Resolve("The minister resigned today.", "resigned").date, "2026-02-06");
   EXPECT_EQ(Resolve("Rockets hit the city tonight.", "hit").date, "2026-02-06");
