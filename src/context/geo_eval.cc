@@ -8,6 +8,11 @@
 namespace annal::context {
 namespace {
 
+// TR-News has spans that drift behind their text by up to 10 characters (after runs of
+// white space in some articles); a span whose text is not its <phrase> moves to the nearest
+// exact occurrence of the phrase within this many characters.
+constexpr int kMaxGoldShift = 12;
+
 // The content between <tag ...> and </tag> starting the search at *pos; advances *pos past it.
 // Attributes of the opening tag go to *attrs when given.
 bool NextElement(std::string_view xml, std::string_view tag, size_t* pos, std::string_view* body,
@@ -105,7 +110,7 @@ Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out) 
       g.begin = byte_at[s];
       g.end = byte_at[e];
       if (std::string_view(a.text).substr(g.begin, g.end - g.begin) != g.phrase) {
-        for (int d = 1; d <= 3; ++d) {
+        for (int d = 1; d <= kMaxGoldShift; ++d) {
           bool moved = false;
           for (int sign : {-1, 1}) {
             long ns = static_cast<long>(s) + sign * d, ne = static_cast<long>(e) + sign * d;

@@ -34,8 +34,9 @@ struct GoldArticle {
 };
 
 // Parses the <articles><article><text>..<toponyms><toponym>... format. Gold offsets are
-// character (code point) offsets; they are converted to byte offsets, and a span that is off by a
-// few characters from its <phrase> (it happens in TR-News) is moved onto the phrase.
+// character (code point) offsets; they are converted to byte offsets, and a span that is off by up
+// to 12 characters from its <phrase> (105 of TR-News's 1,275) is moved onto the nearest exact
+// occurrence of the phrase.
 Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out);
 
 struct GeoEvalResult {

@@ -456,7 +456,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (!demonym_only && !strong && !locative && t > sent.first_token) {
         const Token& prev = toks[t - 1];
         bool prev_start = t - 1 == sent.first_token;
-        if (single && IsSpeechVerb(prev.norm)) {  // "said Moore"
+        if (single && (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
+                       prev.norm == "WROTE")) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
