@@ -328,6 +328,7 @@ struct RawMention {
   bool county = false;       // "X County": candidates are places named X; needs admin support
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
   uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
+  bool dateline = false;     // the dateline's place: bytes from AnalyzedText::dateline, no tokens
   std::optional<AdminContext> admin;
 };
 
@@ -552,14 +553,56 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
   }
 
+  // The dateline ("CHARLESTON, W.Va. -") is a mention of its own: the text stage keeps it out of
+  // the sentences. "Name, Admin" in it is admin context as in running text.
+  if (analyzed.dateline && analyzed.dateline->end <= text.size()) {
+    std::string_view place = analyzed.dateline->place;
+    std::string_view name = place.substr(0, place.find(','));
+    RawMention r;
+    r.dateline = true;
+    r.candidates = gazetteer_.Lookup(name);
+    std::erase_if(r.candidates, [](const PlaceCandidate& c) {
+      return c.key_kind == KeyKind::kAbbreviation || c.key_kind == KeyKind::kDemonym;
+    });
+    if (size_t comma = place.find(','); comma != std::string_view::npos) {
+      for (const PlaceCandidate& a : gazetteer_.Lookup(place.substr(comma + 1))) {
+        PlaceEntry ae = gazetteer_.entry(a.entry);
+        if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
+        for (const PlaceCandidate& c : r.candidates) {
+          PlaceEntry ce = gazetteer_.entry(c.entry);
+          if (ce.country_iso3 == ae.country_iso3 &&
+              (ae.kind == PlaceKind::kCountry || ce.admin1_code == ae.admin1_code)) {
+            r.admin =
+                AdminContext{std::string(ae.country_iso3),
+                             ae.kind == PlaceKind::kCountry ? "" : std::string(ae.admin1_code)};
+          }
+        }
+      }
+    }
+    // Unless the text stage left the dateline's words in a sentence and they were found there.
+    bool seen = std::any_of(raws.begin(), raws.end(), [&](const RawMention& x) {
+      return toks[x.first].begin < analyzed.dateline->end &&
+             analyzed.dateline->begin < toks[x.end - 1].end;
+    });
+    if (!r.candidates.empty() && !seen) raws.insert(raws.begin(), std::move(r));
+  }
+  auto raw_begin = [&](const RawMention& r) {
+    return r.dateline ? analyzed.dateline->begin : toks[r.first].begin;
+  };
+  auto raw_end = [&](const RawMention& r) {
+    if (r.dateline) return analyzed.dateline->end;
+    return r.end_byte != 0 ? r.end_byte : toks[r.end - 1].end;
+  };
+
   // One sense per discourse: a name given admin context once ("Paris, Ill.") keeps it elsewhere
   // in the document.
   std::map<std::string, AdminContext> admin_by_key;
   std::vector<std::string> keys(raws.size());
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
-    keys[i] = NormalizePlaceName(
-        text.substr(toks[r.first].begin, toks[r.end - 1].end - toks[r.first].begin));
+    keys[i] = r.dateline ? NormalizePlaceName(analyzed.dateline->place.substr(
+                               0, analyzed.dateline->place.find(',')))
+                         : NormalizePlaceName(text.substr(raw_begin(r), raw_end(r) - raw_begin(r)));
     if (r.admin) admin_by_key.emplace(keys[i], *r.admin);
   }
   for (size_t i = 0; i < raws.size(); ++i) {
@@ -574,7 +617,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   using Votes = std::map<std::string, double>;
   Votes base_country, base_admin;
   if (analyzed.dateline) {
-    std::vector<PlaceCandidate> d = gazetteer_.Lookup(analyzed.dateline->place);
+    std::string_view place = analyzed.dateline->place;
+    std::vector<PlaceCandidate> d = gazetteer_.Lookup(place.substr(0, place.find(',')));
     uint64_t best_pop = 0;
     std::optional<PlaceEntry> best;
     for (const PlaceCandidate& c : d) {
@@ -796,8 +840,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     PlaceMention m;
     m.first_token = r.first;
     m.end_token = r.end;
-    m.begin = toks[r.first].begin;
-    m.end = r.end_byte != 0 ? r.end_byte : toks[r.end - 1].end;
+    m.begin = raw_begin(r);
+    m.end = raw_end(r);
     m.text = std::string(text.substr(m.begin, m.end - m.begin));
     m.geonameid = e.geonameid;
     m.name = std::string(e.name);

@@ -46,7 +46,7 @@ struct PlaceMention {
   uint32_t begin = 0;  // byte offsets of the name in the document text, [begin, end)
   uint32_t end = 0;
   std::string text;                         // the words as written
-  uint32_t first_token = 0, end_token = 0;  // token range of the name
+  uint32_t first_token = 0, end_token = 0;  // token range of the name (0,0 for the dateline)
   uint32_t geonameid = 0;
   std::string name;          // GeoNames name of the resolved place
   std::string country_iso3;  // ISO 3166-1 alpha-3

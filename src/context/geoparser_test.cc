@@ -201,6 +201,31 @@ TEST_F(GeoparserTest, DatelineIsContext) {
   EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "USA");
 }
 
+TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
+  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports it as a dateline.
+  text_ = "CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.";
+  text::AnalyzedText body;
+  testing::SimpleSplitForTesting(text_, &body);
+  // Keep only the sentence after the dateline (tokens from "Lawmakers" on).
+  uint32_t first = 0;
+  while (body.tokens[first].norm != "LAWMAKERS") ++first;
+  analyzed_.tokens = body.tokens;
+  analyzed_.sentences = {text::Sentence{body.tokens[first].begin,
+                                        static_cast<uint32_t>(text_.size()), first,
+                                        static_cast<uint32_t>(body.tokens.size())}};
+  analyzed_.dateline = text::Dateline{0, 17, "CHARLESTON, W.Va."};
+  Geoparser geoparser(*gazetteer_);
+  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].begin, 0u);
+  EXPECT_EQ(ms[0].end, 17u);
+  EXPECT_EQ(ms[0].name, "Charleston");
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_NEAR(ms[0].lat, 38.35, 0.1);  // Charleston, West Virginia, not South Carolina
+  EXPECT_EQ(ms[0].first_token, 0u);
+  EXPECT_EQ(ms[0].end_token, 0u);
+}
+
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("").empty());
   EXPECT_TRUE(Places("... -- !!").empty());
