@@ -1,0 +1,318 @@
+#include "context/gazetteer.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+#include "util/file.h"
+
+namespace annal::context {
+namespace {
+
+constexpr char kMagic[8] = {'A', 'N', 'N', 'A', 'L', 'G', 'Z', 'T'};
+constexpr size_t kHeaderSize = 24;
+constexpr size_t kEntrySize = 44;
+constexpr size_t kKeySize = 12;
+
+uint32_t U32(const unsigned char* p) {
+  return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+}
+uint16_t U16(const unsigned char* p) { return static_cast<uint16_t>(p[0] | p[1] << 8); }
+int32_t I32(const unsigned char* p) { return static_cast<int32_t>(U32(p)); }
+
+// A fixed-width, NUL-padded field.
+std::string_view Fixed(const unsigned char* p, size_t width) {
+  const char* c = reinterpret_cast<const char*>(p);
+  size_t n = 0;
+  while (n < width && c[n] != '\0') ++n;
+  return std::string_view(c, n);
+}
+
+// Entry layout (little-endian, 44 bytes): geonameid u32, lat*1e5 i32, lon*1e5 i32, population u32,
+// name offset u32, name length u16, kind u8, feature class char, iso3 char[3], feature code
+// char[8], admin1 code char[8], pad.
+constexpr size_t kOffLat = 4, kOffLon = 8, kOffPop = 12, kOffName = 16, kOffNameLen = 20,
+                 kOffKind = 22, kOffClass = 23, kOffIso3 = 24, kOffCode = 27, kOffAdmin1 = 35;
+
+void AppendCodepoint(int32_t c, std::string* out, bool* ok) {
+  switch (c) {
+    case 0x00F8:
+    case 0x00D8:
+      out->push_back('O');
+      return;  // ø
+    case 0x0142:
+    case 0x0141:
+      out->push_back('L');
+      return;  // ł
+    case 0x00DF:
+      out->append("SS");
+      return;  // ß
+    case 0x00E6:
+    case 0x00C6:
+      out->append("AE");
+      return;  // æ
+    case 0x0153:
+    case 0x0152:
+      out->append("OE");
+      return;  // œ
+    case 0x0111:
+    case 0x0110:
+    case 0x00F0:
+    case 0x00D0:
+      out->push_back('D');
+      return;
+    case 0x0131:
+      out->push_back('I');
+      return;  // dotless i
+    case 0x00FE:
+    case 0x00DE:
+      out->append("TH");
+      return;  // þ
+    case 0x2019:
+    case 0x2018:
+    case 0x02BC:
+    case '`':
+      out->push_back('\'');
+      return;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+      out->push_back('-');
+      return;
+    default:
+      break;
+  }
+  if (c < 0x80) {
+    char ch = static_cast<char>(c);
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    out->push_back(ch);
+    return;
+  }
+  *ok = false;
+}
+
+}  // namespace
+
+std::string NormalizePlaceName(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool ok = true;
+  bool pending_space = false;
+  auto emit = [&](int32_t c) {
+    bool space =
+        c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == '\f' || c == '\v';
+    if (space) {
+      pending_space = !out.empty();
+      return;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    AppendCodepoint(c, &out, &ok);
+  };
+  bool ascii = std::all_of(name.begin(), name.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    for (char c : name) emit(c);
+  } else {
+    utf8proc_uint8_t* mapped = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+        static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
+    if (n < 0) return std::string();
+    const utf8proc_uint8_t* p = mapped;
+    utf8proc_ssize_t left = n;
+    while (left > 0 && ok) {
+      utf8proc_int32_t c;
+      utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
+      if (len <= 0) {
+        ok = false;
+        break;
+      }
+      emit(c);
+      p += len;
+      left -= len;
+    }
+    std::free(mapped);
+  }
+  if (!ok) return std::string();
+  return out;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRad) *
+                                                           std::cos(lat2 * kRad) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& path) {
+  std::string bytes;
+  Status s = ReadFileToString(path, &bytes);
+  if (!s.ok()) return s;
+  auto g = FromBytes(std::move(bytes));
+  if (!g.ok()) return Status::Corruption(path + ": " + g.status().message());
+  return g;
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  g->bytes_ = std::move(bytes);
+  Status s = g->Parse();
+  if (!s.ok()) return s;
+  return g;
+}
+
+Status Gazetteer::Parse() {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes_.data());
+  if (bytes_.size() < kHeaderSize || std::memcmp(p, kMagic, sizeof kMagic) != 0) {
+    return Status::Corruption("not an annal gazetteer (bad magic)");
+  }
+  version_ = U32(p + 8);
+  if (version_ != kGazetteerVersion) {
+    return Status::Corruption("gazetteer version " + std::to_string(version_) + ", expected " +
+                              std::to_string(kGazetteerVersion));
+  }
+  entry_count_ = U32(p + 12);
+  key_count_ = U32(p + 16);
+  strings_size_ = U32(p + 20);
+  uint64_t need = kHeaderSize + uint64_t{entry_count_} * kEntrySize +
+                  uint64_t{key_count_} * kKeySize + strings_size_;
+  if (need != bytes_.size()) {
+    return Status::Corruption("gazetteer size " + std::to_string(bytes_.size()) +
+                              " does not match its header (" + std::to_string(need) + ")");
+  }
+  entries_ = p + kHeaderSize;
+  keys_ = entries_ + size_t{entry_count_} * kEntrySize;
+  strings_ = reinterpret_cast<const char*>(keys_ + size_t{key_count_} * kKeySize);
+  // Every offset is checked once here so that accessors need no checks.
+  for (uint32_t i = 0; i < entry_count_; ++i) {
+    const unsigned char* e = entries_ + size_t{i} * kEntrySize;
+    if (uint64_t{U32(e + kOffName)} + U16(e + kOffNameLen) > strings_size_) {
+      return Status::Corruption("gazetteer entry " + std::to_string(i) + ": name out of range");
+    }
+    uint8_t kind = e[kOffKind];
+    if (kind > 2) return Status::Corruption("gazetteer entry " + std::to_string(i) + ": bad kind");
+    if (kind == 0) {
+      country_by_iso3_.push_back(i);
+    } else if (kind == 1) {
+      admin1_sorted_.push_back(i);
+    }
+  }
+  for (uint32_t i = 0; i < key_count_; ++i) {
+    const unsigned char* k = keys_ + size_t{i} * kKeySize;
+    if (uint64_t{U32(k)} + U16(k + 4) > strings_size_ || k[6] > 3 || U32(k + 8) >= entry_count_) {
+      return Status::Corruption("gazetteer key " + std::to_string(i) + " out of range");
+    }
+    if (i > 0 && KeyAt(i - 1) > KeyAt(i)) {
+      return Status::Corruption("gazetteer keys are not sorted at " + std::to_string(i));
+    }
+  }
+  country_count_ = country_by_iso3_.size();
+  admin1_count_ = admin1_sorted_.size();
+  auto iso_less = [this](uint32_t a, uint32_t b) {
+    return entry(a).country_iso3 < entry(b).country_iso3;
+  };
+  std::sort(country_by_iso3_.begin(), country_by_iso3_.end(), iso_less);
+  std::sort(admin1_sorted_.begin(), admin1_sorted_.end(), [this](uint32_t a, uint32_t b) {
+    PlaceEntry x = entry(a), y = entry(b);
+    if (x.country_iso3 != y.country_iso3) return x.country_iso3 < y.country_iso3;
+    return x.admin1_code < y.admin1_code;
+  });
+  return Status::OK();
+}
+
+std::string_view Gazetteer::KeyAt(size_t i) const {
+  const unsigned char* k = keys_ + i * kKeySize;
+  return std::string_view(strings_ + U32(k), U16(k + 4));
+}
+
+PlaceEntry Gazetteer::entry(uint32_t index) const {
+  const unsigned char* e = entries_ + size_t{index} * kEntrySize;
+  PlaceEntry out;
+  out.index = index;
+  out.geonameid = U32(e);
+  out.lat = I32(e + kOffLat) / 1e5;
+  out.lon = I32(e + kOffLon) / 1e5;
+  out.population = U32(e + kOffPop);
+  out.name = std::string_view(strings_ + U32(e + kOffName), U16(e + kOffNameLen));
+  out.kind = static_cast<PlaceKind>(e[kOffKind]);
+  out.feature_class = static_cast<char>(e[kOffClass]);
+  out.country_iso3 = Fixed(e + kOffIso3, 3);
+  out.feature_code = Fixed(e + kOffCode, 8);
+  out.admin1_code = Fixed(e + kOffAdmin1, 8);
+  return out;
+}
+
+std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
+  std::vector<PlaceCandidate> out;
+  size_t lo = 0, hi = key_count_;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (KeyAt(mid) < key) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (size_t i = lo; i < key_count_ && KeyAt(i) == key; ++i) {
+    const unsigned char* k = keys_ + i * kKeySize;
+    out.push_back(PlaceCandidate{U32(k + 8), static_cast<KeyKind>(k[6])});
+  }
+  return out;
+}
+
+std::vector<PlaceCandidate> Gazetteer::Lookup(std::string_view name) const {
+  std::string key = NormalizePlaceName(name);
+  if (key.empty()) return {};
+  return LookupNormalized(key);
+}
+
+bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
+  std::string probe(normalized_prefix);
+  probe.push_back(' ');
+  size_t lo = 0, hi = key_count_;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (KeyAt(mid) < probe) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < key_count_ && KeyAt(lo).substr(0, probe.size()) == probe;
+}
+
+bool Gazetteer::FindCountry(std::string_view iso3, PlaceEntry* out) const {
+  auto it = std::lower_bound(
+      country_by_iso3_.begin(), country_by_iso3_.end(), iso3,
+      [this](uint32_t a, std::string_view v) { return entry(a).country_iso3 < v; });
+  if (it == country_by_iso3_.end() || entry(*it).country_iso3 != iso3) return false;
+  *out = entry(*it);
+  return true;
+}
+
+bool Gazetteer::FindAdmin1(std::string_view iso3, std::string_view admin1_code,
+                           PlaceEntry* out) const {
+  auto it = std::lower_bound(
+      admin1_sorted_.begin(), admin1_sorted_.end(), std::make_pair(iso3, admin1_code),
+      [this](uint32_t a, const std::pair<std::string_view, std::string_view>& v) {
+        PlaceEntry x = entry(a);
+        if (x.country_iso3 != v.first) return x.country_iso3 < v.first;
+        return x.admin1_code < v.second;
+      });
+  if (it == admin1_sorted_.end()) return false;
+  PlaceEntry x = entry(*it);
+  if (x.country_iso3 != iso3 || x.admin1_code != admin1_code) return false;
+  *out = x;
+  return true;
+}
+
+}  // namespace annal::context

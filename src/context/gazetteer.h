@@ -1,0 +1,114 @@
+// Gazetteer: GeoNames countries, admin-1 regions and populated places, looked up by name.
+//
+// The data comes from data/gazetteer/gazetteer.bin.zst (format: doc/formats/gazetteer.md, built by
+// scripts/build_gazetteer.py). Loading decompresses the file once and checks every offset; lookups
+// are binary searches over a sorted key table, with no per-load index building, so a load takes
+// tens of milliseconds.
+#ifndef ANNAL_CONTEXT_GAZETTEER_H_
+#define ANNAL_CONTEXT_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annal/status.h"
+
+namespace annal::context {
+
+// The file format version this code reads.
+constexpr uint32_t kGazetteerVersion = 1;
+
+enum class PlaceKind : uint8_t { kCountry = 0, kAdmin1 = 1, kPlace = 2 };
+
+// How a key names its entry; decides where a match may be used.
+enum class KeyKind : uint8_t {
+  kName = 0,          // the entry's own name
+  kAlternate = 1,     // an alternate or ASCII spelling ("Moskva", "Russian Federation")
+  kAbbreviation = 2,  // "Calif.", "TX": only valid as admin context after a comma
+  kDemonym = 3,       // "Russian" -> Russia (countries only)
+};
+
+// One gazetteer entry, viewing the loaded Gazetteer's memory (valid while it lives).
+struct PlaceEntry {
+  uint32_t index = 0;  // position in the gazetteer, stable for one file
+  uint32_t geonameid = 0;
+  PlaceKind kind = PlaceKind::kPlace;
+  std::string_view name;          // GeoNames name, UTF-8
+  std::string_view country_iso3;  // ISO 3166-1 alpha-3
+  std::string_view admin1_code;  // GeoNames admin-1 code ("CA" for California); empty for countries
+  std::string_view feature_code;  // GeoNames feature code: PCLI, ADM1, PPL, PPLC, PPLA, ...
+  char feature_class = 'P';       // GeoNames feature class: A (area) or P (populated place)
+  double lat = 0;
+  double lon = 0;
+  uint64_t population = 0;  // for admin-1 regions: the sum over its populated places
+};
+
+struct PlaceCandidate {
+  uint32_t entry = 0;  // index into the gazetteer
+  KeyKind key_kind = KeyKind::kName;
+};
+
+class Gazetteer {
+ public:
+  // Loads a gazetteer file (".zst" files are decompressed). Corruption (bad magic, another
+  // version, truncation, an offset out of range) is a Status, never a crash.
+  static Result<std::unique_ptr<Gazetteer>> Load(const std::string& path);
+  // Same from the decompressed bytes (takes ownership).
+  static Result<std::unique_ptr<Gazetteer>> FromBytes(std::string bytes);
+
+  // Not copyable: entries view the owned buffer.
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // All entries whose name key equals NormalizePlaceName(name). Empty when none. Thread-safe.
+  std::vector<PlaceCandidate> Lookup(std::string_view name) const;
+  // Same for an already-normalised key (no normalisation cost).
+  std::vector<PlaceCandidate> LookupNormalized(std::string_view key) const;
+  // True when some key starts with `prefix` followed by a space (for longest-match scanning).
+  bool HasKeyWithPrefix(std::string_view normalized_prefix) const;
+
+  PlaceEntry entry(uint32_t index) const;
+  size_t size() const { return entry_count_; }
+  size_t key_count() const { return key_count_; }
+  uint32_t version() const { return version_; }
+  size_t country_count() const { return country_count_; }
+  size_t admin1_count() const { return admin1_count_; }
+
+  // The country entry for an ISO3 code, or nullptr-like false return.
+  bool FindCountry(std::string_view iso3, PlaceEntry* out) const;
+  // The admin-1 entry of a country, e.g. ("USA", "CA") -> California.
+  bool FindAdmin1(std::string_view iso3, std::string_view admin1_code, PlaceEntry* out) const;
+
+ private:
+  Gazetteer() = default;
+  Status Parse();
+  std::string_view KeyAt(size_t i) const;
+
+  std::string bytes_;
+  const unsigned char* entries_ = nullptr;
+  const unsigned char* keys_ = nullptr;
+  const char* strings_ = nullptr;
+  uint32_t version_ = 0;
+  uint32_t entry_count_ = 0;
+  uint32_t key_count_ = 0;
+  uint32_t strings_size_ = 0;
+  size_t country_count_ = 0;
+  size_t admin1_count_ = 0;
+  std::vector<uint32_t> country_by_iso3_;  // entry indices of countries, sorted by ISO3
+  std::vector<uint32_t> admin1_sorted_;    // entry indices of admin-1 regions, by (iso3, code)
+};
+
+// The matching key of a place name: diacritics removed, ASCII upper case, runs of white space
+// collapsed to one space, typographic apostrophes and dashes mapped to ASCII. Returns an empty
+// string when the name is not Latin script (no key can match it). Agrees with normalize() in
+// scripts/build_gazetteer.py.
+std::string NormalizePlaceName(std::string_view name);
+
+// Great-circle distance in kilometres.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+
+}  // namespace annal::context
+
+#endif  // ANNAL_CONTEXT_GAZETTEER_H_

@@ -1,0 +1,251 @@
+#include "context/gazetteer.h"
+
+#include <gtest/gtest.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "util/file.h"
+
+namespace annal::context {
+namespace {
+
+const std::string kShipped = std::string(ANNAL_TEST_DATA_DIR) + "/gazetteer/gazetteer.bin.zst";
+
+// A tiny gazetteer written per doc/formats/gazetteer.md, independent of the Python builder.
+struct TinyEntry {
+  uint32_t geonameid;
+  std::string name, iso3, fcode, admin1;
+  double lat, lon;
+  uint32_t population;
+  uint8_t kind;
+  std::vector<std::pair<std::string, uint8_t>> keys;
+};
+
+void Put32(std::string* s, uint32_t v) {
+  for (int i = 0; i < 4; ++i) s->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void Put16(std::string* s, uint16_t v) {
+  s->push_back(static_cast<char>(v & 0xFF));
+  s->push_back(static_cast<char>(v >> 8));
+}
+void PutFixed(std::string* s, const std::string& v, size_t width) {
+  std::string f = v;
+  f.resize(width, '\0');
+  s->append(f);
+}
+
+std::string TinyGazetteer(const std::vector<TinyEntry>& entries, uint32_t version = 1) {
+  std::string strings, ents, keys;
+  struct Key {
+    std::string key;
+    uint32_t entry;
+    uint8_t kind;
+  };
+  std::vector<Key> all;
+  for (uint32_t i = 0; i < entries.size(); ++i) {
+    const TinyEntry& e = entries[i];
+    Put32(&ents, e.geonameid);
+    Put32(&ents, static_cast<uint32_t>(static_cast<int32_t>(std::lround(e.lat * 1e5))));
+    Put32(&ents, static_cast<uint32_t>(static_cast<int32_t>(std::lround(e.lon * 1e5))));
+    Put32(&ents, e.population);
+    Put32(&ents, static_cast<uint32_t>(strings.size()));
+    Put16(&ents, static_cast<uint16_t>(e.name.size()));
+    strings += e.name;
+    ents.push_back(static_cast<char>(e.kind));
+    ents.push_back(e.kind == 2 ? 'P' : 'A');
+    PutFixed(&ents, e.iso3, 3);
+    PutFixed(&ents, e.fcode, 8);
+    PutFixed(&ents, e.admin1, 8);
+    ents.push_back('\0');
+    for (const auto& [k, kind] : e.keys) all.push_back(Key{NormalizePlaceName(k), i, kind});
+  }
+  std::sort(all.begin(), all.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.key, a.entry) < std::tie(b.key, b.entry);
+  });
+  for (const Key& k : all) {
+    Put32(&keys, static_cast<uint32_t>(strings.size()));
+    Put16(&keys, static_cast<uint16_t>(k.key.size()));
+    keys.push_back(static_cast<char>(k.kind));
+    keys.push_back('\0');
+    Put32(&keys, k.entry);
+    strings += k.key;
+  }
+  std::string out = "ANNALGZT";
+  Put32(&out, version);
+  Put32(&out, static_cast<uint32_t>(entries.size()));
+  Put32(&out, static_cast<uint32_t>(all.size()));
+  Put32(&out, static_cast<uint32_t>(strings.size()));
+  return out + ents + keys + strings;
+}
+
+std::vector<TinyEntry> TinyEntries() {
+  return {
+      {1, "Georgia", "GEO", "PCLI", "", 42, 43.5, 3700000, 0, {{"Georgia", 0}, {"Georgian", 3}}},
+      {2, "Georgia", "USA", "ADM1", "GA", 32.75, -83.5, 10000000, 1, {{"Georgia", 0}, {"Ga.", 2}}},
+      {3,
+       "Tbilisi",
+       "GEO",
+       "PPLC",
+       "TB",
+       41.69,
+       44.83,
+       1100000,
+       2,
+       {{"Tbilisi", 0}, {"Tiflis", 1}}},
+      {4, "São Paulo", "BRA", "PPLA", "27", -23.55, -46.63, 12000000, 2, {{"São Paulo", 0}}},
+  };
+}
+
+TEST(NormalizePlaceNameTest, StripsMarksUppercasesAndCollapsesSpace) {
+  EXPECT_EQ(NormalizePlaceName("São  Paulo"), "SAO PAULO");
+  EXPECT_EQ(NormalizePlaceName("Düsseldorf"), "DUSSELDORF");
+  EXPECT_EQ(NormalizePlaceName("Łódź"), "LODZ");
+  EXPECT_EQ(NormalizePlaceName("Côte d\xE2\x80\x99Ivoire"), "COTE D'IVOIRE");
+  EXPECT_EQ(NormalizePlaceName("U.S."), "U.S.");
+  EXPECT_EQ(NormalizePlaceName("Москва"), "");  // not Latin script: no key can match
+}
+
+TEST(GazetteerTest, TinyFileRoundTrips) {
+  auto g = Gazetteer::FromBytes(TinyGazetteer(TinyEntries()));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ((*g)->size(), 4u);
+  EXPECT_EQ((*g)->country_count(), 1u);
+  EXPECT_EQ((*g)->admin1_count(), 1u);
+  auto c = (*g)->Lookup("georgia");
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ((*g)->entry(c[0].entry).country_iso3, "GEO");
+  EXPECT_EQ((*g)->entry(c[1].entry).admin1_code, "GA");
+  c = (*g)->Lookup("Sao Paulo");
+  ASSERT_EQ(c.size(), 1u);
+  PlaceEntry e = (*g)->entry(c[0].entry);
+  EXPECT_EQ(e.name, "São Paulo");
+  EXPECT_NEAR(e.lat, -23.55, 1e-5);
+  EXPECT_EQ(e.feature_code, "PPLA");
+  EXPECT_EQ(e.population, 12000000u);
+  c = (*g)->Lookup("Georgian");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key_kind, KeyKind::kDemonym);
+  EXPECT_TRUE((*g)->Lookup("Atlanta").empty());
+  EXPECT_TRUE((*g)->HasKeyWithPrefix("SAO"));
+  EXPECT_FALSE((*g)->HasKeyWithPrefix("TBILISI"));
+  PlaceEntry a;
+  ASSERT_TRUE((*g)->FindAdmin1("USA", "GA", &a));
+  EXPECT_EQ(a.geonameid, 2u);
+  EXPECT_FALSE((*g)->FindAdmin1("USA", "TX", &a));
+  ASSERT_TRUE((*g)->FindCountry("GEO", &a));
+  EXPECT_EQ(a.geonameid, 1u);
+  EXPECT_FALSE((*g)->FindCountry("RUS", &a));
+}
+
+TEST(GazetteerTest, CorruptionIsAStatus) {
+  std::string good = TinyGazetteer(TinyEntries());
+  ASSERT_TRUE(Gazetteer::FromBytes(good).ok());
+
+  std::string bad_magic = good;
+  bad_magic[0] = 'X';
+  auto r = Gazetteer::FromBytes(bad_magic);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+
+  r = Gazetteer::FromBytes(TinyGazetteer(TinyEntries(), /*version=*/2));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("version"), std::string::npos);
+
+  for (size_t cut : {size_t{0}, size_t{5}, size_t{23}, good.size() / 2, good.size() - 1}) {
+    r = Gazetteer::FromBytes(good.substr(0, cut));
+    ASSERT_FALSE(r.ok()) << "cut at " << cut;
+    EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  }
+
+  // A key pointing past the entries.
+  std::string bad_key = good;
+  size_t keys_at = 24 + 4 * 44;
+  bad_key[keys_at + 8] = static_cast<char>(0x7F);
+  r = Gazetteer::FromBytes(bad_key);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+
+  // A name offset past the string pool.
+  std::string bad_name = good;
+  bad_name[24 + 16 + 3] = static_cast<char>(0x7F);
+  EXPECT_FALSE(Gazetteer::FromBytes(bad_name).ok());
+}
+
+TEST(GazetteerTest, CorruptCompressedFileIsAStatus) {
+  std::string good = TinyGazetteer(TinyEntries());
+  std::string z(ZSTD_compressBound(good.size()), '\0');
+  z.resize(ZSTD_compress(z.data(), z.size(), good.data(), good.size(), 3));
+  auto dir = std::filesystem::temp_directory_path();
+  std::string ok_path = (dir / "annal_gaz_ok.bin.zst").string();
+  std::string bad_path = (dir / "annal_gaz_bad.bin.zst").string();
+  ASSERT_TRUE(WriteStringToFile(ok_path, z).ok());
+  ASSERT_TRUE(WriteStringToFile(bad_path, z.substr(0, z.size() / 2)).ok());
+  EXPECT_TRUE(Gazetteer::Load(ok_path).ok());
+  auto r = Gazetteer::Load(bad_path);
+  EXPECT_FALSE(r.ok());
+  r = Gazetteer::Load((dir / "annal_gaz_missing.bin.zst").string());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  std::filesystem::remove(ok_path);
+  std::filesystem::remove(bad_path);
+}
+
+TEST(ShippedGazetteerTest, LoadsWithExpectedVersionAndCounts) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto g = Gazetteer::Load(kShipped);
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ((*g)->version(), kGazetteerVersion);
+  // Counts of the file built by scripts/build_gazetteer.py from the shared GeoNames extracts;
+  // a rebuild that changes them must update this test and doc/formats/gazetteer.md.
+  EXPECT_EQ((*g)->country_count(), 250u);
+  EXPECT_EQ((*g)->admin1_count(), 3748u);
+  EXPECT_EQ((*g)->size(), 208585u);
+  EXPECT_EQ((*g)->key_count(), 301427u);
+  EXPECT_LT(ms, 2000.0) << "load took " << ms << " ms";  // ~100 ms in Release; slack for Debug
+  EXPECT_LT(std::filesystem::file_size(kShipped), 15u * 1024 * 1024);
+}
+
+TEST(ShippedGazetteerTest, KnownPlaces) {
+  auto g = Gazetteer::Load(kShipped);
+  ASSERT_TRUE(g.ok());
+  auto has = [&](std::string_view name, uint32_t geonameid) {
+    for (const PlaceCandidate& c : (*g)->Lookup(name)) {
+      if ((*g)->entry(c.entry).geonameid == geonameid) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("Moscow", 524901));
+  EXPECT_TRUE(has("Moskva", 524901));
+  EXPECT_TRUE(has("Russia", 2017370));
+  EXPECT_TRUE(has("Russian Federation", 2017370));
+  EXPECT_TRUE(has("Russian", 2017370));  // demonym
+  EXPECT_TRUE(has("U.S.", 6252001));
+  EXPECT_TRUE(has("California", 5332921));
+  EXPECT_TRUE(has("Long Beach", 5367929));
+  EXPECT_TRUE(has("São Paulo", 3448439));
+  PlaceEntry e;
+  ASSERT_TRUE((*g)->FindCountry("UKR", &e));
+  EXPECT_EQ(e.name, "Ukraine");
+  EXPECT_EQ(e.kind, PlaceKind::kCountry);
+  ASSERT_TRUE((*g)->FindAdmin1("USA", "TX", &e));
+  EXPECT_EQ(e.name, "Texas");
+  EXPECT_GT(e.population, 10000000u);
+  // Texas's reference point lies inside Texas.
+  EXPECT_GT(e.lat, 26);
+  EXPECT_LT(e.lat, 36);
+  EXPECT_GT(e.lon, -106);
+  EXPECT_LT(e.lon, -94);
+}
+
+}  // namespace
+}  // namespace annal::context

@@ -1,0 +1,210 @@
+#include "context/geo_eval.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "util/file.h"
+
+namespace annal::context {
+namespace {
+
+// TR-News has spans that drift behind their text by up to 10 characters (after runs of
+// white space in some articles); a span whose text is not its <phrase> moves to the nearest
+// exact occurrence of the phrase within this many characters.
+constexpr int kMaxGoldShift = 12;
+
+// The content between <tag ...> and </tag> starting the search at *pos; advances *pos past it.
+// Attributes of the opening tag go to *attrs when given.
+bool NextElement(std::string_view xml, std::string_view tag, size_t* pos, std::string_view* body,
+                 std::string_view* attrs = nullptr, size_t limit = std::string_view::npos) {
+  // Built by append: GCC 12 warns (-Wrestrict, a false positive) on "<" + std::string(tag).
+  std::string open(1, '<');
+  open.append(tag);
+  std::string close("</");
+  close.append(tag);
+  close.push_back('>');
+  size_t p = *pos;
+  while (true) {
+    p = xml.find(open, p);
+    if (p == std::string_view::npos || p >= limit) return false;
+    char after = p + open.size() < xml.size() ? xml[p + open.size()] : '\0';
+    if (after == '>' || after == ' ' || after == '\t' || after == '\n') break;
+    p += open.size();
+  }
+  size_t gt = xml.find('>', p);
+  if (gt == std::string_view::npos) return false;
+  if (attrs) *attrs = xml.substr(p + open.size(), gt - p - open.size());
+  size_t end = xml.find(close, gt);
+  if (end == std::string_view::npos) return false;
+  *body = xml.substr(gt + 1, end - gt - 1);
+  *pos = end + close.size();
+  return true;
+}
+
+std::string Unescape(std::string_view s) {
+  constexpr std::string_view kCdata = "<![CDATA[";
+  if (s.substr(0, kCdata.size()) == kCdata) {
+    size_t end = s.rfind("]]>");
+    return std::string(s.substr(kCdata.size(), end == std::string_view::npos
+                                                   ? std::string_view::npos
+                                                   : end - kCdata.size()));
+  }
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      size_t semi = s.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 6) {
+        std::string_view ent = s.substr(i + 1, semi - i - 1);
+        const char* rep = ent == "amp"    ? "&"
+                          : ent == "lt"   ? "<"
+                          : ent == "gt"   ? ">"
+                          : ent == "quot" ? "\""
+                          : ent == "apos" ? "'"
+                                          : nullptr;
+        if (rep) {
+          out += rep;
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::string Child(std::string_view body, std::string_view tag) {
+  size_t pos = 0;
+  std::string_view b;
+  if (!NextElement(body, tag, &pos, &b)) return std::string();
+  return Unescape(b);
+}
+
+}  // namespace
+
+Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out) {
+  out->clear();
+  size_t pos = 0;
+  std::string_view article;
+  while (NextElement(xml, "article", &pos, &article)) {
+    GoldArticle a;
+    a.text = Child(article, "text");
+    // Code point index -> byte offset.
+    std::vector<uint32_t> byte_at;
+    for (uint32_t i = 0; i < a.text.size(); ++i) {
+      if ((static_cast<unsigned char>(a.text[i]) & 0xC0) != 0x80) byte_at.push_back(i);
+    }
+    byte_at.push_back(static_cast<uint32_t>(a.text.size()));
+    size_t tpos = 0;
+    std::string_view top;
+    while (NextElement(article, "toponym", &tpos, &top)) {
+      std::string lat = Child(top, "lat"), lon = Child(top, "lon");
+      if (lat.empty() || lon.empty()) continue;
+      GoldToponym g;
+      g.phrase = Child(top, "phrase");
+      size_t s = std::strtoul(Child(top, "start").c_str(), nullptr, 10);
+      size_t e = std::strtoul(Child(top, "end").c_str(), nullptr, 10);
+      // A few gold spans run past the text end; clamp them (they still count as gold).
+      e = std::min(e, byte_at.size() - 1);
+      s = std::min(s, e);
+      g.begin = byte_at[s];
+      g.end = byte_at[e];
+      if (std::string_view(a.text).substr(g.begin, g.end - g.begin) != g.phrase) {
+        for (int d = 1; d <= kMaxGoldShift; ++d) {
+          bool moved = false;
+          for (int sign : {-1, 1}) {
+            long ns = static_cast<long>(s) + sign * d, ne = static_cast<long>(e) + sign * d;
+            if (ns < 0 || ne >= static_cast<long>(byte_at.size())) continue;
+            uint32_t b = byte_at[ns], en = byte_at[ne];
+            if (std::string_view(a.text).substr(b, en - b) == g.phrase) {
+              g.begin = b;
+              g.end = en;
+              moved = true;
+              break;
+            }
+          }
+          if (moved) break;
+        }
+      }
+      std::string_view gaz_attrs, gaz;
+      size_t gp = 0;
+      if (NextElement(top, "gaztag", &gp, &gaz, &gaz_attrs)) {
+        size_t q = gaz_attrs.find("geonameid=\"");
+        if (q != std::string_view::npos) {
+          g.geonameid = static_cast<uint32_t>(
+              std::strtoul(std::string(gaz_attrs.substr(q + 11)).c_str(), nullptr, 10));
+        }
+      }
+      g.lat = std::strtod(lat.c_str(), nullptr);
+      g.lon = std::strtod(lon.c_str(), nullptr);
+      a.toponyms.push_back(std::move(g));
+    }
+    out->push_back(std::move(a));
+  }
+  if (out->empty()) return Status::Corruption("no <article> elements");
+  return Status::OK();
+}
+
+GeoEvalResult EvaluateGeoparser(const std::vector<GoldArticle>& gold, const Geoparser& geoparser,
+                                const TextAnalyzer& analyze) {
+  GeoEvalResult r;
+  text::AnalyzedText analyzed;
+  for (const GoldArticle& a : gold) {
+    analyze(a.text, &analyzed);
+    std::vector<PlaceMention> ms = geoparser.FindPlaces(analyzed, a.text, GeoContext{});
+    r.mentions += ms.size();
+    for (const PlaceMention& m : ms) {
+      bool on_gold = false;
+      for (const GoldToponym& g : a.toponyms) {
+        if (m.begin < g.end && g.begin < m.end) {
+          on_gold = true;
+          break;
+        }
+      }
+      if (on_gold) {
+        ++r.mentions_on_gold;
+      } else {
+        ++r.extra_phrases[m.text];
+      }
+    }
+    for (const GoldToponym& g : a.toponyms) {
+      ++r.gold;
+      const PlaceMention* overlap = nullptr;
+      bool ok = false;
+      for (const PlaceMention& m : ms) {
+        if (m.begin < g.end && g.begin < m.end) {
+          overlap = &m;
+          if (DistanceKm(m.lat, m.lon, g.lat, g.lon) <= 161.0) {
+            ok = true;
+            break;
+          }
+        }
+      }
+      if (ok) {
+        ++r.correct;
+      } else if (overlap == nullptr) {
+        ++r.missed;
+        ++r.missed_phrases[g.phrase];
+      } else {
+        ++r.wrong;
+        if (overlap->geonameid == g.geonameid) ++r.wrong_same_id;
+        ++r.wrong_phrases[g.phrase + " -> " + overlap->name + " (" + overlap->country_iso3 + ")"];
+      }
+    }
+  }
+  return r;
+}
+
+Result<GeoEvalResult> EvaluateGeoparsingFile(const std::string& xml_path,
+                                             const Geoparser& geoparser,
+                                             const TextAnalyzer& analyze) {
+  std::string xml;
+  Status s = ReadFileToString(xml_path, &xml);
+  if (!s.ok()) return s;
+  std::vector<GoldArticle> gold;
+  s = ParseGeoparsingGold(xml, &gold);
+  if (!s.ok()) return Status::Corruption(xml_path + ": " + s.message());
+  return EvaluateGeoparser(gold, geoparser, analyze);
+}
+
+}  // namespace annal::context

@@ -1,0 +1,868 @@
+#include "context/geoparser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+namespace annal::context {
+namespace {
+
+using text::Token;
+
+// Words that are never a one-word place name, wherever they stand (they are also GeoNames
+// places somewhere: Of in Turkey, Police in Poland, March in England).
+const std::unordered_set<std::string_view>& NeverPlace() {
+  static const auto* s = new std::unordered_set<std::string_view>{"A",
+                                                                  "AN",
+                                                                  "THE",
+                                                                  "OF",
+                                                                  "IN",
+                                                                  "ON",
+                                                                  "AT",
+                                                                  "TO",
+                                                                  "BY",
+                                                                  "FOR",
+                                                                  "FROM",
+                                                                  "WITH",
+                                                                  "AND",
+                                                                  "OR",
+                                                                  "BUT",
+                                                                  "I",
+                                                                  "HE",
+                                                                  "SHE",
+                                                                  "IT",
+                                                                  "WE",
+                                                                  "THEY",
+                                                                  "YOU",
+                                                                  "HIS",
+                                                                  "HER",
+                                                                  "ITS",
+                                                                  "OUR",
+                                                                  "THEIR",
+                                                                  "THIS",
+                                                                  "THAT",
+                                                                  "THESE",
+                                                                  "THOSE",
+                                                                  "MONDAY",
+                                                                  "TUESDAY",
+                                                                  "WEDNESDAY",
+                                                                  "THURSDAY",
+                                                                  "FRIDAY",
+                                                                  "SATURDAY",
+                                                                  "SUNDAY",
+                                                                  "JANUARY",
+                                                                  "FEBRUARY",
+                                                                  "MARCH",
+                                                                  "APRIL",
+                                                                  "MAY",
+                                                                  "JUNE",
+                                                                  "JULY",
+                                                                  "AUGUST",
+                                                                  "SEPTEMBER",
+                                                                  "OCTOBER",
+                                                                  "NOVEMBER",
+                                                                  "DECEMBER",
+                                                                  "POLICE",
+                                                                  "GOD",
+                                                                  "CHRISTMAS",
+                                                                  "EASTER",
+                                                                  "MR",
+                                                                  "MRS",
+                                                                  "MS",
+                                                                  "DR",
+                                                                  "ST",
+                                                                  "NO",
+                                                                  "YES",
+                                                                  "OK",
+                                                                  "STREET",
+                                                                  "CITY",
+                                                                  "COUNCIL",
+                                                                  "UNIVERSITY",
+                                                                  "COLLEGE",
+                                                                  "COURT",
+                                                                  "CENTER",
+                                                                  "CENTRE",
+                                                                  "HALL",
+                                                                  "NORTH",
+                                                                  "SOUTH",
+                                                                  "EAST",
+                                                                  "WEST",
+                                                                  "CENTRAL",
+                                                                  "MAN",
+                                                                  "LAW",
+                                                                  "CHURCH",
+                                                                  "SCHOOL",
+                                                                  "ROAD",
+                                                                  "AVENUE",
+                                                                  "PARK",
+                                                                  "OLYMPIC",
+                                                                  "LIBERAL",
+                                                                  "HYDRO",
+                                                                  "JUSTICE",
+                                                                  "SECRETARY",
+                                                                  "ONE",
+                                                                  "COMMERCE",
+                                                                  "STATE",
+                                                                  "COUNTY",
+                                                                  "GOVERNMENT",
+                                                                  "BOARD",
+                                                                  "DEPARTMENT",
+                                                                  "REPUBLICAN",
+                                                                  "DEMOCRAT",
+                                                                  "DEMOCRATIC",
+                                                                  "HOUSE",
+                                                                  "SENATE",
+                                                                  "CONGRESS",
+                                                                  "PRESIDENT",
+                                                                  "GOVERNOR",
+                                                                  "MAYOR",
+                                                                  "CHIEF",
+                                                                  "OFFICE",
+                                                                  "STATION",
+                                                                  "LAKE",
+                                                                  "RIVER",
+                                                                  "MOUNT",
+                                                                  "BAY",
+                                                                  "VALLEY",
+                                                                  "ISLAND",
+                                                                  "BEACH",
+                                                                  "HARBOR",
+                                                                  "PORT",
+                                                                  "FORT",
+                                                                  "AIRPORT",
+                                                                  "HAMAS",
+                                                                  "XINHUA",
+                                                                  "GOOD",
+                                                                  "BEST",
+                                                                  "GREAT",
+                                                                  "FIRST",
+                                                                  "LAST",
+                                                                  "NATIONAL",
+                                                                  "INTERNATIONAL",
+                                                                  "NORTHEAST",
+                                                                  "NORTHWEST",
+                                                                  "SOUTHEAST",
+                                                                  "SOUTHWEST",
+                                                                  "NORTHERN",
+                                                                  "SOUTHERN",
+                                                                  "EASTERN",
+                                                                  "WESTERN",
+                                                                  "METRO",
+                                                                  "EARTH",
+                                                                  "NONE",
+                                                                  "SECTION",
+                                                                  "ARAB"};
+  return *s;
+}
+
+// Common English words that open sentences and are also place names ("Reading", "Mobile",
+// "Split", "Nice"): not a place when they stand first in a sentence.
+const std::unordered_set<std::string_view>& SentenceInitialCommon() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "AFTER",        "ALL",         "ALSO",        "ALTHOUGH", "AS",      "BEFORE",  "BEST",
+      "BOTH",         "BUT",         "DURING",      "EACH",     "EARLY",   "EVEN",    "EVERY",
+      "FEW",          "FIRST",       "GOOD",        "HERE",     "HOPE",    "HOW",     "HOWEVER",
+      "IF",           "JUST",        "LAST",        "LATER",    "LIKE",    "MANY",    "MOBILE",
+      "MORE",         "MOST",        "MUCH",        "NEW",      "NEXT",    "NICE",    "NOW",
+      "ONCE",         "ONE",         "ONLY",        "OTHER",    "OVER",    "READING", "SINCE",
+      "SO",           "SOME",        "SPLIT",       "STILL",    "SUCH",    "THEN",    "THERE",
+      "THOUGH",       "THUS",        "TODAY",       "TWO",      "UNDER",   "UNION",   "UNTIL",
+      "WHEN",         "WHERE",       "WHILE",       "WHO",      "WHY",     "YET",     "LIBERTY",
+      "INDEPENDENCE", "ENTERPRISE",  "COMMERCE",    "INDUSTRY", "JUSTICE", "TRUTH",   "VICTORY",
+      "WELCOME",      "SURPRISE",    "FAIRFIELD",   "CAUSE",    "AURORA",  "DEAL",    "MAIN",
+      "OFFICIALS",    "PROSECUTORS", "AUTHORITIES", "RESIDENTS"};
+  return *s;
+}
+
+// Titles before a person's name: "Mr. Jordan", "Gen. Lee", "President Lincoln".
+const std::unordered_set<std::string_view>& PersonTitles() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "MR.",     "MR",        "MRS.",   "MRS",      "MS.",       "MS",    "DR.",
+      "DR",      "MISS",      "SIR",    "DAME",     "LORD",      "LADY",  "SEN.",
+      "SEN",     "SENATOR",   "REP.",   "REP",      "GOV.",      "GEN.",  "GEN",
+      "GENERAL", "COL.",      "LT.",    "SGT.",     "CAPT.",     "REV.",  "PRESIDENT",
+      "PRINCE",  "PRINCESS",  "KING",   "QUEEN",    "JUDGE",     "COACH", "OFFICER",
+      "DEPUTY",  "DETECTIVE", "MAYOR",  "GOVERNOR", "PROFESSOR", "PROF.", "SAINT",
+      "POPE",    "BISHOP",    "FATHER", "SISTER",   "BROTHER",   "UNCLE", "AUNT"};
+  return *s;
+}
+
+// Capitalised words that may precede a place without making it part of another name.
+const std::unordered_set<std::string_view>& PlaceModifiers() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "NORTH",        "SOUTH",        "EAST",       "WEST",         "NORTHERN",
+      "SOUTHERN",     "EASTERN",      "WESTERN",    "CENTRAL",      "NORTHEAST",
+      "NORTHWEST",    "SOUTHEAST",    "SOUTHWEST",  "NORTHEASTERN", "NORTHWESTERN",
+      "SOUTHEASTERN", "SOUTHWESTERN", "GREATER",    "UPPER",        "LOWER",
+      "DOWNTOWN",     "METRO",        "RURAL",      "SUBURBAN",     "COASTAL",
+      "NEIGHBORING",  "NEIGHBOURING", "NATIONWIDE", "OCCUPIED",     "BESIEGED",
+      "IN",           "AT",           "ON",         "TO",           "FROM",
+      "NEAR",         "OUTSIDE",      "INSIDE",     "ACROSS",       "THROUGHOUT",
+      "AND",          "OR",           "THE",        "OF",           "BY",
+      "WITH",         "AGAINST",      "VISITED",    "FORMER",       "RUSSIAN-BACKED",
+      "PRO-RUSSIAN"};
+  return *s;
+}
+
+// Capitalised words that may follow a place name and still leave it a place ("Moscow Mayor",
+// "Texas Governor", "Baghdad Police", "U.S. President").
+const std::unordered_set<std::string_view>& FollowingAllowed() {
+  static const auto* s = new std::unordered_set<std::string_view>{"PRESIDENT",
+                                                                  "PRIME",
+                                                                  "MINISTER",
+                                                                  "FOREIGN",
+                                                                  "DEFENSE",
+                                                                  "DEFENCE",
+                                                                  "INTERIOR",
+                                                                  "GOVERNOR",
+                                                                  "GOV.",
+                                                                  "MAYOR",
+                                                                  "POLICE",
+                                                                  "SHERIFF",
+                                                                  "ARMY",
+                                                                  "NAVY",
+                                                                  "AIR",
+                                                                  "FORCES",
+                                                                  "TROOPS",
+                                                                  "OFFICIALS",
+                                                                  "AUTHORITIES",
+                                                                  "GOVERNMENT",
+                                                                  "STATE",
+                                                                  "SECRETARY",
+                                                                  "AMBASSADOR",
+                                                                  "EMBASSY",
+                                                                  "CONSULATE",
+                                                                  "SENATOR",
+                                                                  "SEN.",
+                                                                  "REP.",
+                                                                  "REPRESENTATIVE",
+                                                                  "CONGRESSMAN",
+                                                                  "CONGRESSWOMAN",
+                                                                  "LEADER",
+                                                                  "OFFICIAL",
+                                                                  "CHIEF",
+                                                                  "GEN.",
+                                                                  "GENERAL",
+                                                                  "SPECIAL",
+                                                                  "JUSTICE",
+                                                                  "ATTORNEY",
+                                                                  "EMBASSADOR",
+                                                                  "CITIZENS",
+                                                                  "RESIDENTS",
+                                                                  "TIME",
+                                                                  "DEPUTY",
+                                                                  "COMMISSIONER",
+                                                                  "CAPITAL",
+                                                                  "MILITARY",
+                                                                  "PM",
+                                                                  "FM",
+                                                                  "PARLIAMENT",
+                                                                  "CONGRESS",
+                                                                  "LAWMAKERS",
+                                                                  "PROSECUTORS",
+                                                                  "COURT",
+                                                                  "SUPREME",
+                                                                  "CITY",
+                                                                  "MEDIA",
+                                                                  "TV",
+                                                                  "ON",
+                                                                  "IN",
+                                                                  "AND",
+                                                                  "OR"};
+  return *s;
+}
+
+// Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+bool IsInnerConnector(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"OF",  "DE",   "LA", "DEL", "DU", "DES", "AND",
+                                                "THE", "UPON", "ON", "AM",  "-",  "DI",  "DA",
+                                                "EL",  "AL",   "LE", "LES", "Y",  "EN",  "SUR"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
+bool IsSpeechVerb(std::string_view norm) {
+  static constexpr std::string_view kVerbs[] = {"SAID",  "SAYS",      "TOLD",  "ADDED", "WROTE",
+                                                "ASKED", "EXPLAINED", "NOTED", "STATED"};
+  for (std::string_view v : kVerbs) {
+    if (norm == v) return true;
+  }
+  return false;
+}
+
+bool IsLocativePreposition(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"IN",     "NEAR",       "OUTSIDE", "AROUND",
+                                                "ACROSS", "THROUGHOUT", "INSIDE",  "FROM"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
+bool StartsUpper(std::string_view s) {
+  return !s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || static_cast<unsigned char>(s[0]) >= 0xC0);
+}
+
+std::string_view Word(std::string_view text, const Token& t) {
+  return text.substr(t.begin, t.end - t.begin);
+}
+
+bool IsCapitalizedWord(std::string_view text, const Token& t) {
+  return t.has(text::kWord) && (t.has(text::kCapitalized) || StartsUpper(Word(text, t)));
+}
+
+struct AdminContext {
+  std::string iso3;
+  std::string admin1;  // empty: the whole country
+};
+
+struct RawMention {
+  uint32_t first = 0, end = 0;  // tokens
+  std::vector<PlaceCandidate> candidates;
+  bool demonym = false;
+  bool county = false;       // "X County": candidates are places named X; needs admin support
+  bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
+  uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
+  bool dateline = false;     // the dateline's place: bytes from AnalyzedText::dateline, no tokens
+  std::optional<AdminContext> admin;
+};
+
+std::string AdminKey(std::string_view iso3, std::string_view admin1) {
+  std::string k(iso3);
+  k.push_back('.');
+  k.append(admin1);
+  return k;
+}
+
+}  // namespace
+
+Geoparser::Geoparser(const Gazetteer& gazetteer, GeoparserOptions options)
+    : gazetteer_(gazetteer), options_(options) {}
+
+std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyzed,
+                                                std::string_view text,
+                                                const GeoContext& context) const {
+  const std::vector<Token>& toks = analyzed.tokens;
+  std::vector<RawMention> raws;
+
+  // Longest key match starting at token t inside [t, end). Returns the end token or 0.
+  auto longest = [&](uint32_t t, uint32_t end, bool allow_abbrev,
+                     std::vector<PlaceCandidate>* cands) -> uint32_t {
+    uint32_t best = 0;
+    uint32_t limit = std::min<uint32_t>(end, t + static_cast<uint32_t>(options_.max_span_tokens));
+    for (uint32_t j = t; j < limit; ++j) {
+      const Token& tj = toks[j];
+      if (j > t) {
+        if (tj.has(text::kPossessive)) break;
+        if (!IsCapitalizedWord(text, tj) && !IsInnerConnector(tj.norm)) break;
+      }
+      std::string key = NormalizePlaceName(text.substr(toks[t].begin, tj.end - toks[t].begin));
+      if (key.empty()) break;
+      std::vector<PlaceCandidate> c = gazetteer_.LookupNormalized(key);
+      std::erase_if(c, [&](const PlaceCandidate& p) {
+        if (p.key_kind == KeyKind::kAbbreviation) {
+          // Dotted initialisms (S.C., D.C., W.Va.) are safe anywhere; other abbreviations only
+          // as admin context.
+          return !allow_abbrev && std::count(key.begin(), key.end(), '.') < 2;
+        }
+        if (p.key_kind == KeyKind::kDemonym) return !options_.include_demonyms;
+        return false;
+      });
+      if (!c.empty()) {
+        best = j + 1;
+        *cands = std::move(c);
+      }
+      if (!gazetteer_.HasKeyWithPrefix(key)) break;
+    }
+    return best;
+  };
+
+  std::unordered_set<std::string> person_names;  // surnames seen after a first name
+  // Names seen right after a locative preposition ("in Edmonton") are places in this document,
+  // whatever person-like contexts they also appear in.
+  std::unordered_set<std::string_view> locative_names;
+  for (const text::Sentence& sent : analyzed.sentences) {
+    for (uint32_t t = sent.first_token + 1; t < sent.end_token; ++t) {
+      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t])) {
+        locative_names.insert(toks[t].norm);
+      }
+    }
+  }
+  for (const text::Sentence& sent : analyzed.sentences) {
+    for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
+      const Token& tok = toks[t];
+      if (!IsCapitalizedWord(text, tok)) continue;
+      bool sentence_start =
+          t == sent.first_token || tok.has(text::kSentenceStart) ||
+          (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);
+      std::vector<PlaceCandidate> cands;
+      // After "Name," an abbreviation is admin context even when the name is unknown
+      // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
+      bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
+                              IsCapitalizedWord(text, toks[t - 2]) &&
+                              tok.norm.find('.') != std::string::npos;
+      uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
+      uint32_t end_byte = 0;
+      if (end == 0 && tok.norm.find('-') != std::string::npos) {
+        // "Canada-wide", "U.S.-led": the part before the hyphen.
+        size_t dash = Word(text, tok).find('-');
+        std::string key = NormalizePlaceName(Word(text, tok).substr(0, dash));
+        if (dash != std::string_view::npos && dash > 0 && !key.empty()) {
+          cands = gazetteer_.LookupNormalized(key);
+          std::erase_if(
+              cands, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kAbbreviation; });
+          if (!cands.empty()) {
+            end = t + 1;
+            end_byte = tok.begin + static_cast<uint32_t>(dash);
+          }
+        }
+      }
+      if (end == 0) continue;
+      bool single = end == t + 1;
+      if (single && NeverPlace().contains(tok.norm)) continue;
+      if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
+      bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+        return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+      });
+      // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
+      // region codes (US, UK) and datelines
+      // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong) {
+        bool dateline_like =
+            end < sent.end_token &&
+            (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
+             toks[end].norm == "--" || toks[end].norm == ":");
+        if (!dateline_like) continue;
+      }
+      // Person contexts: a title before the name, a surname seen earlier after a first name,
+      // or a speech verb right after a bare name ("Jones said").
+      if (t > sent.first_token && PersonTitles().contains(toks[t - 1].norm)) {
+        t = end - 1;
+        continue;
+      }
+      bool locative = single && locative_names.contains(tok.norm);
+      if (single && !strong && !locative && person_names.contains(tok.norm)) continue;
+      if (single && !strong && end < sent.end_token && IsSpeechVerb(toks[end].norm)) continue;
+      // Part of a longer proper name: a capitalised word glued before it ("Michael Jordan",
+      // "Main Street"), for plain places only; country and region names keep their sense
+      // inside names ("Acting U.S. Attorney", "Georgia School Boards Association").
+      bool demonym_only = std::all_of(cands.begin(), cands.end(), [](const PlaceCandidate& c) {
+        return c.key_kind == KeyKind::kDemonym;
+      });
+      if (!demonym_only && !strong && !locative && t > sent.first_token) {
+        const Token& prev = toks[t - 1];
+        bool prev_start = t - 1 == sent.first_token;
+        if (single && (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
+                       prev.norm == "WROTE")) {  // "said Moore"
+          person_names.insert(tok.norm);
+          continue;
+        }
+        if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
+            !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
+            !(prev_start &&
+              (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
+          if (single && !prev_start) person_names.insert(tok.norm);
+          t = end - 1;
+          continue;
+        }
+      }
+      bool before_name = false;
+      if (!demonym_only && end < sent.end_token) {
+        const Token& next = toks[end];
+        if (next.norm == "COUNTY" || next.norm == "PARISH") {
+          RawMention r;
+          r.first = t;
+          r.end = end + 1;
+          r.candidates = std::move(cands);
+          std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+          });
+          r.county = true;
+          if (!r.candidates.empty()) raws.push_back(std::move(r));
+          t = end;
+          continue;
+        }
+        before_name = single && !strong && IsCapitalizedWord(text, next) &&
+                      !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm);
+        // "Michael Moore said", "Mary Flores, 34,": a person for sure.
+        if (before_name && end + 1 < sent.end_token &&
+            (IsSpeechVerb(toks[end + 1].norm) ||
+             (toks[end + 1].norm == "," && end + 2 < sent.end_token &&
+              toks[end + 2].has(text::kNumber)))) {
+          person_names.insert(toks[end].norm);
+          t = end;
+          continue;
+        }
+      }
+      RawMention r;
+      r.first = t;
+      r.end = end;
+      r.candidates = std::move(cands);
+      r.before_name = before_name;
+      r.end_byte = end_byte;
+      // Admin context: "Long Beach, California", "Paris, Tenn.", "Aleppo, Syria".
+      if (end + 1 < sent.end_token && toks[end].norm == ",") {
+        std::vector<PlaceCandidate> ctx;
+        uint32_t cend = longest(end + 1, sent.end_token, /*allow_abbrev=*/true, &ctx);
+        std::erase_if(ctx, [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace ||
+                 c.key_kind == KeyKind::kDemonym;
+        });
+        if (cend != 0 && !ctx.empty()) {
+          // Which admin region: the one that contains a candidate of the name, preferring admin-1.
+          std::optional<AdminContext> found;
+          for (const PlaceCandidate& a : ctx) {
+            PlaceEntry ae = gazetteer_.entry(a.entry);
+            for (const PlaceCandidate& c : r.candidates) {
+              PlaceEntry ce = gazetteer_.entry(c.entry);
+              if (ce.country_iso3 != ae.country_iso3 || ce.index == ae.index) continue;
+              if (ae.kind == PlaceKind::kAdmin1 && ce.admin1_code == ae.admin1_code) {
+                found = AdminContext{std::string(ae.country_iso3), std::string(ae.admin1_code)};
+              } else if (ae.kind == PlaceKind::kCountry && !found) {
+                found = AdminContext{std::string(ae.country_iso3), ""};
+              }
+            }
+          }
+          if (found) {
+            r.admin = found;
+            raws.push_back(std::move(r));
+            RawMention a;
+            a.first = end + 1;
+            a.end = cend;
+            for (const PlaceCandidate& c : ctx) {
+              PlaceEntry ce = gazetteer_.entry(c.entry);
+              if (ce.country_iso3 == found->iso3 &&
+                  (found->admin1.empty() ? ce.kind == PlaceKind::kCountry
+                                         : ce.admin1_code == found->admin1)) {
+                a.candidates.push_back(c);
+              }
+            }
+            raws.push_back(std::move(a));
+            t = cend - 1;
+            continue;
+          }
+        }
+      }
+      raws.push_back(std::move(r));
+      t = end - 1;
+    }
+  }
+
+  // The dateline ("CHARLESTON, W.Va. -") is a mention of its own: the text stage keeps it out of
+  // the sentences. "Name, Admin" in it is admin context as in running text.
+  if (analyzed.dateline && analyzed.dateline->end <= text.size()) {
+    std::string_view place = analyzed.dateline->place;
+    std::string_view name = place.substr(0, place.find(','));
+    RawMention r;
+    r.dateline = true;
+    r.candidates = gazetteer_.Lookup(name);
+    std::erase_if(r.candidates, [](const PlaceCandidate& c) {
+      return c.key_kind == KeyKind::kAbbreviation || c.key_kind == KeyKind::kDemonym;
+    });
+    if (size_t comma = place.find(','); comma != std::string_view::npos) {
+      for (const PlaceCandidate& a : gazetteer_.Lookup(place.substr(comma + 1))) {
+        PlaceEntry ae = gazetteer_.entry(a.entry);
+        if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
+        for (const PlaceCandidate& c : r.candidates) {
+          PlaceEntry ce = gazetteer_.entry(c.entry);
+          if (ce.country_iso3 == ae.country_iso3 &&
+              (ae.kind == PlaceKind::kCountry || ce.admin1_code == ae.admin1_code)) {
+            r.admin =
+                AdminContext{std::string(ae.country_iso3),
+                             ae.kind == PlaceKind::kCountry ? "" : std::string(ae.admin1_code)};
+          }
+        }
+      }
+    }
+    // Unless the text stage left the dateline's words in a sentence and they were found there.
+    bool seen = std::any_of(raws.begin(), raws.end(), [&](const RawMention& x) {
+      return toks[x.first].begin < analyzed.dateline->end &&
+             analyzed.dateline->begin < toks[x.end - 1].end;
+    });
+    if (!r.candidates.empty() && !seen) raws.insert(raws.begin(), std::move(r));
+  }
+  auto raw_begin = [&](const RawMention& r) {
+    return r.dateline ? analyzed.dateline->begin : toks[r.first].begin;
+  };
+  auto raw_end = [&](const RawMention& r) {
+    if (r.dateline) return analyzed.dateline->end;
+    return r.end_byte != 0 ? r.end_byte : toks[r.end - 1].end;
+  };
+
+  // One sense per discourse: a name given admin context once ("Paris, Ill.") keeps it elsewhere
+  // in the document.
+  std::map<std::string, AdminContext> admin_by_key;
+  std::vector<std::string> keys(raws.size());
+  for (size_t i = 0; i < raws.size(); ++i) {
+    const RawMention& r = raws[i];
+    keys[i] = r.dateline ? NormalizePlaceName(analyzed.dateline->place.substr(
+                               0, analyzed.dateline->place.find(',')))
+                         : NormalizePlaceName(text.substr(raw_begin(r), raw_end(r) - raw_begin(r)));
+    if (r.admin) admin_by_key.emplace(keys[i], *r.admin);
+  }
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (raws[i].admin) continue;
+    auto it = admin_by_key.find(keys[i]);
+    if (it != admin_by_key.end()) raws[i].admin = it->second;
+  }
+
+  // Document context: votes for countries and admin-1 regions. Pass 1 counts places that resolve
+  // without context; pass 2 counts every pass-1 resolution (so "Georgia", resolved to the US state
+  // by its neighbours, then supports "Gainesville" in Georgia).
+  using Votes = std::map<std::string, double>;
+  Votes base_country, base_admin;
+  if (analyzed.dateline) {
+    std::string_view place = analyzed.dateline->place;
+    std::vector<PlaceCandidate> d = gazetteer_.Lookup(place.substr(0, place.find(',')));
+    uint64_t best_pop = 0;
+    std::optional<PlaceEntry> best;
+    for (const PlaceCandidate& c : d) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kCountry) {
+        best = e;
+        break;
+      }
+      if (!best || e.population >= best_pop) {
+        best_pop = e.population;
+        best = e;
+      }
+    }
+    if (best) {
+      base_country[std::string(best->country_iso3)] += 3;
+      if (best->kind != PlaceKind::kCountry) {
+        base_admin[AdminKey(best->country_iso3, best->admin1_code)] += 2;
+      }
+    }
+  }
+  for (const std::string& iso3 : context.countries) base_country[iso3] += 2;
+
+  struct Vote {
+    std::string iso3, admin;
+    double weight = 0;
+  };
+  auto confident = [&](const RawMention& r) -> Vote {
+    if (r.admin) {
+      return Vote{r.admin->iso3,
+                  r.admin->admin1.empty() ? "" : AdminKey(r.admin->iso3, r.admin->admin1), 1};
+    }
+    if (r.county) return Vote{};
+    std::vector<PlaceEntry> es;
+    for (const PlaceCandidate& c : r.candidates) es.push_back(gazetteer_.entry(c.entry));
+    for (const PlaceEntry& e : es) {
+      if (e.kind == PlaceKind::kCountry) {
+        // Georgia: a country that shares its name with an admin-1 region votes for neither.
+        bool shared = std::any_of(es.begin(), es.end(),
+                                  [](const PlaceEntry& x) { return x.kind == PlaceKind::kAdmin1; });
+        if (shared) return Vote{};
+        return Vote{std::string(e.country_iso3), "", 1};
+      }
+    }
+    std::sort(es.begin(), es.end(),
+              [](const PlaceEntry& a, const PlaceEntry& b) { return a.population > b.population; });
+    bool same_country = std::all_of(es.begin(), es.end(), [&](const PlaceEntry& e) {
+      return e.country_iso3 == es[0].country_iso3;
+    });
+    bool dominant = es.size() == 1 || es[0].population > 20 * (es[1].population + 1000);
+    if (!same_country && !dominant) return Vote{};
+    // A dominant-population reading is a weaker vote than an unambiguous one.
+    Vote v{std::string(es[0].country_iso3), "", same_country ? 1.0 : 0.5};
+    bool same_admin = std::all_of(es.begin(), es.end(), [&](const PlaceEntry& e) {
+      return e.country_iso3 == es[0].country_iso3 && e.admin1_code == es[0].admin1_code;
+    });
+    if (dominant || same_admin) v.admin = AdminKey(es[0].country_iso3, es[0].admin1_code);
+    return v;
+  };
+
+  struct Choice {
+    const PlaceCandidate* candidate = nullptr;
+    bool admin_supported = false;  // admin context or admin-1 votes from other places
+    bool supported = false;        // any document support, or not a plain place
+  };
+  auto resolve = [&](size_t i, const std::vector<Vote>& own, const Votes& country_votes,
+                     const Votes& admin_votes) -> Choice {
+    const RawMention& r = raws[i];
+    auto votes_for = [&](const Votes& m, const std::string& k, bool self) -> double {
+      auto it = m.find(k);
+      double v = it == m.end() ? 0 : it->second;
+      return std::max(0.0, self ? v - own[i].weight : v);
+    };
+    double total = 0;
+    for (const auto& [k, v] : country_votes) total += v;
+    double others = total - own[i].weight;
+    std::optional<PlaceEntry> country;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kCountry) country = e;
+    }
+    Choice best;
+    double best_score = -1e9;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      std::string iso3(e.country_iso3);
+      std::string akey = AdminKey(e.country_iso3, e.admin1_code);
+      double cv = votes_for(country_votes, iso3, own[i].iso3 == iso3);
+      double av =
+          e.kind == PlaceKind::kCountry ? 0 : votes_for(admin_votes, akey, own[i].admin == akey);
+      double score = std::log10(static_cast<double>(e.population) + 1);
+      if (e.kind == PlaceKind::kAdmin1) score += 0.5;
+      // A capital is the default reading of its own name, not of its alternate names
+      // (Charlotte Amalie is also "St. Thomas").
+      if (e.feature_code == "PPLC") score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
+      if (e.feature_code == "PPLG") score += 1.0;
+      if (e.feature_code == "PPLA") score += 0.5;
+      if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
+      if (others > 0) score += 3.0 * cv / others;
+      if (cv > 0) score += 1.0;
+      if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
+      bool admin_match = false;
+      if (r.admin && r.admin->iso3 == iso3 &&
+          (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
+        admin_match = true;
+        score += 20;
+      }
+      if (country && !r.admin) {
+        // A country name means the country; only an admin-1 region of the same name whose
+        // country the document is about may take it ("Georgia" in a story on Atlanta).
+        if (e.kind == PlaceKind::kPlace) continue;
+        if (e.kind == PlaceKind::kAdmin1) {
+          double country_cv = votes_for(country_votes, std::string(country->country_iso3), false);
+          if (!(cv > country_cv && cv > 0)) continue;
+          score += 100;
+        } else {
+          score += 50;
+        }
+      }
+      if (score > best_score) {
+        best_score = score;
+        best.candidate = &c;
+        best.admin_supported = admin_match || av > 0;
+        best.supported = best.admin_supported || cv > 0 || e.kind != PlaceKind::kPlace;
+      }
+    }
+    return best;
+  };
+
+  // Each distinct name votes once however often it is repeated, so that a repeated ambiguous
+  // name cannot outvote the context it is read in. `own` holds what a mention itself added.
+  auto tally = [&](std::vector<Vote>& own, Votes* cv, Votes* av) {
+    std::map<std::string, size_t> first_of_key;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (own[i].weight == 0) continue;
+      auto [it, fresh] = first_of_key.emplace(keys[i], i);
+      if (!fresh) continue;
+      (*cv)[own[i].iso3] += own[i].weight;
+      if (!own[i].admin.empty()) (*av)[own[i].admin] += own[i].weight;
+    }
+    // Repeats of a key share the first one's contribution: subtracting it is right for all.
+    for (size_t i = 0; i < raws.size(); ++i) {
+      auto it = first_of_key.find(keys[i]);
+      if (it != first_of_key.end() && it->second != i) own[i] = own[it->second];
+    }
+  };
+  std::vector<Vote> own(raws.size());
+  Votes country_votes = base_country, admin_votes = base_admin;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (!raws[i].before_name) own[i] = confident(raws[i]);  // a likely first name does not vote
+  }
+  tally(own, &country_votes, &admin_votes);
+  std::vector<Choice> choices(raws.size());
+  for (size_t i = 0; i < raws.size(); ++i) {
+    choices[i] = resolve(i, own, country_votes, admin_votes);
+  }
+  // Whether a resolved plain place is dropped: too small with no support, or a likely first name
+  // ("Michael Moore") whose own region is not in the document. Dropped mentions do not vote.
+  auto dropped = [&](size_t i, const Choice& ch) {
+    PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
+    if (e.kind != PlaceKind::kPlace) return false;
+    if (!ch.supported && e.population < options_.min_population_unsupported) return true;
+    return raws[i].before_name && !ch.admin_supported && e.population < 100000;
+  };
+  std::vector<Vote> own2(raws.size());
+  Votes country2 = base_country, admin2 = base_admin;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (choices[i].candidate == nullptr || raws[i].county) continue;
+    if (dropped(i, choices[i])) continue;
+    PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+    if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
+    double w = own[i].weight > 0 ? own[i].weight : 0.5;
+    own2[i] = Vote{std::string(e.country_iso3),
+                   e.kind == PlaceKind::kCountry ? "" : AdminKey(e.country_iso3, e.admin1_code), w};
+  }
+  tally(own2, &country2, &admin2);
+  for (size_t i = 0; i < raws.size(); ++i) {
+    choices[i] = resolve(i, own2, country2, admin2);
+  }
+
+  // The document's main local place (for counties the gazetteer lacks).
+  int main_place = -1;
+  std::string main_admin;
+  {
+    std::string& best_admin = main_admin;
+    double best_votes = 0;
+    for (const auto& [k, v] : admin2) {
+      if (v > best_votes) {
+        best_votes = v;
+        best_admin = k;
+      }
+    }
+    for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
+      if (choices[i].candidate == nullptr || raws[i].county) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      // "County" and "Parish" name the gazetteer-less admin-2 level in the US.
+      if (e.kind == PlaceKind::kPlace && e.country_iso3 == "USA" &&
+          AdminKey(e.country_iso3, e.admin1_code) == best_admin) {
+        main_place = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  std::vector<PlaceMention> out;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    const RawMention& r = raws[i];
+    const Choice& ch = choices[i];
+    if (ch.candidate == nullptr) continue;
+    PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
+    bool approximate = false;
+    if (r.county &&
+        (!ch.admin_supported || AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+      // "Laurel County" with no Laurel in the document's state: the county is approximated by
+      // the document's main local place, the first plain place in its most-voted admin-1 region.
+      if (main_place < 0) continue;
+      e = gazetteer_.entry(choices[main_place].candidate->entry);
+      approximate = true;
+    }
+    if (!approximate && dropped(i, ch)) continue;
+    PlaceMention m;
+    m.first_token = r.first;
+    m.end_token = r.end;
+    m.begin = raw_begin(r);
+    m.end = raw_end(r);
+    m.text = std::string(text.substr(m.begin, m.end - m.begin));
+    m.geonameid = e.geonameid;
+    m.name = std::string(e.name);
+    m.country_iso3 = std::string(e.country_iso3);
+    m.lat = e.lat;
+    m.lon = e.lon;
+    m.feature = std::string(e.feature_code);
+    m.kind = e.kind;
+    m.demonym = ch.candidate->key_kind == KeyKind::kDemonym;
+    m.candidates = static_cast<int>(r.candidates.size());
+    m.approximate = approximate;
+    if (approximate) {
+      m.geonameid = 0;
+      m.name = m.text;
+      m.feature = "ADM2";
+    }
+    out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace annal::context

@@ -1,0 +1,236 @@
+#include "context/geoparser.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "context/testing_tokenizer.h"
+
+namespace annal::context {
+namespace {
+
+class GeoparserTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = Gazetteer::Load(std::string(ANNAL_TEST_DATA_DIR) + "/gazetteer/gazetteer.bin.zst");
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    gazetteer_ = std::move(g).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete gazetteer_;
+    gazetteer_ = nullptr;
+  }
+
+  std::vector<PlaceMention> Places(const std::string& text, GeoContext ctx = {}) {
+    text_ = text;
+    testing::SimpleSplitForTesting(text_, &analyzed_);
+    Geoparser geoparser(*gazetteer_);
+    return geoparser.FindPlaces(analyzed_, text_, ctx);
+  }
+
+  // The mention whose text is `words`, or nullptr.
+  const PlaceMention* Find(const std::vector<PlaceMention>& ms, const std::string& words) {
+    for (const PlaceMention& m : ms) {
+      if (m.text == words) return &m;
+    }
+    return nullptr;
+  }
+
+  static Gazetteer* gazetteer_;
+  std::string text_;
+  text::AnalyzedText analyzed_;
+};
+
+Gazetteer* GeoparserTest::gazetteer_ = nullptr;
+
+TEST_F(GeoparserTest, ParisAloneIsFrance) {
+  auto ms = Places("Thousands marched through Paris on Saturday.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "FRA");
+  EXPECT_EQ(p->geonameid, 2988507u);
+  EXPECT_GT(p->candidates, 1);
+  EXPECT_EQ(text_.substr(p->begin, p->end - p->begin), "Paris");
+}
+
+TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
+  auto ms = Places("The storm hit Paris, Texas, late on Monday.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "USA");
+  EXPECT_NEAR(p->lat, 33.66, 0.1);
+  const PlaceMention* tx = Find(ms, "Texas");
+  ASSERT_NE(tx, nullptr);
+  EXPECT_EQ(tx->kind, PlaceKind::kAdmin1);
+
+  ms = Places("A tanker caught fire in the port of Long Beach, California, officials said.");
+  p = Find(ms, "Long Beach");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->geonameid, 5367929u);
+
+  ms = Places("Police in Paris, Tenn., arrested a man.");
+  p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "USA");
+  EXPECT_NE(Find(ms, "Tenn."), nullptr);
+
+  // One sense per discourse: the later bare "Paris" keeps the admin context.
+  ms = Places("The fair opened in Paris, Texas. Later, Paris hosted a parade.");
+  ASSERT_EQ(ms.size(), 3u);
+  EXPECT_EQ(ms[2].text, "Paris");
+  EXPECT_EQ(ms[2].country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, GeorgiaCountryOrStateByContext) {
+  auto ms = Places("Georgia accused Russia of moving troops near Tbilisi.");
+  const PlaceMention* g = Find(ms, "Georgia");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->country_iso3, "GEO");
+  EXPECT_EQ(g->kind, PlaceKind::kCountry);
+
+  ms = Places("Georgia recorded its highest jobless rate. Atlanta and Savannah lost jobs.");
+  g = Find(ms, "Georgia");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->country_iso3, "USA");
+  EXPECT_EQ(g->kind, PlaceKind::kAdmin1);
+
+  // Without any context, the country.
+  ms = Places("The delegation flew to Georgia.");
+  g = Find(ms, "Georgia");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->country_iso3, "GEO");
+}
+
+TEST_F(GeoparserTest, CountryNamesNeverResolveToTowns) {
+  // Namesake towns exist in the US (Jordan, Minnesota; Lebanon, Ohio; Mexico, Missouri), and
+  // the document is full of US places: the country names still mean the countries.
+  auto ms = Places(
+      "Officials in Ohio and Minnesota met envoys from Jordan, Lebanon and Mexico in Columbus.");
+  for (const char* name : {"Jordan", "Lebanon", "Mexico"}) {
+    const PlaceMention* m = Find(ms, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->kind, PlaceKind::kCountry) << name;
+  }
+  EXPECT_EQ(Find(ms, "Jordan")->country_iso3, "JOR");
+  EXPECT_EQ(Find(ms, "Mexico")->country_iso3, "MEX");
+  // Capital-city alternate names do not steal the country: Kuwait is the country.
+  ms = Places("Iraq invaded Kuwait in 1990.");
+  ASSERT_NE(Find(ms, "Kuwait"), nullptr);
+  EXPECT_EQ(Find(ms, "Kuwait")->kind, PlaceKind::kCountry);
+}
+
+TEST_F(GeoparserTest, WashingtonAloneIsTheCapital) {
+  auto ms = Places("Washington imposed new sanctions on Tehran.");
+  const PlaceMention* w = Find(ms, "Washington");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->geonameid, 4140963u);  // Washington, D.C.
+  EXPECT_EQ(w->feature, "PPLC");
+}
+
+TEST_F(GeoparserTest, MoscowIsRussiasCapitalUnlessIdahoSaysOtherwise) {
+  auto ms = Places("The talks in Moscow ended without agreement.");
+  ASSERT_NE(Find(ms, "Moscow"), nullptr);
+  EXPECT_EQ(Find(ms, "Moscow")->geonameid, 524901u);
+  ms = Places("Students in Moscow, Idaho, held a vigil.");
+  ASSERT_NE(Find(ms, "Moscow"), nullptr);
+  EXPECT_EQ(Find(ms, "Moscow")->country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, LongestMatchWins) {
+  auto ms = Places("He moved from New York City to Rio de Janeiro and then to South Africa.");
+  EXPECT_NE(Find(ms, "New York City"), nullptr);
+  EXPECT_NE(Find(ms, "Rio de Janeiro"), nullptr);
+  const PlaceMention* sa = Find(ms, "South Africa");
+  ASSERT_NE(sa, nullptr);
+  EXPECT_EQ(sa->country_iso3, "ZAF");
+  EXPECT_EQ(Find(ms, "York"), nullptr);
+  EXPECT_EQ(Find(ms, "Africa"), nullptr);
+}
+
+TEST_F(GeoparserTest, PersonContextsAreNotPlaces) {
+  auto ms = Places("Mr. Jordan said the plan was sound.");
+  EXPECT_EQ(Find(ms, "Jordan"), nullptr);
+  ms = Places("Reading the report, Gen. Austin frowned.");
+  EXPECT_EQ(Find(ms, "Reading"), nullptr);
+  EXPECT_EQ(Find(ms, "Austin"), nullptr);
+  // A surname seen after a first name stays a person later on.
+  ms = Places("Coach Bill Belmont resigned. Officials thanked Belmont for his work.");
+  EXPECT_EQ(Find(ms, "Belmont"), nullptr);
+}
+
+TEST_F(GeoparserTest, DemonymsAreFlagged) {
+  auto ms = Places("Russian troops shelled Kharkiv.");
+  const PlaceMention* r = Find(ms, "Russian");
+  ASSERT_NE(r, nullptr);
+  EXPECT_TRUE(r->demonym);
+  EXPECT_EQ(r->country_iso3, "RUS");
+  const PlaceMention* k = Find(ms, "Kharkiv");
+  ASSERT_NE(k, nullptr);
+  EXPECT_FALSE(k->demonym);
+  EXPECT_EQ(k->country_iso3, "UKR");
+
+  Geoparser no_demonyms(*gazetteer_, GeoparserOptions{.include_demonyms = false});
+  testing::SimpleSplitForTesting(text_, &analyzed_);
+  EXPECT_EQ(no_demonyms.FindPlaces(analyzed_, text_, {}).size(), 1u);
+}
+
+TEST_F(GeoparserTest, ContextHintsAndSmallPlaceFloor) {
+  // Hints from outside the text (an actor's country) tip an ambiguous name.
+  auto ms = Places("The rally in Alexandria drew thousands.", GeoContext{{"USA"}});
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "USA");
+  ms = Places("The rally in Alexandria drew thousands.");
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "EGY");
+}
+
+TEST_F(GeoparserTest, DatelineIsContext) {
+  text_ = "Officials in Alexandria said the vote was delayed.";
+  testing::SimpleSplitForTesting(text_, &analyzed_);
+  Geoparser geoparser(*gazetteer_);
+  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "EGY");
+  // The same sentence under a "WASHINGTON (AP) -" dateline (the text stage fills
+  // AnalyzedText::dateline; the test splitter does not).
+  analyzed_.dateline = text::Dateline{0, 0, "WASHINGTON"};
+  ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_NE(Find(ms, "Alexandria"), nullptr);
+  EXPECT_EQ(Find(ms, "Alexandria")->country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
+  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports it as a dateline.
+  text_ = "CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.";
+  text::AnalyzedText body;
+  testing::SimpleSplitForTesting(text_, &body);
+  // Keep only the sentence after the dateline (tokens from "Lawmakers" on).
+  uint32_t first = 0;
+  while (body.tokens[first].norm != "LAWMAKERS") ++first;
+  analyzed_.tokens = body.tokens;
+  analyzed_.sentences = {text::Sentence{body.tokens[first].begin,
+                                        static_cast<uint32_t>(text_.size()), first,
+                                        static_cast<uint32_t>(body.tokens.size())}};
+  analyzed_.dateline = text::Dateline{0, 17, "CHARLESTON, W.Va."};
+  Geoparser geoparser(*gazetteer_);
+  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].begin, 0u);
+  EXPECT_EQ(ms[0].end, 17u);
+  EXPECT_EQ(ms[0].name, "Charleston");
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_NEAR(ms[0].lat, 38.35, 0.1);  // Charleston, West Virginia, not South Carolina
+  EXPECT_EQ(ms[0].first_token, 0u);
+  EXPECT_EQ(ms[0].end_token, 0u);
+}
+
+TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
+  EXPECT_TRUE(Places("").empty());
+  EXPECT_TRUE(Places("... -- !!").empty());
+  EXPECT_TRUE(Places("the quick brown fox").empty());
+}
+
+}  // namespace
+}  // namespace annal::context

@@ -1,0 +1,138 @@
+// `annal eval-geo`: geoparsing accuracy on TR-News and LGL; `annal geo`: places in a text.
+//
+// Until the text stage is merged on this branch, both use the test-only splitter from
+// context/testing_tokenizer.h; the integrator switches them to text::AnalyzeText.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "command.h"
+#include "context/gazetteer.h"
+#include "context/geo_eval.h"
+#include "context/geoparser.h"
+#include "context/testing_tokenizer.h"
+
+namespace annal::cli {
+namespace {
+
+struct GeoArgs {
+  std::string shared_dir;
+  std::string data_dir;
+  std::string text;
+  int show_errors = 0;
+};
+
+Result<std::unique_ptr<context::Gazetteer>> LoadGazetteer(const std::string& data_dir_flag) {
+  std::string path = ResolveDataDir(data_dir_flag) + "/gazetteer/gazetteer.bin.zst";
+  return context::Gazetteer::Load(path);
+}
+
+void PrintTop(const char* what, const std::map<std::string, size_t>& m, int n) {
+  std::vector<std::pair<size_t, std::string>> v;
+  for (const auto& [k, c] : m) v.emplace_back(c, k);
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::string line = fmt::format("  {}:", what);
+  for (int i = 0; i < n && i < static_cast<int>(v.size()); ++i) {
+    line += fmt::format(" {} x{};", v[i].second, v[i].first);
+  }
+  std::cerr << line << "\n";
+}
+
+int RunEvalGeo(const GeoArgs& args) {
+  auto gaz = LoadGazetteer(args.data_dir);
+  if (!gaz.ok()) {
+    std::cerr << "annal eval-geo: " << gaz.status().ToString() << "\n";
+    return kExitFailure;
+  }
+  context::Geoparser geoparser(**gaz);
+  std::string dir = ResolveSharedDir(args.shared_dir) + "/data/geoparsing-eval";
+  if (!std::filesystem::exists(dir)) {
+    std::cerr << "annal eval-geo: " << dir << " not found (pass --shared)\n";
+    return kExitFailure;
+  }
+  int rc = kExitOk;
+  for (auto [label, file] :
+       {std::pair{"GEO_TRNEWS", "TR-News.xml"}, std::pair{"GEO_LGL", "lgl.xml"}}) {
+    auto r = context::EvaluateGeoparsingFile(dir + "/" + file, geoparser,
+                                             context::testing::SimpleSplitForTesting);
+    if (!r.ok()) {
+      std::cerr << "annal eval-geo: " << r.status().ToString() << "\n";
+      rc = kExitFailure;
+      continue;
+    }
+    std::cout << fmt::format("{}: acc161={:.2f} n={}", label, r->acc161(), r->gold) << std::endl;
+    std::cerr << fmt::format(
+                     "  {}: correct={} missed={} wrong={} (right id, far reference point: {}) "
+                     "precision={:.2f} ({} of {} mentions on gold)",
+                     label, r->correct, r->missed, r->wrong, r->wrong_same_id, r->precision(),
+                     r->mentions_on_gold, r->mentions)
+              << "\n";
+    if (args.show_errors > 0) {
+      PrintTop("missed", r->missed_phrases, args.show_errors);
+      PrintTop("wrong", r->wrong_phrases, args.show_errors);
+      PrintTop("not gold", r->extra_phrases, args.show_errors);
+    }
+  }
+  return rc;
+}
+
+int RunGeo(const GeoArgs& args) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto gaz = LoadGazetteer(args.data_dir);
+  if (!gaz.ok()) {
+    std::cerr << "annal geo: " << gaz.status().ToString() << "\n";
+    return kExitFailure;
+  }
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::string input = args.text;
+  if (input.empty() || input == "-") {
+    input.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  context::Geoparser geoparser(**gaz);
+  text::AnalyzedText analyzed;
+  context::testing::SimpleSplitForTesting(input, &analyzed);
+  for (const auto& m : geoparser.FindPlaces(analyzed, input, context::GeoContext{})) {
+    std::cout << fmt::format(
+        "[{},{}) {:?} -> {} ({}, {}) {:.4f},{:.4f} geonameid={} candidates={}{}\n", m.begin, m.end,
+        m.text, m.name, m.country_iso3, m.feature, m.lat, m.lon, m.geonameid, m.candidates,
+        m.demonym ? " demonym" : "");
+  }
+  std::cerr << fmt::format("gazetteer: {} entries, {} keys, version {}, loaded in {:.1f} ms\n",
+                           (*gaz)->size(), (*gaz)->key_count(), (*gaz)->version(), ms);
+  return kExitOk;
+}
+
+void AddEvalGeo(CLI::App& app, CommandContext* ctx) {
+  auto* args = new GeoArgs();  // lives as long as the CLI app
+  auto* cmd = app.add_subcommand("eval-geo", "Geoparsing accuracy (acc161) on TR-News and LGL");
+  cmd->add_option("--shared", args->shared_dir, "the shared data folder (default ../shared)");
+  cmd->add_option("--data-dir", args->data_dir, "annal's data folder (default: the repo's data/)");
+  cmd->add_option("--errors", args->show_errors, "print the N most frequent error phrases");
+  cmd->callback([args, ctx] { ctx->exit_code = RunEvalGeo(*args); });
+}
+
+void AddGeo(CLI::App& app, CommandContext* ctx) {
+  auto* args = new GeoArgs();
+  auto* cmd = app.add_subcommand("geo", "Find and resolve the places in a text (stdin if none)");
+  cmd->add_option("text", args->text, "the text");
+  cmd->add_option("--data-dir", args->data_dir, "annal's data folder (default: the repo's data/)");
+  cmd->callback([args, ctx] { ctx->exit_code = RunGeo(*args); });
+}
+
+}  // namespace
+
+ANNAL_REGISTER_COMMAND(eval_geo, AddEvalGeo);
+ANNAL_REGISTER_COMMAND(geo, AddGeo);
+
+}  // namespace annal::cli
