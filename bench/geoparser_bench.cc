@@ -16,7 +16,7 @@
 #include "context/date_resolver.h"
 #include "context/gazetteer.h"
 #include "context/geoparser.h"
-#include "context/testing_tokenizer.h"
+#include "text/analyzer.h"
 
 namespace annal::context {
 namespace {
@@ -64,7 +64,7 @@ const Corpus& BbcCorpus() {
     }
     c->analyzed.resize(c->texts.size());
     for (size_t i = 0; i < c->texts.size(); ++i) {
-      testing::SimpleSplitForTesting(c->texts[i], &c->analyzed[i]);
+      text::AnalyzeText(c->texts[i], &c->analyzed[i]);
       c->sentences += c->analyzed[i].sentences.size();
       c->tokens += c->analyzed[i].tokens.size();
     }

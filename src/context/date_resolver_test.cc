@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "context/testing_tokenizer.h"
+#include "text/analyzer.h"
 
 namespace annal::context {
 namespace {
@@ -23,8 +23,8 @@ struct Case {
 // equal (case-insensitively) to `trigger`.
 Case Resolve(const std::string& text, const std::string& trigger, int32_t pub = kPub) {
   text::AnalyzedText a;
-  testing::SimpleSplitForTesting(text, &a);
-  std::string want = NormalizePlaceName(trigger);
+  text::AnalyzeText(text, &a);
+  std::string want = text::NormalizeWord(trigger);
   for (const text::Sentence& s : a.sentences) {
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       if (a.tokens[t].norm != want) continue;
@@ -214,7 +214,7 @@ TEST(DateResolverTest, PrefersDateAfterTriggerInClauseThenBefore) {
 TEST(FindDateMentionsTest, FindsAllMentionsInOrder) {
   const std::string text = "Yesterday and last week, as in March 2019, troops moved.";
   text::AnalyzedText a;
-  testing::SimpleSplitForTesting(text, &a);
+  text::AnalyzeText(text, &a);
   auto ms = FindDateMentions(a, text, 0, static_cast<uint32_t>(a.tokens.size()), kPub);
   ASSERT_EQ(ms.size(), 3u);
   EXPECT_EQ(ms[0].date, "2026-02-05");

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "context/testing_tokenizer.h"
+#include "text/analyzer.h"
 
 namespace annal::context {
 namespace {
@@ -25,7 +25,7 @@ class GeoparserTest : public ::testing::Test {
 
   std::vector<PlaceMention> Places(const std::string& text, GeoContext ctx = {}) {
     text_ = text;
-    testing::SimpleSplitForTesting(text_, &analyzed_);
+    text::AnalyzeText(text_, &analyzed_);
     Geoparser geoparser(*gazetteer_);
     return geoparser.FindPlaces(analyzed_, text_, ctx);
   }
@@ -172,7 +172,7 @@ TEST_F(GeoparserTest, DemonymsAreFlagged) {
   EXPECT_EQ(k->country_iso3, "UKR");
 
   Geoparser no_demonyms(*gazetteer_, GeoparserOptions{.include_demonyms = false});
-  testing::SimpleSplitForTesting(text_, &analyzed_);
+  text::AnalyzeText(text_, &analyzed_);
   EXPECT_EQ(no_demonyms.FindPlaces(analyzed_, text_, {}).size(), 1u);
 }
 
@@ -188,7 +188,7 @@ TEST_F(GeoparserTest, ContextHintsAndSmallPlaceFloor) {
 
 TEST_F(GeoparserTest, DatelineIsContext) {
   text_ = "Officials in Alexandria said the vote was delayed.";
-  testing::SimpleSplitForTesting(text_, &analyzed_);
+  text::AnalyzeText(text_, &analyzed_);
   Geoparser geoparser(*gazetteer_);
   auto ms = geoparser.FindPlaces(analyzed_, text_, {});
   ASSERT_NE(Find(ms, "Alexandria"), nullptr);
@@ -205,7 +205,7 @@ TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
   // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports it as a dateline.
   text_ = "CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.";
   text::AnalyzedText body;
-  testing::SimpleSplitForTesting(text_, &body);
+  text::AnalyzeText(text_, &body);
   // Keep only the sentence after the dateline (tokens from "Lawmakers" on).
   uint32_t first = 0;
   while (body.tokens[first].norm != "LAWMAKERS") ++first;

@@ -1,7 +1,7 @@
 // `annal eval-geo`: geoparsing accuracy on TR-News and LGL; `annal geo`: places in a text.
 //
 // Until the text stage is merged on this branch, both use the test-only splitter from
-// context/testing_tokenizer.h; the integrator switches them to text::AnalyzeText.
+// (the text stage, text::AnalyzeText).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -18,7 +18,7 @@
 #include "context/gazetteer.h"
 #include "context/geo_eval.h"
 #include "context/geoparser.h"
-#include "context/testing_tokenizer.h"
+#include "text/analyzer.h"
 
 namespace annal::cli {
 namespace {
@@ -64,7 +64,7 @@ int RunEvalGeo(const GeoArgs& args) {
   for (auto [label, file] :
        {std::pair{"GEO_TRNEWS", "TR-News.xml"}, std::pair{"GEO_LGL", "lgl.xml"}}) {
     auto r = context::EvaluateGeoparsingFile(dir + "/" + file, geoparser,
-                                             context::testing::SimpleSplitForTesting);
+                                             text::AnalyzeText);
     if (!r.ok()) {
       std::cerr << "annal eval-geo: " << r.status().ToString() << "\n";
       rc = kExitFailure;
@@ -101,7 +101,7 @@ int RunGeo(const GeoArgs& args) {
   }
   context::Geoparser geoparser(**gaz);
   text::AnalyzedText analyzed;
-  context::testing::SimpleSplitForTesting(input, &analyzed);
+  text::AnalyzeText(input, &analyzed);
   for (const auto& m : geoparser.FindPlaces(analyzed, input, context::GeoContext{})) {
     std::cout << fmt::format(
         "[{},{}) {:?} -> {} ({}, {}) {:.4f},{:.4f} geonameid={} candidates={}{}\n", m.begin, m.end,
