@@ -42,6 +42,16 @@ constexpr PloverRename kPloverRenames[] = {
     {"ASSAULT", "ASSAULT"},     {"FIGHT", "ASSAULT"},
 };
 
+// Country codes the GSR writes in pre-ISO form, compared as the ISO 3166-1 alpha-3 code the
+// coder reports in EventActor::country: "Japan"/"Tokyo"/"Japanese Prime Minister" are JAP
+// (AGREE-0002, CONSULT-0005, SANCTION-0006), "Italy" ITL (INVESTIGATE-0006, SANCTION-0001),
+// "Vietnamese-led forces" VTN (FIGHT-0002). CAMEO itself uses JPN, ITA and VNM.
+struct CodeAlias {
+  std::string_view gsr;
+  std::string_view iso;
+};
+constexpr CodeAlias kCountryAliases[] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
+
 std::string StringField(const json& obj, const char* key) {
   auto it = obj.find(key);
   if (it == obj.end() || !it->is_string()) return "";
@@ -60,6 +70,9 @@ std::vector<std::string> SideCodes(const json& obj, const char* key) {
       std::string code(Trim(StringField(actor, "code")));
       if (code.size() > 3) code.resize(3);
       for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (const CodeAlias& a : kCountryAliases) {
+        if (code == a.gsr) code = std::string(a.iso);
+      }
       codes.push_back(code);
     }
   }

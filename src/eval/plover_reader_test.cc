@@ -86,6 +86,16 @@ TEST(PloverReaderTest, MissingTargetsGiveEmptyTargetTriples) {
   EXPECT_EQ(recs[3].events[1], (Triple{"RUS", "", "ASSAULT"}));
 }
 
+TEST(PloverReaderTest, PreIsoCountryCodesAreNormalised) {
+  auto recs = Parse(R"json([{"id": "S-6", "event": "SANCTION", "text": "Japan halted aid.",
+    "source": [{"actorText": "Japan", "code": "JAP"}, {"actorText": "Italy", "code": "ITL"}],
+    "target": [{"actorText": "Vietnamese", "code": "VTNMIL"}]}])json");
+  ASSERT_EQ(recs.size(), 1u);
+  ASSERT_EQ(recs[0].events.size(), 2u);
+  EXPECT_EQ(recs[0].events[0], (Triple{"JPN", "VNM", "SANCTION"}));
+  EXPECT_EQ(recs[0].events[1], (Triple{"ITA", "VNM", "SANCTION"}));
+}
+
 TEST(PloverReaderTest, Errors) {
   EXPECT_FALSE(ParsePloverGsr("not json").ok());
   EXPECT_FALSE(ParsePloverGsr("{\"id\": 1}").ok());

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include "eval/runner.h"
+#include "eval/score.h"
 #include "util/file.h"
 
 namespace annal::eval {
@@ -169,6 +171,23 @@ TEST(RealSuitesTest, PloverGsr) {
     }
   }
   EXPECT_EQ(empty_target, 17);
+}
+
+// The gold read back as predictions scores perfectly: the readers and the scorer agree on
+// what a triple is, for every suite.
+TEST(RealSuitesTest, GoldAgainstItselfIsPerfect) {
+  for (const SuiteSpec& spec : AllSuites()) {
+    if (!std::filesystem::exists(SuiteGoldPath(spec.suite, kShared))) continue;
+    auto recs = ReadSuite(spec.suite, kShared);
+    ASSERT_TRUE(recs.ok()) << recs.status().ToString();
+    Scorer scorer;
+    for (const GoldRecord& r : *recs) {
+      if (r.scored) scorer.Add(r, NormalizeGold(r.events, spec.mode));
+    }
+    EXPECT_EQ(scorer.score().F1(), 1.0) << spec.name;
+    EXPECT_EQ(scorer.score().RecordAccuracy(), 1.0) << spec.name;
+    for (int k = 0; k < kErrorKindCount; ++k) EXPECT_EQ(scorer.score().errors[k], 0) << spec.name;
+  }
 }
 
 }  // namespace

@@ -45,9 +45,10 @@ std::string JoinTriples(const std::vector<eval::Triple>& triples) {
 }
 
 std::string DescribeError(const eval::TripleError& e) {
-  std::string gold = e.gold ? eval::TripleToString(*e.gold) : "-";
-  std::string got = e.predicted ? eval::TripleToString(*e.predicted) : "-";
-  return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind), gold, got);
+  if (!e.predicted) return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.gold));
+  if (!e.gold) return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.predicted));
+  return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind),
+                     eval::TripleToString(*e.gold), eval::TripleToString(*e.predicted));
 }
 
 void PrintVerbose(const eval::SuiteReport& report) {
