@@ -1,12 +1,12 @@
 // Runs the four gold suites through the Coder, as `annal eval` does, and holds each to the
 // minimum scores in tests/eval_thresholds.txt. Skips (with a message) when ../shared is absent.
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "eval/runner.h"
 #include "eval/score.h"
@@ -37,7 +37,8 @@ std::map<std::string, double> ReadThresholds() {
     double value;
     std::string extra;
     if (!(fields >> value) || (fields >> extra) || value < 0 || value > 1) {
-      ADD_FAILURE() << kThresholds << ":" << number << ": expected 'KEY VALUE' with 0 <= VALUE <= 1";
+      ADD_FAILURE() << kThresholds << ":" << number
+                    << ": expected 'KEY VALUE' with 0 <= VALUE <= 1";
       continue;
     }
     out[key] = value;
@@ -52,7 +53,8 @@ TEST(EvalThresholdsTest, EverySuiteHasAThreshold) {
   }
   for (const auto& [key, value] : thresholds) {
     std::string suite = key.substr(0, key.find('.'));
-    EXPECT_TRUE(SuiteFromName(suite).has_value()) << "unknown suite in " << kThresholds << ": " << key;
+    EXPECT_TRUE(SuiteFromName(suite).has_value())
+        << "unknown suite in " << kThresholds << ": " << key;
   }
 }
 

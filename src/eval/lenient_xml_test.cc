@@ -19,8 +19,8 @@ std::vector<XmlToken> NonBlank(std::vector<XmlToken> tokens) {
 }
 
 TEST(LenientXmlTest, TagsAttributesAndText) {
-  auto t = NonBlank(TokenizeXml(
-      "<?xml version='1.0'?><A x=\"1\" y = 'two words'>hi &amp; bye</A><B/>"));
+  auto t =
+      NonBlank(TokenizeXml("<?xml version='1.0'?><A x=\"1\" y = 'two words'>hi &amp; bye</A><B/>"));
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[0].kind, Kind::kStartTag);
   EXPECT_EQ(t[0].name, "A");

@@ -197,7 +197,7 @@ TEST(PetrReaderTest, MalformedPetr2GsrIsReadLeniently) {
 
   const GoldRecord& b = f.records[2];
   EXPECT_EQ(b.id, "abc12_3");
-  EXPECT_EQ(b.date, "2012-11-08");  // 6-digit YYMMDD
+  EXPECT_EQ(b.date, "2012-11-08");                                        // 6-digit YYMMDD
   EXPECT_EQ(b.text, "Boko Haram has launched attacks, officials said.");  // from the CoNLL-U
   ASSERT_EQ(b.events.size(), 1u);
   EXPECT_EQ(b.events[0].code, "190");

@@ -1,11 +1,11 @@
 // Reader for PLOVER's gold-standard records (PLOVER_GSR_CAMEO.txt). See suites.h.
+#include <fmt/format.h>
+
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "eval/suites.h"
 #include "eval/text_util.h"
@@ -33,13 +33,13 @@ struct PloverRename {
   std::string_view type;
 };
 constexpr PloverRename kPloverRenames[] = {
-    {"AGREE", "AGREE"},         {"CONSULT", "CONSULT"},   {"SUPPORT", "SUPPORT"},
-    {"CONCEDE", "CONCEDE"},     {"COOPERATE", "COOPERATE"}, {"AID", "AID"},
-    {"RETREAT", "RETREAT"},     {"REQUEST", "REQUEST"},   {"DEMAND", "REQUEST"},
-    {"ACCUSE", "ACCUSE"},       {"DISAPPROVE", "ACCUSE"}, {"INVESTIGATE", "ACCUSE"},
-    {"REJECT", "REJECT"},       {"THREATEN", "THREATEN"}, {"PROTEST", "PROTEST"},
-    {"SANCTION", "SANCTION"},   {"MOBILIZE", "MOBILIZE"}, {"COERCE", "COERCE"},
-    {"ASSAULT", "ASSAULT"},     {"FIGHT", "ASSAULT"},
+    {"AGREE", "AGREE"},       {"CONSULT", "CONSULT"},     {"SUPPORT", "SUPPORT"},
+    {"CONCEDE", "CONCEDE"},   {"COOPERATE", "COOPERATE"}, {"AID", "AID"},
+    {"RETREAT", "RETREAT"},   {"REQUEST", "REQUEST"},     {"DEMAND", "REQUEST"},
+    {"ACCUSE", "ACCUSE"},     {"DISAPPROVE", "ACCUSE"},   {"INVESTIGATE", "ACCUSE"},
+    {"REJECT", "REJECT"},     {"THREATEN", "THREATEN"},   {"PROTEST", "PROTEST"},
+    {"SANCTION", "SANCTION"}, {"MOBILIZE", "MOBILIZE"},   {"COERCE", "COERCE"},
+    {"ASSAULT", "ASSAULT"},   {"FIGHT", "ASSAULT"},
 };
 
 // Country codes the GSR writes in pre-ISO form, compared as the ISO 3166-1 alpha-3 code the
@@ -99,7 +99,8 @@ std::string IsoDateDigits(std::string_view date) {
 
 std::string PloverTypeFromGsrEvent(std::string_view name) {
   std::string upper;
-  for (char c : Trim(name)) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  for (char c : Trim(name))
+    upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   for (const PloverRename& r : kPloverRenames) {
     if (r.gsr_name == upper) return std::string(r.type);
   }

@@ -14,13 +14,13 @@ std::vector<GoldRecord> Parse(std::string_view json) {
 TEST(PloverReaderTest, EveryGsrNameMapsToACurrentType) {
   // PLOVER 0.5b1 names occurring in PLOVER_GSR_CAMEO.txt, and the current type each gets.
   const std::pair<const char*, const char*> kCases[] = {
-      {"AGREE", "AGREE"},       {"DEMAND", "REQUEST"},     {"REJECT", "REJECT"},
-      {"THREATEN", "THREATEN"}, {"PROTEST", "PROTEST"},    {"COERCE", "COERCE"},
-      {"FIGHT", "ASSAULT"},     {"DISAPPROVE", "ACCUSE"},  {"ASSAULT", "ASSAULT"},
-      {"RETREAT", "RETREAT"},   {"SANCTION", "SANCTION"},  {"SUPPORT", "SUPPORT"},
-      {"CONCEDE", "CONCEDE"},   {"CONSULT", "CONSULT"},    {"AID", "AID"},
+      {"AGREE", "AGREE"},        {"DEMAND", "REQUEST"},    {"REJECT", "REJECT"},
+      {"THREATEN", "THREATEN"},  {"PROTEST", "PROTEST"},   {"COERCE", "COERCE"},
+      {"FIGHT", "ASSAULT"},      {"DISAPPROVE", "ACCUSE"}, {"ASSAULT", "ASSAULT"},
+      {"RETREAT", "RETREAT"},    {"SANCTION", "SANCTION"}, {"SUPPORT", "SUPPORT"},
+      {"CONCEDE", "CONCEDE"},    {"CONSULT", "CONSULT"},   {"AID", "AID"},
       {"INVESTIGATE", "ACCUSE"}, {"MOBILIZE", "MOBILIZE"}, {"COOPERATE", "COOPERATE"},
-      {"REQUEST", "REQUEST"},   {"ACCUSE", "ACCUSE"},      {" fight ", "ASSAULT"},
+      {"REQUEST", "REQUEST"},    {"ACCUSE", "ACCUSE"},     {" fight ", "ASSAULT"},
   };
   for (const auto& [gsr, current] : kCases) {
     EXPECT_EQ(PloverTypeFromGsrEvent(gsr), current) << gsr;

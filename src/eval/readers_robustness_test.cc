@@ -1,10 +1,10 @@
 // The gold readers on damaged input: every prefix of a sample and seeded random byte edits
 // must give a value or a Status, never a crash or an exception (run under ANNAL_SANITIZE to
 // also catch out-of-bounds reads).
+#include <gtest/gtest.h>
+
 #include <random>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "eval/lenient_xml.h"
 #include "eval/suites.h"

@@ -1,16 +1,15 @@
 // The readers on the real gold files in ../shared (skipped when it is absent). Counts are
 // checked against the files' SOURCE.md descriptions; where a reader counts differently the
 // comment says why.
-#include "eval/suites.h"
+#include <gtest/gtest.h>
 
 #include <filesystem>
 #include <numeric>
 #include <string>
 
-#include <gtest/gtest.h>
-
 #include "eval/runner.h"
 #include "eval/score.h"
+#include "eval/suites.h"
 #include "util/file.h"
 
 namespace annal::eval {
@@ -120,7 +119,7 @@ TEST(RealSuitesTest, PetrUnitTest) {
   EXPECT_EQ(file->discard_file, "PETR.Validate.discards.txt");
   Totals t = Count(file->records);
   EXPECT_EQ(t.records, 284);
-  EXPECT_EQ(t.events, 359);         // SOURCE.md: 359 coded triples
+  EXPECT_EQ(t.events, 359);            // SOURCE.md: 359 coded triples
   EXPECT_EQ(t.entries, 359 + 19 + 7);  // + 19 noevents + 7 error codings
   // Not scored: 5 sentence="false", COMPOUND-36 (category COMPOUNDx not in <Include>), and
   // the 2 bad_input_parse errors.

@@ -56,8 +56,8 @@ std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMod
         break;
       case TripleMode::kPloverCountry:
         if (Trim(e.plover.type).empty()) break;
-        out.push_back(Triple{CountryOf(e.source), CountryOf(e.target),
-                             std::string(Trim(e.plover.type))});
+        out.push_back(
+            Triple{CountryOf(e.source), CountryOf(e.target), std::string(Trim(e.plover.type))});
         break;
     }
   }
@@ -112,8 +112,7 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
   for (int k = 0; k < kErrorKindCount; ++k) {
     report.examples[k] = scorer.examples(static_cast<ErrorKind>(k));
   }
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -84,8 +84,11 @@ Text two.
 }
 
 TEST(TabariReaderTest, StripsDosEofBytes) {
-  std::string text = "000423   DEBUG-21\nmedals:\n\x1a\x1a\x1aGondor\x1a\x1a\x1a" "3\x1a\x1a" "7\n"
-                     "/*\\n--\n\\n{+++}*/\n";
+  std::string text =
+      "000423   DEBUG-21\nmedals:\n\x1a\x1a\x1aGondor\x1a\x1a\x1a"
+      "3\x1a\x1a"
+      "7\n"
+      "/*\\n--\n\\n{+++}*/\n";
   auto recs = Parse(text);
   ASSERT_EQ(recs.size(), 1u);
   EXPECT_EQ(recs[0].id, "DEBUG-21");

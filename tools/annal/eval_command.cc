@@ -9,13 +9,13 @@
 //   TABARI_VALIDATE: P=0.xx R=0.xx F1=0.xx n=N
 // Progress and skipped suites are reported on stderr. Without the shared directory nothing
 // runs and the exit code is 0; a suite whose file is missing is skipped with a message.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "annal/coder.h"
 #include "command.h"
@@ -45,8 +45,10 @@ std::string JoinTriples(const std::vector<eval::Triple>& triples) {
 }
 
 std::string DescribeError(const eval::TripleError& e) {
-  if (!e.predicted) return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.gold));
-  if (!e.gold) return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.predicted));
+  if (!e.predicted)
+    return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.gold));
+  if (!e.gold)
+    return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.predicted));
   return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind),
                      eval::TripleToString(*e.gold), eval::TripleToString(*e.predicted));
 }
@@ -162,8 +164,9 @@ int RunEval(const EvalArgs& args) {
 void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "eval", "Score the coder on the gold suites (TABARI validation, PETRARCH unit tests, "
-              "PLOVER GSR, PETRARCH-2 GSR) in the shared data directory");
+      "eval",
+      "Score the coder on the gold suites (TABARI validation, PETRARCH unit tests, "
+      "PLOVER GSR, PETRARCH-2 GSR) in the shared data directory");
   cmd->add_option("--shared", args->shared_dir,
                   "Shared data directory holding data/peers/ (default: $ANNAL_SHARED_DIR or "
                   "../shared)");
