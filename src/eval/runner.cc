@@ -95,6 +95,7 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
     RecordResult rr;
     rr.id = record.id;
     rr.text = record.text;
+    rr.category = record.category;
     Status s = coder.Code(doc, &result);
     if (s.ok()) {
       rr.predicted = PredictedTriples(result.events, spec.mode);

@@ -42,6 +42,7 @@ std::vector<Triple> NormalizeGold(const std::vector<Triple>& gold, TripleMode mo
 struct RecordResult {
   std::string id;
   std::string text;
+  std::string category;           // GoldRecord::category
   std::vector<Triple> gold;       // normalised
   std::vector<Triple> predicted;  // PredictedTriples()
   RecordComparison comparison;

@@ -111,6 +111,7 @@ TEST(RunnerTest, RunSuiteScoresOnlyScoredRecords) {
   gold[0].date = "2000-01-01";
   gold[0].text = "Russia accused Ukraine of shelling the city.";
   gold[0].events = {Triple{"RUS", "UKR", "ACCUSE"}};
+  gold[0].category = "DISAPPROVE";
   gold[1].id = "b";
   gold[1].text = "Nothing happened.";
   gold[2].id = "c";
@@ -127,6 +128,8 @@ TEST(RunnerTest, RunSuiteScoresOnlyScoredRecords) {
   EXPECT_EQ(report.score.records, 2);
   ASSERT_EQ(report.records.size(), 2u);
   EXPECT_EQ(report.records[0].id, "a");
+  EXPECT_EQ(report.records[0].category, "DISAPPROVE");
+  EXPECT_EQ(report.records[0].gold, gold[0].events);
   EXPECT_EQ(report.records[1].id, "b");
   EXPECT_LE(report.score.matched, 1);
   EXPECT_LE(report.examples[static_cast<int>(ErrorKind::kExtra)].size(), 2u);

@@ -150,6 +150,12 @@ GoldRecord BuildRecord(std::string_view header, const std::vector<std::string_vi
   }
   rec.date = GoldDateToIso(header.substr(0, digits));
   rec.id = CollapseWhitespace(header.substr(digits));
+  // The feature under test is the id's prefix: "DEMO-04" -> DEMO, "PATTERN-33b" -> PATTERN.
+  std::string_view last_token = rec.id;
+  if (size_t space = last_token.rfind(' '); space != std::string_view::npos) {
+    last_token.remove_prefix(space + 1);
+  }
+  rec.category = std::string(last_token.substr(0, last_token.find('-')));
 
   std::string body;
   for (size_t i = 0; i < body_lines.size(); ++i) {

@@ -43,6 +43,7 @@ TEST(TabariReaderTest, RecordsEventsAndText) {
   ASSERT_EQ(recs.size(), 2u);
   const GoldRecord& r = recs[0];
   EXPECT_EQ(r.id, "DEMO-04");
+  EXPECT_EQ(r.category, "DEMO");
   EXPECT_EQ(r.date, "1995-01-03");
   EXPECT_EQ(r.text,
             "Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith on Wednesday.");
@@ -188,6 +189,7 @@ White House security officials are about to restore ties with Gondor and Arnor.
   EXPECT_EQ(recs[0].text, "A choice of drinks divided Bosnian soldiers.");
   EXPECT_TRUE(recs[0].events.empty());
   EXPECT_EQ(recs[1].id, "950101 AGENTS-11");
+  EXPECT_EQ(recs[1].category, "AGENTS");
   EXPECT_EQ(recs[1].text,
             "White House security officials are about to restore ties with Gondor and Arnor.");
   ASSERT_EQ(recs[1].events.size(), 2u);
