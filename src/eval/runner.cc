@@ -28,12 +28,12 @@ std::string CodeOf(const std::optional<EventActor>& actor) {
 
 }  // namespace
 
-CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
-                               const CoderOptions& base) {
+CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir, const CoderOptions& base,
+                               ModalityPolicy policy) {
   CoderOptions options = base;
   options.english_only = false;
   options.emit_partial_events = false;
-  options.emit_unrealised_events = false;
+  options.emit_unrealised_events = policy == ModalityPolicy::kAllButNegated;
   DictionaryFiles files = SuiteDictionaryFiles(suite, shared_dir);
   if (!files.empty()) {
     options.dictionary_files = std::move(files);
@@ -42,10 +42,14 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
   return options;
 }
 
-std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode) {
+std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode,
+                                     ModalityPolicy policy) {
   std::vector<Triple> out;
   for (const Event& e : events) {
-    if (e.modality != Modality::kAsserted && e.modality != Modality::kClaimed) continue;
+    bool counts = policy == ModalityPolicy::kAllButNegated
+                      ? e.modality != Modality::kNegated
+                      : e.modality == Modality::kAsserted || e.modality == Modality::kClaimed;
+    if (!counts) continue;
     switch (mode) {
       case TripleMode::kCameoExact:
         out.push_back(Triple{CodeOf(e.source), CodeOf(e.target), e.cameo});
@@ -98,7 +102,7 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
     rr.category = record.category;
     Status s = coder.Code(doc, &result);
     if (s.ok()) {
-      rr.predicted = PredictedTriples(result.events, spec.mode);
+      rr.predicted = PredictedTriples(result.events, spec.mode, options.modality);
     } else {
       ++report.coder_failures;
       rr.coder_error = s.ToString();
@@ -121,7 +125,7 @@ Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared
                                           const CoderOptions& base, const RunOptions& options) {
   auto gold = ReadSuite(suite, shared_dir);
   if (!gold.ok()) return gold.status();
-  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base));
+  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base, options.modality));
   if (!coder.ok()) return coder.status();
   return RunSuite(*coder.value(), suite, gold.value(), options);
 }

@@ -44,6 +44,25 @@ TEST(RunnerTest, CameoTriplesKeepOnlyAssertedAndClaimedEvents) {
   EXPECT_EQ(stripped[2], (Triple{"ARN", "---", "064"}));
 }
 
+TEST(RunnerTest, AllButNegatedPolicyKeepsUnrealisedEvents) {
+  std::vector<Event> events = {
+      MakeEvent(Actor("ARN", "ARN"), Actor("GON", "GON"), "064", "COOPERATE", Modality::kFuture),
+      MakeEvent(Actor("ARN", "ARN"), Actor("GON", "GON"), "036", "AGREE", Modality::kHedged),
+      MakeEvent(Actor("ARN", "ARN"), Actor("GON", "GON"), "190", "ASSAULT",
+                Modality::kHypothetical),
+      MakeEvent(Actor("ARN", "ARN"), Actor("GON", "GON"), "190", "ASSAULT", Modality::kNegated),
+      MakeEvent(Actor("ARN", "ARN"), Actor("GON", "GON"), "042", "CONSULT"),
+  };
+  EXPECT_EQ(PredictedTriples(events, TripleMode::kCameoExact).size(), 1u);
+  auto all = PredictedTriples(events, TripleMode::kCameoExact, ModalityPolicy::kAllButNegated);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].code, "064");
+  EXPECT_EQ(all[3].code, "042");
+  EXPECT_TRUE(
+      SuiteCoderOptions(Suite::kPetr2Gsr, "/s", CoderOptions(), ModalityPolicy::kAllButNegated)
+          .emit_unrealised_events);
+}
+
 TEST(RunnerTest, PloverTriplesUseCountryThenCodePrefix) {
   std::vector<Event> events = {
       MakeEvent(Actor("RUSGOV", "RUS"), Actor("IGOUNO", ""), "112", "ACCUSE"),

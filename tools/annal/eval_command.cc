@@ -1,7 +1,7 @@
 // `annal eval`: scores the coder on the gold suites in the shared data directory.
 //
 //   annal eval [--shared DIR] [--data-dir DIR] [--suite NAME]... [--verbose] [--errors N]
-//              [--by-category]
+//              [--by-category] [--count-unrealised]
 //
 // Diagnostics (with --verbose / --errors / --by-category) go to stdout first; the last lines of
 // stdout are the scores, one per suite that ran, in the fixed order TABARI_VALIDATE, PETR_UNITTEST,
@@ -36,6 +36,7 @@ struct EvalArgs {
   std::vector<std::string> suites;
   bool verbose = false;
   bool by_category = false;
+  bool count_unrealised = false;
   int errors = 0;
 };
 
@@ -138,6 +139,12 @@ int RunEval(const EvalArgs& args) {
   base.data_dir = ResolveDataDir(args.data_dir);
   eval::RunOptions run_options;
   run_options.max_examples_per_kind = args.errors > 0 ? static_cast<size_t>(args.errors) : 0;
+  if (args.count_unrealised) {
+    run_options.modality = eval::ModalityPolicy::kAllButNegated;
+    fmt::print(stderr,
+               "annal eval: --count-unrealised: hedged, future and hypothetical events count "
+               "too (diagnostic; not the standard scores)\n");
+  }
 
   int exit_code = kExitOk;
   std::vector<std::string> final_lines;
@@ -159,7 +166,8 @@ int RunEval(const EvalArgs& args) {
       exit_code = kExitSkipped;
       continue;
     }
-    auto coder = Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base));
+    auto coder =
+        Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base, run_options.modality));
     if (!coder.ok()) {
       fmt::print(stderr, "annal eval: skipping {}: cannot open the coder: {}\n", spec.name,
                  coder.status().ToString());
@@ -208,6 +216,9 @@ void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
                 "Print every record that does not match: id, text, expected, got");
   cmd->add_flag("--by-category", args->by_category,
                 "Print scores per category (TABARI id prefix, PETRARCH category, PLOVER type)");
+  cmd->add_flag("--count-unrealised", args->count_unrealised,
+                "Diagnostic: count hedged, future and hypothetical events too (not negated "
+                "ones), as TABARI and PETRARCH, which have no modality, code them");
   cmd->add_option("--errors", args->errors,
                   "Print N examples of each error kind (wrong source/target/code, missed, extra)")
       ->check(CLI::NonNegativeNumber);
