@@ -8,6 +8,7 @@
 
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
+#include "context/date_resolver.h"
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
 #include "lexicon/lexicon.h"
@@ -173,9 +174,13 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       e.evidence = text.substr(sentence.begin, sentence.end - sentence.begin);
       e.trigger.span = span_of(c.trigger_begin, c.trigger_end);
       e.trigger.text = text.substr(e.trigger.span.begin, e.trigger.span.end - e.trigger.span.begin);
-      if (!doc.date.empty() && state.day != lexicon::kDayMin) {
-        e.date = doc.date;
-        e.date_precision = DatePrecision::kDay;
+      if (state.day != lexicon::kDayMin) {
+        // The event's own date: date words in its clause ("on Friday", "in 2016") resolved
+        // against the publication date, else the publication date itself.
+        context::ResolvedDate d = context::ResolveEventDate(
+            analyzed, text, sentence, sentence.first_token + c.trigger_begin, state.day);
+        e.date = d.date;
+        e.date_precision = d.precision;
       }
       if (c.source) e.source = actor_of(*c.source);
       if (c.target) e.target = actor_of(*c.target);

@@ -490,7 +490,10 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       // "The attack on Kyiv shocked ...": an actor inside a prepositional phrase is not the
       // subject; the head noun before the preposition is (and it is no actor).
       uint32_t mb = mentions_[m].begin;
-      if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY") return kNone;
+      if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
+          !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
+        return kNone;
+      }
       // Apposition: "X, the foreign minister, accused": prefer the phrase before the comma
       // when it is an actor too (the name), else this one.
       uint32_t b = mentions_[m].begin;

@@ -73,6 +73,12 @@ bool IsAdverbLike(std::string_view w) {
 bool IsSubjectPronoun(std::string_view w) { return In(kPronouns, w); }
 bool IsClauseOpener(std::string_view w) { return In(kClauseOpeners, w); }
 bool IsCoordinator(std::string_view w) { return w == "AND" || w == "OR"; }
+bool IsQuantityNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 16> kQuantity = {
+      "THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "TENS", "GROUP", "GROUPS",
+      "NUMBER", "MANY", "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "MEMBERS"};
+  return In(kQuantity, w);
+}
 bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
 bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
 bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }

@@ -21,6 +21,8 @@ bool IsAdverbLike(std::string_view w);      // ALSO STILL JUST ... and -LY words
 bool IsSubjectPronoun(std::string_view w);  // HE SHE IT THEY WE
 bool IsClauseOpener(std::string_view w);    // THAT WHICH WHO WHILE BECAUSE IF ...
 bool IsCoordinator(std::string_view w);     // AND OR
+// Heads of "thousands of demonstrators": the actor after OF is the real subject.
+bool IsQuantityNoun(std::string_view w);
 // Verbs that introduce reported speech or a claim ("said", "accused ... of", "denied").
 bool IsSpeechVerb(std::string_view w);
 // Denial verbs: the reported event is negated ("denied attacking").

@@ -29,9 +29,9 @@ std::string TripleToString(const Triple& t);
 
 struct GoldRecord {
   std::string id;
-  std::string date;      // YYYY-MM-DD; empty when the record's date could not be read
-  std::string text;      // the text to code (comments and markup removed)
-  std::string category;  // suite-specific: PETRARCH category, PLOVER 0.5 event name, ...
+  std::string date;            // YYYY-MM-DD; empty when the record's date could not be read
+  std::string text;            // the text to code (comments and markup removed)
+  std::string category;        // suite-specific: PETRARCH category, PLOVER 0.5 event name, ...
   std::vector<Triple> events;  // expected events; empty means "no event expected"
 
   // False for records the suite does not check; `skip_reason` says why. Such records are not

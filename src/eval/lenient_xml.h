@@ -25,11 +25,11 @@ namespace annal::eval {
 struct XmlToken {
   enum class Kind { kStartTag, kEndTag, kText };
   Kind kind = Kind::kText;
-  std::string name;  // tag name (start and end tags)
+  std::string name;                                             // tag name (start and end tags)
   std::vector<std::pair<std::string, std::string>> attributes;  // decoded values, in order
-  bool self_closing = false;  // `<name ... />`
-  std::string text;           // decoded character data (kText)
-  size_t offset = 0;          // byte offset of the token in the input
+  bool self_closing = false;                                    // `<name ... />`
+  std::string text;                                             // decoded character data (kText)
+  size_t offset = 0;  // byte offset of the token in the input
 
   // The value of attribute `name`, or nullptr when absent.
   const std::string* Attribute(std::string_view attr) const;

@@ -1,13 +1,13 @@
 // Reader for the PETRARCH validation XML files (PETR.UnitTest.records.xml and UniversalPetrarch's
 // PETR2_GSR_validation.xml). See suites.h for the conventions and lenient_xml.h for why the
 // files are read as a token stream.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "eval/lenient_xml.h"
 #include "eval/suites.h"
@@ -24,7 +24,8 @@ std::string AttributeOr(const XmlToken& tok, std::string_view name) {
 
 bool IsFalse(std::string_view v) {
   std::string lower;
-  for (char c : Trim(v)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : Trim(v))
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   return lower == "false";
 }
 
@@ -51,9 +52,8 @@ std::string TextFromConllu(std::string_view parse) {
       continue;  // comments, multiword ranges "3-4", empty nodes "3.1"
     }
     size_t tab2 = line.find('\t', tab + 1);
-    std::string_view form = line.substr(tab + 1, tab2 == std::string_view::npos
-                                                     ? std::string_view::npos
-                                                     : tab2 - tab - 1);
+    std::string_view form = line.substr(
+        tab + 1, tab2 == std::string_view::npos ? std::string_view::npos : tab2 - tab - 1);
     if (form.empty()) continue;
     bool attach = form == "," || form == "." || form == ";" || form == ":" || form == "!" ||
                   form == "?" || form == ")" || form == "'s" || form == "n't" || form == "'";
@@ -81,7 +81,8 @@ void Finish(PendingSentence* s, const std::vector<std::string>& include,
     r.skip_reason = fmt::format("category {} is not in the file's <Include> list", r.category);
   } else if (s->bad_parse) {
     r.scored = false;
-    r.skip_reason = "error=bad_input_parse: the defect is in the <Parse> tree, which annal does not read";
+    r.skip_reason =
+        "error=bad_input_parse: the defect is in the <Parse> tree, which annal does not read";
   }
   out->push_back(std::move(r));
 }
@@ -105,9 +106,9 @@ Result<PetrValidationFile> ParsePetrValidationXml(std::string_view content) {
         const std::string& name = tok.name;
         if (name == "Environment") {
           in_environment = !tok.self_closing;
-        } else if (in_environment && (name == "Verbfile" || name == "Actorfile" ||
-                                      name == "Agentfile" || name == "Discardfile" ||
-                                      name == "Include")) {
+        } else if (in_environment &&
+                   (name == "Verbfile" || name == "Actorfile" || name == "Agentfile" ||
+                    name == "Discardfile" || name == "Include")) {
           capture = name == "Verbfile"      ? &file.verb_file
                     : name == "Actorfile"   ? &file.actor_file
                     : name == "Agentfile"   ? &file.agent_file
@@ -202,7 +203,8 @@ Result<PetrValidationFile> ParsePetrValidationXml(std::string_view content) {
     }
   }
   if (current) Finish(&*current, file.include, &file.records);
-  if (file.records.empty()) return Status::Corruption("PETRARCH validation XML: no <Sentence> records");
+  if (file.records.empty())
+    return Status::Corruption("PETRARCH validation XML: no <Sentence> records");
   return file;
 }
 

@@ -1,11 +1,11 @@
 // Reader for PLOVER's gold-standard records (PLOVER_GSR_CAMEO.txt). See suites.h.
+#include <fmt/format.h>
+
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "eval/suites.h"
 #include "eval/text_util.h"
@@ -33,14 +33,24 @@ struct PloverRename {
   std::string_view type;
 };
 constexpr PloverRename kPloverRenames[] = {
-    {"AGREE", "AGREE"},         {"CONSULT", "CONSULT"},   {"SUPPORT", "SUPPORT"},
-    {"CONCEDE", "CONCEDE"},     {"COOPERATE", "COOPERATE"}, {"AID", "AID"},
-    {"RETREAT", "RETREAT"},     {"REQUEST", "REQUEST"},   {"DEMAND", "REQUEST"},
-    {"ACCUSE", "ACCUSE"},       {"DISAPPROVE", "ACCUSE"}, {"INVESTIGATE", "ACCUSE"},
-    {"REJECT", "REJECT"},       {"THREATEN", "THREATEN"}, {"PROTEST", "PROTEST"},
-    {"SANCTION", "SANCTION"},   {"MOBILIZE", "MOBILIZE"}, {"COERCE", "COERCE"},
-    {"ASSAULT", "ASSAULT"},     {"FIGHT", "ASSAULT"},
+    {"AGREE", "AGREE"},       {"CONSULT", "CONSULT"},     {"SUPPORT", "SUPPORT"},
+    {"CONCEDE", "CONCEDE"},   {"COOPERATE", "COOPERATE"}, {"AID", "AID"},
+    {"RETREAT", "RETREAT"},   {"REQUEST", "REQUEST"},     {"DEMAND", "REQUEST"},
+    {"ACCUSE", "ACCUSE"},     {"DISAPPROVE", "ACCUSE"},   {"INVESTIGATE", "ACCUSE"},
+    {"REJECT", "REJECT"},     {"THREATEN", "THREATEN"},   {"PROTEST", "PROTEST"},
+    {"SANCTION", "SANCTION"}, {"MOBILIZE", "MOBILIZE"},   {"COERCE", "COERCE"},
+    {"ASSAULT", "ASSAULT"},   {"FIGHT", "ASSAULT"},
 };
+
+// Country codes the GSR writes in pre-ISO form, compared as the ISO 3166-1 alpha-3 code the
+// coder reports in EventActor::country: "Japan"/"Tokyo"/"Japanese Prime Minister" are JAP
+// (AGREE-0002, CONSULT-0005, SANCTION-0006), "Italy" ITL (INVESTIGATE-0006, SANCTION-0001),
+// "Vietnamese-led forces" VTN (FIGHT-0002). CAMEO itself uses JPN, ITA and VNM.
+struct CodeAlias {
+  std::string_view gsr;
+  std::string_view iso;
+};
+constexpr CodeAlias kCountryAliases[] = {{"JAP", "JPN"}, {"ITL", "ITA"}, {"VTN", "VNM"}};
 
 std::string StringField(const json& obj, const char* key) {
   auto it = obj.find(key);
@@ -60,6 +70,9 @@ std::vector<std::string> SideCodes(const json& obj, const char* key) {
       std::string code(Trim(StringField(actor, "code")));
       if (code.size() > 3) code.resize(3);
       for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (const CodeAlias& a : kCountryAliases) {
+        if (code == a.gsr) code = std::string(a.iso);
+      }
       codes.push_back(code);
     }
   }
@@ -86,7 +99,8 @@ std::string IsoDateDigits(std::string_view date) {
 
 std::string PloverTypeFromGsrEvent(std::string_view name) {
   std::string upper;
-  for (char c : Trim(name)) upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  for (char c : Trim(name))
+    upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   for (const PloverRename& r : kPloverRenames) {
     if (r.gsr_name == upper) return std::string(r.type);
   }

@@ -43,14 +43,12 @@ std::string CanonicalCountry(std::string code) {
 
 }  // namespace
 
-CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
-                               const CoderOptions& base) {
+CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir, const CoderOptions& base,
+                               ModalityPolicy policy) {
   CoderOptions options = base;
   options.english_only = false;
   options.emit_partial_events = false;
-  // The gold suites code intentions and conditionals like facts ("Arnor is about to restore
-  // ties" is 064), so future and hypothetical events are scored; negated ones never are.
-  options.emit_unrealised_events = true;
+  options.emit_unrealised_events = policy == ModalityPolicy::kAllButNegated;
   DictionaryFiles files = SuiteDictionaryFiles(suite, shared_dir);
   if (!files.empty()) {
     options.dictionary_files = std::move(files);
@@ -59,10 +57,14 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
   return options;
 }
 
-std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode) {
+std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode,
+                                     ModalityPolicy policy) {
   std::vector<Triple> out;
   for (const Event& e : events) {
-    if (e.modality == Modality::kNegated) continue;
+    bool counts = policy == ModalityPolicy::kAllButNegated
+                      ? e.modality != Modality::kNegated
+                      : e.modality == Modality::kAsserted || e.modality == Modality::kClaimed;
+    if (!counts) continue;
     switch (mode) {
       case TripleMode::kCameoExact:
         out.push_back(Triple{CodeOf(e.source), CodeOf(e.target), e.cameo});
@@ -118,9 +120,10 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
     RecordResult rr;
     rr.id = record.id;
     rr.text = record.text;
+    rr.category = record.category;
     Status s = coder.Code(doc, &result);
     if (s.ok()) {
-      rr.predicted = PredictedTriples(result.events, spec.mode);
+      rr.predicted = PredictedTriples(result.events, spec.mode, options.modality);
     } else {
       ++report.coder_failures;
       rr.coder_error = s.ToString();
@@ -135,8 +138,7 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
   for (int k = 0; k < kErrorKindCount; ++k) {
     report.examples[k] = scorer.examples(static_cast<ErrorKind>(k));
   }
-  report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 
@@ -144,7 +146,7 @@ Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared
                                           const CoderOptions& base, const RunOptions& options) {
   auto gold = ReadSuite(suite, shared_dir);
   if (!gold.ok()) return gold.status();
-  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base));
+  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base, options.modality));
   if (!coder.ok()) return coder.status();
   return RunSuite(*coder.value(), suite, gold.value(), options);
 }

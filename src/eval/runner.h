@@ -21,20 +21,32 @@
 
 namespace annal::eval {
 
+// Which modalities count as predicted events.
+enum class ModalityPolicy {
+  // Everything but negated events (the default). The gold suites have no modality: they code
+  // "is about to restore ties" and "will meet" as events, so annal's future, hypothetical and
+  // hedged events are scored like asserted ones. A negated event never counts.
+  kAllButNegated,
+  // Asserted and claimed only: a diagnostic showing what the modality filter would cost.
+  kRealisedOnly,
+};
+
 // The coder settings every suite is run with: `base` (data_dir, syntax mode, ...) plus
-// english_only=false, emit_partial_events=false, emit_unrealised_events=false, and the
-// suite's own dictionaries (SuiteDictionaryFiles) when it has them.
+// english_only=false, emit_partial_events=false, emit_unrealised_events=false (true under
+// kAllButNegated), and the suite's own dictionaries (SuiteDictionaryFiles) when it has them.
 CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
-                               const CoderOptions& base = CoderOptions());
+                               const CoderOptions& base = CoderOptions(),
+                               ModalityPolicy policy = ModalityPolicy::kAllButNegated);
 
 // The triples a coded document contributes under `mode`. Only asserted and claimed events
-// count (hedged, negated, hypothetical and future ones are dropped whatever the coder
-// options). CAMEO modes: (source code, target code, CAMEO code), "---" for a missing actor as
-// TABARI writes it; kCameoStripped trims every field. kPloverCountry: (source country,
-// target country, PLOVER type), a country being EventActor::country or, when that is empty,
-// the first 3 letters of the actor code; events with no PLOVER type (CAMEO 01/02, which
-// PLOVER dropped) are left out.
-std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode);
+// count under kRealisedOnly (hedged, negated, hypothetical and future ones are dropped
+// whatever the coder options); kAllButNegated drops only negated ones. CAMEO modes: (source
+// code, target code, CAMEO code), "---" for a missing actor as TABARI writes it;
+// kCameoStripped trims every field. kPloverCountry: (source country, target country, PLOVER
+// type), a country being EventActor::country or, when that is empty, the first 3 letters of
+// the actor code; events with no PLOVER type (CAMEO 01/02, which PLOVER dropped) are left out.
+std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode,
+                                     ModalityPolicy policy = ModalityPolicy::kAllButNegated);
 
 // Gold triples as compared under `mode` (kCameoStripped trims every field).
 std::vector<Triple> NormalizeGold(const std::vector<Triple>& gold, TripleMode mode);
@@ -42,6 +54,7 @@ std::vector<Triple> NormalizeGold(const std::vector<Triple>& gold, TripleMode mo
 struct RecordResult {
   std::string id;
   std::string text;
+  std::string category;           // GoldRecord::category
   std::vector<Triple> gold;       // normalised
   std::vector<Triple> predicted;  // PredictedTriples()
   RecordComparison comparison;
@@ -62,6 +75,7 @@ struct SuiteReport {
 
 struct RunOptions {
   size_t max_examples_per_kind = 0;  // ErrorExamples kept per kind
+  ModalityPolicy modality = ModalityPolicy::kAllButNegated;
 };
 
 // Codes every scored record of `gold` with `coder` (documents get the record's id, date and
@@ -70,7 +84,8 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
                      const RunOptions& options = RunOptions());
 
 // Reads the suite from `shared_dir`, opens a coder with SuiteCoderOptions(suite, shared_dir,
-// base) and runs it. Fails when the gold file cannot be read or the coder cannot be opened.
+// base, options.modality) and runs it. Fails when the gold file cannot be read or the coder cannot
+// be opened.
 Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared_dir,
                                           const CoderOptions& base = CoderOptions(),
                                           const RunOptions& options = RunOptions());

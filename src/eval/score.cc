@@ -1,9 +1,9 @@
 #include "eval/score.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 namespace annal::eval {
 namespace {

@@ -50,8 +50,8 @@ struct Score {
   int64_t gold = 0;
   int64_t predicted = 0;
   int64_t matched = 0;
-  int64_t records = 0;          // records scored
-  int64_t records_correct = 0;  // RecordComparison::correct
+  int64_t records = 0;                            // records scored
+  int64_t records_correct = 0;                    // RecordComparison::correct
   std::array<int64_t, kErrorKindCount> errors{};  // indexed by ErrorKind
 
   // Each is 0 when its denominator is 0.

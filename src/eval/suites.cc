@@ -26,8 +26,7 @@ const std::vector<SuiteSpec>& AllSuites() {
        TripleMode::kCameoExact},
       {Suite::kPetrUnitTest, "PETR_UNITTEST", "petrarch2/PETR.UnitTest.records.xml",
        TripleMode::kCameoStripped},
-      {Suite::kPloverGsr, "PLOVER_GSR", "PLOVER/PLOVER_GSR_CAMEO.txt",
-       TripleMode::kPloverCountry},
+      {Suite::kPloverGsr, "PLOVER_GSR", "PLOVER/PLOVER_GSR_CAMEO.txt", TripleMode::kPloverCountry},
       {Suite::kPetr2Gsr, "PETR2_GSR", "UniversalPetrarch/PETR2_GSR_validation.xml",
        TripleMode::kCameoStripped},
   };

@@ -111,7 +111,8 @@ Result<std::vector<GoldRecord>> ReadPetr2Gsr(const std::string& path);
 // targets expects S x T triples (an absent, empty or non-list side counts as one empty
 // actor), except that actors marked "SRC/TAR" in textInfo.markup with no target ("X and Y
 // agreed") expect every ordered pair X->Y, Y->X. Actor codes are cut to their first 3
-// letters (the country or IGO/NGO/IMG part). Triples with an empty target remain (17 in the
+// letters (the country or IGO/NGO/IMG part), and the file's pre-ISO JAP, ITL, VTN are read
+// as JPN, ITA, VNM. Triples with an empty target remain (17 in the
 // file, e.g. "Akayev has agreed to resign"); with emit_partial_events=false they count as
 // missed.
 Result<std::vector<GoldRecord>> ParsePloverGsr(std::string_view content);

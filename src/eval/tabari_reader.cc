@@ -1,11 +1,11 @@
 // Reader for TABARI's validation suite (Validate.text). See suites.h for the conventions;
 // they follow TABARI's own ProcessorClass::readRecord and ::checkEvents.
+#include <fmt/format.h>
+
 #include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "eval/suites.h"
 #include "eval/text_util.h"
@@ -55,7 +55,8 @@ bool Classify(std::string_view content, Block* block) {
   size_t start = 0;
   while (true) {
     size_t slash = c.find('/', start);
-    parts.push_back(Trim(c.substr(start, slash == std::string_view::npos ? c.npos : slash - start)));
+    parts.push_back(
+        Trim(c.substr(start, slash == std::string_view::npos ? c.npos : slash - start)));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -87,9 +88,8 @@ std::vector<Block> FindBlocks(std::string_view region) {
       next = close + 1;
     } else {
       size_t comment_end = region.find("*/", open);
-      content_end = comment_end != std::string_view::npos && comment_end < line_end
-                        ? comment_end
-                        : line_end;
+      content_end =
+          comment_end != std::string_view::npos && comment_end < line_end ? comment_end : line_end;
       next = content_end;
     }
     Block block;
@@ -150,6 +150,12 @@ GoldRecord BuildRecord(std::string_view header, const std::vector<std::string_vi
   }
   rec.date = GoldDateToIso(header.substr(0, digits));
   rec.id = CollapseWhitespace(header.substr(digits));
+  // The feature under test is the id's prefix: "DEMO-04" -> DEMO, "PATTERN-33b" -> PATTERN.
+  std::string_view last_token = rec.id;
+  if (size_t space = last_token.rfind(' '); space != std::string_view::npos) {
+    last_token.remove_prefix(space + 1);
+  }
+  rec.category = std::string(last_token.substr(0, last_token.find('-')));
 
   std::string body;
   for (size_t i = 0; i < body_lines.size(); ++i) {
@@ -165,9 +171,8 @@ GoldRecord BuildRecord(std::string_view header, const std::vector<std::string_vi
     size_t open = body.find("/*", pos);
     std::string_view piece = std::string_view(body).substr(
         pos, open == std::string::npos ? std::string::npos : open - pos);
-    text.append(pos > first_comment && first_comment != std::string::npos
-                    ? RemoveStrayBlocks(piece)
-                    : std::string(piece));
+    text.append(pos > first_comment && first_comment != std::string::npos ? RemoveStrayBlocks(piece)
+                                                                          : std::string(piece));
     text.push_back(' ');
     if (open == std::string::npos) break;
     size_t close = body.find("*/", open + 2);

@@ -1,21 +1,25 @@
 // `annal eval`: scores the coder on the gold suites in the shared data directory.
 //
 //   annal eval [--shared DIR] [--data-dir DIR] [--suite NAME]... [--verbose] [--errors N]
+//              [--by-category] [--realised-only]
 //
-// Diagnostics (with --verbose / --errors) go to stdout first; the last lines of stdout are the
-// scores, one per suite that ran, in the fixed order TABARI_VALIDATE, PETR_UNITTEST,
+// Diagnostics (with --verbose / --errors / --by-category) go to stdout first; the last lines of
+// stdout are the scores, one per suite that ran, in the fixed order TABARI_VALIDATE, PETR_UNITTEST,
 // PLOVER_GSR, PETR2_GSR, preceded by TABARI's record-accuracy line:
 //   TABARI_VALIDATE records: correct=K total=M accuracy=0.xx
 //   TABARI_VALIDATE: P=0.xx R=0.xx F1=0.xx n=N
 // Progress and skipped suites are reported on stderr. Without the shared directory nothing
 // runs and the exit code is 0; a suite whose file is missing is skipped with a message.
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "annal/coder.h"
 #include "command.h"
@@ -31,6 +35,8 @@ struct EvalArgs {
   std::string data_dir;
   std::vector<std::string> suites;
   bool verbose = false;
+  bool by_category = false;
+  bool realised_only = false;
   int errors = 0;
 };
 
@@ -45,9 +51,12 @@ std::string JoinTriples(const std::vector<eval::Triple>& triples) {
 }
 
 std::string DescribeError(const eval::TripleError& e) {
-  std::string gold = e.gold ? eval::TripleToString(*e.gold) : "-";
-  std::string got = e.predicted ? eval::TripleToString(*e.predicted) : "-";
-  return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind), gold, got);
+  if (!e.predicted)
+    return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.gold));
+  if (!e.gold)
+    return fmt::format("{}: {}", eval::ErrorKindName(e.kind), eval::TripleToString(*e.predicted));
+  return fmt::format("{}: expected {} got {}", eval::ErrorKindName(e.kind),
+                     eval::TripleToString(*e.gold), eval::TripleToString(*e.predicted));
 }
 
 void PrintVerbose(const eval::SuiteReport& report) {
@@ -73,6 +82,30 @@ void PrintErrorExamples(const eval::SuiteReport& report) {
     for (const eval::ErrorExample& ex : report.examples[k]) {
       fmt::print("  [{}] {}\n      {}\n", ex.record_id, DescribeError(ex.error), ex.text);
     }
+  }
+}
+
+// Scores per GoldRecord::category (TABARI id prefix, PETRARCH category, PLOVER 0.5 event
+// name), largest number of gold events first.
+void PrintByCategory(const eval::SuiteReport& report) {
+  std::map<std::string, eval::Score> by_category;
+  for (const eval::RecordResult& r : report.records) {
+    eval::Score& s = by_category[r.category.empty() ? "-" : r.category];
+    s.gold += r.comparison.gold;
+    s.predicted += r.comparison.predicted;
+    s.matched += r.comparison.matched;
+    s.records += 1;
+    s.records_correct += r.comparison.correct ? 1 : 0;
+    for (const eval::TripleError& e : r.comparison.errors) ++s.errors[static_cast<int>(e.kind)];
+  }
+  std::vector<std::pair<std::string, eval::Score>> rows(by_category.begin(), by_category.end());
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.second.gold > b.second.gold; });
+  fmt::print("== {}: by category ==\n", report.name);
+  for (const auto& [category, score] : rows) {
+    fmt::print("{} {:<12} P={:.2f} R={:.2f} F1={:.2f} n={} records={} correct={}\n", report.name,
+               category, score.Precision(), score.Recall(), score.F1(), score.gold, score.records,
+               score.records_correct);
   }
 }
 
@@ -106,6 +139,12 @@ int RunEval(const EvalArgs& args) {
   base.data_dir = ResolveDataDir(args.data_dir);
   eval::RunOptions run_options;
   run_options.max_examples_per_kind = args.errors > 0 ? static_cast<size_t>(args.errors) : 0;
+  if (args.realised_only) {
+    run_options.modality = eval::ModalityPolicy::kRealisedOnly;
+    fmt::print(stderr,
+               "annal eval: --realised-only: only asserted and claimed events count "
+               "(diagnostic; not the standard scores)\n");
+  }
 
   int exit_code = kExitOk;
   std::vector<std::string> final_lines;
@@ -127,7 +166,8 @@ int RunEval(const EvalArgs& args) {
       exit_code = kExitSkipped;
       continue;
     }
-    auto coder = Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base));
+    auto coder =
+        Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base, run_options.modality));
     if (!coder.ok()) {
       fmt::print(stderr, "annal eval: skipping {}: cannot open the coder: {}\n", spec.name,
                  coder.status().ToString());
@@ -147,6 +187,7 @@ int RunEval(const EvalArgs& args) {
                  spec.name, report.coder_failures);
     }
     if (args.verbose) PrintVerbose(report);
+    if (args.by_category) PrintByCategory(report);
     if (args.errors > 0) PrintErrorExamples(report);
     if (spec.suite == eval::Suite::kTabariValidate) {
       final_lines.push_back(eval::FormatRecordAccuracyLine(spec.name, report.score));
@@ -161,8 +202,9 @@ int RunEval(const EvalArgs& args) {
 void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "eval", "Score the coder on the gold suites (TABARI validation, PETRARCH unit tests, "
-              "PLOVER GSR, PETRARCH-2 GSR) in the shared data directory");
+      "eval",
+      "Score the coder on the gold suites (TABARI validation, PETRARCH unit tests, "
+      "PLOVER GSR, PETRARCH-2 GSR) in the shared data directory");
   cmd->add_option("--shared", args->shared_dir,
                   "Shared data directory holding data/peers/ (default: $ANNAL_SHARED_DIR or "
                   "../shared)");
@@ -172,6 +214,11 @@ void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
                   "PETR2_GSR");
   cmd->add_flag("--verbose", args->verbose,
                 "Print every record that does not match: id, text, expected, got");
+  cmd->add_flag("--by-category", args->by_category,
+                "Print scores per category (TABARI id prefix, PETRARCH category, PLOVER type)");
+  cmd->add_flag("--realised-only", args->realised_only,
+                "Diagnostic: count only asserted and claimed events (by default everything but "
+                "negated events counts, as the gold suites, which have no modality, code them)");
   cmd->add_option("--errors", args->errors,
                   "Print N examples of each error kind (wrong source/target/code, missed, extra)")
       ->check(CLI::NonNegativeNumber);
