@@ -124,6 +124,7 @@ class SentenceAnalysis {
 
   bool title_case_ = false;
   std::vector<std::string> issues_;
+  std::vector<uint32_t> sentence_word_ids_;  // sorted: every word id of the sentence
   std::vector<Mention> mentions_;
   std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
   std::vector<Verb> verbs_;
@@ -857,6 +858,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   BuildMentions();
   BuildVerbs();
   CollectIssues();
+  sentence_word_ids_ = words_.ids;
+  std::sort(sentence_word_ids_.begin(), sentence_word_ids_.end());
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
@@ -887,7 +890,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     std::string code;
     std::string alt_code;
     for (const auto& cp : lex_.patterns(v.block)) {
-      if (MatchPattern(cp, v, &bind)) {
+      bool possible = true;
+      for (uint32_t id : cp.required_words) {
+        if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
+          possible = false;
+          break;
+        }
+      }
+      if (possible && MatchPattern(cp, v, &bind)) {
         pattern = static_cast<int32_t>(cp.pattern_index);
         code = block.patterns[cp.pattern_index].code;
         alt_code = block.patterns[cp.pattern_index].alt_code;
@@ -895,6 +905,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
     }
     if (pattern < 0) {
+      bind = Binding();  // a pattern that failed half-way must leave no slots bound
       const auto& form = block.forms[v.form];
       code = form.code.empty() ? block.code : form.code;
       alt_code = form.code.empty() ? block.alt_code : form.alt_code;

@@ -16,14 +16,17 @@ uint32_t Lexicon::InternWord(const PhraseWord& w) {
   auto [it, inserted] = table.try_emplace(w.text, next_word_);
   if (inserted) {
     ++next_word_;
-    if (!w.exact) max_stem_length_ = std::max(max_stem_length_, w.text.size());
+    if (!w.exact) {
+      max_stem_length_ = std::max(max_stem_length_, w.text.size());
+      if (w.text.size() < 64) stem_lengths_ |= uint64_t{1} << w.text.size();
+    }
   }
   return it->second;
 }
 
 uint32_t Lexicon::WordId(std::string_view text, bool exact) const {
   const auto& table = exact ? exact_words_ : stem_words_;
-  auto it = table.find(std::string(text));
+  auto it = table.find(text);
   return it == table.end() ? kNoWord : it->second;
 }
 
@@ -109,10 +112,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
       cp.specificity = 0;
       for (const auto& e : patterns[p].before) {
         cp.before.push_back(lex->CompileElement(e));
+        if (e.kind == ElementKind::kWord) cp.required_words.push_back(cp.before.back().id);
         cp.specificity += (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset) ? 2 : 1;
       }
       for (const auto& e : patterns[p].after) {
         cp.after.push_back(lex->CompileElement(e));
+        if (e.kind == ElementKind::kWord) cp.required_words.push_back(cp.after.back().id);
         cp.specificity += (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset) ? 2 : 1;
       }
       out.push_back(std::move(cp));
@@ -135,17 +140,19 @@ bool Lexicon::IsCountryCode(std::string_view code) const {
 void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* out) const {
   out->ids.clear();
   out->tokens.resize(n);
-  std::string key;
   for (size_t t = 0; t < n; ++t) {
-    const std::string& norm = tokens[t].norm;
+    std::string_view norm = tokens[t].norm;
     TokenWords& tw = out->tokens[t];
     tw.offset = static_cast<uint32_t>(out->ids.size());
     if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
-    // Stems: every prefix of the token that is a stem word, longest first.
+    // Stems: every prefix of the token that is a stem word, longest first. Only lengths some
+    // stem has are looked up.
     size_t longest = std::min(norm.size(), max_stem_length_);
     for (size_t len = longest; len >= 1; --len) {
-      key.assign(norm, 0, len);
-      if (auto it = stem_words_.find(key); it != stem_words_.end()) out->ids.push_back(it->second);
+      if (len < 64 && (stem_lengths_ & (uint64_t{1} << len)) == 0) continue;
+      if (auto it = stem_words_.find(norm.substr(0, len)); it != stem_words_.end()) {
+        out->ids.push_back(it->second);
+      }
     }
     tw.count = static_cast<uint16_t>(out->ids.size() - tw.offset);
   }
@@ -162,6 +169,7 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
   size_t first_of_start = out->size();
   for (uint32_t start = 0; start < n; ++start) {
     first_of_start = out->size();
+    if (words.tokens[start].count == 0) continue;
     stack.clear();
     stack.push_back({kRoot, start});
     while (!stack.empty()) {
@@ -179,7 +187,7 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
       }
     }
     // Longer matches first for each start, so callers taking the first hit get the longest.
-    std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
+    if (out->size() - first_of_start > 1) std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
                      [](const Match& a, const Match& b) { return a.end > b.end; });
   }
 }
