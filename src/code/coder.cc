@@ -8,7 +8,10 @@
 
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
+#include "code/word_classes.h"
 #include "context/date_resolver.h"
+#include "context/gazetteer.h"
+#include "context/geoparser.h"
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
 #include "lexicon/lexicon.h"
@@ -24,6 +27,9 @@ struct Coder::Impl {
   std::unique_ptr<lexicon::Lexicon> lexicon;
   CameoCodebook codebook;
   PloverTable plover;
+  // Places: optional (a data directory without the gazetteer codes events without locations).
+  std::unique_ptr<context::Gazetteer> gazetteer;
+  std::unique_ptr<context::Geoparser> geoparser;
   std::vector<std::string> warnings;
 };
 
@@ -76,6 +82,40 @@ double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
   return words == 0 ? 0.0 : static_cast<double>(function_words) / static_cast<double>(words);
 }
 
+// Where the event happened: a place named in its sentence - one after a locative preposition
+// ("in Kharkiv", "near Bakhmut") nearest the trigger, else any place that is not itself the
+// source or target actor ("Russia accused Ukraine" names no location) - else the dateline.
+const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>& places,
+                                        const text::AnalyzedText& analyzed,
+                                        const text::Sentence& sentence,
+                                        const code::CandidateEvent& c,
+                                        const context::PlaceMention* dateline) {
+  const context::PlaceMention* best = nullptr;
+  int best_score = 0;
+  uint32_t trigger = sentence.first_token + c.trigger_begin;
+  auto inside = [&](const context::PlaceMention& p, const std::optional<code::ActorRef>& a) {
+    if (!a) return false;
+    uint32_t b = sentence.first_token + a->begin, e = sentence.first_token + a->end;
+    return p.first_token < e && b < p.end_token;
+  };
+  for (const auto& p : places) {
+    if (p.demonym || p.first_token == p.end_token) continue;
+    if (p.first_token < sentence.first_token || p.end_token > sentence.end_token) continue;
+    bool locative = p.first_token > 0 &&
+                    code::IsLocativePreposition(analyzed.tokens[p.first_token - 1].norm);
+    bool is_actor = inside(p, c.source) || inside(p, c.target);
+    if (is_actor && !locative) continue;
+    uint32_t distance = p.first_token > trigger ? p.first_token - trigger : trigger - p.first_token;
+    int score = (locative ? 1000 : 0) + (p.kind == context::PlaceKind::kCountry ? 0 : 100) -
+                static_cast<int>(std::min<uint32_t>(distance, 99));
+    if (best == nullptr || score > best_score) {
+      best = &p;
+      best_score = score;
+    }
+  }
+  return best != nullptr ? best : dateline;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
@@ -111,6 +151,17 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   impl->codebook = codebook.ok() ? std::move(codebook).value() : CameoCodebook::Embedded();
   auto plover = PloverTable::Load(data_dir);
   impl->plover = plover.ok() ? std::move(plover).value() : PloverTable::Embedded();
+
+  std::string gazetteer_path = data_dir + "/gazetteer/gazetteer.bin.zst";
+  std::error_code ec;
+  if (std::filesystem::exists(gazetteer_path, ec)) {
+    auto gazetteer = context::Gazetteer::Load(gazetteer_path);
+    if (!gazetteer.ok()) return gazetteer.status();
+    impl->gazetteer = std::move(gazetteer).value();
+    impl->geoparser = std::make_unique<context::Geoparser>(*impl->gazetteer);
+  } else {
+    impl->warnings.push_back(gazetteer_path + ": not found; events will have no location");
+  }
   return std::unique_ptr<Coder>(new Coder(std::move(impl)));
 }
 
@@ -154,6 +205,13 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   code::DocumentState state;
   int32_t day = lexicon::kDayMin;
   if (!doc.date.empty() && lexicon::ParseIsoDate(doc.date, &day)) state.day = day;
+
+  std::vector<context::PlaceMention> places;
+  if (impl_->geoparser) places = impl_->geoparser->FindPlaces(analyzed, text, context::GeoContext());
+  const context::PlaceMention* dateline_place = nullptr;
+  for (const auto& p : places) {
+    if (p.first_token == p.end_token && !p.demonym) dateline_place = &p;
+  }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
   code::SentenceCoder coder(lex);
@@ -207,6 +265,17 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       }
       if (c.source) e.source = actor_of(*c.source);
       if (c.target) e.target = actor_of(*c.target);
+      if (const context::PlaceMention* p =
+              EventPlace(places, analyzed, sentence, c, dateline_place)) {
+        Location loc;
+        loc.text = p->text;
+        loc.name = p->name;
+        loc.country = p->country_iso3;
+        loc.lat = p->lat;
+        loc.lon = p->lon;
+        loc.geonameid = p->geonameid;
+        e.location = loc;
+      }
       e.cameo = c.code;
       e.modality = c.modality;
       e.issues = c.issues;
