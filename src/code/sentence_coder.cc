@@ -300,7 +300,10 @@ void SentenceAnalysis::BuildMentions() {
         std::string_view w = W(t);
         if (IsCoordinator(w) || w == ",") {
           saw_joiner = true;
-        } else if (w != "THE" && w != "BOTH") {
+        } else if (w != "THE" && w != "BOTH" &&
+                   !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
+                     verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w))) {
+          // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
           joined = false;
         }
       }
@@ -327,7 +330,18 @@ std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
   std::vector<ActorRef> out;
   int g = mentions_[mention].group;
   for (const auto& m : mentions_) {
-    if (m.group == g) out.push_back(m.actor);
+    if (m.group != g) continue;
+    // A dictionary code "FRO/BIL/SAM" names several actors at once ("the Shire").
+    std::string_view code = m.actor.code;
+    size_t start = 0;
+    while (true) {
+      size_t slash = code.find('/', start);
+      ActorRef r = m.actor;
+      r.code = std::string(code.substr(start, slash == std::string_view::npos ? slash : slash - start));
+      if (!r.code.empty()) out.push_back(std::move(r));
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
   }
   return out;
 }
@@ -567,9 +581,18 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
     }
     if (verb_of_[t] != kNone && t > from) {
       const Verb& other = verbs_[verb_of_[t]];
-      // A following finite verb starts another clause. An infinitive complement ("agreed to
-      // lift sanctions on Iran") carries the object of the whole predicate: keep looking.
-      if (!other.infinitive) return kNone;
+      // A following verb with its own subject or auxiliary right before it starts another
+      // clause ("X met Y, who then attacked Z"). An infinitive complement ("agreed to lift
+      // sanctions on Iran"), a participle ("roads leading into Mordor") or a verb-like noun
+      // ("a trade protocol") carries on the object search.
+      if (!other.infinitive && other.group_begin > 0 && other.group_begin > from) {
+        uint32_t k = other.group_begin - 1;
+        std::string_view prev = W(k);
+        bool own_subject = mention_of_[k] != kNone || IsSubjectPronoun(prev) || prev == "WHO" ||
+                           prev == "WHICH" || prev == "THAT";
+        bool has_auxiliary = other.group_begin < other.begin;
+        if (own_subject || has_auxiliary) return kNone;
+      }
     }
   }
   return kNone;
