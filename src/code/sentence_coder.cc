@@ -28,6 +28,10 @@ struct Mention {
   uint32_t begin = 0, end = 0;  // whole phrase, sentence-relative
   ActorRef actor;
   int group = -1;  // coordination group; mentions sharing it are one compound actor
+  // Agents of an "agent of/in/from actor" head ("ambassadors of Arnor, Osgiliath and Gondor"):
+  // they distribute over the other actors of the coordination.
+  std::vector<const lexicon::AgentEntry*> head_agents;
+  bool bare_actor = false;  // a dictionary actor with no agent of its own
 };
 
 struct Verb {
@@ -250,26 +254,39 @@ void SentenceAnalysis::BuildMentions() {
     // Leading modifiers belong to the phrase text ("senior official"), determiners do not.
     while (mention.begin > 0 && IsActorModifier(W(mention.begin - 1))) --mention.begin;
 
-    // Compose the code: the most specific actor is the base; agents add roles.
-    const lexicon::ActorEntry* base = nullptr;
-    std::string base_code;
+    // Compose the code. Candidates: the first actor with the phrase's agents ("Ithilen's
+    // minister Calimehtar" -> ITH + GOV), and the most specific actor on its own (a person's
+    // own code, "Sergei Lavrov" -> RUSGOV); the second wins only when strictly more specific.
+    const lexicon::ActorEntry* first = nullptr;
+    const lexicon::ActorEntry* specific = nullptr;
+    std::string first_code, specific_code;
     std::vector<const lexicon::AgentEntry*> agents;
+    bool agent_before_actor = false;
     for (size_t r = p; r <= q; ++r) {
       if (pieces[r].actor) {
         const auto& a = dict_.actors[pieces[r].index];
         const std::string& code = SentenceCoder::ResolveActorCode(a, doc_->day);
         if (code.empty()) continue;
-        if (base == nullptr || code.size() >= base_code.size()) {
-          base = &a;
-          base_code = code;
+        if (first == nullptr) {
+          first = &a;
+          first_code = code;
+        }
+        if (specific == nullptr || code.size() >= specific_code.size()) {
+          specific = &a;
+          specific_code = code;
         }
       } else {
         agents.push_back(&dict_.agents[pieces[r].index]);
+        if (first == nullptr) agent_before_actor = true;
       }
     }
-    if (base != nullptr) {
-      mention.actor.code = ComposeCode(base_code, agents);
-      mention.actor.entity = EntityFromActor(*base);
+    if (first != nullptr) {
+      std::string composed = ComposeCode(first_code, agents);
+      bool use_specific = specific_code.size() > composed.size();
+      mention.actor.code = use_specific ? specific_code : composed;
+      mention.actor.entity = EntityFromActor(use_specific ? *specific : *first);
+      mention.bare_actor = agents.empty();
+      if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
     } else if (!agents.empty()) {
       // Agent only ("police", "the government"): roles without a country.
       std::string code;
@@ -321,6 +338,15 @@ void SentenceAnalysis::BuildMentions() {
     if (!has_coordinator) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
       last = k;
+    }
+    // "The ambassadors of Arnor, Osgiliath and Gondor": the head's agents apply to every actor
+    // of the list, not just the first.
+    if (!mentions_[k].head_agents.empty()) {
+      for (size_t r = k + 1; r <= last; ++r) {
+        if (mentions_[r].bare_actor) {
+          mentions_[r].actor.code = ComposeCode(mentions_[r].actor.code, mentions_[k].head_agents);
+        }
+      }
     }
     ++next_group;
   }
