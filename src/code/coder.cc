@@ -289,7 +289,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         e.attribution = at;
       }
       FillCodeFields(impl_->codebook, impl_->plover, &e);
-      {
+      if (c.pattern == code::CandidateEvent::kDeonticClauseRule) {
+        e.rule = "annal:speech-verb+must-clause";
+      } else {
         const auto& dict = lex.dict();
         const auto& block = dict.verbs[c.verb_block];
         const lexicon::SourceLocation& where =

@@ -97,6 +97,7 @@ class SentenceAnalysis {
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
   uint32_t FindByAgent(const Verb& v) const;
+  uint32_t DeonticClauseSubject(const Verb& v) const;
   std::optional<ActorRef> FindSpeaker(const Verb& v, uint32_t subject_begin, bool* denied) const;
   std::optional<ActorRef> ResolvePronoun(uint32_t token) const;
 
@@ -600,6 +601,14 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       }
       return m;
     }
+    if (w == "THAT" && !IsSpeechVerb(W(v.word)) && t <= from + 3) {
+      // "X demanded (on Friday) that Y ...": the one asked is the subject of the clause.
+      for (uint32_t k = t + 1; k < std::min(n_, t + 5); ++k) {
+        if (mention_of_[k] != kNone) return mention_of_[k];
+        if (verb_of_[k] != kNone) break;
+      }
+      return kNone;
+    }
     if (w == ";" || w == ":" || IsClauseOpener(w)) return kNone;
     if (w == "," && t + 1 < n_ &&
         (IsClauseOpener(W(t + 1)) || IsSpeechVerb(W(t + 1)) || W(t + 1) == "ACCORDING")) {
@@ -620,6 +629,25 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
         if (own_subject || has_auxiliary) return kNone;
       }
     }
+  }
+  return kNone;
+}
+
+uint32_t SentenceAnalysis::DeonticClauseSubject(const Verb& v) const {
+  uint32_t t = v.end;
+  uint32_t limit = std::min(n_, v.end + 6);
+  while (t < limit && mention_of_[t] == kNone) {
+    std::string_view w = W(t);
+    if (verb_of_[t] != kNone || w == ";" || w == ",") return kNone;
+    ++t;
+  }
+  if (t >= limit) return kNone;
+  uint32_t m = mention_of_[t];
+  uint32_t e = mentions_[m].end;
+  if (e < n_ && (W(e) == "MUST" || W(e) == "SHOULD" ||
+                 (e + 1 < n_ && (W(e) == "HAS" || W(e) == "HAVE" || W(e) == "NEEDS" ||
+                                 W(e) == "NEED") && W(e + 1) == "TO"))) {
+    return m;
   }
   return kNone;
 }
@@ -1042,6 +1070,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       bool clause_follows = false;
       for (uint32_t t = v.end; t < std::min(n_, v.end + 6); ++t) {
         if (W(t) == "THAT" || verb_of_[t] != kNone) clause_follows = true;
+      }
+      // "X said (that) Y must / should V": X demands something of Y (CAMEO 10).
+      uint32_t addressee = DeonticClauseSubject(v);
+      if (addressee != kNone && !sources.empty() && !IsDenialVerb(W(v.word))) {
+        Emit(v, "100", sources, Group(addressee), v.modality, std::nullopt,
+             CandidateEvent::kDeonticClauseRule, out);
+        last_coded_end = v.end;
+        continue;
       }
       if (clause_follows || targets.empty()) continue;
     }

@@ -45,6 +45,8 @@ struct CandidateEvent {
   // Where the code came from (the event's `rule`): verb block and pattern (-1 = block default).
   uint32_t verb_block = 0;
   int32_t pattern = -1;
+  // `pattern` value for events made by annal's own rule "X said Y must V" -> 100 (demand).
+  static constexpr int32_t kDeonticClauseRule = -2;
 };
 
 // State carried from sentence to sentence within one document.
