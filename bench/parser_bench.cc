@@ -1,0 +1,90 @@
+// Tagging + lemmatising + parsing speed on the words of UD English EWT test (gold tokenisation),
+// with the shipped model. Skips when ../shared or the model is absent.
+//
+//   build/parser_bench --benchmark_counters_tabular=true
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "syntax/conllu.h"
+#include "syntax/model.h"
+#include "syntax/parser.h"
+
+namespace {
+
+using annal::syntax::ConlluSentence;
+
+struct Workload {
+  std::vector<std::vector<std::string>> sentences;
+  std::unique_ptr<annal::syntax::Model> model;
+  std::string error;
+};
+
+const Workload& Load() {
+  static Workload* w = [] {
+    auto* w = new Workload();
+    std::string gz =
+        std::string(ANNAL_BENCH_SHARED_DIR) + "/data/ud-english/en_ewt-ud-test.conllu.gz";
+    // The shipped model, found from this file's place in the source tree.
+    std::string model = (std::filesystem::path(__FILE__).parent_path().parent_path() /
+                         "data/models/en_ewt.annalsyn")
+                            .string();
+    if (const char* m = std::getenv("ANNAL_PARSER_MODEL")) model = m;
+    if (!std::filesystem::exists(gz)) {
+      w->error = "no " + gz + " (../shared absent)";
+      return w;
+    }
+    std::string plain = "/tmp/annal_parser_bench_ewt_test.conllu";
+    std::string cmd = "zcat '" + gz + "' > '" + plain + "'";
+    if (std::system(cmd.c_str()) != 0) {
+      w->error = "cannot run: " + cmd;
+      return w;
+    }
+    std::vector<ConlluSentence> gold;
+    if (auto s = annal::syntax::ReadConlluFile(plain, &gold); !s.ok()) {
+      w->error = s.ToString();
+      return w;
+    }
+    for (const auto& s : gold) {
+      std::vector<std::string> words;
+      for (const auto& word : s.words) words.push_back(word.form);
+      w->sentences.push_back(std::move(words));
+    }
+    auto loaded = annal::syntax::Model::Load(model);
+    if (!loaded.ok()) {
+      w->error = loaded.status().ToString() + " (set ANNAL_PARSER_MODEL)";
+      return w;
+    }
+    w->model = std::move(*loaded);
+    return w;
+  }();
+  return *w;
+}
+
+void BM_TagParseEwtTest(benchmark::State& state) {
+  const Workload& w = Load();
+  if (!w.error.empty()) {
+    state.SkipWithError(w.error.c_str());
+    return;
+  }
+  annal::syntax::Parser parser(*w.model);
+  std::vector<annal::syntax::ParsedToken> out;
+  int64_t words = 0;
+  for (auto _ : state) {
+    for (const auto& s : w.sentences) {
+      parser.Parse(s, &out);
+      words += static_cast<int64_t>(s.size());
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TagParseEwtTest)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+
+BENCHMARK_MAIN();

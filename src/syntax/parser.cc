@@ -1,0 +1,90 @@
+#include "syntax/parser.h"
+
+#include <chrono>
+
+namespace annal::syntax {
+
+void Parser::Parse(const std::vector<std::string>& words, std::vector<ParsedToken>* out) const {
+  std::vector<std::string_view> views(words.begin(), words.end());
+  Parse(views, out);
+}
+
+void Parser::Parse(const std::vector<std::string_view>& words,
+                   std::vector<ParsedToken>* out) const {
+  std::vector<std::string_view> tags(words.size(), "_");
+  if (const Tagger* tagger = model_.tagger(); tagger != nullptr) {
+    std::vector<int> ids;
+    tagger->Tag(words, &ids);
+    for (size_t i = 0; i < ids.size(); ++i) tags[i] = tagger->TagName(ids[i]);
+  }
+  ParseTagged(words, tags, out);
+}
+
+void Parser::ParseTagged(const std::vector<std::string_view>& words,
+                         const std::vector<std::string_view>& tags,
+                         std::vector<ParsedToken>* out) const {
+  out->resize(words.size());
+  const Lemmatizer* lemmatizer = model_.lemmatizer();
+  for (size_t i = 0; i < words.size(); ++i) {
+    ParsedToken& t = (*out)[i];
+    t.form.assign(words[i]);
+    t.upos.assign(tags[i]);
+    t.lemma = lemmatizer ? lemmatizer->Lemmatize(words[i], tags[i]) : t.form;
+    t.head = 0;
+    t.deprel.assign(1, '_');  // not = "_": works around a GCC 12 -Wrestrict false positive
+  }
+  const DependencyParser* parser = model_.parser();
+  if (parser == nullptr || words.empty()) return;
+  std::vector<int> heads, labels;
+  parser->Parse(words, tags, &heads, &labels);
+  for (size_t i = 0; i < words.size(); ++i) {
+    (*out)[i].head = heads[i];
+    (*out)[i].deprel = parser->LabelName(labels[i]);
+  }
+}
+
+ParserScores EvaluateParser(const Parser& parser, const std::vector<ConlluSentence>& gold,
+                            bool use_gold_tags) {
+  ParserScores scores;
+  size_t upos = 0, lemma = 0, uas = 0, las = 0;
+  std::vector<std::string_view> words, tags;
+  std::vector<ParsedToken> out;
+  double seconds = 0;
+  for (const ConlluSentence& s : gold) {
+    words.clear();
+    tags.clear();
+    for (const ConlluWord& w : s.words) {
+      words.push_back(w.form);
+      tags.push_back(w.upos);
+    }
+    auto start = std::chrono::steady_clock::now();
+    if (use_gold_tags) {
+      parser.ParseTagged(words, tags, &out);
+    } else {
+      parser.Parse(words, &out);
+    }
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++scores.sentences;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const ConlluWord& g = s.words[i];
+      ++scores.words;
+      upos += out[i].upos == g.upos;
+      lemma += out[i].lemma == g.lemma;
+      if (out[i].head == g.head) {
+        ++uas;
+        las += out[i].deprel == g.deprel;
+      }
+    }
+  }
+  if (scores.words > 0) {
+    double n = static_cast<double>(scores.words);
+    scores.upos = upos / n;
+    scores.lemma = lemma / n;
+    scores.uas = uas / n;
+    scores.las = las / n;
+  }
+  scores.seconds = seconds;
+  return scores;
+}
+
+}  // namespace annal::syntax

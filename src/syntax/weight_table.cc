@@ -1,0 +1,283 @@
+#include "syntax/weight_table.h"
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <new>
+
+namespace annal::syntax {
+namespace {
+
+uint64_t RowKey(const float* row) {
+  uint64_t k;
+  std::memcpy(&k, row, sizeof k);
+  return k;
+}
+
+constexpr size_t kMinCapacity = 16;
+
+}  // namespace
+
+namespace {
+
+// Zeroed memory for `count` int16 values, 2 MB aligned, with huge pages requested on Linux.
+int16_t* AllocateFrozen(size_t count) {
+  constexpr size_t kHugePage = size_t{2} << 20;
+  size_t bytes = (count * sizeof(int16_t) + kHugePage - 1) / kHugePage * kHugePage;
+  if (bytes == 0) bytes = kHugePage;
+  void* p = nullptr;
+  if (posix_memalign(&p, kHugePage, bytes) != 0) return nullptr;
+#ifdef __linux__
+  madvise(p, bytes, MADV_HUGEPAGE);  // a hint only; failure just means small pages
+#endif
+  std::memset(p, 0, bytes);
+  return static_cast<int16_t*>(p);
+}
+
+}  // namespace
+
+WeightTable::WeightTable(const WeightTable& other)
+    : num_classes_(other.num_classes_),
+      stride_(other.stride_),
+      capacity_(other.capacity_),
+      mask_(other.mask_),
+      size_(other.size_),
+      data_(other.data_),
+      totals_(other.totals_),
+      stamps_(other.stamps_),
+      frozen_stride_(other.frozen_stride_),
+      frozen_size_(other.frozen_size_),
+      frozen_keys_(other.frozen_keys_),
+      scale_(other.scale_) {
+  if (other.frozen_) {
+    frozen_.reset(AllocateFrozen(frozen_size_));
+    std::memcpy(frozen_.get(), other.frozen_.get(), frozen_size_ * sizeof(int16_t));
+  }
+}
+
+WeightTable& WeightTable::operator=(const WeightTable& other) {
+  if (this != &other) *this = WeightTable(other);
+  return *this;
+}
+
+WeightTable::WeightTable(int num_classes)
+    : num_classes_(num_classes), stride_(2 + static_cast<size_t>(num_classes)) {
+  Init(kMinCapacity);
+}
+
+void WeightTable::Init(size_t capacity) {
+  capacity_ = capacity;
+  mask_ = capacity - 1;
+  size_ = 0;
+  data_.assign(capacity_ * stride_, 0.0f);
+}
+
+size_t WeightTable::FindOrInsert(uint64_t key) {
+  if ((size_ + 1) * 10 > capacity_ * 7) Rehash(capacity_ * 2);
+  size_t i = Slot(key);
+  while (true) {
+    float* row = &data_[i * stride_];
+    uint64_t k = RowKey(row);
+    if (k == key) return i;
+    if (k == 0) {
+      std::memcpy(row, &key, sizeof key);
+      ++size_;
+      return i;
+    }
+    i = (i + 1) & mask_;
+  }
+}
+
+void WeightTable::Rehash(size_t capacity) {
+  std::vector<float> old_data = std::move(data_);
+  std::vector<double> old_totals = std::move(totals_);
+  std::vector<int64_t> old_stamps = std::move(stamps_);
+  size_t old_capacity = capacity_;
+  bool training = !old_totals.empty();
+  Init(capacity);
+  if (training) {
+    totals_.assign(capacity_ * num_classes_, 0.0);
+    stamps_.assign(capacity_ * num_classes_, 0);
+  }
+  for (size_t r = 0; r < old_capacity; ++r) {
+    const float* row = &old_data[r * stride_];
+    uint64_t k = RowKey(row);
+    if (k == 0) continue;
+    size_t i = Slot(k);
+    while (RowKey(&data_[i * stride_]) != 0) i = (i + 1) & mask_;
+    std::memcpy(&data_[i * stride_], row, stride_ * sizeof(float));
+    ++size_;
+    if (training) {
+      for (int c = 0; c < num_classes_; ++c) {
+        totals_[i * num_classes_ + c] = old_totals[r * num_classes_ + c];
+        stamps_[i * num_classes_ + c] = old_stamps[r * num_classes_ + c];
+      }
+    }
+  }
+}
+
+void WeightTable::Update(uint64_t key, int cls, float delta, int64_t now) {
+  if (totals_.empty()) {
+    totals_.assign(capacity_ * num_classes_, 0.0);
+    stamps_.assign(capacity_ * num_classes_, 0);
+  }
+  size_t r = FindOrInsert(key);
+  size_t j = r * num_classes_ + cls;
+  float& w = data_[r * stride_ + 2 + cls];
+  totals_[j] += static_cast<double>(now - stamps_[j]) * w;
+  stamps_[j] = now;
+  w += delta;
+}
+
+void WeightTable::InitFrozen(size_t rows) {
+  size_t capacity = kMinCapacity;
+  while (capacity * 7 < rows * 10 + 10) capacity *= 2;
+  capacity_ = capacity;
+  mask_ = capacity - 1;
+  size_ = 0;
+  frozen_stride_ = 1 + static_cast<size_t>(num_classes_);
+  frozen_size_ = capacity * frozen_stride_;
+  frozen_keys_.assign(capacity, 0);
+  frozen_.reset(AllocateFrozen(frozen_size_));
+  if (!frozen_) throw std::bad_alloc();  // as std::vector would
+  data_.clear();
+  data_.shrink_to_fit();
+  totals_.clear();
+  totals_.shrink_to_fit();
+  stamps_.clear();
+  stamps_.shrink_to_fit();
+}
+
+size_t WeightTable::InsertFrozen(uint64_t key) {
+  size_t i = Slot(key);
+  while (true) {
+    uint64_t k = frozen_keys_[i];
+    if (k == key) return SIZE_MAX;
+    if (k == 0) {
+      frozen_keys_[i] = key;
+      frozen_[i * frozen_stride_] = static_cast<int16_t>(Fingerprint(key));
+      ++size_;
+      return i;
+    }
+    i = (i + 1) & mask_;
+  }
+}
+
+void WeightTable::Average(int64_t now) {
+  if (frozen_stride_ != 0) return;
+  if (now <= 0) now = 1;
+  const bool training = !totals_.empty();
+  // Average every row; keep the non-zero ones.
+  std::vector<uint64_t> keys;
+  std::vector<float> averaged;
+  float max_abs = 0;
+  for (size_t r = 0; r < capacity_; ++r) {
+    uint64_t k = RowKey(&data_[r * stride_]);
+    if (k == 0) continue;
+    size_t first = averaged.size();
+    bool nonzero = false;
+    for (int c = 0; c < num_classes_; ++c) {
+      double w = data_[r * stride_ + 2 + c];
+      double avg = w;
+      if (training) {
+        size_t j = r * num_classes_ + c;
+        avg = (totals_[j] + static_cast<double>(now - stamps_[j]) * w) / static_cast<double>(now);
+      }
+      averaged.push_back(static_cast<float>(avg));
+      max_abs = std::max(max_abs, std::fabs(averaged.back()));
+      if (std::fabs(averaged.back()) > 1e-6f) nonzero = true;
+    }
+    if (nonzero) {
+      keys.push_back(k);
+    } else {
+      averaged.resize(first);
+    }
+  }
+  scale_ = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  InitFrozen(keys.size());
+  for (size_t r = 0; r < keys.size(); ++r) {
+    size_t slot = InsertFrozen(keys[r]);
+    int16_t* w = &frozen_[slot * frozen_stride_ + 1];
+    for (int c = 0; c < num_classes_; ++c) {
+      w[c] = static_cast<int16_t>(std::lround(averaged[r * num_classes_ + c] / scale_));
+    }
+  }
+}
+
+void WeightTable::Prune(float min_abs_weight) {
+  if (frozen_stride_ == 0) return;
+  const float threshold = min_abs_weight / scale_;
+  std::vector<uint64_t> keys;
+  std::vector<int16_t> weights;
+  for (size_t r = 0; r < capacity_; ++r) {
+    uint64_t k = frozen_keys_[r];
+    if (k == 0) continue;
+    const int16_t* w = &frozen_[r * frozen_stride_ + 1];
+    int max_abs = 0;
+    for (int c = 0; c < num_classes_; ++c) max_abs = std::max(max_abs, std::abs(int{w[c]}));
+    if (static_cast<float>(max_abs) < threshold) continue;
+    keys.push_back(k);
+    weights.insert(weights.end(), w, w + num_classes_);
+  }
+  InitFrozen(keys.size());
+  for (size_t r = 0; r < keys.size(); ++r) {
+    size_t slot = InsertFrozen(keys[r]);
+    std::memcpy(&frozen_[slot * frozen_stride_ + 1], &weights[r * num_classes_],
+                num_classes_ * sizeof(int16_t));
+  }
+}
+
+void WeightTable::Serialize(ByteWriter* out) const {
+  // Rows in key order, so equal tables give equal bytes whatever their insertion history.
+  std::vector<std::pair<uint64_t, size_t>> rows;
+  rows.reserve(size_);
+  for (size_t r = 0; r < capacity_ && frozen_stride_ != 0; ++r) {
+    if (frozen_keys_[r] != 0) rows.emplace_back(frozen_keys_[r], r);
+  }
+  std::sort(rows.begin(), rows.end());
+  out->U32(static_cast<uint32_t>(num_classes_));
+  out->U64(rows.size());
+  out->F32(scale_);
+  // Keys first, then the weights class by class: similar values sit together, which helps
+  // the compressor.
+  for (const auto& [k, r] : rows) out->U64(k);
+  for (int c = 0; c < num_classes_; ++c) {
+    for (const auto& [k, r] : rows) {
+      int16_t v = frozen_[r * frozen_stride_ + 1 + c];
+      out->Raw(&v, sizeof v);
+    }
+  }
+}
+
+bool WeightTable::Deserialize(ByteReader* in) {
+  uint32_t classes;
+  uint64_t rows;
+  float scale;
+  if (!in->U32(&classes) || classes == 0 || classes > 4096 || !in->U64(&rows)) return false;
+  if (!in->F32(&scale) || !std::isfinite(scale) || scale <= 0) return false;
+  if (rows > in->remaining() / (8 + 2 * static_cast<uint64_t>(classes))) return false;
+  num_classes_ = static_cast<int>(classes);
+  stride_ = 2 + classes;
+  scale_ = scale;
+  InitFrozen(rows);
+  std::vector<size_t> slots(rows);
+  for (uint64_t r = 0; r < rows; ++r) {
+    uint64_t k;
+    if (!in->U64(&k) || k == 0) return false;
+    slots[r] = InsertFrozen(k);
+    if (slots[r] == SIZE_MAX) return false;  // duplicate key
+  }
+  // Read each class's column in one go, then scatter it into the rows.
+  std::vector<int16_t> column(rows);
+  for (uint32_t c = 0; c < classes; ++c) {
+    if (!in->Raw(column.data(), rows * sizeof(int16_t))) return false;
+    for (uint64_t r = 0; r < rows; ++r) frozen_[slots[r] * frozen_stride_ + 1 + c] = column[r];
+  }
+  return true;
+}
+
+}  // namespace annal::syntax
