@@ -15,6 +15,8 @@
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
 #include "lexicon/lexicon.h"
+#include "syntax/model.h"
+#include "syntax/parser.h"
 #include "output/event_fields.h"
 #include "output/event_id.h"
 #include "text/analyzer.h"
@@ -30,6 +32,9 @@ struct Coder::Impl {
   // Places: optional (a data directory without the gazetteer codes events without locations).
   std::unique_ptr<context::Gazetteer> gazetteer;
   std::unique_ptr<context::Geoparser> geoparser;
+  // Syntax: the trained tagger and parser when options.syntax is kParser.
+  std::unique_ptr<syntax::Model> parser_model;
+  std::unique_ptr<syntax::Parser> parser;
   std::vector<std::string> warnings;
 };
 
@@ -152,6 +157,14 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   auto plover = PloverTable::Load(data_dir);
   impl->plover = plover.ok() ? std::move(plover).value() : PloverTable::Embedded();
 
+  if (options.syntax == SyntaxMode::kParser) {
+    std::string model_path = data_dir + "/models/en_ewt.annalsyn";
+    auto model = syntax::Model::Load(model_path);
+    if (!model.ok()) return model.status();
+    impl->parser_model = std::move(model).value();
+    impl->parser = std::make_unique<syntax::Parser>(*impl->parser_model);
+  }
+
   std::string gazetteer_path = data_dir + "/gazetteer/gazetteer.bin.zst";
   std::error_code ec;
   if (std::filesystem::exists(gazetteer_path, ec)) {
@@ -214,7 +227,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
-  code::SentenceCoder coder(lex);
+  code::SentenceCoder coder(lex, impl_->parser.get());
+  state.text = text;
   std::vector<code::CandidateEvent> candidates;
   for (size_t si = 0; si < analyzed.sentences.size(); ++si) {
     const text::Sentence& sentence = analyzed.sentences[si];

@@ -71,9 +71,10 @@ class SentenceAnalysis {
  public:
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
-                   DocumentState* doc)
+                   DocumentState* doc, const syntax::Parser* parser,
+                   std::vector<syntax::ParsedToken>* tree)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc) {}
+        doc_(doc), parser_(parser), tree_(tree) {}
 
   void Run(std::vector<CandidateEvent>* out);
 
@@ -83,6 +84,19 @@ class SentenceAnalysis {
 
   void CheckTitleCase();
   void CollectIssues();
+  // Dependency-tree roles (when parsed).
+  void ParseSentence();
+  const std::string& Rel(uint32_t t) const { return (*tree_)[t].deprel; }
+  uint32_t Head(uint32_t t) const {
+    int h = (*tree_)[t].head;
+    return h <= 0 ? kNone : static_cast<uint32_t>(h - 1);
+  }
+  uint32_t TreeMention(uint32_t token, int depth) const;
+  struct TreeRoles {
+    uint32_t subject = kNone, object = kNone, agent = kNone;
+    bool passive = false;
+  };
+  TreeRoles RolesFromTree(const Verb& v) const;
   void BuildMentions();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
@@ -126,6 +140,10 @@ class SentenceAnalysis {
   const lexicon::SentenceWords& words_;
   const std::vector<Match>& matches_;
   DocumentState* doc_;
+  const syntax::Parser* parser_;
+  std::vector<syntax::ParsedToken>* tree_;
+  bool parsed_ = false;
+  std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
   bool title_case_ = false;
   std::vector<std::string> issues_;
@@ -135,6 +153,76 @@ class SentenceAnalysis {
   std::vector<Verb> verbs_;
   std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
 };
+
+void SentenceAnalysis::ParseSentence() {
+  if (parser_ == nullptr || verbs_.empty() || mentions_.empty() || doc_->text.empty()) return;
+  std::vector<std::string_view> words;
+  words.reserve(n_);
+  for (uint32_t i = 0; i < n_; ++i) {
+    words.push_back(doc_->text.substr(tok_[i].begin, tok_[i].end - tok_[i].begin));
+  }
+  parser_->Parse(words, tree_);
+  if (tree_->size() != n_) return;
+  children_.assign(n_, {});
+  for (uint32_t i = 0; i < n_; ++i) {
+    uint32_t h = Head(i);
+    if (h != kNone && h < n_) children_[h].push_back(i);
+  }
+  parsed_ = true;
+}
+
+// The actor behind a tree node: the mention that contains it, else one among its modifiers
+// ("thousands of demonstrators", "the government of Gondor").
+uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth) const {
+  if (token == kNone || token >= n_) return kNone;
+  if (mention_of_[token] != kNone) return mention_of_[token];
+  if (depth <= 0) return kNone;
+  for (uint32_t c : children_[token]) {
+    const std::string& r = Rel(c);
+    if (r == "nmod" || r == "compound" || r == "flat" || r == "appos" || r == "nmod:poss" ||
+        r == "amod") {
+      uint32_t m = TreeMention(c, depth - 1);
+      if (m != kNone) return m;
+    }
+  }
+  return kNone;
+}
+
+SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) const {
+  TreeRoles roles;
+  if (!parsed_) return roles;
+  uint32_t verb = v.word;
+  uint32_t obl = kNone;
+  for (uint32_t c : children_[verb]) {
+    const std::string& r = Rel(c);
+    if (r == "nsubj" && roles.subject == kNone) {
+      roles.subject = TreeMention(c, 2);
+    } else if (r == "nsubj:pass") {
+      roles.passive = true;
+      if (roles.subject == kNone) roles.subject = TreeMention(c, 2);
+    } else if (r == "obl:agent") {
+      roles.agent = TreeMention(c, 2);
+    } else if ((r == "obj" || r == "iobj") && roles.object == kNone) {
+      roles.object = TreeMention(c, 2);
+    } else if (r == "obl" && obl == kNone) {
+      obl = TreeMention(c, 1);
+    }
+  }
+  if (roles.object == kNone) roles.object = obl;
+  // No subject of its own: a coordinated or controlled verb shares its head verb's
+  // ("X condemned ... and promised", "X agreed to meet").
+  uint32_t k = verb;
+  for (int hops = 0; roles.subject == kNone && hops < 3; ++hops) {
+    const std::string& r = Rel(k);
+    if (r != "conj" && r != "xcomp") break;
+    k = Head(k);
+    if (k == kNone) break;
+    for (uint32_t c : children_[k]) {
+      if (Rel(c) == "nsubj") roles.subject = TreeMention(c, 2);
+    }
+  }
+  return roles;
+}
 
 void SentenceAnalysis::CollectIssues() {
   // An issue phrase marks the sentence unless an exclusion phrase of the same issue code
@@ -935,6 +1023,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   BuildMentions();
   BuildVerbs();
   CollectIssues();
+  ParseSentence();
   sentence_word_ids_ = words_.ids;
   std::sort(sentence_word_ids_.begin(), sentence_word_ids_.end());
 
@@ -1013,6 +1102,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
+      TreeRoles tree = RolesFromTree(v);
+      if (tree.subject != kNone) subject = tree.subject;
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
@@ -1022,8 +1113,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       } else {
         subject_begin = mentions_[subject].begin;
       }
-      if (v.passive) {
-        uint32_t agent = FindByAgent(v);
+      if (v.passive || tree.passive) {
+        uint32_t agent = tree.agent != kNone ? tree.agent : FindByAgent(v);
         if (agent != kNone) sources = Group(agent);
         if (bind.target == kNone) {
           if (subject != kNone) targets = Group(subject);
@@ -1037,6 +1128,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     if (bind.target == kNone && !(v.passive && bind.source == kNone)) {
       uint32_t object = FindObject(v.end, v);
+      if (parsed_) {
+        uint32_t tree_object = RolesFromTree(v).object;
+        if (tree_object != kNone) object = tree_object;
+      }
       if (object != kNone && !(bind.source != kNone && object == bind.source)) {
         // A compound pattern ("% * OF": "X and Y accused each other") with a separate object
         // ("X and Y accused Z of") is an ordinary event from each member to the object.
@@ -1159,7 +1254,7 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.LookupWords(tokens, n, &words_);
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
-  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_);
   analysis.Run(out);
 }
 

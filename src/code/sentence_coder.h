@@ -20,6 +20,7 @@
 
 #include "annal/event.h"
 #include "lexicon/lexicon.h"
+#include "syntax/parser.h"
 #include "text/token.h"
 
 namespace annal::code {
@@ -51,6 +52,7 @@ struct CandidateEvent {
 
 // State carried from sentence to sentence within one document.
 struct DocumentState {
+  std::string_view text;               // the document text (tokens' offsets point into it)
   int32_t day = lexicon::kDayMin;      // publication day, kDayMin if unknown
   std::optional<ActorRef> last_actor;  // antecedent for pronouns (code and entity only)
   bool story_discarded = false;
@@ -58,7 +60,11 @@ struct DocumentState {
 
 class SentenceCoder {
  public:
-  explicit SentenceCoder(const lexicon::Lexicon& lexicon) : lex_(lexicon) {}
+  // `parser` may be null (shallow roles only). With a parser, sentences that hold a dictionary
+  // verb and an actor are parsed, and the dependency tree gives subject, object, passive
+  // agent and shared subjects; the shallow rules fill in where the tree gives nothing.
+  explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr)
+      : lex_(lexicon), parser_(parser) {}
 
   // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
   // SentenceCoder per thread (it keeps scratch buffers).
@@ -70,6 +76,8 @@ class SentenceCoder {
 
  private:
   const lexicon::Lexicon& lex_;
+  const syntax::Parser* parser_;
+  std::vector<syntax::ParsedToken> tree_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;
 };

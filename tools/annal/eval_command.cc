@@ -37,6 +37,7 @@ struct EvalArgs {
   bool verbose = false;
   bool by_category = false;
   bool realised_only = false;
+  std::string syntax = "shallow";
   int errors = 0;
 };
 
@@ -137,6 +138,12 @@ int RunEval(const EvalArgs& args) {
 
   CoderOptions base;
   base.data_dir = ResolveDataDir(args.data_dir);
+  if (args.syntax == "parser") {
+    base.syntax = SyntaxMode::kParser;
+  } else if (args.syntax != "shallow") {
+    fmt::print(stderr, "annal eval: --syntax must be shallow or parser\n");
+    return kExitFailure;
+  }
   eval::RunOptions run_options;
   run_options.max_examples_per_kind = args.errors > 0 ? static_cast<size_t>(args.errors) : 0;
   if (args.realised_only) {
@@ -216,6 +223,9 @@ void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
                 "Print every record that does not match: id, text, expected, got");
   cmd->add_flag("--by-category", args->by_category,
                 "Print scores per category (TABARI id prefix, PETRARCH category, PLOVER type)");
+  cmd->add_option("--syntax", args->syntax,
+                  "Roles from the shallow analysis (shallow, default) or the dependency parser "
+                  "with shallow fallback (parser)");
   cmd->add_flag("--realised-only", args->realised_only,
                 "Diagnostic: count only asserted and claimed events (by default everything but "
                 "negated events counts, as the gold suites, which have no modality, code them)");

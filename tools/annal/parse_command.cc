@@ -1,7 +1,7 @@
 // annal parse: print CoNLL-U (UPOS, lemma, head, relation) for tokenised text.
 //
-// Input is one sentence per line, tokens separated by spaces (--pretokenized). Raw text goes
-// through the text stage (sentence splitting and tokenisation) once that stage is linked in.
+// Raw text goes through the text stage (sentence splitting and tokenisation, as `annal code`
+// sees it); with --pretokenized the input is one sentence per line, tokens separated by spaces.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "syntax/conllu.h"
 #include "syntax/model.h"
 #include "syntax/parser.h"
+#include "text/analyzer.h"
 #include "util/file.h"
 
 namespace annal::cli {
@@ -65,16 +66,39 @@ int ParseText(const syntax::Parser& parser, std::string_view text, std::string_v
   return kExitOk;
 }
 
-int Run(const ParseArgs& a) {
-  // Raw text: once src/text/analyzer.cc is linked, call text::AnalyzeText(text, &analyzed) and
-  // parse each sentence's tokens as text.substr(t.begin, t.end - t.begin) (the surface forms,
-  // in original case), keeping "# text" from the sentence span.
-  if (!a.pretokenized) {
-    fmt::print(stderr,
-               "annal parse: raw text needs the text stage, which this build does not link; "
-               "use --pretokenized (one sentence per line, tokens separated by spaces)\n");
-    return kExitFailure;
+// Raw text: sentences and tokens from the text stage; the parser sees the surface forms.
+int ParseRawText(const syntax::Parser& parser, std::string_view text, std::string_view name) {
+  text::AnalyzedText analyzed;
+  text::AnalyzeText(text, &analyzed);
+  std::vector<std::string> words;
+  std::vector<syntax::ParsedToken> parsed;
+  std::string out;
+  for (size_t si = 0; si < analyzed.sentences.size(); ++si) {
+    const text::Sentence& s = analyzed.sentences[si];
+    words.clear();
+    for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+      const text::Token& tok = analyzed.tokens[t];
+      words.emplace_back(text.substr(tok.begin, tok.end - tok.begin));
+    }
+    if (words.empty()) continue;
+    parser.Parse(words, &parsed);
+    syntax::ConlluSentence sentence;
+    for (const auto& t : parsed) {
+      sentence.words.push_back({t.form, t.lemma, t.upos, "", t.head, t.deprel});
+    }
+    std::string sentence_text(text.substr(s.begin, s.end - s.begin));
+    for (char& c : sentence_text) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    out.clear();
+    syntax::AppendConllu(
+        sentence, {fmt::format("sent_id = {}:{}", name, si + 1), "text = " + sentence_text}, &out);
+    std::fwrite(out.data(), 1, out.size(), stdout);
   }
+  return kExitOk;
+}
+
+int Run(const ParseArgs& a) {
   std::string path =
       a.model.empty() ? ResolveDataDir(a.data_dir) + "/models/en_ewt.annalsyn" : a.model;
   auto model = syntax::Model::Load(path);
@@ -95,7 +119,11 @@ int Run(const ParseArgs& a) {
       exit_code = kExitSkipped;
       continue;
     }
-    ParseText(parser, text, f == "-" ? "stdin" : f);
+    if (a.pretokenized) {
+      ParseText(parser, text, f == "-" ? "stdin" : f);
+    } else {
+      ParseRawText(parser, text, f == "-" ? "stdin" : f);
+    }
   }
   return exit_code;
 }
