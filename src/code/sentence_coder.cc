@@ -105,6 +105,19 @@ class SentenceAnalysis {
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
   std::vector<ActorRef> Group(uint32_t mention) const;
+  // Whether a dictionary verb form starts at token t / ends just before token t.
+  bool VerbFormAt(uint32_t t) const {
+    for (const Match& m : matches_) {
+      if (m.begin == t && m.payload.kind == EntryKind::kVerbForm) return true;
+    }
+    return false;
+  }
+  bool VerbFormEndingAt(uint32_t t) const {
+    for (const Match& m : matches_) {
+      if (m.end == t && m.payload.kind == EntryKind::kVerbForm) return true;
+    }
+    return false;
+  }
   size_t GroupSize(uint32_t mention) const;
 
   // Role finding. Return a mention index or kNone.
@@ -414,6 +427,13 @@ void SentenceAnalysis::BuildMentions() {
         }
       }
       if (!joined || !saw_joiner) break;
+      // "arrested journalists and the army detained activists": an object, then the subject of
+      // a new clause - not one compound actor.
+      if (VerbFormAt(mentions_[r].end) && k > 0 && mentions_[k].begin > 0) {
+        uint32_t before = mentions_[k].begin;
+        while (before > 0 && IsDeterminer(W(before - 1))) --before;
+        if (before > 0 && VerbFormEndingAt(before)) break;
+      }
       // "X, Y said": a comma alone before a mention that is followed by a verb is a new
       // clause, not a list. Require "and"/"or" somewhere in the list.
       mentions_[r].group = next_group;
