@@ -10,7 +10,7 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   DictionaryFiles f;
   // PETRARCH-1's verb patterns are in TABARI's token-sequence syntax, the natural fit for a
   // shallow coder; PETRARCH-2's CAMEO.2.0.txt adds its synonym sets and newer patterns.
-  f.verbs = {d + "CAMEO.verbpatterns.150430.txt"};
+  f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
               d + "Phoenix.MilNonState.actors.txt"};
   f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};

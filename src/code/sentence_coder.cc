@@ -40,6 +40,10 @@ struct Verb {
   uint32_t group_begin = 0;     // start of the verb group (auxiliaries, negation, modals)
   uint32_t block = 0;
   uint32_t form = 0;
+  // The same words as a form of other verb blocks (a later dictionary adding to an earlier
+  // one): their patterns are tried after the primary block's, and their default code is used
+  // when the primary block has none ("---").
+  std::vector<std::pair<uint32_t, uint32_t>> alternates;
   bool passive = false;
   bool infinitive = false;      // preceded by TO
   Modality modality = Modality::kAsserted;
@@ -156,6 +160,7 @@ class SentenceAnalysis {
   const syntax::Parser* parser_;
   std::vector<syntax::ParsedToken>* tree_;
   bool parsed_ = false;
+  uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
   bool title_case_ = false;
@@ -540,6 +545,12 @@ void SentenceAnalysis::BuildVerbs() {
     v.word = word;
     v.block = m.payload.index;
     v.form = m.payload.sub;
+    for (const Match& o : matches_) {
+      if (&o != &m && o.begin == m.begin && o.end == m.end &&
+          o.payload.kind == EntryKind::kVerbForm && o.payload.index != m.payload.index) {
+        v.alternates.push_back({o.payload.index, o.payload.sub});
+      }
+    }
     AnalyzeVerbGroup(&v);
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
@@ -1015,7 +1026,7 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
     e.trigger_end = v.end;
     e.modality = modality;
     e.attribution = speaker;
-    e.verb_block = v.block;
+    e.verb_block = emit_block_ == UINT32_MAX ? v.block : emit_block_;
     e.pattern = pattern;
     e.issues = issues_;
     out->push_back(std::move(e));
@@ -1068,35 +1079,47 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         (W(v.begin - 1) == "OF" || W(v.begin - 1) == "FOR") && v.begin <= last_coded_end + 8) {
       continue;
     }
-    const auto& block = dict_.verbs[v.block];
 
     // 1. A verb pattern, most specific first.
     Binding bind;
     int32_t pattern = -1;
     std::string code;
     std::string alt_code;
-    for (const auto& cp : lex_.patterns(v.block)) {
-      bool possible = true;
-      for (uint32_t id : cp.required_words) {
-        if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
-          possible = false;
+    uint32_t code_block = v.block;
+    std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+    blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
+    for (const auto& [b, f] : blocks) {
+      for (const auto& cp : lex_.patterns(b)) {
+        bool possible = true;
+        for (uint32_t id : cp.required_words) {
+          if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
+            possible = false;
+            break;
+          }
+        }
+        if (possible && MatchPattern(cp, v, &bind)) {
+          pattern = static_cast<int32_t>(cp.pattern_index);
+          code_block = b;
+          code = dict_.verbs[b].patterns[cp.pattern_index].code;
+          alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
           break;
         }
       }
-      if (possible && MatchPattern(cp, v, &bind)) {
-        pattern = static_cast<int32_t>(cp.pattern_index);
-        code = block.patterns[cp.pattern_index].code;
-        alt_code = block.patterns[cp.pattern_index].alt_code;
-        break;
-      }
+      if (pattern >= 0) break;
     }
     if (pattern < 0) {
       bind = Binding();  // a pattern that failed half-way must leave no slots bound
-      const auto& form = block.forms[v.form];
-      code = form.code.empty() ? block.code : form.code;
-      alt_code = form.code.empty() ? block.alt_code : form.alt_code;
+      for (const auto& [b, f] : blocks) {
+        const auto& bl = dict_.verbs[b];
+        const auto& form = bl.forms[f];
+        code = form.code.empty() ? bl.code : form.code;
+        alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
+        code_block = b;
+        if (!code.empty() && code != "---") break;
+      }
     }
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
+    emit_block_ = code_block;
     bool speech = IsSpeechVerb(W(v.word));
     if (code.empty() || code == "---" || code.find('-') != std::string::npos) {
       continue;
