@@ -1220,8 +1220,20 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (clause_follows || targets.empty()) continue;
     }
 
-    // 4. Modality and attribution.
+    // 4. Modality and attribution. A pattern that spells out the negation ("- NOT * [121]":
+    // "has not urged" is a rejection) already coded it: the event it names is asserted.
     Modality modality = v.modality;
+    if (pattern >= 0 && modality == Modality::kNegated) {
+      const auto& p = dict_.verbs[code_block].patterns[static_cast<size_t>(pattern)];
+      for (const auto* side : {&p.before, &p.after}) {
+        for (const auto& e : *side) {
+          if (e.kind == ElementKind::kWord && (IsNegation(e.word.text) || e.word.text == "NOT_" ||
+                                               e.word.text.rfind("NEVER", 0) == 0)) {
+            modality = Modality::kAsserted;
+          }
+        }
+      }
+    }
     bool denied = false;
     std::optional<ActorRef> speaker = FindSpeaker(v, subject_begin, &denied);
     if (speaker && speaker->code.empty() && speaker->begin == speaker->end) {

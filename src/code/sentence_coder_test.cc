@@ -51,6 +51,20 @@ SAY {SAYS SAID SAYING}
 
 --- ARREST [173] ---
 ARREST
+
+--- URGE [020] ---
+URGE
+- NOT * [121]
+
+--- REFUSE [---] ---
+REFUSE
+)";
+
+// A second verb dictionary, loaded after the first: its default fills the first one's "---".
+constexpr char kOverlayVerbs[] = R"(
+####### VERB PATTERNS #######
+--- REJECT_DEFAULT [120] ---
+REFUSE
 )";
 
 constexpr char kDiscards[] = R"(
@@ -66,6 +80,8 @@ class SentenceCoderTest : public ::testing::Test {
     ASSERT_TRUE(lexicon::ReadDictionary(kActors, "t.actors.txt", K::kActors, F::kPetrarch, &set).ok());
     ASSERT_TRUE(lexicon::ReadDictionary(kAgents, "t.agents.txt", K::kAgents, F::kPetrarch, &set).ok());
     ASSERT_TRUE(lexicon::ReadDictionary(kVerbs, "t.verbs.txt", K::kVerbs, F::kPetrarch, &set).ok());
+    ASSERT_TRUE(
+        lexicon::ReadDictionary(kOverlayVerbs, "o.verbs.txt", K::kVerbs, F::kPetrarch, &set).ok());
     ASSERT_TRUE(
         lexicon::ReadDictionary(kDiscards, "t.discards.txt", K::kDiscards, F::kPetrarch, &set).ok());
     for (const auto& d : set.diagnostics) ADD_FAILURE() << d.ToString();
@@ -165,6 +181,19 @@ TEST_F(SentenceCoderTest, WholeStoryDiscard) {
 TEST_F(SentenceCoderTest, PronounResolvesToEarlierActor) {
   EXPECT_EQ(Code("Lavrov arrived in Kyiv. He accused Ukraine of lying."),
             std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+}
+
+TEST_F(SentenceCoderTest, NegationSpelledOutByThePatternIsAsserted) {
+  // "- NOT * [121]": the pattern turns "did not urge" into a rejection, which happened.
+  EXPECT_EQ(Code("Russia has not urged Ukraine to negotiate."),
+            std::vector<std::string>{"RUS UKR 121 asserted"});
+  EXPECT_EQ(Code("Russia urged Ukraine to negotiate."),
+            std::vector<std::string>{"RUS UKR 020 asserted"});
+}
+
+TEST_F(SentenceCoderTest, LaterDictionaryFillsAnEmptyDefault) {
+  EXPECT_EQ(Code("Russia refused Ukraine's offer."),
+            std::vector<std::string>{"RUS UKR 120 asserted"});
 }
 
 TEST(EntityNameTest, TitleCasesDictionaryRoots) {
