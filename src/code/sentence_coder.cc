@@ -506,8 +506,11 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
   }
-  // "according to" is a preposition, never the verb "accord".
+  // "according to" is a preposition, never the verb "accord"; so are "including", "regarding",
+  // "concerning" and "following" before a noun phrase ("following the attack").
   if (w == "ACCORDING" && word + 1 < n_ && W(word + 1) == "TO") return true;
+  if (w == "INCLUDING" || w == "REGARDING" || w == "CONCERNING" || w == "EXCLUDING") return true;
+  if (w == "FOLLOWING" && word + 1 < n_ && (IsDeterminer(W(word + 1)) || word == 0)) return true;
   // "Russian forces attacked": a plural right before a finite verb is that verb's subject.
   if (EndsWith(w, "S") && word + 1 < n_) {
     std::string_view next = W(word + 1);
