@@ -32,6 +32,7 @@ struct Mention {
   // they distribute over the other actors of the coordination.
   std::vector<const lexicon::AgentEntry*> head_agents;
   bool bare_actor = false;  // a dictionary actor with no agent of its own
+  std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
 };
 
 struct Verb {
@@ -393,6 +394,7 @@ void SentenceAnalysis::BuildMentions() {
       mention.actor.code = use_specific ? specific_code : composed;
       mention.actor.entity = EntityFromActor(use_specific ? *specific : *first);
       mention.bare_actor = agents.empty();
+      mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
     } else if (!agents.empty()) {
       // Agent only ("police", "the government"): roles without a country.
@@ -452,6 +454,20 @@ void SentenceAnalysis::BuildMentions() {
     if (!has_coordinator) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
       last = k;
+    }
+    // "US and British activists": adjectival actors before "and" share the last member's agents.
+    if (last > k && mentions_[last].head_agents.empty() && !mentions_[last].agents.empty()) {
+      for (size_t r = k; r < last; ++r) {
+        const Mention& m = mentions_[r];
+        std::string_view w = W(m.end - 1);
+        bool adjectival = m.bare_actor && m.end - m.begin == 1 &&
+                          (EndsWith(w, "AN") || EndsWith(w, "ESE") || EndsWith(w, "ISH") ||
+                           EndsWith(w, "I") || tok_[m.begin].has(text::kAllCaps) ||
+                           tok_[m.begin].has(text::kAbbreviation));
+        if (adjectival) {
+          mentions_[r].actor.code = ComposeCode(m.actor.code, mentions_[last].agents);
+        }
+      }
     }
     // "The ambassadors of Arnor, Osgiliath and Gondor": the head's agents apply to every actor
     // of the list, not just the first.
@@ -1186,6 +1202,21 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
           alt_code.clear();
         }
         if (!bind.compound) targets = Group(object);
+      }
+    }
+    // "Israeli and Palestinian negotiators met in Cairo": a meeting or agreement between the
+    // members of a compound subject, with at most a place after the verb, is between them.
+    if (!bind.compound && sources.size() > 1 && !v.passive &&
+        (code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
+         code.rfind("06", 0) == 0)) {
+      bool places_only = true;
+      for (const auto& t : targets) {
+        places_only &= t.begin > 0 && IsLocativePreposition(W(t.begin - 1));
+      }
+      if (places_only) {
+        bind.compound = true;
+        targets = sources;
+        alt_code.clear();
       }
     }
     if (bind.compound && targets.size() > 1) {
