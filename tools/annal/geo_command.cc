@@ -4,6 +4,8 @@
 // (the text stage, text::AnalyzeText).
 #include <fmt/core.h>
 
+#include <memory>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -114,7 +116,7 @@ int RunGeo(const GeoArgs& args) {
 }
 
 void AddEvalGeo(CLI::App& app, CommandContext* ctx) {
-  auto* args = new GeoArgs();  // lives as long as the CLI app
+  auto args = std::make_shared<GeoArgs>();  // shared with the callback, freed with the app
   auto* cmd = app.add_subcommand("eval-geo", "Geoparsing accuracy (acc161) on TR-News and LGL");
   cmd->add_option("--shared", args->shared_dir, "the shared data folder (default ../shared)");
   cmd->add_option("--data-dir", args->data_dir, "annal's data folder (default: the repo's data/)");
@@ -123,7 +125,7 @@ void AddEvalGeo(CLI::App& app, CommandContext* ctx) {
 }
 
 void AddGeo(CLI::App& app, CommandContext* ctx) {
-  auto* args = new GeoArgs();
+  auto args = std::make_shared<GeoArgs>();
   auto* cmd = app.add_subcommand("geo", "Find and resolve the places in a text (stdin if none)");
   cmd->add_option("text", args->text, "the text");
   cmd->add_option("--data-dir", args->data_dir, "annal's data folder (default: the repo's data/)");
