@@ -202,28 +202,46 @@ TEST_F(GeoparserTest, DatelineIsContext) {
 }
 
 TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
-  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports it as a dateline.
-  text_ = "CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.";
-  text::AnalyzedText body;
-  text::AnalyzeText(text_, &body);
-  // Keep only the sentence after the dateline (tokens from "Lawmakers" on).
-  uint32_t first = 0;
-  while (body.tokens[first].norm != "LAWMAKERS") ++first;
-  analyzed_.tokens = body.tokens;
-  analyzed_.sentences = {text::Sentence{body.tokens[first].begin,
-                                        static_cast<uint32_t>(text_.size()), first,
-                                        static_cast<uint32_t>(body.tokens.size())}};
-  analyzed_.dateline = text::Dateline{0, 17, "CHARLESTON, W.Va."};
-  Geoparser geoparser(*gazetteer_);
-  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
-  ASSERT_EQ(ms.size(), 1u);
+  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports only the place
+  // words as the dateline; the admin part after the comma is read from the text.
+  auto ms = Places("CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.");
+  ASSERT_TRUE(analyzed_.dateline.has_value());
+  ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].begin, 0u);
-  EXPECT_EQ(ms[0].end, 17u);
+  EXPECT_EQ(ms[0].end, 10u);
   EXPECT_EQ(ms[0].name, "Charleston");
   EXPECT_EQ(ms[0].country_iso3, "USA");
   EXPECT_NEAR(ms[0].lat, 38.35, 0.1);  // Charleston, West Virginia, not South Carolina
   EXPECT_EQ(ms[0].first_token, 0u);
   EXPECT_EQ(ms[0].end_token, 0u);
+  EXPECT_EQ(ms[1].text, "W.Va.");
+  EXPECT_EQ(ms[1].feature, "ADM1");
+  EXPECT_EQ(ms[1].country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, DatelineAdminPartDecidesTheDocument) {
+  // "Ky." is an abbreviation the text stage splits ("Ky" "."); in the dateline and in running
+  // text it is still admin context, and the dateline's reading carries to the body.
+  auto ms = Places("GLASGOW, Ky. (WBKO) -- One woman has died after being struck by a vehicle in "
+                   "Glasgow. The Glasgow Police Department says so.");
+  const PlaceMention* dateline = Find(ms, "GLASGOW");
+  ASSERT_NE(dateline, nullptr);
+  EXPECT_EQ(dateline->country_iso3, "USA");
+  ASSERT_NE(Find(ms, "Ky."), nullptr);
+  EXPECT_EQ(Find(ms, "Ky.")->name, "Kentucky");
+  ASSERT_NE(Find(ms, "Glasgow"), nullptr);
+  EXPECT_EQ(Find(ms, "Glasgow")->country_iso3, "USA");
+
+  // A date after the comma is no admin part.
+  ms = Places("MOSCOW, Feb 6 (Reuters) - Talks went on.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].country_iso3, "RUS");
+
+  ms = Places("When Lucy Lau was born in Churchill, Man. her parents did not know.");
+  ASSERT_NE(Find(ms, "Churchill"), nullptr);
+  EXPECT_EQ(Find(ms, "Churchill")->country_iso3, "CAN");
+  ASSERT_NE(Find(ms, "Man."), nullptr);
+  EXPECT_EQ(Find(ms, "Man.")->name, "Manitoba");
 }
 
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
