@@ -275,6 +275,15 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// Nouns of "a Lebanon man"-style home-town phrases.
+const std::unordered_set<std::string_view>& HometownNouns() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "MAN",     "WOMAN",   "RESIDENT", "RESIDENTS", "NATIVE", "COUPLE", "TEEN", "TEENAGER",
+      "BOY",     "GIRL",    "FAMILY",   "YOUTH",     "MOTHER", "FATHER", "DRIVER", "STUDENT",
+      "RETIREE", "VETERAN", "WIDOW",    "TODDLER"};
+  return *s;
+}
+
 // Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 bool IsInnerConnector(std::string_view norm) {
   static constexpr std::string_view kWords[] = {"OF",  "DE",   "LA", "DEL", "DU", "DES", "AND",
@@ -327,7 +336,11 @@ struct RawMention {
   bool demonym = false;
   bool county = false;       // "X County": candidates are places named X; needs admin support
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
+  // Written as a home town ("a Palestine man", "Joyce Glover, 22, Palestine,"): a country is
+  // never named so (that takes the demonym), so a country reading is dropped.
+  bool hometown = false;
   uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
+  uint32_t begin_byte = 0;   // when nonzero, the name starts here inside its first token
   // In the dateline, which has no tokens: the place or its admin part ("GLASGOW, Ky."), at
   // bytes [span_begin, span_end).
   bool dateline = false;
@@ -439,6 +452,29 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           }
         }
       }
+      uint32_t begin_byte = 0;
+      std::string_view word = Word(text, tok);
+      if (end == 0 && word.size() > 3 && word[1] == '-' &&
+          (word[0] == 'D' || word[0] == 'R' || word[0] == 'I') && StartsUpper(word.substr(2))) {
+        // A legislator's party and home town or state: "Sen. Robert Ford, D-Charleston,",
+        // "R-Tenn.". The part after the party letter is the place.
+        std::string key = NormalizePlaceName(word.substr(2));
+        cands = gazetteer_.LookupNormalized(key);
+        bool dotted = t + 1 < sent.end_token && toks[t + 1].norm == "." &&
+                      toks[t + 1].begin == tok.end;
+        if (dotted) {
+          std::vector<PlaceCandidate> d = gazetteer_.LookupNormalized(key + ".");
+          if (!d.empty()) cands = std::move(d);
+        }
+        std::erase_if(cands, [](const PlaceCandidate& p) {
+          return p.key_kind == KeyKind::kDemonym;
+        });
+        if (!cands.empty()) {
+          bool abbrev = cands[0].key_kind == KeyKind::kAbbreviation && dotted;
+          end = abbrev ? t + 2 : t + 1;
+          begin_byte = tok.begin + 2;
+        }
+      }
       if (end == 0) continue;
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
@@ -481,6 +517,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
         if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
             !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
+            prev.norm != "A" && prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
             !(prev_start &&
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
           if (single && !prev_start) person_names.insert(tok.norm);
@@ -521,7 +558,20 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       r.end = end;
       r.candidates = std::move(cands);
       r.before_name = before_name;
+      if (end < sent.end_token && t > sent.first_token) {
+        const Token& prev = toks[t - 1];
+        const Token& next = toks[end];
+        auto article = [](const Token& x) { return x.norm == "A" || x.norm == "AN"; };
+        // "a Lebanon woman", "a 36-year-old Palestine man"
+        bool a_before = article(prev) || (prev.norm.ends_with("YEAR-OLD") &&
+                                          t >= sent.first_token + 2 && article(toks[t - 2]));
+        bool a_x_man = a_before && HometownNouns().contains(next.norm);
+        bool age_x = next.norm == "," && prev.norm == "," && t >= sent.first_token + 2 &&
+                     toks[t - 2].has(text::kNumber);
+        r.hometown = a_x_man || age_x;
+      }
       r.end_byte = end_byte;
+      r.begin_byte = begin_byte;
       // Admin context: "Long Beach, California", "Paris, Tenn.", "Aleppo, Syria".
       if (end + 1 < sent.end_token && toks[end].norm == ",") {
         std::vector<PlaceCandidate> ctx;
@@ -632,7 +682,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
   }
   auto raw_begin = [&](const RawMention& r) {
-    return r.dateline ? r.span_begin : toks[r.first].begin;
+    if (r.dateline) return r.span_begin;
+    return r.begin_byte != 0 ? r.begin_byte : toks[r.first].begin;
   };
   auto raw_end = [&](const RawMention& r) {
     if (r.dateline) return r.span_end;
@@ -652,6 +703,24 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (raws[i].admin) continue;
     auto it = admin_by_key.find(keys[i]);
     if (it != admin_by_key.end()) raws[i].admin = it->second;
+  }
+  // A name used as a home town once is a town throughout the document ("a Lebanon woman" ...
+  // "Lebanon schedules spring clean-up"): its country reading goes when a town reading exists.
+  std::unordered_set<std::string> hometown_keys;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (raws[i].hometown) hometown_keys.insert(keys[i]);
+  }
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (!hometown_keys.contains(keys[i])) continue;
+    std::vector<PlaceCandidate>& cs = raws[i].candidates;
+    bool has_place = std::any_of(cs.begin(), cs.end(), [&](const PlaceCandidate& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace &&
+             c.key_kind != KeyKind::kDemonym;
+    });
+    if (!has_place) continue;
+    std::erase_if(cs, [&](const PlaceCandidate& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kCountry;
+    });
   }
 
   // Document context: votes for countries and admin-1 regions. Pass 1 counts places that resolve

@@ -244,6 +244,33 @@ TEST_F(GeoparserTest, DatelineAdminPartDecidesTheDocument) {
   EXPECT_EQ(Find(ms, "Man.")->name, "Manitoba");
 }
 
+TEST_F(GeoparserTest, HomeTownReadingsOfCountryNames) {
+  // "a Palestine man" names a town (a country takes its demonym), and the town reading holds for
+  // the name's other mentions in the document.
+  auto ms = Places("A 36-year-old Palestine man eluded authorities. Palestine police found him.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].kind, PlaceKind::kPlace);
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_EQ(ms[1].kind, PlaceKind::kPlace);
+  // Without that phrasing the country name keeps meaning the country.
+  ms = Places("Talks on Palestine resumed.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].kind, PlaceKind::kCountry);
+}
+
+TEST_F(GeoparserTest, PartyAndHomeTown) {
+  auto ms = Places("State Sen. Robert Ford, D-Charleston, said so. Rep. Jim Cooper, D-Tenn., agreed.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].text, "Charleston");
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_EQ(ms[1].text, "Tenn.");
+  EXPECT_EQ(ms[1].name, "Tennessee");
+  // "-- A Charleston man": a capitalised article is no part of a name.
+  ms = Places("Taco Bell killer pleads guilty. CHARLESTON, W.Va. -- A Charleston man admitted it.");
+  ASSERT_NE(Find(ms, "Charleston"), nullptr);
+  EXPECT_NEAR(Find(ms, "Charleston")->lat, 38.35, 0.1);
+}
+
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("").empty());
   EXPECT_TRUE(Places("... -- !!").empty());
