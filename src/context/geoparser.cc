@@ -520,7 +520,14 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
             prev.norm != "A" && prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
             !(prev_start &&
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
-          if (single && !prev_start) person_names.insert(tok.norm);
+          // "Air Berlin", "Middlesex-London": a capital or a city of a million is not taken for
+          // a surname elsewhere in the document on this evidence alone.
+          bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            PlaceEntry e = gazetteer_.entry(c.entry);
+            return c.key_kind == KeyKind::kName &&
+                   (e.feature_code == "PPLC" || e.population >= 1000000);
+          });
+          if (single && !prev_start && !major) person_names.insert(tok.norm);
           t = end - 1;
           continue;
         }

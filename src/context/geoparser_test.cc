@@ -271,6 +271,18 @@ TEST_F(GeoparserTest, PartyAndHomeTown) {
   EXPECT_NEAR(Find(ms, "Charleston")->lat, 38.35, 0.1);
 }
 
+TEST_F(GeoparserTest, CapitalInsideANameIsNoSurname) {
+  // "Air Berlin" hides Berlin inside a name, but does not make "Berlin" a person's name later on.
+  auto ms = Places("He stepped off an Air Berlin plane. He boarded his return flight to Berlin, "
+                   "he said.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].name, "Berlin");
+  EXPECT_EQ(ms[0].country_iso3, "DEU");
+  // A smaller town's name after a first name still marks a surname ("Michael Moore").
+  ms = Places("Michael Moore spoke. Moore said the film was done.");
+  EXPECT_EQ(Find(ms, "Moore"), nullptr);
+}
+
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("").empty());
   EXPECT_TRUE(Places("... -- !!").empty());
