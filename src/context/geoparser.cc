@@ -278,9 +278,9 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
 // Nouns of "a Lebanon man"-style home-town phrases.
 const std::unordered_set<std::string_view>& HometownNouns() {
   static const auto* s = new std::unordered_set<std::string_view>{
-      "MAN",     "WOMAN",   "RESIDENT", "RESIDENTS", "NATIVE", "COUPLE", "TEEN", "TEENAGER",
-      "BOY",     "GIRL",    "FAMILY",   "YOUTH",     "MOTHER", "FATHER", "DRIVER", "STUDENT",
-      "RETIREE", "VETERAN", "WIDOW",    "TODDLER"};
+      "MAN",      "WOMAN",   "RESIDENT", "RESIDENTS", "NATIVE", "COUPLE", "TEEN",
+      "TEENAGER", "BOY",     "GIRL",     "FAMILY",    "YOUTH",  "MOTHER", "FATHER",
+      "DRIVER",   "STUDENT", "RETIREE",  "VETERAN",   "WIDOW",  "TODDLER"};
   return *s;
 }
 
@@ -339,8 +339,8 @@ struct RawMention {
   // Written as a home town ("a Palestine man", "Joyce Glover, 22, Palestine,"): a country is
   // never named so (that takes the demonym), so a country reading is dropped.
   bool hometown = false;
-  uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
-  uint32_t begin_byte = 0;   // when nonzero, the name starts here inside its first token
+  uint32_t end_byte = 0;    // when nonzero, the name ends here inside its last token
+  uint32_t begin_byte = 0;  // when nonzero, the name starts here inside its first token
   // In the dateline, which has no tokens: the place or its admin part ("GLASGOW, Ky."), at
   // bytes [span_begin, span_end).
   bool dateline = false;
@@ -398,7 +398,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // abbreviation key.
       if (allow_abbrev && j + 1 < end && toks[j + 1].norm == "." && toks[j + 1].begin == tj.end) {
         std::vector<PlaceCandidate> d = gazetteer_.LookupNormalized(key + ".");
-        std::erase_if(d, [](const PlaceCandidate& p) { return p.key_kind != KeyKind::kAbbreviation; });
+        std::erase_if(d,
+                      [](const PlaceCandidate& p) { return p.key_kind != KeyKind::kAbbreviation; });
         if (!d.empty()) {
           best = j + 2;
           *cands = std::move(d);
@@ -431,9 +432,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       std::vector<PlaceCandidate> cands;
       // After "Name," an abbreviation is admin context even when the name is unknown
       // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
-      bool dotted = tok.norm.find('.') != std::string::npos ||
-                    (t + 1 < sent.end_token && toks[t + 1].norm == "." &&
-                     toks[t + 1].begin == tok.end);
+      bool dotted =
+          tok.norm.find('.') != std::string::npos ||
+          (t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end);
       bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
                               IsCapitalizedWord(text, toks[t - 2]) && dotted;
       uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
@@ -460,15 +461,14 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         // "R-Tenn.". The part after the party letter is the place.
         std::string key = NormalizePlaceName(word.substr(2));
         cands = gazetteer_.LookupNormalized(key);
-        bool dotted = t + 1 < sent.end_token && toks[t + 1].norm == "." &&
-                      toks[t + 1].begin == tok.end;
+        bool dotted =
+            t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end;
         if (dotted) {
           std::vector<PlaceCandidate> d = gazetteer_.LookupNormalized(key + ".");
           if (!d.empty()) cands = std::move(d);
         }
-        std::erase_if(cands, [](const PlaceCandidate& p) {
-          return p.key_kind == KeyKind::kDemonym;
-        });
+        std::erase_if(cands,
+                      [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
         if (!cands.empty()) {
           bool abbrev = cands[0].key_kind == KeyKind::kAbbreviation && dotted;
           end = abbrev ? t + 2 : t + 1;
@@ -516,8 +516,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           continue;
         }
         if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
-            !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
-            prev.norm != "A" && prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
+            !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' && prev.norm != "A" &&
+            prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
             !(prev_start &&
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
           // "Air Berlin", "Middlesex-London": a capital or a city of a million is not taken for
@@ -649,8 +649,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       while (b < text.size() && text[b] == ' ') ++b;
       size_t e = b;
       const size_t limit = std::min(text.size(), b + 40);
-      while (e < limit && text[e] != ',' && text[e] != '(' && text[e] != '\n' &&
-             text[e] != '\r' && !(text[e] == ' ' && e + 1 < text.size() && text[e + 1] == '-') &&
+      while (e < limit && text[e] != ',' && text[e] != '(' && text[e] != '\n' && text[e] != '\r' &&
+             !(text[e] == ' ' && e + 1 < text.size() && text[e + 1] == '-') &&
              static_cast<unsigned char>(text[e]) != 0xE2) {  // U+2013/U+2014 dashes
         ++e;
       }
@@ -721,8 +721,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (!hometown_keys.contains(keys[i])) continue;
     std::vector<PlaceCandidate>& cs = raws[i].candidates;
     bool has_place = std::any_of(cs.begin(), cs.end(), [&](const PlaceCandidate& c) {
-      return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace &&
-             c.key_kind != KeyKind::kDemonym;
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace && c.key_kind != KeyKind::kDemonym;
     });
     if (!has_place) continue;
     std::erase_if(cs, [&](const PlaceCandidate& c) {

@@ -222,8 +222,9 @@ TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
 TEST_F(GeoparserTest, DatelineAdminPartDecidesTheDocument) {
   // "Ky." is an abbreviation the text stage splits ("Ky" "."); in the dateline and in running
   // text it is still admin context, and the dateline's reading carries to the body.
-  auto ms = Places("GLASGOW, Ky. (WBKO) -- One woman has died after being struck by a vehicle in "
-                   "Glasgow. The Glasgow Police Department says so.");
+  auto ms = Places(
+      "GLASGOW, Ky. (WBKO) -- One woman has died after being struck by a vehicle in "
+      "Glasgow. The Glasgow Police Department says so.");
   const PlaceMention* dateline = Find(ms, "GLASGOW");
   ASSERT_NE(dateline, nullptr);
   EXPECT_EQ(dateline->country_iso3, "USA");
@@ -259,7 +260,8 @@ TEST_F(GeoparserTest, HomeTownReadingsOfCountryNames) {
 }
 
 TEST_F(GeoparserTest, PartyAndHomeTown) {
-  auto ms = Places("State Sen. Robert Ford, D-Charleston, said so. Rep. Jim Cooper, D-Tenn., agreed.");
+  auto ms =
+      Places("State Sen. Robert Ford, D-Charleston, said so. Rep. Jim Cooper, D-Tenn., agreed.");
   ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].text, "Charleston");
   EXPECT_EQ(ms[0].country_iso3, "USA");
@@ -273,8 +275,9 @@ TEST_F(GeoparserTest, PartyAndHomeTown) {
 
 TEST_F(GeoparserTest, CapitalInsideANameIsNoSurname) {
   // "Air Berlin" hides Berlin inside a name, but does not make "Berlin" a person's name later on.
-  auto ms = Places("He stepped off an Air Berlin plane. He boarded his return flight to Berlin, "
-                   "he said.");
+  auto ms = Places(
+      "He stepped off an Air Berlin plane. He boarded his return flight to Berlin, "
+      "he said.");
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_EQ(ms[0].name, "Berlin");
   EXPECT_EQ(ms[0].country_iso3, "DEU");
