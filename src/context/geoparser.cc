@@ -275,6 +275,15 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// Nouns of "a Lebanon man"-style home-town phrases.
+const std::unordered_set<std::string_view>& HometownNouns() {
+  static const auto* s = new std::unordered_set<std::string_view>{
+      "MAN",      "WOMAN",   "RESIDENT", "RESIDENTS", "NATIVE", "COUPLE", "TEEN",
+      "TEENAGER", "BOY",     "GIRL",     "FAMILY",    "YOUTH",  "MOTHER", "FATHER",
+      "DRIVER",   "STUDENT", "RETIREE",  "VETERAN",   "WIDOW",  "TODDLER"};
+  return *s;
+}
+
 // Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 bool IsInnerConnector(std::string_view norm) {
   static constexpr std::string_view kWords[] = {"OF",  "DE",   "LA", "DEL", "DU", "DES", "AND",
@@ -327,8 +336,15 @@ struct RawMention {
   bool demonym = false;
   bool county = false;       // "X County": candidates are places named X; needs admin support
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
-  uint32_t end_byte = 0;     // when nonzero, the name ends here inside its last token
-  bool dateline = false;     // the dateline's place: bytes from AnalyzedText::dateline, no tokens
+  // Written as a home town ("a Palestine man", "Joyce Glover, 22, Palestine,"): a country is
+  // never named so (that takes the demonym), so a country reading is dropped.
+  bool hometown = false;
+  uint32_t end_byte = 0;    // when nonzero, the name ends here inside its last token
+  uint32_t begin_byte = 0;  // when nonzero, the name starts here inside its first token
+  // In the dateline, which has no tokens: the place or its admin part ("GLASGOW, Ky."), at
+  // bytes [span_begin, span_end).
+  bool dateline = false;
+  uint32_t span_begin = 0, span_end = 0;
   std::optional<AdminContext> admin;
 };
 
@@ -377,6 +393,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         best = j + 1;
         *cands = std::move(c);
       }
+      // The text stage splits the period off abbreviations it does not know ("Ky." -> "Ky" ".",
+      // also "Man.", "Ill.", "Mass."): as admin context, the word and its glued period are one
+      // abbreviation key.
+      if (allow_abbrev && j + 1 < end && toks[j + 1].norm == "." && toks[j + 1].begin == tj.end) {
+        std::vector<PlaceCandidate> d = gazetteer_.LookupNormalized(key + ".");
+        std::erase_if(d,
+                      [](const PlaceCandidate& p) { return p.key_kind != KeyKind::kAbbreviation; });
+        if (!d.empty()) {
+          best = j + 2;
+          *cands = std::move(d);
+          break;
+        }
+      }
       if (!gazetteer_.HasKeyWithPrefix(key)) break;
     }
     return best;
@@ -403,9 +432,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       std::vector<PlaceCandidate> cands;
       // After "Name," an abbreviation is admin context even when the name is unknown
       // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
+      bool dotted =
+          tok.norm.find('.') != std::string::npos ||
+          (t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end);
       bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
-                              IsCapitalizedWord(text, toks[t - 2]) &&
-                              tok.norm.find('.') != std::string::npos;
+                              IsCapitalizedWord(text, toks[t - 2]) && dotted;
       uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
       uint32_t end_byte = 0;
       if (end == 0 && tok.norm.find('-') != std::string::npos) {
@@ -420,6 +451,28 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
             end = t + 1;
             end_byte = tok.begin + static_cast<uint32_t>(dash);
           }
+        }
+      }
+      uint32_t begin_byte = 0;
+      std::string_view word = Word(text, tok);
+      if (end == 0 && word.size() > 3 && word[1] == '-' &&
+          (word[0] == 'D' || word[0] == 'R' || word[0] == 'I') && StartsUpper(word.substr(2))) {
+        // A legislator's party and home town or state: "Sen. Robert Ford, D-Charleston,",
+        // "R-Tenn.". The part after the party letter is the place.
+        std::string key = NormalizePlaceName(word.substr(2));
+        cands = gazetteer_.LookupNormalized(key);
+        bool dotted =
+            t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end;
+        if (dotted) {
+          std::vector<PlaceCandidate> d = gazetteer_.LookupNormalized(key + ".");
+          if (!d.empty()) cands = std::move(d);
+        }
+        std::erase_if(cands,
+                      [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
+        if (!cands.empty()) {
+          bool abbrev = cands[0].key_kind == KeyKind::kAbbreviation && dotted;
+          end = abbrev ? t + 2 : t + 1;
+          begin_byte = tok.begin + 2;
         }
       }
       if (end == 0) continue;
@@ -463,10 +516,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           continue;
         }
         if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
-            !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' &&
+            !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' && prev.norm != "A" &&
+            prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
             !(prev_start &&
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
-          if (single && !prev_start) person_names.insert(tok.norm);
+          // "Air Berlin", "Middlesex-London": a capital or a city of a million is not taken for
+          // a surname elsewhere in the document on this evidence alone.
+          bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            PlaceEntry e = gazetteer_.entry(c.entry);
+            return c.key_kind == KeyKind::kName &&
+                   (e.feature_code == "PPLC" || e.population >= 1000000);
+          });
+          if (single && !prev_start && !major) person_names.insert(tok.norm);
           t = end - 1;
           continue;
         }
@@ -504,7 +565,20 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       r.end = end;
       r.candidates = std::move(cands);
       r.before_name = before_name;
+      if (end < sent.end_token && t > sent.first_token) {
+        const Token& prev = toks[t - 1];
+        const Token& next = toks[end];
+        auto article = [](const Token& x) { return x.norm == "A" || x.norm == "AN"; };
+        // "a Lebanon woman", "a 36-year-old Palestine man"
+        bool a_before = article(prev) || (prev.norm.ends_with("YEAR-OLD") &&
+                                          t >= sent.first_token + 2 && article(toks[t - 2]));
+        bool a_x_man = a_before && HometownNouns().contains(next.norm);
+        bool age_x = next.norm == "," && prev.norm == "," && t >= sent.first_token + 2 &&
+                     toks[t - 2].has(text::kNumber);
+        r.hometown = a_x_man || age_x;
+      }
       r.end_byte = end_byte;
+      r.begin_byte = begin_byte;
       // Admin context: "Long Beach, California", "Paris, Tenn.", "Aleppo, Syria".
       if (end + 1 < sent.end_token && toks[end].norm == ",") {
         std::vector<PlaceCandidate> ctx;
@@ -556,41 +630,70 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   // The dateline ("CHARLESTON, W.Va. -") is a mention of its own: the text stage keeps it out of
   // the sentences. "Name, Admin" in it is admin context as in running text.
   if (analyzed.dateline && analyzed.dateline->end <= text.size()) {
-    std::string_view place = analyzed.dateline->place;
-    std::string_view name = place.substr(0, place.find(','));
+    const text::Dateline& dl = *analyzed.dateline;
     RawMention r;
     r.dateline = true;
-    r.candidates = gazetteer_.Lookup(name);
+    r.span_begin = dl.begin;
+    r.span_end = dl.end;
+    r.candidates = gazetteer_.Lookup(dl.place);
     std::erase_if(r.candidates, [](const PlaceCandidate& c) {
       return c.key_kind == KeyKind::kAbbreviation || c.key_kind == KeyKind::kDemonym;
     });
-    if (size_t comma = place.find(','); comma != std::string_view::npos) {
-      for (const PlaceCandidate& a : gazetteer_.Lookup(place.substr(comma + 1))) {
-        PlaceEntry ae = gazetteer_.entry(a.entry);
-        if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
-        for (const PlaceCandidate& c : r.candidates) {
-          PlaceEntry ce = gazetteer_.entry(c.entry);
-          if (ce.country_iso3 == ae.country_iso3 &&
-              (ae.kind == PlaceKind::kCountry || ce.admin1_code == ae.admin1_code)) {
-            r.admin =
-                AdminContext{std::string(ae.country_iso3),
-                             ae.kind == PlaceKind::kCountry ? "" : std::string(ae.admin1_code)};
+    // The text stage gives the place words only; the admin part after the comma ("GLASGOW, Ky.
+    // (WBKO) --", "KYIV, Ukraine -", but also "MOSCOW, Feb 6 (Reuters)") is read from the text
+    // between the place and the agency or dash. Only a country or admin-1 region containing a
+    // reading of the place counts; it is a mention of its own.
+    std::optional<RawMention> admin_part;
+    if (dl.end < text.size() && text[dl.end] == ',') {
+      size_t b = dl.end + 1;
+      while (b < text.size() && text[b] == ' ') ++b;
+      size_t e = b;
+      const size_t limit = std::min(text.size(), b + 40);
+      while (e < limit && text[e] != ',' && text[e] != '(' && text[e] != '\n' && text[e] != '\r' &&
+             !(text[e] == ' ' && e + 1 < text.size() && text[e + 1] == '-') &&
+             static_cast<unsigned char>(text[e]) != 0xE2) {  // U+2013/U+2014 dashes
+        ++e;
+      }
+      while (e > b && text[e - 1] == ' ') --e;
+      if (e > b && e < limit) {
+        for (const PlaceCandidate& a : gazetteer_.Lookup(text.substr(b, e - b))) {
+          PlaceEntry ae = gazetteer_.entry(a.entry);
+          if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
+          for (const PlaceCandidate& c : r.candidates) {
+            PlaceEntry ce = gazetteer_.entry(c.entry);
+            if (ce.country_iso3 == ae.country_iso3 && ce.index != ae.index &&
+                (ae.kind == PlaceKind::kCountry || ce.admin1_code == ae.admin1_code)) {
+              AdminContext found{std::string(ae.country_iso3),
+                                 ae.kind == PlaceKind::kCountry ? "" : std::string(ae.admin1_code)};
+              // An admin-1 region beats its country ("Georgia": the US state over the country).
+              if (!r.admin || (r.admin->admin1.empty() && !found.admin1.empty())) {
+                r.admin = found;
+                admin_part.emplace();
+                admin_part->dateline = true;
+                admin_part->span_begin = static_cast<uint32_t>(b);
+                admin_part->span_end = static_cast<uint32_t>(e);
+                admin_part->candidates = {a};
+              }
+            }
           }
         }
       }
     }
     // Unless the text stage left the dateline's words in a sentence and they were found there.
     bool seen = std::any_of(raws.begin(), raws.end(), [&](const RawMention& x) {
-      return toks[x.first].begin < analyzed.dateline->end &&
-             analyzed.dateline->begin < toks[x.end - 1].end;
+      return toks[x.first].begin < dl.end && dl.begin < toks[x.end - 1].end;
     });
-    if (!r.candidates.empty() && !seen) raws.insert(raws.begin(), std::move(r));
+    if (!r.candidates.empty() && !seen) {
+      if (admin_part) raws.insert(raws.begin(), std::move(*admin_part));
+      raws.insert(raws.begin(), std::move(r));
+    }
   }
   auto raw_begin = [&](const RawMention& r) {
-    return r.dateline ? analyzed.dateline->begin : toks[r.first].begin;
+    if (r.dateline) return r.span_begin;
+    return r.begin_byte != 0 ? r.begin_byte : toks[r.first].begin;
   };
   auto raw_end = [&](const RawMention& r) {
-    if (r.dateline) return analyzed.dateline->end;
+    if (r.dateline) return r.span_end;
     return r.end_byte != 0 ? r.end_byte : toks[r.end - 1].end;
   };
 
@@ -600,9 +703,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::vector<std::string> keys(raws.size());
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
-    keys[i] = r.dateline ? NormalizePlaceName(analyzed.dateline->place.substr(
-                               0, analyzed.dateline->place.find(',')))
-                         : NormalizePlaceName(text.substr(raw_begin(r), raw_end(r) - raw_begin(r)));
+    keys[i] = NormalizePlaceName(text.substr(raw_begin(r), raw_end(r) - raw_begin(r)));
     if (r.admin) admin_by_key.emplace(keys[i], *r.admin);
   }
   for (size_t i = 0; i < raws.size(); ++i) {
@@ -610,15 +711,43 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     auto it = admin_by_key.find(keys[i]);
     if (it != admin_by_key.end()) raws[i].admin = it->second;
   }
+  // A name used as a home town once is a town throughout the document ("a Lebanon woman" ...
+  // "Lebanon schedules spring clean-up"): its country reading goes when a town reading exists.
+  std::unordered_set<std::string> hometown_keys;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (raws[i].hometown) hometown_keys.insert(keys[i]);
+  }
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (!hometown_keys.contains(keys[i])) continue;
+    std::vector<PlaceCandidate>& cs = raws[i].candidates;
+    bool has_place = std::any_of(cs.begin(), cs.end(), [&](const PlaceCandidate& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace && c.key_kind != KeyKind::kDemonym;
+    });
+    if (!has_place) continue;
+    std::erase_if(cs, [&](const PlaceCandidate& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kCountry;
+    });
+  }
 
   // Document context: votes for countries and admin-1 regions. Pass 1 counts places that resolve
   // without context; pass 2 counts every pass-1 resolution (so "Georgia", resolved to the US state
   // by its neighbours, then supports "Gainesville" in Georgia).
   using Votes = std::map<std::string, double>;
   Votes base_country, base_admin;
-  if (analyzed.dateline) {
-    std::string_view place = analyzed.dateline->place;
-    std::vector<PlaceCandidate> d = gazetteer_.Lookup(place.substr(0, place.find(',')));
+  const RawMention* dateline_raw = nullptr;
+  for (const RawMention& r : raws) {
+    if (r.dateline && analyzed.dateline && r.span_begin == analyzed.dateline->begin) {
+      dateline_raw = &r;
+    }
+  }
+  if (dateline_raw && dateline_raw->admin) {
+    // "GLASGOW, Ky.": the admin part says where the story is.
+    base_country[dateline_raw->admin->iso3] += 3;
+    if (!dateline_raw->admin->admin1.empty()) {
+      base_admin[AdminKey(dateline_raw->admin->iso3, dateline_raw->admin->admin1)] += 2;
+    }
+  } else if (analyzed.dateline) {
+    std::vector<PlaceCandidate> d = gazetteer_.Lookup(analyzed.dateline->place);
     uint64_t best_pop = 0;
     std::optional<PlaceEntry> best;
     for (const PlaceCandidate& c : d) {

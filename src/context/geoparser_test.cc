@@ -202,28 +202,88 @@ TEST_F(GeoparserTest, DatelineIsContext) {
 }
 
 TEST_F(GeoparserTest, DatelinePlaceIsAMention) {
-  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports it as a dateline.
-  text_ = "CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.";
-  text::AnalyzedText body;
-  text::AnalyzeText(text_, &body);
-  // Keep only the sentence after the dateline (tokens from "Lawmakers" on).
-  uint32_t first = 0;
-  while (body.tokens[first].norm != "LAWMAKERS") ++first;
-  analyzed_.tokens = body.tokens;
-  analyzed_.sentences = {text::Sentence{body.tokens[first].begin,
-                                        static_cast<uint32_t>(text_.size()), first,
-                                        static_cast<uint32_t>(body.tokens.size())}};
-  analyzed_.dateline = text::Dateline{0, 17, "CHARLESTON, W.Va."};
-  Geoparser geoparser(*gazetteer_);
-  auto ms = geoparser.FindPlaces(analyzed_, text_, {});
-  ASSERT_EQ(ms.size(), 1u);
+  // The text stage keeps "CHARLESTON, W.Va. -" out of the sentences and reports only the place
+  // words as the dateline; the admin part after the comma is read from the text.
+  auto ms = Places("CHARLESTON, W.Va. - Lawmakers passed the budget on Friday.");
+  ASSERT_TRUE(analyzed_.dateline.has_value());
+  ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].begin, 0u);
-  EXPECT_EQ(ms[0].end, 17u);
+  EXPECT_EQ(ms[0].end, 10u);
   EXPECT_EQ(ms[0].name, "Charleston");
   EXPECT_EQ(ms[0].country_iso3, "USA");
   EXPECT_NEAR(ms[0].lat, 38.35, 0.1);  // Charleston, West Virginia, not South Carolina
   EXPECT_EQ(ms[0].first_token, 0u);
   EXPECT_EQ(ms[0].end_token, 0u);
+  EXPECT_EQ(ms[1].text, "W.Va.");
+  EXPECT_EQ(ms[1].feature, "ADM1");
+  EXPECT_EQ(ms[1].country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, DatelineAdminPartDecidesTheDocument) {
+  // "Ky." is an abbreviation the text stage splits ("Ky" "."); in the dateline and in running
+  // text it is still admin context, and the dateline's reading carries to the body.
+  auto ms = Places(
+      "GLASGOW, Ky. (WBKO) -- One woman has died after being struck by a vehicle in "
+      "Glasgow. The Glasgow Police Department says so.");
+  const PlaceMention* dateline = Find(ms, "GLASGOW");
+  ASSERT_NE(dateline, nullptr);
+  EXPECT_EQ(dateline->country_iso3, "USA");
+  ASSERT_NE(Find(ms, "Ky."), nullptr);
+  EXPECT_EQ(Find(ms, "Ky.")->name, "Kentucky");
+  ASSERT_NE(Find(ms, "Glasgow"), nullptr);
+  EXPECT_EQ(Find(ms, "Glasgow")->country_iso3, "USA");
+
+  // A date after the comma is no admin part.
+  ms = Places("MOSCOW, Feb 6 (Reuters) - Talks went on.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].country_iso3, "RUS");
+
+  ms = Places("When Lucy Lau was born in Churchill, Man. her parents did not know.");
+  ASSERT_NE(Find(ms, "Churchill"), nullptr);
+  EXPECT_EQ(Find(ms, "Churchill")->country_iso3, "CAN");
+  ASSERT_NE(Find(ms, "Man."), nullptr);
+  EXPECT_EQ(Find(ms, "Man.")->name, "Manitoba");
+}
+
+TEST_F(GeoparserTest, HomeTownReadingsOfCountryNames) {
+  // "a Palestine man" names a town (a country takes its demonym), and the town reading holds for
+  // the name's other mentions in the document.
+  auto ms = Places("A 36-year-old Palestine man eluded authorities. Palestine police found him.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].kind, PlaceKind::kPlace);
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_EQ(ms[1].kind, PlaceKind::kPlace);
+  // Without that phrasing the country name keeps meaning the country.
+  ms = Places("Talks on Palestine resumed.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].kind, PlaceKind::kCountry);
+}
+
+TEST_F(GeoparserTest, PartyAndHomeTown) {
+  auto ms =
+      Places("State Sen. Robert Ford, D-Charleston, said so. Rep. Jim Cooper, D-Tenn., agreed.");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].text, "Charleston");
+  EXPECT_EQ(ms[0].country_iso3, "USA");
+  EXPECT_EQ(ms[1].text, "Tenn.");
+  EXPECT_EQ(ms[1].name, "Tennessee");
+  // "-- A Charleston man": a capitalised article is no part of a name.
+  ms = Places("Taco Bell killer pleads guilty. CHARLESTON, W.Va. -- A Charleston man admitted it.");
+  ASSERT_NE(Find(ms, "Charleston"), nullptr);
+  EXPECT_NEAR(Find(ms, "Charleston")->lat, 38.35, 0.1);
+}
+
+TEST_F(GeoparserTest, CapitalInsideANameIsNoSurname) {
+  // "Air Berlin" hides Berlin inside a name, but does not make "Berlin" a person's name later on.
+  auto ms = Places(
+      "He stepped off an Air Berlin plane. He boarded his return flight to Berlin, "
+      "he said.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].name, "Berlin");
+  EXPECT_EQ(ms[0].country_iso3, "DEU");
+  // A smaller town's name after a first name still marks a surname ("Michael Moore").
+  ms = Places("Michael Moore spoke. Moore said the film was done.");
+  EXPECT_EQ(Find(ms, "Moore"), nullptr);
 }
 
 TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
