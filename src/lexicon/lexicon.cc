@@ -7,6 +7,11 @@ namespace {
 
 constexpr uint32_t kRoot = 0;
 
+uint32_t StartKey(std::string_view w) {
+  return (uint32_t{static_cast<uint8_t>(w[0])} << 16) |
+         (uint32_t{static_cast<uint8_t>(w[1])} << 8) | static_cast<uint8_t>(w[2]);
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
 
 }  // namespace
@@ -54,7 +59,12 @@ uint32_t Lexicon::InternWord(const PhraseWord& w) {
     ++next_word_;
     if (!w.exact) {
       max_stem_length_ = std::max(max_stem_length_, w.text.size());
-      if (w.text.size() < 64) stem_lengths_ |= uint64_t{1} << w.text.size();
+      if (w.text.size() < 64) {
+        stem_lengths_ |= uint64_t{1} << w.text.size();
+        if (w.text.size() >= 3) {
+          stem_lengths_by_start_[StartKey(w.text)] |= uint64_t{1} << w.text.size();
+        }
+      }
     }
   }
   return it->second;
@@ -190,11 +200,16 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
     TokenWords& tw = out->tokens[t];
     tw.offset = static_cast<uint32_t>(out->ids.size());
     if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
-    // Stems: every prefix of the token that is a stem word, longest first. Only lengths some
-    // stem has are looked up.
+    // Stems: every prefix of the token that is a stem word, longest first. Only lengths that
+    // stems starting like this token have are looked up.
     size_t longest = std::min(norm.size(), max_stem_length_);
+    uint64_t lengths = stem_lengths_ & 0b110;  // one- and two-byte stems
+    if (norm.size() >= 3) {
+      auto it = stem_lengths_by_start_.find(StartKey(norm));
+      if (it != stem_lengths_by_start_.end()) lengths |= it->second;
+    }
     for (size_t len = longest; len >= 1; --len) {
-      if (len < 64 && (stem_lengths_ & (uint64_t{1} << len)) == 0) continue;
+      if (len >= 64 || (lengths & (uint64_t{1} << len)) == 0) continue;
       if (auto it = stem_words_.find(norm.substr(0, len)); it != stem_words_.end()) {
         out->ids.push_back(it->second);
       }

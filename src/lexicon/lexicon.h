@@ -147,6 +147,9 @@ class Lexicon {
   WordTable stem_words_;
   size_t max_stem_length_ = 0;
   uint64_t stem_lengths_ = 0;  // bit n set when some stem has n bytes (n < 64)
+  // For stems of 3+ bytes: their first three bytes -> the lengths stems with that start have.
+  // A token then looks up only the prefix lengths that can exist, usually one or two.
+  std::unordered_map<uint32_t, uint64_t> stem_lengths_by_start_;
   uint32_t next_word_ = 0;
   EdgeTable edges_;  // (node << 32 | word) -> child node
   // Node payloads, flattened: payloads_[node_payload_begin_[n] .. node_payload_begin_[n+1]).

@@ -47,7 +47,7 @@ DictionarySet SmallDictionary() {
   VerbBlock attack;
   attack.name = "ATTACK";
   attack.code = "190";
-  attack.forms = {{P({{"ATTACKED", true}}), 0, ""}, {P({{"CALL", true}, {"OFF", true}}), 0, "160"}};
+  attack.forms = {{P({{"ATTACKED", true}}), 0, "", ""}, {P({{"CALL", true}, {"OFF", true}}), 0, "160", ""}};
   d.verbs.push_back(attack);
   return d;
 }
@@ -70,7 +70,9 @@ TEST(LexiconTest, StemExactAndMultiWordMatches) {
   EXPECT_TRUE(got.count({5, 7, EntryKind::kVerbForm}));   // CALL OFF
   // Longest first for a start position.
   for (size_t i = 0; i + 1 < matches.size(); ++i) {
-    if (matches[i].begin == matches[i + 1].begin) EXPECT_GE(matches[i].end, matches[i + 1].end);
+    if (matches[i].begin == matches[i + 1].begin) {
+      EXPECT_GE(matches[i].end, matches[i + 1].end);
+    }
   }
 }
 
