@@ -157,6 +157,14 @@ enum MoveTemplate : uint32_t {
   kS0sufB0suf,
   kPunctBetween,
   kS0pB0pPunct,
+  // Buffer word pairs and label combinations of the second format version.
+  kB0wB1w,
+  kB0wB1p,
+  kB0pB1w,
+  kS0wB0pB1p,
+  kS0pS0llS0rl,
+  kB0pB0llB0l2l,
+  kS1pS1rlS0p,
   kNumMoveTemplates
 };
 
@@ -374,6 +382,15 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
   }
   add(FeatureKey(kPunctBetween, punct_between));
   add(FeatureKey(kS0pB0pPunct, s0p, b0p, punct_between));
+
+  const uint64_t b1w = w(b1);
+  add(FeatureKey(kB0wB1w, b0w, b1w));
+  add(FeatureKey(kB0wB1p, b0w, b1p));
+  add(FeatureKey(kB0pB1w, b0p, b1w));
+  add(FeatureKey(kS0wB0pB1p, s0w, b0p, b1p));
+  add(FeatureKey(kS0pS0llS0rl, s0p, l(s0l), l(s0r)));
+  add(FeatureKey(kB0pB0llB0l2l, b0p, l(b0l), l(b0l2)));
+  add(FeatureKey(kS1pS1rlS0p, s1p, l(s1r), s0p));
 }
 
 void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, int h, int dep,

@@ -16,7 +16,7 @@ namespace annal::syntax {
 
 // The file's first bytes and the version this build reads and writes.
 inline constexpr std::string_view kModelMagic = "ANNALSYN";
-inline constexpr uint32_t kModelFormatVersion = 1;
+inline constexpr uint32_t kModelFormatVersion = 2;
 
 // Immutable after loading; a const Model may be shared by any number of threads.
 // Any component may be missing (a tagger-only model, say); Parser checks what it has.

@@ -96,6 +96,20 @@ TEST(ModelTest, RefusesOtherFormatVersion) {
   EXPECT_NE(r.status().message().find("format version"), std::string::npos) << r.status().message();
 }
 
+TEST(ModelTest, RefusesFilesOfTheFirstFormatVersion) {
+  // Version 1 files had fewer parser feature templates: their weights would silently mean other
+  // features, so they must be refused.
+  auto model = SmallModel();
+  ASSERT_NE(model, nullptr);
+  std::string bytes = model->ToBytes();
+  bytes[kModelMagic.size()] = 1;
+  auto r = Model::FromBytes(bytes, "v1.annalsyn");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  EXPECT_NE(r.status().message().find("model format version 1"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(ModelTest, RefusesEveryTruncation) {
   auto model = SmallModel();
   ASSERT_NE(model, nullptr);

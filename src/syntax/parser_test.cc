@@ -188,11 +188,11 @@ TEST(ParserTest, ShippedModelMeetsTargetsOnEwtDev) {
               scores.las, scores.lemma);
   EXPECT_EQ(scores.words, 25147u);
   // A regression guard just under what the shipped model measures on dev (UPOS 0.948,
-  // UAS 0.840, LAS 0.805, lemma 0.968). Of the targets on test (UPOS 0.95, UAS 0.87,
+  // UAS 0.844, LAS 0.810, lemma 0.968). Of the targets on test (UPOS 0.95, UAS 0.87,
   // LAS 0.84) only UPOS is met; see "Accuracy and speed" in doc/formats/parser_model.md.
   EXPECT_GE(scores.upos, 0.945);
-  EXPECT_GE(scores.uas, 0.835);
-  EXPECT_GE(scores.las, 0.800);
+  EXPECT_GE(scores.uas, 0.840);
+  EXPECT_GE(scores.las, 0.805);
   EXPECT_GE(scores.lemma, 0.96);
 }
 
