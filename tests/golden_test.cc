@@ -7,6 +7,7 @@
 //   date: 2026-02-06        publication date (optional; events then carry no date)
 //   dict: default           dictionary set (optional; only "default" exists so far)
 //   pending: <reason>       optional: the case is skipped with this reason (e.g. "coder")
+//   syntax: shallow|parser  optional: which role analysis codes the case (default shallow)
 //   <article text, one or more lines; the first line that is not a header line starts it>
 //   ----
 //   <expected events, one per line; '#' lines and blank lines are ignored>
@@ -59,6 +60,7 @@ struct GoldenCase {
   std::string date;
   std::string dict = "default";
   std::string pending;  // non-empty: skip with this reason
+  std::string syntax = "shallow";
   std::string text;
   std::vector<ExpectedEvent> expected;
 };
@@ -175,7 +177,7 @@ Status ParseGolden(std::string_view content, std::string_view name, GoldenCase* 
     if (l.empty() || l[0] == '#') continue;
     size_t colon = l.find(':');
     std::string_view key = colon == std::string_view::npos ? "" : l.substr(0, colon);
-    if (key != "date" && key != "dict" && key != "pending") break;
+    if (key != "date" && key != "dict" && key != "pending" && key != "syntax") break;
     std::string_view value = l.substr(colon + 1);
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
     while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
@@ -183,6 +185,8 @@ Status ParseGolden(std::string_view content, std::string_view name, GoldenCase* 
       out->date = std::string(value);
     } else if (key == "dict") {
       out->dict = std::string(value);
+    } else if (key == "syntax") {
+      out->syntax = std::string(value);
     } else {
       out->pending = value.empty() ? "pending" : std::string(value);
     }
@@ -317,20 +321,25 @@ struct SharedCoder {
   std::unique_ptr<Coder> coder;
 };
 
-const SharedCoder& GetSharedCoder() {
-  static const SharedCoder* shared = [] {
-    auto* s = new SharedCoder();
-    CoderOptions options;  // defaults, including emit_partial_events / emit_unrealised_events
-    options.data_dir = ANNAL_TEST_DATA_DIR;  // the shipped data, whatever $ANNAL_DATA_DIR says
-    auto opened = Coder::Open(options);
-    if (opened.ok()) {
-      s->coder = std::move(opened).value();
-    } else {
-      s->status = opened.status();
-    }
-    return s;
-  }();
-  return *shared;
+SharedCoder* OpenSharedCoder(SyntaxMode syntax) {
+  auto* s = new SharedCoder();
+  CoderOptions options;  // defaults, including emit_partial_events / emit_unrealised_events
+  options.data_dir = ANNAL_TEST_DATA_DIR;  // the shipped data, whatever $ANNAL_DATA_DIR says
+  options.syntax = syntax;
+  auto opened = Coder::Open(options);
+  if (opened.ok()) {
+    s->coder = std::move(opened).value();
+  } else {
+    s->status = opened.status();
+  }
+  return s;
+}
+
+const SharedCoder& GetSharedCoder(SyntaxMode syntax) {
+  static const SharedCoder* shallow = OpenSharedCoder(SyntaxMode::kShallow);
+  if (syntax == SyntaxMode::kShallow) return *shallow;
+  static const SharedCoder* parser = OpenSharedCoder(SyntaxMode::kParser);
+  return *parser;
 }
 
 class GoldenTest : public ::testing::TestWithParam<std::string> {};
@@ -344,8 +353,10 @@ TEST_P(GoldenTest, Files) {
   ASSERT_TRUE(parsed.ok()) << parsed.ToString();
   if (!c.pending.empty()) GTEST_SKIP() << file << ": pending: " << c.pending;
   ASSERT_EQ(c.dict, "default") << file << ": unknown dict '" << c.dict << "'";
+  ASSERT_TRUE(c.syntax == "shallow" || c.syntax == "parser") << file << ": unknown syntax";
 
-  const SharedCoder& shared = GetSharedCoder();
+  const SharedCoder& shared =
+      GetSharedCoder(c.syntax == "parser" ? SyntaxMode::kParser : SyntaxMode::kShallow);
   ASSERT_TRUE(shared.coder != nullptr) << "Coder::Open: " << shared.status.ToString();
   const Coder& coder = *shared.coder;
 
@@ -418,6 +429,11 @@ TEST(GoldenFormatTest, ParsesHeaderTextAndExpectations) {
 
   ASSERT_TRUE(ParseGolden("pending: coder\nText.\n----\n", "p.txt", &c).ok());
   EXPECT_EQ(c.pending, "coder");
+  EXPECT_EQ(c.syntax, "shallow");
+  GoldenCase with_syntax;
+  ASSERT_TRUE(ParseGolden("syntax: parser\nText.\n----\n", "s.txt", &with_syntax).ok());
+  EXPECT_EQ(with_syntax.syntax, "parser");
+  EXPECT_EQ(with_syntax.text, "Text.");
   EXPECT_TRUE(c.expected.empty());  // an empty block means "no events"
 }
 
