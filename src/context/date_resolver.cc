@@ -1,5 +1,7 @@
 #include "context/date_resolver.h"
 
+#include "lexicon/dictionary.h"
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -376,20 +378,13 @@ bool IsClauseBoundary(const std::vector<Token>& toks, uint32_t i, uint32_t end) 
 }  // namespace
 
 int32_t DayFromCivil(int year, unsigned month, unsigned day) {
-  return DayOf(
-      year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)));
+  return lexicon::DaysFromCivil(year, month, day);
 }
 
 std::optional<int32_t> ParseIsoDay(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  }
-  int y = std::atoi(std::string(s.substr(0, 4)).c_str());
-  unsigned m = static_cast<unsigned>(std::atoi(std::string(s.substr(5, 2)).c_str()));
-  unsigned d = static_cast<unsigned>(std::atoi(std::string(s.substr(8, 2)).c_str()));
-  if (!ValidDate(y, m, d)) return std::nullopt;
-  return DayFromCivil(y, m, d);
+  int32_t day;
+  if (!lexicon::ParseIsoDate(s, &day)) return std::nullopt;
+  return day;
 }
 
 std::string FormatIsoDay(int32_t day) {

@@ -11,6 +11,7 @@
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
 #include "command.h"
+#include "context/date_resolver.h"
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
 #include "lexicon/lexicon.h"
@@ -34,17 +35,7 @@ struct DictArgs {
 std::string DayToIso(int32_t day) {
   if (day == lexicon::kDayMin) return "-inf";
   if (day == lexicon::kDayMax) return "+inf";
-  // Inverse of DaysFromCivil (Howard Hinnant's civil_from_days algorithm).
-  int64_t z = int64_t{day} + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned doe = static_cast<unsigned>(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153;
-  unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return fmt::format("{:04d}-{:02d}-{:02d}", y + (m <= 2), m, d);
+  return context::FormatIsoDay(day);
 }
 
 Status LoadSet(const DictArgs& a, lexicon::DictionarySet* set) {
