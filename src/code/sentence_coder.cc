@@ -144,6 +144,8 @@ class SentenceAnalysis {
                            Binding* b) const;
   bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
+  // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
+  bool BindSlot(ElementKind kind, uint32_t m, Binding* b) const;
   bool SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const;
 
   void Emit(const Verb& v, const std::string& code, const std::vector<ActorRef>& sources,
@@ -884,6 +886,18 @@ bool SentenceAnalysis::SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t*
   return false;
 }
 
+bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const {
+  // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
+  if (kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
+  if (kind == ElementKind::kTarget) {
+    b->target = m;
+  } else {
+    b->source = m;
+    if (kind == ElementKind::kCompound) b->compound = true;
+  }
+  return true;
+}
+
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
                                            uint32_t limit, Binding* b) const {
   uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
@@ -921,14 +935,7 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
       case ElementKind::kCompound:
         if (mention_of_[t] != kNone) {
           uint32_t m = mention_of_[t];
-          // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
-          if (e.kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
-          if (e.kind == ElementKind::kSource) b->source = m;
-          if (e.kind == ElementKind::kTarget) b->target = m;
-          if (e.kind == ElementKind::kCompound) {
-            b->source = m;
-            b->compound = true;
-          }
+          if (!BindSlot(e.kind, m, b)) return false;
           *pos = mentions_[m].end;
           return true;
         }
@@ -979,14 +986,7 @@ bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, u
       case ElementKind::kCompound:
         if (mention_of_[t] != kNone) {
           uint32_t m = mention_of_[t];
-          // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
-          if (e.kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
-          if (e.kind == ElementKind::kSource) b->source = m;
-          if (e.kind == ElementKind::kTarget) b->target = m;
-          if (e.kind == ElementKind::kCompound) {
-            b->source = m;
-            b->compound = true;
-          }
+          if (!BindSlot(e.kind, m, b)) return false;
           *pos = mentions_[m].begin;
           return true;
         }
@@ -1153,6 +1153,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (bind.compound) targets = sources;
     }
     if (bind.target != kNone) targets = Group(bind.target);
+    const TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
     bool coordinated = false;
     if (v.group_begin > 0) {
       uint32_t k = v.group_begin - 1;
@@ -1164,7 +1165,6 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
-      TreeRoles tree = RolesFromTree(v);
       if (tree.subject != kNone) subject = tree.subject;
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
@@ -1189,11 +1189,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
     }
     if (bind.target == kNone && !(v.passive && bind.source == kNone)) {
-      uint32_t object = FindObject(v.end, v);
-      if (parsed_) {
-        uint32_t tree_object = RolesFromTree(v).object;
-        if (tree_object != kNone) object = tree_object;
-      }
+      uint32_t object = tree.object != kNone ? tree.object : FindObject(v.end, v);
       if (object != kNone && !(bind.source != kNone && object == bind.source)) {
         // A compound pattern ("% * OF": "X and Y accused each other") with a separate object
         // ("X and Y accused Z of") is an ordinary event from each member to the object.
