@@ -25,6 +25,8 @@ struct DictionaryFiles {
 enum class SyntaxMode {
   kShallow,  // rule-based chunks and roles: fast, no model file
   kParser,   // trained tagger + dependency parser where a model is available, shallow otherwise
+  kTagged,   // shallow roles, but the model's tagger vetoes verb candidates it reads as nouns
+             // ("an online campaign"): ~11% fewer events on news, mostly wrong ones; ~20% slower
 };
 
 struct CoderOptions {

@@ -157,12 +157,20 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   auto plover = PloverTable::Load(data_dir);
   impl->plover = plover.ok() ? std::move(plover).value() : PloverTable::Embedded();
 
-  if (options.syntax == SyntaxMode::kParser) {
+  // The tagger and parser model: parser mode needs it; tagged mode uses its tagger to check
+  // verb candidates and codes by rules alone (with a warning) when the model is missing.
+  if (options.syntax != SyntaxMode::kShallow) {
     std::string model_path = data_dir + "/models/en_ewt.annalsyn";
     auto model = syntax::Model::Load(model_path);
-    if (!model.ok()) return model.status();
-    impl->parser_model = std::move(model).value();
-    impl->parser = std::make_unique<syntax::Parser>(*impl->parser_model);
+    if (model.ok()) {
+      impl->parser_model = std::move(model).value();
+      impl->parser = std::make_unique<syntax::Parser>(*impl->parser_model);
+    } else if (options.syntax == SyntaxMode::kParser) {
+      return model.status();
+    } else {
+      impl->warnings.push_back(model.status().ToString() +
+                               "; verb candidates are not checked by the tagger");
+    }
   }
 
   std::string gazetteer_path = data_dir + "/gazetteer/gazetteer.bin.zst";
@@ -226,7 +234,10 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
-  code::SentenceCoder coder(lex, impl_->parser.get());
+  code::SentenceCoder coder(lex, impl_->parser.get(),
+                            impl_->options.syntax == SyntaxMode::kParser
+                                ? code::ParserUse::kTrees
+                                : code::ParserUse::kTagsOnly);
   state.text = text;
   state.roles_required = impl_->options.emit_partial_events ? 1 : 2;
   std::vector<code::CandidateEvent> candidates;

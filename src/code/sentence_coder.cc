@@ -76,10 +76,10 @@ class SentenceAnalysis {
  public:
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
-                   DocumentState* doc, const syntax::Parser* parser,
-                   std::vector<syntax::ParsedToken>* tree)
+                   DocumentState* doc, const syntax::Parser* parser, ParserUse use,
+                   std::vector<syntax::ParsedToken>* tree, std::vector<std::string_view>* tags)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc), parser_(parser), tree_(tree) {}
+        doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags) {}
 
   void Run(std::vector<CandidateEvent>* out);
 
@@ -91,6 +91,7 @@ class SentenceAnalysis {
   void CollectIssues();
   // Dependency-tree roles (when parsed).
   void ParseSentence();
+  bool MayBeNoun(const Verb& v) const;
   bool TaggedAsNonVerb(const Verb& v) const;
   const std::string& Rel(uint32_t t) const { return (*tree_)[t].deprel; }
   uint32_t Head(uint32_t t) const {
@@ -162,8 +163,11 @@ class SentenceAnalysis {
   const std::vector<Match>& matches_;
   DocumentState* doc_;
   const syntax::Parser* parser_;
+  ParserUse use_;
   std::vector<syntax::ParsedToken>* tree_;
+  std::vector<std::string_view>* tags_;  // UPOS per token when tagged_
   bool parsed_ = false;
+  bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
@@ -178,22 +182,46 @@ class SentenceAnalysis {
 
 void SentenceAnalysis::ParseSentence() {
   if (parser_ == nullptr || verbs_.empty() || mentions_.empty() || doc_->text.empty()) return;
+  bool trees = use_ == ParserUse::kTrees;
   // Parsing is most of the coding time in parser mode, so parse only sentences that can give
   // an event the caller keeps: with both roles required, that takes two actors - two mentions,
   // or a mention and a pronoun that resolves to an earlier one. On BBC News this leaves 61% of
   // the sentences with a verb and an actor, 66% of their tokens.
-  if (doc_->roles_required == 2) {
+  if (trees && doc_->roles_required == 2) {
     size_t actors = mentions_.size();
     for (uint32_t i = 0; i < n_ && actors < 2; ++i) {
       if (IsSubjectPronoun(W(i))) ++actors;
     }
     if (actors < 2) return;
   }
+  auto form = [&](uint32_t i) {
+    return doc_->text.substr(tok_[i].begin, tok_[i].end - tok_[i].begin);
+  };
   std::vector<std::string_view> words;
-  words.reserve(n_);
-  for (uint32_t i = 0; i < n_; ++i) {
-    words.push_back(doc_->text.substr(tok_[i].begin, tok_[i].end - tok_[i].begin));
+  if (!trees) {
+    // Tags only for what TaggedAsNonVerb asks: single-word verb forms that training saw with
+    // other tags too ("campaign", "tax", "left"; not "said"), tagged in a window of two words
+    // either side (the tagger's own context).
+    uint32_t lo = n_, hi = 0;
+    for (const Verb& v : verbs_) {
+      if (!MayBeNoun(v) || !parser_->MayBeOtherThanVerb(form(v.word))) continue;
+      lo = std::min(lo, v.word);
+      hi = std::max(hi, v.word + 1);
+    }
+    if (lo >= hi) return;
+    lo = lo >= 2 ? lo - 2 : 0;
+    hi = std::min(n_, hi + 2);
+    for (uint32_t i = lo; i < hi; ++i) words.push_back(form(i));
+    std::vector<std::string_view> window;
+    parser_->Tag(words, &window);
+    if (window.size() != hi - lo) return;
+    tags_->assign(n_, "_");
+    std::copy(window.begin(), window.end(), tags_->begin() + lo);
+    tagged_ = true;
+    return;
   }
+  words.reserve(n_);
+  for (uint32_t i = 0; i < n_; ++i) words.push_back(form(i));
   parser_->Parse(words, tree_);
   if (tree_->size() != n_) return;
   children_.assign(n_, {});
@@ -202,20 +230,29 @@ void SentenceAnalysis::ParseSentence() {
     if (h != kNone && h < n_) children_[h].push_back(i);
   }
   parsed_ = true;
+  tags_->resize(n_);
+  for (uint32_t i = 0; i < n_; ++i) (*tags_)[i] = (*tree_)[i].upos;
+  tagged_ = true;
 }
 
 // The actor behind a tree node: the mention that contains it, else one among its modifiers
 // ("thousands of demonstrators", "the government of Gondor").
-// With a parse, the tagger settles what the context rules of BuildVerbs guess: "a 50% tax
+// With tags, the tagger settles what the context rules of BuildVerbs guess: "a 50% tax
 // band", "an online campaign", "dial-up phone connection" are nouns, not verbs. A pattern whose
 // verb word the tagger calls a noun would code a noun phrase as an event.
+bool SentenceAnalysis::MayBeNoun(const Verb& v) const {
+  // An auxiliary, modal or negation before the word ("has hit", "will not fire"), "to" or a
+  // subject pronoun ("they fire") make it a verb whatever a tagger says.
+  return v.end - v.begin == 1 && v.group_begin == v.begin && !v.infinitive &&
+         !(v.begin > 0 && IsSubjectPronoun(W(v.begin - 1)));
+}
+
 bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) const {
-  if (!parsed_) return false;
-  const std::string& upos = (*tree_)[v.word].upos;
-  // Participles the tagger calls adjectives ("were injured", "was involved") still report the
-  // act; a word right after "to" is an infinitive whatever the tagger thinks of it.
+  if (!tagged_ || !MayBeNoun(v)) return false;
+  std::string_view upos = (*tags_)[v.word];
+  // Participles the tagger calls adjectives ("getting injured", "areas involved") still report
+  // the act.
   if (upos == "ADJ") return !EndsWith(W(v.word), "ED") && !EndsWith(W(v.word), "EN");
-  if (v.infinitive) return false;
   return upos == "NOUN" || upos == "PROPN" || upos == "NUM";
 }
 
@@ -1111,7 +1148,6 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
     if (v.begin < consumed_until) continue;
-    if (TaggedAsNonVerb(v)) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
@@ -1128,6 +1164,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // 1. A verb pattern, most specific first.
     Binding bind;
     int32_t pattern = -1;
+    bool pattern_has_words = false;
     std::string code;
     std::string alt_code;
     uint32_t code_block = v.block;
@@ -1144,6 +1181,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         }
         if (possible && MatchPattern(cp, v, &bind)) {
           pattern = static_cast<int32_t>(cp.pattern_index);
+          pattern_has_words = !cp.required_words.empty();
           code_block = b;
           code = dict_.verbs[b].patterns[cp.pattern_index].code;
           alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
@@ -1163,6 +1201,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         if (!code.empty() && code != "---") break;
       }
     }
+    // A noun by the tagger is no verb - unless the dictionary itself vouches for the verb reading
+    // with more words: a multi-word verb form ("wire tap") or a pattern's words ("left for").
+    if (!pattern_has_words && TaggedAsNonVerb(v)) continue;
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
     bool speech = IsSpeechVerb(W(v.word));
@@ -1365,7 +1406,7 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.LookupWords(tokens, n, &words_);
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
-  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, use_, &tree_, &tags_);
   analysis.Run(out);
 }
 

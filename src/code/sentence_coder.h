@@ -61,13 +61,22 @@ struct DocumentState {
   int roles_required = 2;
 };
 
+// What the coder takes from the tagger and parser model.
+enum class ParserUse {
+  kTagsOnly,  // part-of-speech tags check the verb candidates; roles from the shallow rules
+  kTrees,     // tags and dependency trees (roles from the tree, shallow rules as fallback)
+};
+
 class SentenceCoder {
  public:
   // `parser` may be null (shallow roles only). With a parser, sentences that hold a dictionary
   // verb and an actor are parsed, and the dependency tree gives subject, object, passive
   // agent and shared subjects; the shallow rules fill in where the tree gives nothing.
-  explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr)
-      : lex_(lexicon), parser_(parser) {}
+  // With `use` kTagsOnly only the tagger runs (on sentences with a verb candidate and an actor),
+  // to drop verb candidates it tags as nouns.
+  explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr,
+                         ParserUse use = ParserUse::kTrees)
+      : lex_(lexicon), parser_(parser), use_(use) {}
 
   // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
   // SentenceCoder per thread (it keeps scratch buffers).
@@ -80,7 +89,9 @@ class SentenceCoder {
  private:
   const lexicon::Lexicon& lex_;
   const syntax::Parser* parser_;
+  ParserUse use_;
   std::vector<syntax::ParsedToken> tree_;
+  std::vector<std::string_view> tags_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;
 };

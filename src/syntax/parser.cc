@@ -20,6 +20,29 @@ void Parser::Parse(const std::vector<std::string_view>& words,
   ParseTagged(words, tags, out);
 }
 
+void Parser::Tag(const std::vector<std::string_view>& words,
+                 std::vector<std::string_view>* upos) const {
+  upos->assign(words.size(), "_");
+  const Tagger* tagger = model_.tagger();
+  if (tagger == nullptr || words.empty()) return;
+  std::vector<int> ids;
+  tagger->Tag(words, &ids);
+  for (size_t i = 0; i < ids.size(); ++i) (*upos)[i] = tagger->TagName(ids[i]);
+}
+
+bool Parser::MayBeOtherThanVerb(std::string_view word) const {
+  const Tagger* tagger = model_.tagger();
+  if (tagger == nullptr) return true;
+  uint32_t seen = tagger->SeenTags(word);
+  if (seen == 0) return true;
+  uint32_t verbal = 0;
+  for (std::string_view name : {"VERB", "AUX"}) {
+    int id = tagger->TagId(name);
+    if (id >= 0) verbal |= 1u << id;
+  }
+  return (seen & ~verbal) != 0;
+}
+
 void Parser::ParseTagged(const std::vector<std::string_view>& words,
                          const std::vector<std::string_view>& tags,
                          std::vector<ParsedToken>* out) const {

@@ -38,6 +38,13 @@ class Parser {
   // gives an empty output.
   void Parse(const std::vector<std::string>& words, std::vector<ParsedToken>* out) const;
   void Parse(const std::vector<std::string_view>& words, std::vector<ParsedToken>* out) const;
+  // Tags only (no lemmas, no tree): upos->at(i) is the UPOS of words[i], a view into the
+  // model that lives as long as it; all "_" when the model has no tagger.
+  void Tag(const std::vector<std::string_view>& words, std::vector<std::string_view>* upos) const;
+  // False when `word` was only ever tagged VERB or AUX in training (then tagging it in context
+  // can hardly say otherwise); true for words also seen with other tags, rare and unseen words,
+  // and when the model has no tagger.
+  bool MayBeOtherThanVerb(std::string_view word) const;
   // The same with tags given (gold tags in evaluation): only lemmatises and parses.
   // REQUIRES: tags.size() == words.size().
   void ParseTagged(const std::vector<std::string_view>& words,

@@ -101,6 +101,15 @@ TEST(ParserTest, TinyTreebankIsLearnedPerfectly) {
   EXPECT_EQ(out[5].deprel, "obl:agent");
   EXPECT_EQ(out[3].lemma, "shoot");
   EXPECT_EQ(out[3].upos, "VERB");
+
+  // Tag() gives the same tags as Parse(), without a tree.
+  std::vector<std::string_view> words = {"The", "soldier", "was", "shot", "by", "rebels", "."};
+  std::vector<std::string_view> tags;
+  parser.Tag(words, &tags);
+  ASSERT_EQ(tags.size(), out.size());
+  for (size_t i = 0; i < tags.size(); ++i) EXPECT_EQ(tags[i], out[i].upos) << i;
+  parser.Tag({}, &tags);
+  EXPECT_TRUE(tags.empty());
 }
 
 TEST(ParserTest, TrainingIsDeterministicGivenTheSeed) {

@@ -81,6 +81,11 @@ int Tagger::TagId(std::string_view name) const {
   return -1;
 }
 
+uint32_t Tagger::SeenTags(std::string_view word) const {
+  auto it = tag_dictionary_.find(HashBytes(AsciiLower(word)));
+  return it == tag_dictionary_.end() ? 0 : it->second;
+}
+
 void Tagger::ComputeAtoms(const std::vector<std::string_view>& words,
                           std::vector<WordAtoms>* atoms) const {
   atoms->resize(words.size());

@@ -37,6 +37,10 @@ class Tagger {
   // Thread-safe (const, no shared mutable state).
   void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const;
 
+  // The tags `word` (any case) had in training as a bit set (bit i = tag id i), or 0 for a word
+  // seen fewer than twice. Lets callers skip tagging where the answer cannot be in doubt.
+  uint32_t SeenTags(std::string_view word) const;
+
   int num_tags() const { return static_cast<int>(tag_names_.size()); }
   const std::string& TagName(int tag) const { return tag_names_[tag]; }
   // Returns the id of `name`, or -1.

@@ -26,6 +26,7 @@
 #include "eval/runner.h"
 #include "eval/score.h"
 #include "eval/suites.h"
+#include "tool_options.h"
 
 namespace annal::cli {
 namespace {
@@ -138,10 +139,8 @@ int RunEval(const EvalArgs& args) {
 
   CoderOptions base;
   base.data_dir = ResolveDataDir(args.data_dir);
-  if (args.syntax == "parser") {
-    base.syntax = SyntaxMode::kParser;
-  } else if (args.syntax != "shallow") {
-    fmt::print(stderr, "annal eval: --syntax must be shallow or parser\n");
+  if (!ParseSyntaxMode(args.syntax, &base.syntax)) {
+    fmt::print(stderr, "annal eval: --syntax must be shallow, parser or tagged\n");
     return kExitFailure;
   }
   eval::RunOptions run_options;
@@ -224,9 +223,7 @@ void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
                 "Print every record that does not match: id, text, expected, got");
   cmd->add_flag("--by-category", args->by_category,
                 "Print scores per category (TABARI id prefix, PETRARCH category, PLOVER type)");
-  cmd->add_option("--syntax", args->syntax,
-                  "Roles from the shallow analysis (shallow, default) or the dependency parser "
-                  "with shallow fallback (parser)");
+  cmd->add_option("--syntax", args->syntax, kSyntaxHelp);
   cmd->add_flag("--realised-only", args->realised_only,
                 "Diagnostic: count only asserted and claimed events (by default everything but "
                 "negated events counts, as the gold suites, which have no modality, code them)");

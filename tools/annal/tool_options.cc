@@ -14,7 +14,7 @@ void DictionaryArgs::AddTo(CLI::App* cmd) {
   cmd->add_option("--options", files.options, "TABARI .options file(s)");
   cmd->add_option("--data-dir", data_dir, "Directory of annal's shipped data");
   cmd->add_flag("--all-languages", all_languages, "Code documents whatever their language");
-  cmd->add_option("--syntax", syntax, "shallow (default) or parser");
+  cmd->add_option("--syntax", syntax, kSyntaxHelp);
   cmd->add_flag("--dict-warnings", show_warnings, "Print skipped dictionary lines");
 }
 
@@ -26,14 +26,23 @@ Status DictionaryArgs::Apply(CoderOptions* options) const {
   options->dictionary_files = files;
   options->data_dir = ResolveDataDir(data_dir);
   options->english_only = !all_languages;
-  if (syntax == "shallow") {
-    options->syntax = SyntaxMode::kShallow;
-  } else if (syntax == "parser") {
-    options->syntax = SyntaxMode::kParser;
-  } else {
-    return Status::InvalidArgument("--syntax must be shallow or parser");
+  if (!ParseSyntaxMode(syntax, &options->syntax)) {
+    return Status::InvalidArgument("--syntax must be shallow, parser or tagged");
   }
   return Status::OK();
+}
+
+bool ParseSyntaxMode(std::string_view name, SyntaxMode* mode) {
+  if (name == "shallow") {
+    *mode = SyntaxMode::kShallow;
+  } else if (name == "parser") {
+    *mode = SyntaxMode::kParser;
+  } else if (name == "tagged") {
+    *mode = SyntaxMode::kTagged;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 }  // namespace annal::cli

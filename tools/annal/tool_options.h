@@ -3,6 +3,7 @@
 #define ANNAL_TOOLS_ANNAL_TOOL_OPTIONS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,13 @@ struct DictionaryArgs {
   // Fills the coder options; InvalidArgument on a bad combination.
   Status Apply(CoderOptions* options) const;
 };
+
+// "shallow", "parser" or "tagged" (the --syntax values); false for anything else.
+bool ParseSyntaxMode(std::string_view name, SyntaxMode* mode);
+inline constexpr const char* kSyntaxHelp =
+    "shallow (default: rule-based roles, no model), parser (roles from dependency trees, rules "
+    "as fallback) or tagged (rule-based roles; verb candidates the tagger reads as nouns are "
+    "dropped)";
 
 }  // namespace annal::cli
 
