@@ -32,6 +32,7 @@ struct Mention {
   // they distribute over the other actors of the coordination.
   std::vector<const lexicon::AgentEntry*> head_agents;
   bool bare_actor = false;  // a dictionary actor with no agent of its own
+  bool agent_only = false;  // roles without an actor: "police", "its troops"
   std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
 };
 
@@ -105,6 +106,11 @@ class SentenceAnalysis {
   void BuildMentions();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
+  bool IsCompoundHead(const Match& m, uint32_t word) const;
+  // A discard phrase that only dates something: a year ("1988") or "... AGO/LATER/EARLIER".
+  static bool IsTimeReference(const lexicon::Phrase& phrase);
+  // Per verb: whether a time reference (token positions) puts it in the past (not coded).
+  std::vector<bool> HistoricalVerbs(const std::vector<uint32_t>& time_refs) const;
   void AnalyzeVerbGroup(Verb* v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
@@ -400,6 +406,7 @@ void SentenceAnalysis::BuildMentions() {
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
     } else if (!agents.empty()) {
       // Agent only ("police", "the government"): roles without a country.
+      mention.agent_only = true;
       std::string code;
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
@@ -549,6 +556,33 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   return false;
 }
 
+bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
+  // "an energy research center", "the peace deal", "a car bomb": the base form of a verb right
+  // after a lower-case content word that is neither an actor, a function word nor part of a
+  // verb is the head of a noun compound. A finite base form needs a plural or pronoun subject
+  // ("rebels fight", "they fight"), a modal or TO, or a verb before it ("help defend").
+  if (title_case_ || word != m.begin || word == 0) return false;
+  const auto& block = dict_.verbs[m.payload.index];
+  const auto& form = block.forms[m.payload.sub];
+  const auto& base = block.forms.front();
+  if (form.words.size() != 1 || base.words.empty() ||
+      W(word) != base.words[base.verb_word].text) {
+    return false;  // "vowed" matching the stem VOW: not the base form of the verb
+  }
+  if (IsIrregularPast(W(word)) || IsFunctionWord(W(word)) || IsSpeechVerb(W(word))) return false;
+  const uint32_t p = word - 1;
+  std::string_view prev = W(p);
+  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
+      mention_of_[p] != kNone || EndsWith(prev, "S") || EndsWith(prev, "MEN") ||
+      prev == "PEOPLE" || prev == "POLICE" || prev == "CHILDREN" || IsFunctionWord(prev)) {
+    return false;
+  }
+  for (const Match& o : matches_) {
+    if (o.payload.kind == EntryKind::kVerbForm && o.begin <= p && p < o.end) return false;
+  }
+  return true;
+}
+
 void SentenceAnalysis::BuildVerbs() {
   verb_of_.assign(n_, kNone);
   uint32_t covered_until = 0;
@@ -559,7 +593,7 @@ void SentenceAnalysis::BuildVerbs() {
     if (overlaps_actor) continue;
     const auto& form = dict_.verbs[m.payload.index].forms[m.payload.sub];
     uint32_t word = m.begin + std::min<uint32_t>(form.verb_word, m.end - m.begin - 1);
-    if (!tok_[word].has(text::kWord) || LooksLikeNoun(word)) continue;
+    if (!tok_[word].has(text::kWord) || LooksLikeNoun(word) || IsCompoundHead(m, word)) continue;
     Verb v;
     v.begin = m.begin;
     v.end = m.end;
@@ -738,6 +772,17 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       if (e < n_ && verb_of_[e] != kNone && !LooksLikeNoun(e) &&
           !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from) {
         return kNone;
+      }
+      // "offered its troops to Lebanon", "withdrew their forces from Chad": the subject's own
+      // people are what is given or moved, the one acted upon comes after them.
+      uint32_t b = mentions_[m].begin;
+      auto possessive = [](std::string_view w) {
+        return w == "ITS" || w == "THEIR" || w == "HIS" || w == "HER";
+      };
+      if (mentions_[m].agent_only && (possessive(W(b)) || (b > 0 && possessive(W(b - 1))))) {
+        limit = std::min(n_, std::max(limit, e + 8));
+        t = e - 1;
+        continue;
       }
       return m;
     }
@@ -1062,16 +1107,68 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
   }
 }
 
+bool SentenceAnalysis::IsTimeReference(const lexicon::Phrase& phrase) {
+  if (phrase.empty()) return false;
+  const std::string& last = phrase.back().text;
+  if (last == "AGO" || last == "LATER" || last == "EARLIER") return true;
+  if (phrase.size() != 1 || last.size() != 4) return false;
+  return std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<bool> SentenceAnalysis::HistoricalVerbs(const std::vector<uint32_t>& time_refs) const {
+  // PETRARCH drops every sentence that names a past year or "N weeks ago", losing the news in
+  // "Libya offered to hand over two nationals suspected of blowing up a plane in 1988". The
+  // reference dates only the verb of its own clause: the closest verb before it within a few
+  // tokens and no clause break between ("blowing up ... in 1988", "who entered the country two
+  // years ago"), or, when it opens the sentence before any verb ("In 1990, Iraq invaded"), the
+  // first verb after it.
+  std::vector<bool> historical(verbs_.size(), false);
+  constexpr uint32_t kReach = 10;
+  for (uint32_t t : time_refs) {
+    size_t before = verbs_.size();
+    for (size_t i = 0; i < verbs_.size() && verbs_[i].begin < t; ++i) before = i;
+    bool marked = false;
+    if (before < verbs_.size() && t - verbs_[before].end <= kReach) {
+      bool clause_break = false;
+      for (uint32_t k = verbs_[before].end; k < t; ++k) {
+        std::string_view w = W(k);
+        clause_break |= w == "," || w == ";" || w == ":" || IsClauseOpener(w);
+      }
+      if (!clause_break) {
+        historical[before] = true;
+        marked = true;
+      }
+    }
+    if (!marked && before == verbs_.size()) {
+      for (size_t i = 0; i < verbs_.size(); ++i) {
+        if (verbs_[i].begin > t) {
+          historical[i] = true;
+          break;
+        }
+      }
+    }
+  }
+  return historical;
+}
+
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
-  // Discards: a sports or historical phrase drops the sentence, or the whole story.
+  // Discards: a sports or historical phrase drops the sentence, or the whole story. A time
+  // reference ("1988", "two weeks ago") only marks its own clause as history (below).
+  std::vector<uint32_t> time_refs;
   for (const Match& m : matches_) {
     if (m.payload.kind != EntryKind::kDiscard) continue;
-    if (dict_.discards[m.payload.index].whole_story) doc_->story_discarded = true;
+    const auto& discard = dict_.discards[m.payload.index];
+    if (!discard.whole_story && IsTimeReference(discard.phrase)) {
+      time_refs.push_back(m.begin);
+      continue;
+    }
+    if (discard.whole_story) doc_->story_discarded = true;
     return;
   }
   CheckTitleCase();
   BuildMentions();
   BuildVerbs();
+  std::vector<bool> historical = HistoricalVerbs(time_refs);
   CollectIssues();
   ParseSentence();
   sentence_word_ids_ = words_.ids;
@@ -1085,7 +1182,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
-    if (v.begin < consumed_until) continue;
+    if (v.begin < consumed_until || historical[vi]) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&

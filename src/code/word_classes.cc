@@ -82,5 +82,33 @@ bool IsQuantityNoun(std::string_view w) {
 bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
 bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
 bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
+bool IsIrregularPast(std::string_view w) {
+  static constexpr std::array<std::string_view, 118> kIrregular = {
+      "AROSE",   "AWOKE",   "BEAT",    "BECAME",  "BEGAN",   "BEGUN",   "BENT",    "BLEW",
+      "BLOWN",   "BORE",    "BORNE",   "BOUGHT",  "BROKE",   "BROKEN",  "BROUGHT", "BUILT",
+      "CAME",    "CAUGHT",  "CHOSE",   "CHOSEN",  "CLUNG",   "DEALT",   "DID",     "DONE",
+      "DRAWN",   "DREW",    "DRIVEN",  "DROVE",   "FED",     "FELL",    "FELT",    "FLED",
+      "FLEW",    "FLOWN",   "FORBADE", "FORGAVE", "FORGOT",  "FOUGHT",  "FOUND",   "FROZE",
+      "GAVE",    "GIVEN",   "GONE",    "GOT",     "GREW",    "GROWN",   "HAD",     "HEARD",
+      "HELD",    "HID",     "HIDDEN",  "HUNG",    "KEPT",    "KNEW",    "KNOWN",   "LAID",
+      "LED",     "LEFT",    "LENT",    "LOST",    "MADE",    "MEANT",   "MET",     "PAID",
+      "RAN",     "RODE",    "ROSE",    "SAID",    "SANK",    "SAT",     "SAW",     "SEEN",
+      "SENT",    "SHOOK",   "SHOT",    "SHOWN",   "SLAIN",   "SLEW",    "SOLD",    "SOUGHT",
+      "SPENT",   "SPOKE",   "SPOKEN",  "STOLE",   "STOLEN",  "STOOD",   "STRUCK",  "STUCK",
+      "SWEPT",   "SWORE",   "SWORN",   "TAKEN",   "TAUGHT",  "THOUGHT", "THREW",   "THROWN",
+      "TOLD",    "TOOK",    "TORE",    "TORN",    "UNDERTOOK", "UPHELD", "WENT",   "WITHDREW",
+      "WITHDRAWN", "WITHHELD", "WON",    "WORE",    "WOUND",   "WROTE",   "WRITTEN", "OVERTHREW",
+      "OVERTHROWN", "FORESAW", "FOREGONE", "MISLED", "OVERCAME", "UNDERWENT"};
+  return In(kIrregular, w);
+}
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 18> kOther = {
+      "TO", "BUT", "THEM", "HIM", "US", "THERE", "NOR", "THAN", "EVER", "ONLY",
+      "VERY", "SO", "TOO", "MORE", "MOST", "LESS", "YOU", "ME"};
+  return IsDeterminer(w) || IsPreposition(w) || IsBeAuxiliary(w) || IsHaveAuxiliary(w) ||
+         IsDoAuxiliary(w) || IsFutureModal(w) || IsHypotheticalModal(w) || IsNegation(w) ||
+         IsHedge(w) || IsAdverbLike(w) || IsSubjectPronoun(w) || IsClauseOpener(w) ||
+         IsCoordinator(w) || In(kOther, w);
+}
 
 }  // namespace annal::code
