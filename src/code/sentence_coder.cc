@@ -146,8 +146,9 @@ class SentenceAnalysis {
     uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
   };
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
+  // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
-                           Binding* b) const;
+                           bool stop_at_verbs, Binding* b) const;
   bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
@@ -350,6 +351,13 @@ void SentenceAnalysis::BuildMentions() {
         if (tok_[t].has(text::kCapitalized) && !tok_[t].has(text::kSentenceStart) &&
             !title_case_ && tok_[t].has(text::kWord) && !IsPunct(t)) {
           continue;  // an unknown name inside the phrase: "Prime Minister Falastur"
+        }
+        // "Irish nationalist guerrillas", "Afghan rebel leaders": one modifier word between a
+        // country and a role word belongs to the phrase.
+        if (gap_end - gap_begin == 1 && pieces[q].actor && !pieces[q + 1].actor &&
+            !title_case_ && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
+            !IsFunctionWord(w) && !VerbFormAt(t)) {
+          continue;
         }
         attach = false;
       }
@@ -944,10 +952,15 @@ bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const 
 }
 
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
-                                           uint32_t limit, Binding* b) const {
+                                           uint32_t limit, bool stop_at_verbs, Binding* b) const {
   uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
+    // A word the element does not match, but a verb of its own clause: "Hungary said it will
+    // support a resolution that aims to tighten sanctions" is not "SAID * SANCTIONS".
+    if (stop_at_verbs && verb_of_[t] != kNone && !(e.kind == ElementKind::kWord && words_.Has(t, e.id))) {
+      return false;
+    }
     // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
     // words, and a slot takes it whole.
     if (mention_of_[t] != kNone && e.kind != ElementKind::kSource &&
@@ -1056,8 +1069,11 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   *b = Binding();
   b->last_token = v.end - 1;
   uint32_t pos = v.end;
+  // A speech verb's pattern ("SAID * SANCTIONS ON") reads the words of what was said; once the
+  // reported clause has a verb of its own, that verb codes the event.
+  const bool stop_at_verbs = IsSpeechVerb(W(v.word));
   for (const auto& e : p.after) {
-    if (!MatchElementForward(e, &pos, n_, b)) return false;
+    if (!MatchElementForward(e, &pos, n_, stop_at_verbs, b)) return false;
   }
   uint32_t back = v.begin;
   // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
