@@ -539,6 +539,22 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
   }
+  // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
+  // article modifies the noun that follows it; it is no subject of a verb.
+  if (word > 0 && mention_of_[word - 1] != kNone && !EndsWith(w, "ED") && !IsIrregularPast(w) &&
+      !IsSpeechVerb(w)) {
+    uint32_t b = mentions_[mention_of_[word - 1]].begin;
+    if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER")) return true;
+  }
+  // "after fierce fighting with guerrillas", "because of fighting between ...": an -ING form
+  // after a preposition or a modifier, with no object of its own, is the activity noun.
+  if (EndsWith(w, "ING") && word > 0 && word + 1 < n_ && mention_of_[word - 1] == kNone &&
+      (IsPreposition(prev) || (tok_[word - 1].has(text::kWord) &&
+                               !tok_[word - 1].has(text::kCapitalized) && !IsFunctionWord(prev) &&
+                               !VerbFormEndingAt(word)))) {
+    std::string_view next = W(word + 1);
+    if (IsPunct(word + 1) || IsPreposition(next) || IsCoordinator(next)) return true;
+  }
   // "according to" is a preposition, never the verb "accord"; so are "including", "regarding",
   // "concerning" and "following" before a noun phrase ("following the attack").
   if (w == "ACCORDING" && word + 1 < n_ && W(word + 1) == "TO") return true;
