@@ -111,6 +111,10 @@ class SentenceAnalysis {
   static bool IsTimeReference(const lexicon::Phrase& phrase);
   // Per verb: whether a time reference (token positions) puts it in the past (not coded).
   std::vector<bool> HistoricalVerbs(const std::vector<uint32_t>& time_refs) const;
+  // A role-only object ("troops", "refugees") takes the actor named after it in its phrase.
+  // The anchor is never one of the event's `sources` ("journalists were arrested in Minsk").
+  void AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
+                        std::vector<ActorRef>* targets) const;
   void AnalyzeVerbGroup(Verb* v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
@@ -415,6 +419,7 @@ void SentenceAnalysis::BuildMentions() {
     } else if (!agents.empty()) {
       // Agent only ("police", "the government"): roles without a country.
       mention.agent_only = true;
+      mention.agents = agents;
       std::string code;
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
@@ -1183,6 +1188,44 @@ std::vector<bool> SentenceAnalysis::HistoricalVerbs(const std::vector<uint32_t>&
   return historical;
 }
 
+void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
+                                        std::vector<ActorRef>* targets) const {
+  // "provided military intelligence to Macedonia", "food aid to refugees fleeing the war in
+  // Liberia", "arrested militants in Gaza": a bare role word as the object says nothing about
+  // who is acted upon; the actor named in the rest of its phrase does. After TO / FOR / INTO /
+  // WITH / AGAINST (or for "its troops", the subject's own) that actor is the target itself;
+  // after IN / FROM / OF / ON / AT / NEAR it locates the role ("refugees" of Liberia: LBRREF).
+  const Mention& m = mentions_[mention];
+  if (!m.agent_only || m.actor.code.find('/') != std::string::npos) return;
+  std::string_view first_prep;
+  const uint32_t limit = std::min(n_, m.end + 10);
+  for (uint32_t t = m.end; t < limit; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return;
+    if (first_prep.empty() && (IsPreposition(w) || w == "TO")) first_prep = w;
+    if (mention_of_[t] == kNone) continue;
+    const Mention& anchor = mentions_[mention_of_[t]];
+    if (anchor.agent_only || t == 0 || first_prep.empty()) return;
+    for (const ActorRef& src : sources) {
+      if (src.begin == anchor.begin && src.end == anchor.end) return;
+    }
+    std::string_view owner = W(m.begin);
+    bool theme = first_prep == "TO" || first_prep == "FOR" || first_prep == "INTO" ||
+                 first_prep == "WITH" || first_prep == "AGAINST" || first_prep == "TOWARD" ||
+                 first_prep == "TOWARDS" || owner == "ITS" || owner == "THEIR" ||
+                 (m.begin > 0 && (W(m.begin - 1) == "ITS" || W(m.begin - 1) == "THEIR"));
+    if (theme) {
+      *targets = Group(mention_of_[t]);
+    } else {
+      if (anchor.actor.code.find('/') != std::string::npos || GroupSize(mention_of_[t]) > 1) return;
+      for (ActorRef& r : *targets) {
+        r.code = ComposeCode(anchor.actor.code, m.agents);
+      }
+    }
+    return;
+  }
+}
+
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   // Discards: a sports or historical phrase drops the sentence, or the whole story. A time
   // reference ("1988", "two weeks ago") only marks its own clause as history (below).
@@ -1281,6 +1324,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = Group(bind.source);
       if (bind.compound) targets = sources;
     }
+    uint32_t target_mention = bind.target;  // the mention behind `targets` after the verb
     if (bind.target != kNone) targets = Group(bind.target);
     const TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
     bool coordinated = false;
@@ -1326,8 +1370,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
           bind.compound = false;
           alt_code.clear();
         }
-        if (!bind.compound) targets = Group(object);
+        if (!bind.compound) {
+          targets = Group(object);
+          target_mention = object;
+        }
       }
+    }
+    if (target_mention != kNone && !bind.compound) {
+      AnchorRoleTarget(target_mention, sources, &targets);
     }
     // "Israeli and Palestinian negotiators met in Cairo": a meeting or agreement between the
     // members of a compound subject, with at most a place after the verb, is between them.
