@@ -107,6 +107,7 @@ class SentenceAnalysis {
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
   bool IsCompoundHead(const Match& m, uint32_t word) const;
+  bool IsReducedRelative(const Verb& v) const;
   // A discard phrase that only dates something: a year ("1988") or "... AGO/LATER/EARLIER".
   static bool IsTimeReference(const lexicon::Phrase& phrase);
   // Per verb: whether a time reference (token positions) puts it in the past (not coded).
@@ -585,6 +586,25 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   return false;
 }
 
+bool SentenceAnalysis::IsReducedRelative(const Verb& v) const {
+  // "the curfew imposed in Sudan", "weapons seized last year from ...", "talks aimed at ending
+  // the war": a participle right after a common noun, with no auxiliary and no object of its
+  // own, after the sentence's main verb, describes that noun: a passive. "after a coup toppled
+  // the government" has an object and stays active.
+  if (v.group_begin != v.begin || v.begin == 0 || v.begin + 1 >= n_ || v.end >= n_) return false;
+  std::string_view w = W(v.word);
+  if (!(EndsWith(w, "ED") || IsIrregularPast(w)) || IsSpeechVerb(w)) return false;
+  const uint32_t p = v.begin - 1;
+  std::string_view prev = W(p);
+  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || mention_of_[p] != kNone ||
+      IsFunctionWord(prev) || IsSubjectPronoun(prev)) {
+    return false;
+  }
+  std::string_view next = W(v.end);
+  return IsPunct(v.end) || IsPreposition(next) || next == "TO" || IsAdverbLike(next) ||
+         next == "LAST" || next == "YESTERDAY";
+}
+
 bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
   // "an energy research center", "the peace deal", "a car bomb": the base form of a verb right
   // after a lower-case content word that is neither an actor, a function word nor part of a
@@ -636,6 +656,7 @@ void SentenceAnalysis::BuildVerbs() {
       }
     }
     AnalyzeVerbGroup(&v);
+    if (!verbs_.empty() && IsReducedRelative(v)) v.passive = true;
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
     verbs_.push_back(v);
