@@ -361,7 +361,8 @@ void SentenceAnalysis::BuildMentions() {
         // country and a role word belongs to the phrase.
         if (gap_end - gap_begin == 1 && pieces[q].actor && !pieces[q + 1].actor &&
             !title_case_ && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
-            !IsFunctionWord(w) && !VerbFormAt(t)) {
+            !tok_[t].has(text::kNumber) && !IsNumberWord(w) && !IsFunctionWord(w) &&
+            !VerbFormAt(t)) {
           continue;
         }
         attach = false;

@@ -82,6 +82,13 @@ bool IsQuantityNoun(std::string_view w) {
 bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
 bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
 bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
+bool IsNumberWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kNumbers = {
+      "ONE",    "TWO",     "THREE",    "FOUR",     "FIVE",   "SIX",      "SEVEN",  "EIGHT",
+      "NINE",   "TEN",     "ELEVEN",   "TWELVE",   "TWENTY", "THIRTY",   "FIFTY",  "HUNDRED",
+      "DOZEN",  "DOZENS",  "HUNDREDS", "THOUSAND", "THOUSANDS", "MILLION", "MILLIONS", "SEVERAL"};
+  return In(kNumbers, w);
+}
 bool IsIrregularPast(std::string_view w) {
   static constexpr std::array<std::string_view, 118> kIrregular = {
       "AROSE",   "AWOKE",   "BEAT",    "BECAME",  "BEGAN",   "BEGUN",   "BENT",    "BLEW",

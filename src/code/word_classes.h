@@ -30,6 +30,8 @@ bool IsDenialVerb(std::string_view w);
 // Title and modifier words that may sit inside an actor noun phrase without being in the
 // dictionaries ("senior", "former", "top", "deputy").
 bool IsActorModifier(std::string_view w);
+// Cardinal number words ("two", "dozen", "hundreds").
+bool IsNumberWord(std::string_view w);
 // Past tenses and participles without an -ED ending ("left", "met", "said", "fought").
 bool IsIrregularPast(std::string_view w);
 // Any closed-class word above (determiner, preposition, TO, auxiliary, modal, negation, hedge,
