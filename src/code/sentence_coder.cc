@@ -48,6 +48,7 @@ struct Verb {
   std::vector<std::pair<uint32_t, uint32_t>> alternates;
   bool passive = false;
   bool infinitive = false;      // preceded by TO
+  bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
 
@@ -627,10 +628,7 @@ bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
       prev == "PEOPLE" || prev == "POLICE" || prev == "CHILDREN" || IsFunctionWord(prev)) {
     return false;
   }
-  for (const Match& o : matches_) {
-    if (o.payload.kind == EntryKind::kVerbForm && o.begin <= p && p < o.end) return false;
-  }
-  return true;
+  return verb_of_[p] == kNone;  // "help defend": a verb before it takes it as complement
 }
 
 void SentenceAnalysis::BuildVerbs() {
@@ -657,6 +655,7 @@ void SentenceAnalysis::BuildVerbs() {
       }
     }
     AnalyzeVerbGroup(&v);
+    v.speech = IsSpeechVerb(W(v.word));
     if (!verbs_.empty() && IsReducedRelative(v)) v.passive = true;
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
@@ -1114,7 +1113,7 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   uint32_t pos = v.end;
   // A speech verb's pattern ("SAID * SANCTIONS ON") reads the words of what was said; once the
   // reported clause has a verb of its own, that verb codes the event.
-  const bool stop_at_verbs = IsSpeechVerb(W(v.word));
+  const bool stop_at_verbs = v.speech;
   for (const auto& e : p.after) {
     if (!MatchElementForward(e, &pos, n_, stop_at_verbs, b)) return false;
   }
@@ -1333,7 +1332,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
-    bool speech = IsSpeechVerb(W(v.word));
+    bool speech = v.speech;
     if (code.empty() || code == "---" || code.find('-') != std::string::npos) {
       continue;
     }
