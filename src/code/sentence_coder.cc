@@ -879,6 +879,11 @@ uint32_t SentenceAnalysis::DeonticClauseSubject(const Verb& v) const {
   if (t >= limit) return kNone;
   uint32_t m = mention_of_[t];
   uint32_t e = mentions_[m].end;
+  // "that the Sudanese government and the rebels in Darfur must": the list's last member
+  // stands before the modal.
+  for (const Mention& other : mentions_) {
+    if (other.group == mentions_[m].group && other.end > e) e = other.end;
+  }
   if (e < n_ && (W(e) == "MUST" || W(e) == "SHOULD" ||
                  (e + 1 < n_ && (W(e) == "HAS" || W(e) == "HAVE" || W(e) == "NEEDS" ||
                                  W(e) == "NEED") && W(e + 1) == "TO"))) {
@@ -1355,7 +1360,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       // ("X and Y attacked" would have Y there instead).
       coordinated = IsCoordinator(W(k)) || W(k) == "BUT";
     }
-    if (bind.source == kNone && coordinated && !previous_sources.empty() && !previous_passive) {
+    // "..., killing 20 people", "..., urging the counterpart to sign": a participle right after
+    // a comma, with no auxiliary, is an adjunct of the coded clause before it and shares its
+    // subject (the nearest actor to its left is usually that clause's object).
+    const bool adjunct_participle = EndsWith(W(v.word), "ING") && v.group_begin == v.begin &&
+                                    !v.infinitive && v.begin > 0 && W(v.begin - 1) == "," &&
+                                    last_coded_end != kNone;
+    if (bind.source == kNone && (coordinated || adjunct_participle) &&
+        !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
