@@ -756,6 +756,12 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       // "The attack on Kyiv shocked ...": an actor inside a prepositional phrase is not the
       // subject; the head noun before the preposition is (and it is no actor).
       uint32_t mb = mentions_[m].begin;
+      // "Russian aircraft including helicopter gunships killed": the included members are an
+      // insertion; the subject is the phrase they belong to.
+      if (mb > 0 && W(mb - 1) == "INCLUDING") {
+        t = mb - 1;
+        continue;
+      }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
         return kNone;
