@@ -613,6 +613,17 @@ bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
   // verb is the head of a noun compound. A finite base form needs a plural or pronoun subject
   // ("rebels fight", "they fight"), a modal or TO, or a verb before it ("help defend").
   if (title_case_ || word != m.begin || word == 0) return false;
+  // Cheap token tests first: this runs for every verb candidate.
+  const uint32_t p = word - 1;
+  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
+      mention_of_[p] != kNone || verb_of_[p] != kNone) {  // "help defend": a verb's complement
+    return false;
+  }
+  std::string_view prev = W(p);
+  if (EndsWith(prev, "S") || EndsWith(prev, "MEN") || prev == "PEOPLE" || prev == "POLICE" ||
+      prev == "CHILDREN") {
+    return false;
+  }
   const auto& block = dict_.verbs[m.payload.index];
   const auto& form = block.forms[m.payload.sub];
   const auto& base = block.forms.front();
@@ -620,15 +631,8 @@ bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
       W(word) != base.words[base.verb_word].text) {
     return false;  // "vowed" matching the stem VOW: not the base form of the verb
   }
-  if (IsIrregularPast(W(word)) || IsFunctionWord(W(word)) || IsSpeechVerb(W(word))) return false;
-  const uint32_t p = word - 1;
-  std::string_view prev = W(p);
-  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
-      mention_of_[p] != kNone || EndsWith(prev, "S") || EndsWith(prev, "MEN") ||
-      prev == "PEOPLE" || prev == "POLICE" || prev == "CHILDREN" || IsFunctionWord(prev)) {
-    return false;
-  }
-  return verb_of_[p] == kNone;  // "help defend": a verb before it takes it as complement
+  return !IsFunctionWord(prev) && !IsIrregularPast(W(word)) && !IsFunctionWord(W(word)) &&
+         !IsSpeechVerb(W(word));
 }
 
 void SentenceAnalysis::BuildVerbs() {
