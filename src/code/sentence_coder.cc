@@ -1011,6 +1011,7 @@ bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const 
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
                                            uint32_t limit, bool stop_at_verbs, Binding* b) const {
   uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
+  uint32_t synset_end = 0;
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
     // A word the element does not match, but a verb of its own clause: "Hungary said it will
@@ -1020,7 +1021,14 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
     }
     // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
     // words, and a slot takes it whole.
-    if (mention_of_[t] != kNone && e.kind != ElementKind::kSource &&
+    // A role-only phrase right after the previous pattern word ("mobilized army reservists") is
+    // the exception: its words are the common nouns that patterns such as "MOBILISE * &MILITARY"
+    // name. Further away they belong to some other phrase of the clause.
+    const bool role_word =
+        mention_of_[t] != kNone && t <= *pos + 3 && mentions_[mention_of_[t]].agent_only &&
+        ((e.kind == ElementKind::kWord && words_.Has(t, e.id)) ||
+         (e.kind == ElementKind::kSynset && e.id != UINT32_MAX && SynsetAt(e.id, t, &synset_end)));
+    if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
         e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound) {
       uint32_t skip_to = mentions_[mention_of_[t]].end;
       if (e.adjacent) return false;
