@@ -351,7 +351,13 @@ void SentenceAnalysis::BuildMentions() {
           saw_of = true;
           bool agent_head = true;
           for (size_t r = p; r <= q; ++r) agent_head &= !pieces[r].actor;
-          attach = agent_head && pieces[q + 1].actor;
+          // "withdrew its troops from Lebanon", "their embassy in Tehran": a possessive says
+          // whose the role is; the place after it is not its country.
+          uint32_t before = pieces[p].begin;
+          while (before > 0 && IsActorModifier(W(before - 1)) && W(before - 1) != "ITS") --before;
+          std::string_view owner = before > 0 ? W(before - 1) : std::string_view();
+          bool owned = owner == "ITS" || owner == "THEIR" || owner == "HIS" || owner == "HER";
+          attach = agent_head && pieces[q + 1].actor && !owned;
           continue;
         }
         if (tok_[t].has(text::kCapitalized) && !tok_[t].has(text::kSentenceStart) &&
@@ -549,10 +555,12 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   }
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
   // article modifies the noun that follows it; it is no subject of a verb.
-  if (word > 0 && mention_of_[word - 1] != kNone && !EndsWith(w, "ED") && !IsIrregularPast(w) &&
-      !IsSpeechVerb(w)) {
+  if (word > 0 && mention_of_[word - 1] != kNone) {
     uint32_t b = mentions_[mention_of_[word - 1]].begin;
-    if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER")) return true;
+    if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER") &&
+        !EndsWith(w, "ED") && !IsIrregularPast(w) && !IsSpeechVerb(w)) {
+      return true;
+    }
   }
   // "after fierce fighting with guerrillas", "because of fighting between ...": an -ING form
   // after a preposition or a modifier, with no object of its own, is the activity noun.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 namespace annal::code {
 namespace {
@@ -11,6 +13,23 @@ namespace {
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
   return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// The larger sets are asked about every verb candidate: sorted once, searched by bisection.
+class SortedWords {
+ public:
+  explicit SortedWords(std::vector<std::string_view> words) : words_(std::move(words)) {
+    std::sort(words_.begin(), words_.end());
+  }
+  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
+template <size_t N>
+std::vector<std::string_view> ToVector(const std::array<std::string_view, N>& a) {
+  return std::vector<std::string_view>(a.begin(), a.end());
 }
 
 constexpr std::array<std::string_view, 20> kDeterminers = {
@@ -79,7 +98,10 @@ bool IsQuantityNoun(std::string_view w) {
       "NUMBER", "MANY", "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "MEMBERS"};
   return In(kQuantity, w);
 }
-bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
+bool IsSpeechVerb(std::string_view w) {
+  static const SortedWords kSet(ToVector(kSpeech));
+  return kSet.Has(w);
+}
 bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
 bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
 bool IsNumberWord(std::string_view w) {
@@ -106,16 +128,29 @@ bool IsIrregularPast(std::string_view w) {
       "TOLD",    "TOOK",    "TORE",    "TORN",    "UNDERTOOK", "UPHELD", "WENT",   "WITHDREW",
       "WITHDRAWN", "WITHHELD", "WON",    "WORE",    "WOUND",   "WROTE",   "WRITTEN", "OVERTHREW",
       "OVERTHROWN", "FORESAW", "FOREGONE", "MISLED", "OVERCAME", "UNDERWENT"};
-  return In(kIrregular, w);
+  static const SortedWords kSet(ToVector(kIrregular));
+  return kSet.Has(w);
 }
 bool IsFunctionWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 18> kOther = {
-      "TO", "BUT", "THEM", "HIM", "US", "THERE", "NOR", "THAN", "EVER", "ONLY",
-      "VERY", "SO", "TOO", "MORE", "MOST", "LESS", "YOU", "ME"};
-  return IsDeterminer(w) || IsPreposition(w) || IsBeAuxiliary(w) || IsHaveAuxiliary(w) ||
-         IsDoAuxiliary(w) || IsFutureModal(w) || IsHypotheticalModal(w) || IsNegation(w) ||
-         IsHedge(w) || IsAdverbLike(w) || IsSubjectPronoun(w) || IsClauseOpener(w) ||
-         IsCoordinator(w) || In(kOther, w);
+  static const SortedWords kSet([] {
+    std::vector<std::string_view> all = {"TO",   "BUT",  "THEM", "HIM",  "US",  "THERE",
+                                         "NOR",  "THAN", "EVER", "ONLY", "VERY", "SO",
+                                         "TOO",  "MORE", "MOST", "LESS", "YOU", "ME",
+                                         "AND",  "OR"};
+    all.insert(all.end(), kDeterminers.begin(), kDeterminers.end());
+    all.insert(all.end(), kPrepositions.begin(), kPrepositions.end());
+    all.insert(all.end(), kBe.begin(), kBe.end());
+    all.insert(all.end(), kHave.begin(), kHave.end());
+    all.insert(all.end(), kDo.begin(), kDo.end());
+    all.insert(all.end(), kFuture.begin(), kFuture.end());
+    all.insert(all.end(), kHypothetical.begin(), kHypothetical.end());
+    all.insert(all.end(), kNegation.begin(), kNegation.end());
+    all.insert(all.end(), kHedges.begin(), kHedges.end());
+    all.insert(all.end(), kPronouns.begin(), kPronouns.end());
+    all.insert(all.end(), kClauseOpeners.begin(), kClauseOpeners.end());
+    return all;
+  }());
+  return kSet.Has(w) || IsAdverbLike(w);
 }
 
 }  // namespace annal::code
