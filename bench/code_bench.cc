@@ -46,16 +46,21 @@ std::vector<annal::Document>& Corpus() {
   return docs;
 }
 
-const annal::Coder& SharedCoder() {
-  static std::unique_ptr<annal::Coder> coder = [] {
-    annal::CoderOptions options;
-    auto c = annal::Coder::Open(options);
-    if (!c.ok()) {
-      fmt::print(stderr, "cannot open coder: {}\n", c.status().ToString());
-      std::exit(1);
-    }
-    return std::move(c).value();
-  }();
+std::unique_ptr<annal::Coder> OpenCoder(annal::SyntaxMode syntax) {
+  annal::CoderOptions options;
+  options.syntax = syntax;
+  auto c = annal::Coder::Open(options);
+  if (!c.ok()) {
+    fmt::print(stderr, "cannot open coder: {}\n", c.status().ToString());
+    std::exit(1);
+  }
+  return std::move(c).value();
+}
+
+const annal::Coder& SharedCoder(annal::SyntaxMode syntax) {
+  static std::unique_ptr<annal::Coder> shallow, parser;
+  auto& coder = syntax == annal::SyntaxMode::kParser ? parser : shallow;
+  if (coder == nullptr) coder = OpenCoder(syntax);
   return *coder;
 }
 
@@ -85,9 +90,10 @@ void BM_TextStageBaseline(benchmark::State& state) {
 BENCHMARK(BM_TextStageBaseline)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Codes the corpus `repeat` times with `threads` threads (documents split dynamically).
-void CodeCorpus(benchmark::State& state, int repeat, int threads) {
+void CodeCorpus(benchmark::State& state, int repeat, int threads,
+                annal::SyntaxMode syntax = annal::SyntaxMode::kShallow) {
   if (SkipWithoutCorpus(state)) return;
-  const annal::Coder& coder = SharedCoder();
+  const annal::Coder& coder = SharedCoder(syntax);
   const auto& docs = Corpus();
   size_t sentences = 0, events = 0;
   for (auto _ : state) {
@@ -124,6 +130,12 @@ void BM_CodeBbc10xTwoThreads(benchmark::State& state) { CodeCorpus(state, 10, 2)
 BENCHMARK(BM_CodeBbc)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CodeBbc10x)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 BENCHMARK(BM_CodeBbc10xTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// The same with dependency-tree roles (issue 3 target: >= 10,000 sentences/s per core).
+void BM_CodeBbcParser(benchmark::State& state) {
+  CodeCorpus(state, 1, 1, annal::SyntaxMode::kParser);
+}
+BENCHMARK(BM_CodeBbcParser)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_DictionaryLoad(benchmark::State& state) {
   std::string path = annal::code::DefaultCompiledDictionaryPath();

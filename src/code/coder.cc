@@ -228,6 +228,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   const lexicon::Lexicon& lex = *impl_->lexicon;
   code::SentenceCoder coder(lex, impl_->parser.get());
   state.text = text;
+  state.roles_required = impl_->options.emit_partial_events ? 1 : 2;
   std::vector<code::CandidateEvent> candidates;
   for (size_t si = 0; si < analyzed.sentences.size(); ++si) {
     const text::Sentence& sentence = analyzed.sentences[si];

@@ -56,6 +56,9 @@ struct DocumentState {
   int32_t day = lexicon::kDayMin;      // publication day, kDayMin if unknown
   std::optional<ActorRef> last_actor;  // antecedent for pronouns (code and entity only)
   bool story_discarded = false;
+  // How many of source and target the caller needs for an event it keeps (2 unless partial
+  // events are wanted): sentences that cannot give that many actors are not parsed.
+  int roles_required = 2;
 };
 
 class SentenceCoder {

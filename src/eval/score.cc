@@ -103,6 +103,20 @@ RecordComparison CompareTriples(const std::vector<Triple>& gold,
     }
   }
   out.predicted = out.matched + paired + unpaired_extra;
+  if (!predicted.empty()) {
+    for (const Triple& g : gold) {
+      bool source = false, target = false, both = false;
+      for (const Triple& p : predicted) {
+        source = source || p.source == g.source;
+        target = target || p.target == g.target;
+        both = both || (p.source == g.source && p.target == g.target);
+      }
+      ++out.roles.gold;
+      out.roles.source += source ? 1 : 0;
+      out.roles.target += target ? 1 : 0;
+      out.roles.both += both ? 1 : 0;
+    }
+  }
   out.correct = missed.empty() && (open_ended || extra.empty());
   return out;
 }
@@ -123,6 +137,7 @@ RecordComparison Scorer::Add(const GoldRecord& record, const std::vector<Triple>
   score_.matched += cmp.matched;
   score_.records += 1;
   score_.records_correct += cmp.correct ? 1 : 0;
+  score_.roles += cmp.roles;
   for (const TripleError& e : cmp.errors) {
     int k = static_cast<int>(e.kind);
     ++score_.errors[k];
@@ -136,6 +151,13 @@ RecordComparison Scorer::Add(const GoldRecord& record, const std::vector<Triple>
 std::string FormatScoreLine(std::string_view suite_name, const Score& score) {
   return fmt::format("{}: P={:.2f} R={:.2f} F1={:.2f} n={}", suite_name, score.Precision(),
                      score.Recall(), score.F1(), score.gold);
+}
+
+std::string FormatRoleAgreementLine(std::string_view suite_name, const Score& score) {
+  const RoleAgreement& r = score.roles;
+  return fmt::format("{} roles: source={:.2f} target={:.2f} both={:.2f} n={}", suite_name,
+                     Ratio(r.source, r.gold), Ratio(r.target, r.gold), Ratio(r.both, r.gold),
+                     r.gold);
 }
 
 std::string FormatRecordAccuracyLine(std::string_view suite_name, const Score& score) {

@@ -32,6 +32,22 @@ struct TripleError {
   std::optional<Triple> predicted;  // absent for kMissed
 };
 
+// How often the coder's source and target agree with the gold actors, codes aside (a parser
+// that finds the right roles for a verb the dictionary codes differently still shows here).
+struct RoleAgreement {
+  int64_t gold = 0;    // gold triples in records with at least one prediction
+  int64_t source = 0;  // ... for which some prediction has the same source
+  int64_t target = 0;  // ... the same target
+  int64_t both = 0;    // ... the same source and target in one prediction
+  RoleAgreement& operator+=(const RoleAgreement& o) {
+    gold += o.gold;
+    source += o.source;
+    target += o.target;
+    both += o.both;
+    return *this;
+  }
+};
+
 // The outcome of one record.
 struct RecordComparison {
   int64_t gold = 0;       // gold triples
@@ -40,6 +56,9 @@ struct RecordComparison {
   std::vector<TripleError> errors;
   // The record is right: every gold triple matched, and nothing extra unless open-ended.
   bool correct = false;
+  // Role agreement, whatever the code: for each gold triple of a record where something was
+  // predicted, whether some prediction has the gold source, the gold target, and both.
+  RoleAgreement roles;
 };
 
 // Compares one record. Pure function; the inputs need not be sorted.
@@ -53,6 +72,7 @@ struct Score {
   int64_t records = 0;                            // records scored
   int64_t records_correct = 0;                    // RecordComparison::correct
   std::array<int64_t, kErrorKindCount> errors{};  // indexed by ErrorKind
+  RoleAgreement roles;
 
   // Each is 0 when its denominator is 0.
   double Precision() const;
@@ -92,6 +112,8 @@ class Scorer {
 
 // "NAME: P=0.xx R=0.xx F1=0.xx n=N" (n = gold triples), the last lines of `annal eval`.
 std::string FormatScoreLine(std::string_view suite_name, const Score& score);
+// "NAME roles: source=0.xx target=0.xx both=0.xx n=N" (n = RoleAgreement::gold).
+std::string FormatRoleAgreementLine(std::string_view suite_name, const Score& score);
 // "NAME records: correct=K total=M accuracy=0.xx".
 std::string FormatRecordAccuracyLine(std::string_view suite_name, const Score& score);
 

@@ -149,6 +149,28 @@ TEST(ScoreTest, EmptyScoreIsZeroNotNan) {
   EXPECT_EQ(FormatScoreLine("PLOVER_GSR", s), "PLOVER_GSR: P=0.00 R=0.00 F1=0.00 n=0");
 }
 
+TEST(ScoreTest, RoleAgreementIgnoresCodes) {
+  // Gold A->B and C->D; predictions get A->B with the wrong code and C as a source only.
+  auto c = CompareTriples({T("A", "B", "010"), T("C", "D", "020")},
+                          {T("A", "B", "190"), T("C", "E", "020")}, false);
+  EXPECT_EQ(c.roles.gold, 2);
+  EXPECT_EQ(c.roles.source, 2);
+  EXPECT_EQ(c.roles.target, 1);
+  EXPECT_EQ(c.roles.both, 1);
+  // A record with no prediction is not scored for roles (the miss shows in recall).
+  auto none = CompareTriples({T("A", "B", "010")}, {}, false);
+  EXPECT_EQ(none.roles.gold, 0);
+
+  Scorer scorer;
+  scorer.Add(Record("r1", {T("A", "B", "010"), T("C", "D", "020")}),
+             {T("A", "B", "190"), T("C", "E", "020")});
+  scorer.Add(Record("r2", {T("A", "B", "010")}), {T("B", "A", "010")});
+  EXPECT_EQ(scorer.score().roles.gold, 3);
+  EXPECT_EQ(scorer.score().roles.both, 1);
+  EXPECT_EQ(FormatRoleAgreementLine("S", scorer.score()),
+            "S roles: source=0.67 target=0.33 both=0.33 n=3");
+}
+
 TEST(ScoreTest, ErrorKindNames) {
   EXPECT_STREQ(ErrorKindName(ErrorKind::kWrongSource), "wrong source");
   EXPECT_STREQ(ErrorKindName(ErrorKind::kWrongTarget), "wrong target");

@@ -189,6 +189,7 @@ int RunEval(const EvalArgs& args) {
     fmt::print(stderr, "annal eval: {}: {} records read, {} scored, {} gold events, {:.2f} s\n",
                spec.name, report.records_read, report.records_scored, report.score.gold,
                report.seconds);
+    fmt::print(stderr, "annal eval: {}\n", eval::FormatRoleAgreementLine(spec.name, report.score));
     if (report.coder_failures > 0) {
       fmt::print(stderr, "annal eval: {}: the coder failed on {} records (see --verbose)\n",
                  spec.name, report.coder_failures);
