@@ -12,7 +12,7 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   // shallow coder; PETRARCH-2's CAMEO.2.0.txt adds its synonym sets and newer patterns.
   f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
-              d + "Phoenix.MilNonState.actors.txt"};
+              d + "Phoenix.MilNonState.actors.txt", d + "annal.actors.txt"};
   f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};
   f.discards = {d + "Phoenix.discards.txt"};
   f.issues = {d + "Phoenix.IssueCoding.txt"};

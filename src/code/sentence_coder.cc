@@ -32,6 +32,7 @@ struct Mention {
   // they distribute over the other actors of the coordination.
   std::vector<const lexicon::AgentEntry*> head_agents;
   bool bare_actor = false;  // a dictionary actor with no agent of its own
+  bool agent_only = false;  // roles without an actor: "police", "its troops"
   std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
 };
 
@@ -47,6 +48,7 @@ struct Verb {
   std::vector<std::pair<uint32_t, uint32_t>> alternates;
   bool passive = false;
   bool infinitive = false;      // preceded by TO
+  bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
 
@@ -107,6 +109,16 @@ class SentenceAnalysis {
   void BuildMentions();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
+  bool IsCompoundHead(const Match& m, uint32_t word) const;
+  bool IsReducedRelative(const Verb& v) const;
+  // A discard phrase that only dates something: a year ("1988") or "... AGO/LATER/EARLIER".
+  static bool IsTimeReference(const lexicon::Phrase& phrase);
+  // Per verb: whether a time reference (token positions) puts it in the past (not coded).
+  std::vector<bool> HistoricalVerbs(const std::vector<uint32_t>& time_refs) const;
+  // A role-only object ("troops", "refugees") takes the actor named after it in its phrase.
+  // The anchor is never one of the event's `sources` ("journalists were arrested in Minsk").
+  void AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
+                        std::vector<ActorRef>* targets) const;
   void AnalyzeVerbGroup(Verb* v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
@@ -142,8 +154,9 @@ class SentenceAnalysis {
     uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
   };
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
+  // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
-                           Binding* b) const;
+                           bool stop_at_verbs, Binding* b) const;
   bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
@@ -400,12 +413,26 @@ void SentenceAnalysis::BuildMentions() {
           saw_of = true;
           bool agent_head = true;
           for (size_t r = p; r <= q; ++r) agent_head &= !pieces[r].actor;
-          attach = agent_head && pieces[q + 1].actor;
+          // "withdrew its troops from Lebanon", "their embassy in Tehran": a possessive says
+          // whose the role is; the place after it is not its country.
+          uint32_t before = pieces[p].begin;
+          while (before > 0 && IsActorModifier(W(before - 1)) && W(before - 1) != "ITS") --before;
+          std::string_view owner = before > 0 ? W(before - 1) : std::string_view();
+          bool owned = owner == "ITS" || owner == "THEIR" || owner == "HIS" || owner == "HER";
+          attach = agent_head && pieces[q + 1].actor && !owned;
           continue;
         }
         if (tok_[t].has(text::kCapitalized) && !tok_[t].has(text::kSentenceStart) &&
             !title_case_ && tok_[t].has(text::kWord) && !IsPunct(t)) {
           continue;  // an unknown name inside the phrase: "Prime Minister Falastur"
+        }
+        // "Irish nationalist guerrillas", "Afghan rebel leaders": one modifier word between a
+        // country and a role word belongs to the phrase.
+        if (gap_end - gap_begin == 1 && pieces[q].actor && !pieces[q + 1].actor &&
+            !title_case_ && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
+            !tok_[t].has(text::kNumber) && !IsNumberWord(w) && !IsFunctionWord(w) &&
+            !VerbFormAt(t)) {
+          continue;
         }
         attach = false;
       }
@@ -462,6 +489,8 @@ void SentenceAnalysis::BuildMentions() {
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
     } else if (!agents.empty()) {
       // Agent only ("police", "the government"): roles without a country.
+      mention.agent_only = true;
+      mention.agents = agents;
       std::string code;
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
@@ -586,6 +615,24 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
   }
+  // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
+  // article modifies the noun that follows it; it is no subject of a verb.
+  if (word > 0 && mention_of_[word - 1] != kNone) {
+    uint32_t b = mentions_[mention_of_[word - 1]].begin;
+    if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER") &&
+        !EndsWith(w, "ED") && !IsIrregularPast(w) && !IsSpeechVerb(w)) {
+      return true;
+    }
+  }
+  // "after fierce fighting with guerrillas", "because of fighting between ...": an -ING form
+  // after a preposition or a modifier, with no object of its own, is the activity noun.
+  if (EndsWith(w, "ING") && word > 0 && word + 1 < n_ && mention_of_[word - 1] == kNone &&
+      (IsPreposition(prev) || (tok_[word - 1].has(text::kWord) &&
+                               !tok_[word - 1].has(text::kCapitalized) && !IsFunctionWord(prev) &&
+                               !VerbFormEndingAt(word)))) {
+    std::string_view next = W(word + 1);
+    if (IsPunct(word + 1) || IsPreposition(next) || IsCoordinator(next)) return true;
+  }
   // "according to" is a preposition, never the verb "accord"; so are "including", "regarding",
   // "concerning" and "following" before a noun phrase ("following the attack").
   if (w == "ACCORDING" && word + 1 < n_ && W(word + 1) == "TO") return true;
@@ -611,6 +658,53 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   return false;
 }
 
+bool SentenceAnalysis::IsReducedRelative(const Verb& v) const {
+  // "the curfew imposed in Sudan", "weapons seized last year from ...", "talks aimed at ending
+  // the war": a participle right after a common noun, with no auxiliary and no object of its
+  // own, after the sentence's main verb, describes that noun: a passive. "after a coup toppled
+  // the government" has an object and stays active.
+  if (v.group_begin != v.begin || v.begin == 0 || v.begin + 1 >= n_ || v.end >= n_) return false;
+  std::string_view w = W(v.word);
+  if (!(EndsWith(w, "ED") || IsIrregularPast(w)) || IsSpeechVerb(w)) return false;
+  const uint32_t p = v.begin - 1;
+  std::string_view prev = W(p);
+  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || mention_of_[p] != kNone ||
+      IsFunctionWord(prev) || IsSubjectPronoun(prev)) {
+    return false;
+  }
+  std::string_view next = W(v.end);
+  return IsPunct(v.end) || IsPreposition(next) || next == "TO" || IsAdverbLike(next) ||
+         next == "LAST" || next == "YESTERDAY";
+}
+
+bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
+  // "an energy research center", "the peace deal", "a car bomb": the base form of a verb right
+  // after a lower-case content word that is neither an actor, a function word nor part of a
+  // verb is the head of a noun compound. A finite base form needs a plural or pronoun subject
+  // ("rebels fight", "they fight"), a modal or TO, or a verb before it ("help defend").
+  if (title_case_ || word != m.begin || word == 0) return false;
+  // Cheap token tests first: this runs for every verb candidate.
+  const uint32_t p = word - 1;
+  if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
+      mention_of_[p] != kNone || verb_of_[p] != kNone) {  // "help defend": a verb's complement
+    return false;
+  }
+  std::string_view prev = W(p);
+  if (EndsWith(prev, "S") || EndsWith(prev, "MEN") || prev == "PEOPLE" || prev == "POLICE" ||
+      prev == "CHILDREN") {
+    return false;
+  }
+  const auto& block = dict_.verbs[m.payload.index];
+  const auto& form = block.forms[m.payload.sub];
+  const auto& base = block.forms.front();
+  if (form.words.size() != 1 || base.words.empty() ||
+      W(word) != base.words[base.verb_word].text) {
+    return false;  // "vowed" matching the stem VOW: not the base form of the verb
+  }
+  return !IsFunctionWord(prev) && !IsIrregularPast(W(word)) && !IsFunctionWord(W(word)) &&
+         !IsSpeechVerb(W(word));
+}
+
 void SentenceAnalysis::BuildVerbs() {
   verb_of_.assign(n_, kNone);
   uint32_t covered_until = 0;
@@ -621,7 +715,7 @@ void SentenceAnalysis::BuildVerbs() {
     if (overlaps_actor) continue;
     const auto& form = dict_.verbs[m.payload.index].forms[m.payload.sub];
     uint32_t word = m.begin + std::min<uint32_t>(form.verb_word, m.end - m.begin - 1);
-    if (!tok_[word].has(text::kWord) || LooksLikeNoun(word)) continue;
+    if (!tok_[word].has(text::kWord) || LooksLikeNoun(word) || IsCompoundHead(m, word)) continue;
     Verb v;
     v.begin = m.begin;
     v.end = m.end;
@@ -635,6 +729,8 @@ void SentenceAnalysis::BuildVerbs() {
       }
     }
     AnalyzeVerbGroup(&v);
+    v.speech = IsSpeechVerb(W(v.word));
+    if (!verbs_.empty() && IsReducedRelative(v)) v.passive = true;
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
     verbs_.push_back(v);
@@ -734,6 +830,12 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       // "The attack on Kyiv shocked ...": an actor inside a prepositional phrase is not the
       // subject; the head noun before the preposition is (and it is no actor).
       uint32_t mb = mentions_[m].begin;
+      // "Russian aircraft including helicopter gunships killed": the included members are an
+      // insertion; the subject is the phrase they belong to.
+      if (mb > 0 && W(mb - 1) == "INCLUDING") {
+        t = mb - 1;
+        continue;
+      }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
         return kNone;
@@ -801,6 +903,17 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
           !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from) {
         return kNone;
       }
+      // "offered its troops to Lebanon", "withdrew their forces from Chad": the subject's own
+      // people are what is given or moved, the one acted upon comes after them.
+      uint32_t b = mentions_[m].begin;
+      auto possessive = [](std::string_view w) {
+        return w == "ITS" || w == "THEIR" || w == "HIS" || w == "HER";
+      };
+      if (mentions_[m].agent_only && (possessive(W(b)) || (b > 0 && possessive(W(b - 1))))) {
+        limit = std::min(n_, std::max(limit, e + 8));
+        t = e - 1;
+        continue;
+      }
       return m;
     }
     if (w == "THAT" && !IsSpeechVerb(W(v.word)) && t <= from + 3) {
@@ -846,6 +959,11 @@ uint32_t SentenceAnalysis::DeonticClauseSubject(const Verb& v) const {
   if (t >= limit) return kNone;
   uint32_t m = mention_of_[t];
   uint32_t e = mentions_[m].end;
+  // "that the Sudanese government and the rebels in Darfur must": the list's last member
+  // stands before the modal.
+  for (const Mention& other : mentions_) {
+    if (other.group == mentions_[m].group && other.end > e) e = other.end;
+  }
   if (e < n_ && (W(e) == "MUST" || W(e) == "SHOULD" ||
                  (e + 1 < n_ && (W(e) == "HAS" || W(e) == "HAVE" || W(e) == "NEEDS" ||
                                  W(e) == "NEED") && W(e + 1) == "TO"))) {
@@ -961,13 +1079,26 @@ bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const 
 }
 
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
-                                           uint32_t limit, Binding* b) const {
+                                           uint32_t limit, bool stop_at_verbs, Binding* b) const {
   uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
+  uint32_t synset_end = 0;
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
+    // A word the element does not match, but a verb of its own clause: "Hungary said it will
+    // support a resolution that aims to tighten sanctions" is not "SAID * SANCTIONS".
+    if (stop_at_verbs && verb_of_[t] != kNone && !(e.kind == ElementKind::kWord && words_.Has(t, e.id))) {
+      return false;
+    }
     // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
     // words, and a slot takes it whole.
-    if (mention_of_[t] != kNone && e.kind != ElementKind::kSource &&
+    // A role-only phrase right after the previous pattern word ("mobilized army reservists") is
+    // the exception: its words are the common nouns that patterns such as "MOBILISE * &MILITARY"
+    // name. Further away they belong to some other phrase of the clause.
+    const bool role_word =
+        mention_of_[t] != kNone && t <= *pos + 3 && mentions_[mention_of_[t]].agent_only &&
+        ((e.kind == ElementKind::kWord && words_.Has(t, e.id)) ||
+         (e.kind == ElementKind::kSynset && e.id != UINT32_MAX && SynsetAt(e.id, t, &synset_end)));
+    if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
         e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound) {
       uint32_t skip_to = mentions_[mention_of_[t]].end;
       if (e.adjacent) return false;
@@ -1073,8 +1204,11 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   *b = Binding();
   b->last_token = v.end - 1;
   uint32_t pos = v.end;
+  // A speech verb's pattern ("SAID * SANCTIONS ON") reads the words of what was said; once the
+  // reported clause has a verb of its own, that verb codes the event.
+  const bool stop_at_verbs = v.speech;
   for (const auto& e : p.after) {
-    if (!MatchElementForward(e, &pos, n_, b)) return false;
+    if (!MatchElementForward(e, &pos, n_, stop_at_verbs, b)) return false;
   }
   uint32_t back = v.begin;
   // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
@@ -1124,16 +1258,106 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
   }
 }
 
+bool SentenceAnalysis::IsTimeReference(const lexicon::Phrase& phrase) {
+  if (phrase.empty()) return false;
+  const std::string& last = phrase.back().text;
+  if (last == "AGO" || last == "LATER" || last == "EARLIER") return true;
+  if (phrase.size() != 1 || last.size() != 4) return false;
+  return std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<bool> SentenceAnalysis::HistoricalVerbs(const std::vector<uint32_t>& time_refs) const {
+  // PETRARCH drops every sentence that names a past year or "N weeks ago", losing the news in
+  // "Libya offered to hand over two nationals suspected of blowing up a plane in 1988". The
+  // reference dates only the verb of its own clause: the closest verb before it within a few
+  // tokens and no clause break between ("blowing up ... in 1988", "who entered the country two
+  // years ago"), or, when it opens the sentence before any verb ("In 1990, Iraq invaded"), the
+  // first verb after it.
+  std::vector<bool> historical(verbs_.size(), false);
+  constexpr uint32_t kReach = 10;
+  for (uint32_t t : time_refs) {
+    size_t before = verbs_.size();
+    for (size_t i = 0; i < verbs_.size() && verbs_[i].begin < t; ++i) before = i;
+    bool marked = false;
+    if (before < verbs_.size() && t - verbs_[before].end <= kReach) {
+      bool clause_break = false;
+      for (uint32_t k = verbs_[before].end; k < t; ++k) {
+        std::string_view w = W(k);
+        clause_break |= w == "," || w == ";" || w == ":" || IsClauseOpener(w);
+      }
+      if (!clause_break) {
+        historical[before] = true;
+        marked = true;
+      }
+    }
+    if (!marked && before == verbs_.size()) {
+      for (size_t i = 0; i < verbs_.size(); ++i) {
+        if (verbs_[i].begin > t) {
+          historical[i] = true;
+          break;
+        }
+      }
+    }
+  }
+  return historical;
+}
+
+void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
+                                        std::vector<ActorRef>* targets) const {
+  // "provided military intelligence to Macedonia", "food aid to refugees fleeing the war in
+  // Liberia", "arrested militants in Gaza": a bare role word as the object says nothing about
+  // who is acted upon; the actor named in the rest of its phrase does. After TO / FOR / INTO /
+  // WITH / AGAINST (or for "its troops", the subject's own) that actor is the target itself;
+  // after IN / FROM / OF / ON / AT / NEAR it locates the role ("refugees" of Liberia: LBRREF).
+  const Mention& m = mentions_[mention];
+  if (!m.agent_only || m.actor.code.find('/') != std::string::npos) return;
+  std::string_view first_prep;
+  const uint32_t limit = std::min(n_, m.end + 10);
+  for (uint32_t t = m.end; t < limit; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return;
+    if (first_prep.empty() && (IsPreposition(w) || w == "TO")) first_prep = w;
+    if (mention_of_[t] == kNone) continue;
+    const Mention& anchor = mentions_[mention_of_[t]];
+    if (anchor.agent_only || t == 0 || first_prep.empty()) return;
+    for (const ActorRef& src : sources) {
+      if (src.begin == anchor.begin && src.end == anchor.end) return;
+    }
+    std::string_view owner = W(m.begin);
+    bool theme = first_prep == "TO" || first_prep == "FOR" || first_prep == "INTO" ||
+                 first_prep == "WITH" || first_prep == "AGAINST" || first_prep == "TOWARD" ||
+                 first_prep == "TOWARDS" || owner == "ITS" || owner == "THEIR" ||
+                 (m.begin > 0 && (W(m.begin - 1) == "ITS" || W(m.begin - 1) == "THEIR"));
+    if (theme) {
+      *targets = Group(mention_of_[t]);
+    } else {
+      if (anchor.actor.code.find('/') != std::string::npos || GroupSize(mention_of_[t]) > 1) return;
+      for (ActorRef& r : *targets) {
+        r.code = ComposeCode(anchor.actor.code, m.agents);
+      }
+    }
+    return;
+  }
+}
+
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
-  // Discards: a sports or historical phrase drops the sentence, or the whole story.
+  // Discards: a sports or historical phrase drops the sentence, or the whole story. A time
+  // reference ("1988", "two weeks ago") only marks its own clause as history (below).
+  std::vector<uint32_t> time_refs;
   for (const Match& m : matches_) {
     if (m.payload.kind != EntryKind::kDiscard) continue;
-    if (dict_.discards[m.payload.index].whole_story) doc_->story_discarded = true;
+    const auto& discard = dict_.discards[m.payload.index];
+    if (!discard.whole_story && IsTimeReference(discard.phrase)) {
+      time_refs.push_back(m.begin);
+      continue;
+    }
+    if (discard.whole_story) doc_->story_discarded = true;
     return;
   }
   CheckTitleCase();
   BuildMentions();
   BuildVerbs();
+  std::vector<bool> historical = HistoricalVerbs(time_refs);
   CollectIssues();
   ParseSentence();
   sentence_word_ids_ = words_.ids;
@@ -1147,7 +1371,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
-    if (v.begin < consumed_until) continue;
+    if (v.begin < consumed_until || historical[vi]) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
@@ -1206,7 +1430,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     if (!pattern_has_words && TaggedAsNonVerb(v)) continue;
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
-    bool speech = IsSpeechVerb(W(v.word));
+    bool speech = v.speech;
     if (code.empty() || code == "---" || code.find('-') != std::string::npos) {
       continue;
     }
@@ -1219,6 +1443,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = Group(bind.source);
       if (bind.compound) targets = sources;
     }
+    uint32_t target_mention = bind.target;  // the mention behind `targets` after the verb
     if (bind.target != kNone) targets = Group(bind.target);
     const TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
     bool coordinated = false;
@@ -1228,7 +1453,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       // ("X and Y attacked" would have Y there instead).
       coordinated = IsCoordinator(W(k)) || W(k) == "BUT";
     }
-    if (bind.source == kNone && coordinated && !previous_sources.empty() && !previous_passive) {
+    // "..., killing 20 people", "..., urging the counterpart to sign": a participle right after
+    // a comma, with no auxiliary, is an adjunct of the coded clause before it and shares its
+    // subject (the nearest actor to its left is usually that clause's object).
+    const bool adjunct_participle = EndsWith(W(v.word), "ING") && v.group_begin == v.begin &&
+                                    !v.infinitive && v.begin > 0 && W(v.begin - 1) == "," &&
+                                    last_coded_end != kNone;
+    if (bind.source == kNone && (coordinated || adjunct_participle) &&
+        !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
@@ -1264,8 +1496,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
           bind.compound = false;
           alt_code.clear();
         }
-        if (!bind.compound) targets = Group(object);
+        if (!bind.compound) {
+          targets = Group(object);
+          target_mention = object;
+        }
       }
+    }
+    if (target_mention != kNone && !bind.compound) {
+      AnchorRoleTarget(target_mention, sources, &targets);
     }
     // "Israeli and Palestinian negotiators met in Cairo": a meeting or agreement between the
     // members of a compound subject, with at most a place after the verb, is between them.

@@ -69,6 +69,8 @@ REFUSE
 
 constexpr char kDiscards[] = R"(
 +WORLD CUP
+1988
+YEARS AGO
 )";
 
 class SentenceCoderTest : public ::testing::Test {
@@ -199,6 +201,37 @@ TEST_F(SentenceCoderTest, LaterDictionaryFillsAnEmptyDefault) {
 TEST(EntityNameTest, TitleCasesDictionaryRoots) {
   EXPECT_EQ(EntityName({{"HAMID", true}, {"KARZAI", true}}), "Hamid Karzai");
   EXPECT_EQ(EntityName({{"AL-QAEDA", false}}), "Al-Qaeda");
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, BaseFormAfterCommonNounIsCompoundHead) {
+  // "the border attack": no ATTACK event with Ukraine as its subject.
+  EXPECT_EQ(Code("Russia met Ukraine after the border attack."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  // A plural subject keeps a present-tense verb: "soldiers attack".
+  EXPECT_EQ(Code("Russian soldiers attack Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, YearDiscardDatesOnlyItsOwnClause) {
+  EXPECT_EQ(Code("Russia met Ukraine after an army attacked Lebanon in 1988."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_TRUE(Code("Russia attacked Ukraine in 1988.").empty());
+  EXPECT_TRUE(Code("In 1988, Russia attacked Ukraine.").empty());
+  EXPECT_EQ(Code("Israel met Lebanon on Monday, years after Russia attacked Ukraine years ago."),
+            std::vector<std::string>{"ISR LBN 040 asserted"});
+}
+
+TEST_F(SentenceCoderTest, PossessiveRoleObjectGivesWayToActorAfterIt) {
+  EXPECT_EQ(Code("Russia met its army in Ukraine."), std::vector<std::string>{"RUS UKR 040 asserted"});
+  // Without the possessive the place gives the role its country.
+  EXPECT_EQ(Code("Russia met the army in Ukraine."),
+            std::vector<std::string>{"RUS UKRMIL 040 asserted"});
 }
 
 }  // namespace

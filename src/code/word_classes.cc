@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 namespace annal::code {
 namespace {
@@ -11,6 +13,23 @@ namespace {
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
   return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// The largest sets (over a hundred words) are sorted once and searched by bisection.
+class SortedWords {
+ public:
+  explicit SortedWords(std::vector<std::string_view> words) : words_(std::move(words)) {
+    std::sort(words_.begin(), words_.end());
+  }
+  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+ private:
+  std::vector<std::string_view> words_;
+};
+
+template <size_t N>
+std::vector<std::string_view> ToVector(const std::array<std::string_view, N>& a) {
+  return std::vector<std::string_view>(a.begin(), a.end());
 }
 
 constexpr std::array<std::string_view, 20> kDeterminers = {
@@ -79,8 +98,58 @@ bool IsQuantityNoun(std::string_view w) {
       "NUMBER", "MANY", "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "MEMBERS"};
   return In(kQuantity, w);
 }
+// A linear scan: string_view equality rejects most entries on their length alone, which beats
+// bisection for a set this small.
 bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
 bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
 bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
+bool IsNumberWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 24> kNumbers = {
+      "ONE",    "TWO",     "THREE",    "FOUR",     "FIVE",   "SIX",      "SEVEN",  "EIGHT",
+      "NINE",   "TEN",     "ELEVEN",   "TWELVE",   "TWENTY", "THIRTY",   "FIFTY",  "HUNDRED",
+      "DOZEN",  "DOZENS",  "HUNDREDS", "THOUSAND", "THOUSANDS", "MILLION", "MILLIONS", "SEVERAL"};
+  return In(kNumbers, w);
+}
+bool IsIrregularPast(std::string_view w) {
+  static constexpr std::array<std::string_view, 118> kIrregular = {
+      "AROSE",   "AWOKE",   "BEAT",    "BECAME",  "BEGAN",   "BEGUN",   "BENT",    "BLEW",
+      "BLOWN",   "BORE",    "BORNE",   "BOUGHT",  "BROKE",   "BROKEN",  "BROUGHT", "BUILT",
+      "CAME",    "CAUGHT",  "CHOSE",   "CHOSEN",  "CLUNG",   "DEALT",   "DID",     "DONE",
+      "DRAWN",   "DREW",    "DRIVEN",  "DROVE",   "FED",     "FELL",    "FELT",    "FLED",
+      "FLEW",    "FLOWN",   "FORBADE", "FORGAVE", "FORGOT",  "FOUGHT",  "FOUND",   "FROZE",
+      "GAVE",    "GIVEN",   "GONE",    "GOT",     "GREW",    "GROWN",   "HAD",     "HEARD",
+      "HELD",    "HID",     "HIDDEN",  "HUNG",    "KEPT",    "KNEW",    "KNOWN",   "LAID",
+      "LED",     "LEFT",    "LENT",    "LOST",    "MADE",    "MEANT",   "MET",     "PAID",
+      "RAN",     "RODE",    "ROSE",    "SAID",    "SANK",    "SAT",     "SAW",     "SEEN",
+      "SENT",    "SHOOK",   "SHOT",    "SHOWN",   "SLAIN",   "SLEW",    "SOLD",    "SOUGHT",
+      "SPENT",   "SPOKE",   "SPOKEN",  "STOLE",   "STOLEN",  "STOOD",   "STRUCK",  "STUCK",
+      "SWEPT",   "SWORE",   "SWORN",   "TAKEN",   "TAUGHT",  "THOUGHT", "THREW",   "THROWN",
+      "TOLD",    "TOOK",    "TORE",    "TORN",    "UNDERTOOK", "UPHELD", "WENT",   "WITHDREW",
+      "WITHDRAWN", "WITHHELD", "WON",    "WORE",    "WOUND",   "WROTE",   "WRITTEN", "OVERTHREW",
+      "OVERTHROWN", "FORESAW", "FOREGONE", "MISLED", "OVERCAME", "UNDERWENT"};
+  static const SortedWords kSet(ToVector(kIrregular));
+  return kSet.Has(w);
+}
+bool IsFunctionWord(std::string_view w) {
+  static const SortedWords kSet([] {
+    std::vector<std::string_view> all = {"TO",   "BUT",  "THEM", "HIM",  "US",  "THERE",
+                                         "NOR",  "THAN", "EVER", "ONLY", "VERY", "SO",
+                                         "TOO",  "MORE", "MOST", "LESS", "YOU", "ME",
+                                         "AND",  "OR"};
+    all.insert(all.end(), kDeterminers.begin(), kDeterminers.end());
+    all.insert(all.end(), kPrepositions.begin(), kPrepositions.end());
+    all.insert(all.end(), kBe.begin(), kBe.end());
+    all.insert(all.end(), kHave.begin(), kHave.end());
+    all.insert(all.end(), kDo.begin(), kDo.end());
+    all.insert(all.end(), kFuture.begin(), kFuture.end());
+    all.insert(all.end(), kHypothetical.begin(), kHypothetical.end());
+    all.insert(all.end(), kNegation.begin(), kNegation.end());
+    all.insert(all.end(), kHedges.begin(), kHedges.end());
+    all.insert(all.end(), kPronouns.begin(), kPronouns.end());
+    all.insert(all.end(), kClauseOpeners.begin(), kClauseOpeners.end());
+    return all;
+  }());
+  return kSet.Has(w) || IsAdverbLike(w);
+}
 
 }  // namespace annal::code

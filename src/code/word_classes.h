@@ -30,6 +30,14 @@ bool IsDenialVerb(std::string_view w);
 // Title and modifier words that may sit inside an actor noun phrase without being in the
 // dictionaries ("senior", "former", "top", "deputy").
 bool IsActorModifier(std::string_view w);
+// Cardinal number words ("two", "dozen", "hundreds").
+bool IsNumberWord(std::string_view w);
+// Past tenses and participles without an -ED ending ("left", "met", "said", "fought").
+bool IsIrregularPast(std::string_view w);
+// Any closed-class word above (determiner, preposition, TO, auxiliary, modal, negation, hedge,
+// adverb, pronoun, clause opener, coordinator, BUT): words that never modify a noun the way
+// "peace" does in "peace deal".
+bool IsFunctionWord(std::string_view w);
 
 }  // namespace annal::code
 
