@@ -226,7 +226,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
-  code::SentenceCoder coder(lex, impl_->parser.get());
+  code::SentenceCoder coder(lex, impl_->parser.get(), impl_->options.tabari_compat);
   state.text = text;
   std::vector<code::CandidateEvent> candidates;
   for (size_t si = 0; si < analyzed.sentences.size(); ++si) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "code/tabari_compat.h"
 #include "code/word_classes.h"
 
 namespace annal::code {
@@ -77,11 +78,13 @@ class SentenceAnalysis {
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser,
-                   std::vector<syntax::ParsedToken>* tree)
+                   std::vector<syntax::ParsedToken>* tree, bool tabari)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc), parser_(parser), tree_(tree) {}
+        doc_(doc), parser_(parser), tree_(tree), tabari_(tabari) {}
 
   void Run(std::vector<CandidateEvent>* out);
+  // TABARI conventions (tabari_compat.h): clauses, one coded verb each, positional roles.
+  void RunTabari(std::vector<CandidateEvent>* out);
 
  private:
   std::string_view W(uint32_t i) const { return tok_[i].norm; }
@@ -162,6 +165,7 @@ class SentenceAnalysis {
   DocumentState* doc_;
   const syntax::Parser* parser_;
   std::vector<syntax::ParsedToken>* tree_;
+  const bool tabari_;
   bool parsed_ = false;
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
@@ -1076,6 +1080,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   ParseSentence();
   sentence_word_ids_ = words_.ids;
   std::sort(sentence_word_ids_.begin(), sentence_word_ids_.end());
+  if (tabari_) {
+    RunTabari(out);
+    return;
+  }
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
@@ -1289,6 +1297,112 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   if (!subject_recorded && !mentions_.empty()) doc_->last_actor = mentions_.front().actor;
 }
 
+
+void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
+  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_};
+  const std::vector<uint32_t> starts = TabariClauseStarts(view);
+  std::vector<ActorRef> previous_sources;
+  uint32_t consumed_until = 0;
+  for (size_t c = 0; c < starts.size(); ++c) {
+    const uint32_t clause_begin = starts[c];
+    const uint32_t clause_end = c + 1 < starts.size() ? starts[c + 1] : n_;
+    for (const Verb& v : verbs_) {
+      if (v.begin < clause_begin || v.begin >= clause_end || v.begin < consumed_until) continue;
+      // The rule: the first pattern that matches, most specific first, else the default code.
+      Binding bind;
+      int32_t pattern = -1;
+      std::string code, alt_code;
+      uint32_t code_block = v.block;
+      std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+      blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
+      for (const auto& [b, f] : blocks) {
+        for (const auto& cp : lex_.patterns(b)) {
+          bool possible = true;
+          for (uint32_t id : cp.required_words) {
+            possible &= std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id);
+          }
+          if (possible && MatchPattern(cp, v, &bind)) {
+            pattern = static_cast<int32_t>(cp.pattern_index);
+            code_block = b;
+            code = dict_.verbs[b].patterns[cp.pattern_index].code;
+            alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
+            break;
+          }
+        }
+        if (pattern >= 0) break;
+      }
+      if (pattern < 0) {
+        bind = Binding();
+        for (const auto& [b, f] : blocks) {
+          const auto& bl = dict_.verbs[b];
+          const auto& form = bl.forms[f];
+          code = form.code.empty() ? bl.code : form.code;
+          alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
+          code_block = b;
+          if (!code.empty() && code != "---") break;
+        }
+      }
+      // A null-coded verb lets the next one code; so does a verb whose default code ends in
+      // '?' (TABARI's subordinate "SAID [023?]": "X said it would act" codes ACT).
+      if (code.empty() || code == "---" || (pattern < 0 && code.back() == '?')) continue;
+      emit_block_ = code_block;
+      if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
+
+      std::vector<ActorRef> sources, targets;
+      if (bind.source != kNone) {
+        sources = Group(bind.source);
+        if (bind.compound) targets = sources;
+      } else {
+        uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
+        if (m != kNone && !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
+          sources = Group(m);
+        } else if (m == kNone) {
+          for (uint32_t t = clause_begin; t < v.group_begin && sources.empty(); ++t) {
+            if (IsSubjectPronoun(W(t))) {
+              if (auto p = ResolvePronoun(t)) sources = {*p};
+            }
+          }
+          if (sources.empty()) sources = previous_sources;
+        }
+      }
+      if (bind.target != kNone) {
+        targets = Group(bind.target);
+      } else if (!bind.compound) {
+        int source_group = bind.source != kNone ? mentions_[bind.source].group : -1;
+        for (uint32_t t = v.end; t < clause_end; ++t) {
+          uint32_t m = mention_of_[t];
+          if (m == kNone || mentions_[m].group == source_group) continue;
+          std::vector<ActorRef> g = Group(m);
+          bool same = !sources.empty() && g.size() == 1 && g[0].code == sources[0].code &&
+                      sources.size() == 1;
+          if (same) {
+            t = mentions_[m].end - 1;
+            continue;
+          }
+          targets = std::move(g);
+          break;
+        }
+      }
+      previous_sources = sources;
+      if (!sources.empty() && doc_->last_actor == std::nullopt) doc_->last_actor = sources.front();
+      if (bind.compound && targets.size() > 1) {
+        for (const auto& s : targets) {
+          for (const auto& t : targets) {
+            if (s.code != t.code) Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
+          }
+        }
+      } else {
+        Emit(v, code, sources, targets, Modality::kAsserted, std::nullopt, pattern, out);
+        if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
+          Emit(v, alt_code, targets, sources, Modality::kAsserted, std::nullopt, pattern, out);
+        }
+      }
+      break;  // one coded verb per clause
+    }
+  }
+  if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
+}
+
 }  // namespace
 
 std::string EntityName(const lexicon::Phrase& root) {
@@ -1339,7 +1453,8 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.LookupWords(tokens, n, &words_);
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
-  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_,
+                            tabari_compat_);
   analysis.Run(out);
 }
 

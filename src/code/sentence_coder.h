@@ -63,8 +63,10 @@ class SentenceCoder {
   // `parser` may be null (shallow roles only). With a parser, sentences that hold a dictionary
   // verb and an actor are parsed, and the dependency tree gives subject, object, passive
   // agent and shared subjects; the shallow rules fill in where the tree gives nothing.
-  explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr)
-      : lex_(lexicon), parser_(parser) {}
+  // `tabari_compat`: code with TABARI's conventions (see tabari_compat.h).
+  explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr,
+                         bool tabari_compat = false)
+      : lex_(lexicon), parser_(parser), tabari_compat_(tabari_compat) {}
 
   // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
   // SentenceCoder per thread (it keeps scratch buffers).
@@ -77,6 +79,7 @@ class SentenceCoder {
  private:
   const lexicon::Lexicon& lex_;
   const syntax::Parser* parser_;
+  bool tabari_compat_ = false;
   std::vector<syntax::ParsedToken> tree_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;

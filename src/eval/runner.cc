@@ -49,6 +49,8 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir, const
   options.english_only = false;
   options.emit_partial_events = false;
   options.emit_unrealised_events = policy == ModalityPolicy::kAllButNegated;
+  // TABARI's validation records test TABARI's own coding conventions.
+  if (suite == Suite::kTabariValidate) options.tabari_compat = true;
   DictionaryFiles files = SuiteDictionaryFiles(suite, shared_dir);
   if (!files.empty()) {
     options.dictionary_files = std::move(files);

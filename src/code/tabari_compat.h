@@ -1,0 +1,51 @@
+// TABARI-compatible coding conventions (CoderOptions::tabari_compat).
+//
+// TABARI (Schrodt's dictionary coder, the predecessor of PETRARCH) reads a sentence as a flat
+// sequence of actors, verbs and other words, with no notion of grammatical subject:
+//   - the sentence is cut into clauses at conjunctions ("and", "but", "or") that join
+//     clauses rather than nouns ("X condemned Y and promised Z" is two clauses, "X and Y
+//     condemned Z" one);
+//   - each clause codes once: the first verb whose pattern or default gives a code;
+//   - the source is the first actor of the clause before the verb (not the nearest one: in
+//     "Arnor suggested Gondor should apply ..." Arnor is the source); a clause that starts
+//     with its verb ("... or assail Arnor") inherits the previous clause's source;
+//   - the target is the first actor after the verb that is not the source.
+// annal's own coder finds grammatical roles instead, which is better on news; these rules
+// reproduce TABARI's output for users of TABARI dictionaries. The functions here work on the
+// shallow analysis' token -> mention and token -> verb maps (kNoIndex where none).
+#ifndef ANNAL_CODE_TABARI_COMPAT_H_
+#define ANNAL_CODE_TABARI_COMPAT_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "text/token.h"
+
+namespace annal::code {
+
+inline constexpr uint32_t kNoIndex = UINT32_MAX;
+
+// The sentence-relative token maps a TABARI clause split needs.
+struct TabariSentenceView {
+  const text::Token* tokens = nullptr;
+  uint32_t n = 0;
+  const std::vector<uint32_t>* mention_of = nullptr;  // token -> actor mention or kNoIndex
+  const std::vector<uint32_t>* verb_of = nullptr;     // token -> verb or kNoIndex
+};
+
+// Start tokens of the clauses of the sentence, ascending; always holds 0 (for n > 0). A
+// clause starts at a coordinating conjunction (AND, OR, BUT) that is followed, after
+// determiners and adverbs, by a verb, or by an actor whose phrase is directly followed by a
+// verb. A conjunction between actors or nouns ("Ithilen and Dagolath towns", "sheep and evil
+// goats") does not split.
+std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s);
+
+// The first actor mention with a token in [begin, end), or kNoIndex.
+uint32_t TabariFirstMention(const TabariSentenceView& s, uint32_t begin, uint32_t end);
+
+// True when `w` (a Token::norm) is a conjunction that can join clauses for TABARI.
+bool IsTabariConjunction(std::string_view w);
+
+}  // namespace annal::code
+
+#endif  // ANNAL_CODE_TABARI_COMPAT_H_
