@@ -1299,13 +1299,20 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
 
 
 void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
-  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_};
+  std::vector<int> groups;
+  for (const Mention& m : mentions_) groups.push_back(m.group);
+  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
   const std::vector<uint32_t> starts = TabariClauseStarts(view);
   std::vector<ActorRef> previous_sources;
   uint32_t consumed_until = 0;
   for (size_t c = 0; c < starts.size(); ++c) {
     const uint32_t clause_begin = starts[c];
     const uint32_t clause_end = c + 1 < starts.size() ? starts[c + 1] : n_;
+    // A coordination never reaches across a clause boundary ("in Ithilen or assail Arnor").
+    auto in_clause = [&](std::vector<ActorRef> g) {
+      std::erase_if(g, [&](const ActorRef& a) { return a.begin < clause_begin || a.begin >= clause_end; });
+      return g;
+    };
     for (const Verb& v : verbs_) {
       if (v.begin < clause_begin || v.begin >= clause_end || v.begin < consumed_until) continue;
       // The rule: the first pattern that matches, most specific first, else the default code.
@@ -1355,7 +1362,7 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
       } else {
         uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
         if (m != kNone && !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
-          sources = Group(m);
+          sources = in_clause(Group(m));
         } else if (m == kNone) {
           for (uint32_t t = clause_begin; t < v.group_begin && sources.empty(); ++t) {
             if (IsSubjectPronoun(W(t))) {
@@ -1372,7 +1379,7 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
         for (uint32_t t = v.end; t < clause_end; ++t) {
           uint32_t m = mention_of_[t];
           if (m == kNone || mentions_[m].group == source_group) continue;
-          std::vector<ActorRef> g = Group(m);
+          std::vector<ActorRef> g = in_clause(Group(m));
           bool same = !sources.empty() && g.size() == 1 && g[0].code == sources[0].code &&
                       sources.size() == 1;
           if (same) {
@@ -1383,6 +1390,9 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           break;
         }
       }
+      // "Eriador was opposed by Osgiliath": a passive verb whose pattern bound no actor swaps
+      // the positional roles.
+      if (v.passive && bind.source == kNone && bind.target == kNone) std::swap(sources, targets);
       previous_sources = sources;
       if (!sources.empty() && doc_->last_actor == std::nullopt) doc_->last_actor = sources.front();
       if (bind.compound && targets.size() > 1) {

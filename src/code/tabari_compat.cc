@@ -25,6 +25,9 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
       splits = true;  // "... and promised aid": a second predicate
     } else if (mention_of[k] != kNoIndex) {
       uint32_t m = mention_of[k];
+      // "Elrond and Gondor urged": the conjunction joins the members of one compound actor.
+      uint32_t before = t > 0 ? mention_of[t - 1] : kNoIndex;
+      if (before != kNoIndex && (*s.mention_group)[before] == (*s.mention_group)[m]) continue;
       uint32_t e = k;
       while (e < s.n && mention_of[e] == m) ++e;
       // "but Dagolath promised aid": a new subject and its verb (auxiliaries allowed).

@@ -31,13 +31,14 @@ struct TabariSentenceView {
   uint32_t n = 0;
   const std::vector<uint32_t>* mention_of = nullptr;  // token -> actor mention or kNoIndex
   const std::vector<uint32_t>* verb_of = nullptr;     // token -> verb or kNoIndex
+  const std::vector<int>* mention_group = nullptr;    // mention -> coordination group
 };
 
 // Start tokens of the clauses of the sentence, ascending; always holds 0 (for n > 0). A
 // clause starts at a coordinating conjunction (AND, OR, BUT) that is followed, after
 // determiners and adverbs, by a verb, or by an actor whose phrase is directly followed by a
 // verb. A conjunction between actors or nouns ("Ithilen and Dagolath towns", "sheep and evil
-// goats") does not split.
+// goats", "Elrond and Gondor urged") does not split.
 std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s);
 
 // The first actor mention with a token in [begin, end), or kNoIndex.
