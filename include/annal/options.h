@@ -51,6 +51,9 @@ struct CoderOptions {
   // first actor after the verb, one verb codes per clause, and negation or speech only count
   // where a pattern spells them out. Default false: annal's own role finding is better on news.
   bool tabari_compat = false;
+  // TABARI .options lines ("SET: CODE ALL", "DEFAULT: SOURCE [X] PRIOR") applied after the
+  // `dictionary_files.options` files; only read when tabari_compat is set.
+  std::vector<std::string> tabari_settings;
 };
 
 }  // namespace annal

@@ -78,7 +78,7 @@ class SentenceAnalysis {
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser,
-                   std::vector<syntax::ParsedToken>* tree, bool tabari)
+                   std::vector<syntax::ParsedToken>* tree, const TabariSettings* tabari)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
         doc_(doc), parser_(parser), tree_(tree), tabari_(tabari) {}
 
@@ -165,7 +165,7 @@ class SentenceAnalysis {
   DocumentState* doc_;
   const syntax::Parser* parser_;
   std::vector<syntax::ParsedToken>* tree_;
-  const bool tabari_;
+  const TabariSettings* tabari_;  // null: annal's own conventions
   bool parsed_ = false;
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
@@ -300,7 +300,8 @@ void SentenceAnalysis::BuildMentions() {
     for (size_t k = m; k < matches_.size() && matches_[k].begin == i; ++k) {
       const Match& c = matches_[k];
       if (c.payload.kind != EntryKind::kActor && c.payload.kind != EntryKind::kAgent) continue;
-      if (c.payload.kind == EntryKind::kActor && !title_case_) {
+      // TABARI matches actors whatever their case.
+      if (c.payload.kind == EntryKind::kActor && !title_case_ && tabari_ == nullptr) {
         // Actors are names: at least one capitalised token (or a number, an acronym). This
         // keeps "chad" or "turkey" in running text from becoming countries.
         bool named = false;
@@ -402,8 +403,9 @@ void SentenceAnalysis::BuildMentions() {
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
-    } else if (!agents.empty()) {
-      // Agent only ("police", "the government"): roles without a country.
+    } else if (!agents.empty() && tabari_ == nullptr) {
+      // Agent only ("police", "the government"): roles without a country. (TABARI codes
+      // no actor from an agent alone.)
       std::string code;
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
@@ -1302,7 +1304,22 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
   std::vector<int> groups;
   for (const Mention& m : mentions_) groups.push_back(m.group);
   const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
-  const std::vector<uint32_t> starts = TabariClauseStarts(view);
+  int words = 0;
+  for (uint32_t t = 0; t < n_; ++t) {
+    words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) && !tok_[t].has(text::kClitic);
+  }
+  if (words < tabari_->minimum_words) return;  // TABARI's MINIMUM WORDS filter
+  const bool code_all = tabari_->code_by == TabariSettings::CodeBy::kAll;
+  const std::vector<uint32_t> starts = tabari_->code_by == TabariSettings::CodeBy::kSentence
+                                           ? std::vector<uint32_t>{0}
+                                           : TabariClauseStarts(view);
+  auto default_actor = [&](const std::string& code, const Verb& v) {
+    ActorRef r;
+    r.code = code;
+    r.begin = v.begin;
+    r.end = v.end;
+    return std::vector<ActorRef>{r};
+  };
   std::vector<ActorRef> previous_sources;
   uint32_t consumed_until = 0;
   for (size_t c = 0; c < starts.size(); ++c) {
@@ -1372,11 +1389,23 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           if (sources.empty()) sources = previous_sources;
         }
       }
+      uint32_t target_from = v.end;
+      if (sources.empty() && !tabari_->default_source.empty()) {
+        // DEFAULT: without PRIOR the first actor after the verb is the source.
+        uint32_t m = tabari_->default_prior ? kNone : TabariFirstMention(view, v.end, clause_end);
+        if (m != kNone) {
+          sources = {mentions_[m].actor};  // "with Gondor and Bree": Gondor acts on Bree
+          target_from = mentions_[m].end;
+        } else {
+          sources = default_actor(tabari_->default_source, v);
+        }
+      }
       if (bind.target != kNone) {
         targets = Group(bind.target);
       } else if (!bind.compound) {
         int source_group = bind.source != kNone ? mentions_[bind.source].group : -1;
-        for (uint32_t t = v.end; t < clause_end; ++t) {
+        if (target_from > v.end) source_group = -1;
+        for (uint32_t t = target_from; t < clause_end; ++t) {
           uint32_t m = mention_of_[t];
           if (m == kNone || mentions_[m].group == source_group) continue;
           std::vector<ActorRef> g = in_clause(Group(m));
@@ -1388,6 +1417,15 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           }
           targets = std::move(g);
           break;
+        }
+      }
+      if (targets.empty() && !bind.compound && !tabari_->default_target.empty()) {
+        // DEFAULT: without AFTER another actor of the source's compound is the target.
+        if (!tabari_->default_after && sources.size() > 1) {
+          targets.assign(sources.begin() + 1, sources.end());
+          sources.resize(1);
+        } else {
+          targets = default_actor(tabari_->default_target, v);
         }
       }
       // "Eriador was opposed by Osgiliath": a passive verb whose pattern bound no actor swaps
@@ -1407,7 +1445,7 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           Emit(v, alt_code, targets, sources, Modality::kAsserted, std::nullopt, pattern, out);
         }
       }
-      break;  // one coded verb per clause
+      if (!code_all) break;  // one coded verb per clause
     }
   }
   if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
@@ -1464,7 +1502,7 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
   SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_,
-                            tabari_compat_);
+                            tabari_);
   analysis.Run(out);
 }
 

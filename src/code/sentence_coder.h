@@ -20,6 +20,7 @@
 
 #include "annal/event.h"
 #include "lexicon/lexicon.h"
+#include "code/tabari_compat.h"
 #include "syntax/parser.h"
 #include "text/token.h"
 
@@ -63,10 +64,11 @@ class SentenceCoder {
   // `parser` may be null (shallow roles only). With a parser, sentences that hold a dictionary
   // verb and an actor are parsed, and the dependency tree gives subject, object, passive
   // agent and shared subjects; the shallow rules fill in where the tree gives nothing.
-  // `tabari_compat`: code with TABARI's conventions (see tabari_compat.h).
+  // `tabari`: when not null, code with TABARI's conventions and these settings (see
+  // tabari_compat.h); it must outlive the SentenceCoder.
   explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr,
-                         bool tabari_compat = false)
-      : lex_(lexicon), parser_(parser), tabari_compat_(tabari_compat) {}
+                         const TabariSettings* tabari = nullptr)
+      : lex_(lexicon), parser_(parser), tabari_(tabari) {}
 
   // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
   // SentenceCoder per thread (it keeps scratch buffers).
@@ -79,7 +81,7 @@ class SentenceCoder {
  private:
   const lexicon::Lexicon& lex_;
   const syntax::Parser* parser_;
-  bool tabari_compat_ = false;
+  const TabariSettings* tabari_ = nullptr;
   std::vector<syntax::ParsedToken> tree_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;

@@ -1,8 +1,78 @@
 #include "code/tabari_compat.h"
 
+#include <cctype>
+#include <cstdlib>
+
 #include "code/word_classes.h"
 
 namespace annal::code {
+namespace {
+
+std::string Upper(std::string_view v) {
+  std::string out;
+  for (char c : v) out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return out;
+}
+
+std::string_view TrimBlank(std::string_view v) {
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
+  return v;
+}
+
+// The code inside the first "[...]" after `key` in `value`, or "".
+std::string BracketAfter(const std::string& value, std::string_view key) {
+  size_t k = value.find(key);
+  if (k == std::string::npos) return "";
+  size_t open = value.find('[', k);
+  size_t close = open == std::string::npos ? open : value.find(']', open);
+  if (close == std::string::npos) return "";
+  return std::string(TrimBlank(std::string_view(value).substr(open + 1, close - open - 1)));
+}
+
+}  // namespace
+
+void ApplyTabariSetting(std::string_view keyword, std::string_view value, TabariSettings* s) {
+  const std::string key = Upper(TrimBlank(keyword));
+  const std::string v = Upper(TrimBlank(value));
+  if (key == "SET") {
+    std::string compact;
+    for (char c : v) {
+      if (c != ' ' && c != '\t') compact.push_back(c);
+    }
+    if (compact == "CODEBYCLAUSE") s->code_by = TabariSettings::CodeBy::kClause;
+    if (compact == "CODEBYSENTENCE") s->code_by = TabariSettings::CodeBy::kSentence;
+    if (compact == "CODEALL") s->code_by = TabariSettings::CodeBy::kAll;
+    if (compact.rfind("MINIMUMWORDS=", 0) == 0) {
+      s->minimum_words = std::atoi(compact.c_str() + 13);
+    }
+  } else if (key == "DEFAULT") {
+    if (v == "OFF") {
+      s->default_source.clear();
+      s->default_target.clear();
+      s->default_prior = s->default_after = false;
+      return;
+    }
+    // "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER": each keyword belongs to its role.
+    size_t target = v.find("TARGET");
+    std::string source_part = v.substr(0, target);
+    std::string target_part = target == std::string::npos ? "" : v.substr(target);
+    if (source_part.find("SOURCE") != std::string::npos) {
+      s->default_source = BracketAfter(source_part, "SOURCE");
+      s->default_prior = source_part.find("PRIOR") != std::string::npos;
+    }
+    if (!target_part.empty()) {
+      s->default_target = BracketAfter(target_part, "TARGET");
+      s->default_after = target_part.find("AFTER") != std::string::npos;
+    }
+  }
+}
+
+void ApplyTabariSettingLine(std::string_view line, TabariSettings* s) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return;
+  ApplyTabariSetting(line.substr(0, colon), line.substr(colon + 1), s);
+}
 
 bool IsTabariConjunction(std::string_view w) { return w == "AND" || w == "OR" || w == "BUT"; }
 

@@ -17,6 +17,9 @@
 #define ANNAL_CODE_TABARI_COMPAT_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/token.h"
@@ -24,6 +27,29 @@
 namespace annal::code {
 
 inline constexpr uint32_t kNoIndex = UINT32_MAX;
+
+// The TABARI .options settings the compatibility mode follows.
+struct TabariSettings {
+  // "SET: CODE BY CLAUSE" (default): one coded verb per clause; "SET: CODE BY SENTENCE": one
+  // per sentence; "SET: CODE ALL": every verb codes.
+  enum class CodeBy { kClause, kSentence, kAll };
+  CodeBy code_by = CodeBy::kClause;
+  // "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER": codes used when no actor fills a
+  // role. PRIOR: the default source replaces a missing actor before the verb (without it the
+  // first actor anywhere is the source); AFTER: the default target replaces a missing actor
+  // after the verb (without it any other actor of the sentence is the target).
+  std::string default_source, default_target;
+  bool default_prior = false;
+  bool default_after = false;
+  // "SET: MINIMUM WORDS = n": sentences with fewer words are not coded (TABARI's default 8).
+  int minimum_words = 8;
+};
+
+// Applies one .options line given as keyword and value ("SET", "CODE ALL"; "DEFAULT",
+// "OFF"). Lines it does not know are ignored: TABARI has many output-only settings.
+void ApplyTabariSetting(std::string_view keyword, std::string_view value, TabariSettings* s);
+// Applies a whole line "KEYWORD: value" (as written in an .options file).
+void ApplyTabariSettingLine(std::string_view line, TabariSettings* s);
 
 // The sentence-relative token maps a TABARI clause split needs.
 struct TabariSentenceView {
