@@ -692,7 +692,14 @@ void VerbReader::AddFormsFromText(std::string_view text, const std::string& code
     return;
   }
   auto& out = ctx_.out->verbs[block_].forms;
-  for (VerbBlock::Form& f : forms) out.push_back(std::move(f));
+  for (VerbBlock::Form& f : forms) {
+    // TABARI: an irregular form may repeat a generated ending ("ACT_" then "{ ACTING_ }").
+    bool repeated = false;
+    if (ctx_.tabari) {
+      for (const VerbBlock::Form& g : out) repeated |= g.words == f.words;
+    }
+    if (!repeated) out.push_back(std::move(f));
+  }
 }
 
 void VerbReader::ReadPetrarchForms(const Line& line) {
@@ -770,7 +777,8 @@ void VerbReader::AddTabariVerbEndings(std::string_view written, size_t first,
     }
     i = j + 1;
   }
-  const size_t end = forms->size();
+  // Only the root takes endings: forms in braces are irregular forms, written out in full.
+  const size_t end = std::min(forms->size(), first + 1);
   for (size_t f = first; f < end; ++f) {
     if ((*forms)[f].words.size() != 1) continue;
     const PhraseWord& w = (*forms)[f].words[0];
@@ -783,6 +791,11 @@ void VerbReader::AddTabariVerbEndings(std::string_view written, size_t first,
       endings = {w.text + "S", w.text + "ED", w.text + "ES", w.text + "EN", w.text + "ING"};
     }
     for (std::string& e : endings) {
+      bool present = false;
+      for (const VerbBlock::Form& h : *forms) {
+        present |= h.words.size() == 1 && h.words[0].text == e;
+      }
+      if (present) continue;  // "ACT_ { ACTING_ }"
       VerbBlock::Form g = (*forms)[f];
       g.words[0].text = std::move(e);
       forms->push_back(std::move(g));
