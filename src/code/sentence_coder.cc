@@ -519,6 +519,7 @@ size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
 bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   std::string_view w = W(word);
   std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
+  if (tabari_ != nullptr) return TabariLooksLikeNoun(tok_, word);
   if (prev == "TO") return false;
   if (word > 0) {
     if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
@@ -1417,6 +1418,19 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           }
           targets = std::move(g);
           break;
+        }
+      }
+      if (targets.empty() && !bind.compound && code_all && !sources.empty()) {
+        // CODE ALL: a later verb with no actor after it acts on the clause's other actor
+        // ("restore ties with Gondor after crowds burned down its embassy").
+        for (uint32_t t = clause_begin; t < v.begin && targets.empty(); ++t) {
+          uint32_t m = mention_of_[t];
+          if (m == kNone) continue;
+          bool is_source = false;
+          for (const ActorRef& a : sources) is_source |= a.code == mentions_[m].actor.code;
+          if (is_source) continue;
+          if (mentions_[m].begin < t) continue;
+          targets = {mentions_[m].actor};
         }
       }
       if (targets.empty() && !bind.compound && !tabari_->default_target.empty()) {

@@ -74,6 +74,15 @@ void ApplyTabariSettingLine(std::string_view line, TabariSettings* s) {
   ApplyTabariSetting(line.substr(0, colon), line.substr(colon + 1), s);
 }
 
+bool TabariLooksLikeNoun(const text::Token* tokens, uint32_t word) {
+  if (word > 0) {
+    std::string_view prev = tokens[word - 1].norm;
+    if (prev == "THE" || prev == "A" || prev == "AN") return true;
+  }
+  const text::Token& t = tokens[word];
+  return t.has(text::kCapitalized) && !t.has(text::kSentenceStart) && !t.has(text::kAllCaps);
+}
+
 bool IsTabariConjunction(std::string_view w) { return w == "AND" || w == "OR" || w == "BUT"; }
 
 std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {

@@ -70,6 +70,11 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s);
 // The first actor mention with a token in [begin, end), or kNoIndex.
 uint32_t TabariFirstMention(const TabariSentenceView& s, uint32_t begin, uint32_t end);
 
+// TABARI's noun test for a dictionary verb at `tokens[word]`: it follows an article (THE, A,
+// AN: "the restore", "an accord") or is capitalised inside the sentence ("about To Restore").
+// Possessives do not count ("raised its voice" is a verb for TABARI).
+bool TabariLooksLikeNoun(const text::Token* tokens, uint32_t word);
+
 // True when `w` (a Token::norm) is a conjunction that can join clauses for TABARI.
 bool IsTabariConjunction(std::string_view w);
 
