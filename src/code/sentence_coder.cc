@@ -1310,6 +1310,20 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
     words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) && !tok_[t].has(text::kClitic);
   }
   if (words < tabari_->minimum_words) return;  // TABARI's MINIMUM WORDS filter
+  // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
+  for (const Mention& m : mentions_) {
+    if (m.actor.code == "###" || m.actor.code == "+++") return;
+  }
+  if (TabariIsComplex(view, *tabari_, [&](uint32_t verb) {
+        const Verb& v = verbs_[verb];
+        const auto& bl = dict_.verbs[v.block];
+        const auto& form = bl.forms[v.form];
+        const std::string& c = form.code.empty() ? bl.code : form.code;
+        return !c.empty() && c != "---" && c.back() != '?';
+      })) {
+    return;
+  }
+  const size_t first_event = out->size();
   const bool code_all = tabari_->code_by == TabariSettings::CodeBy::kAll;
   const std::vector<uint32_t> starts = tabari_->code_by == TabariSettings::CodeBy::kSentence
                                            ? std::vector<uint32_t>{0}
@@ -1463,6 +1477,13 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
     }
   }
   if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
+  // A rule coded "###" discards the sentence, one coded "+++" marks it complex.
+  for (size_t i = first_event; i < out->size(); ++i) {
+    if ((*out)[i].code == "###" || (*out)[i].code == "+++") {
+      out->resize(first_event);
+      break;
+    }
+  }
 }
 
 }  // namespace

@@ -46,6 +46,16 @@ void ApplyTabariSetting(std::string_view keyword, std::string_view value, Tabari
     if (compact.rfind("MINIMUMWORDS=", 0) == 0) {
       s->minimum_words = std::atoi(compact.c_str() + 13);
     }
+  } else if (key == "COMPLEX") {
+    auto number_after = [&](std::string_view word) {
+      size_t k = v.find(word);
+      if (k == std::string::npos) return 0;
+      size_t open = v.find('[', k);
+      return open == std::string::npos ? 0 : std::atoi(v.c_str() + open + 1);
+    };
+    s->complex_verbs = number_after("VERBS");
+    s->complex_conjunctions = number_after("CONJ");
+    s->complex_no_actor_prior = v.find("NOACTPRIOR") != std::string::npos;
   } else if (key == "DEFAULT") {
     if (v == "OFF") {
       s->default_source.clear();
@@ -120,6 +130,31 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
     if (splits) starts.push_back(t);
   }
   return starts;
+}
+
+bool TabariIsComplex(const TabariSentenceView& s, const TabariSettings& settings,
+                     const std::function<bool(uint32_t)>& coded) {
+  const std::vector<uint32_t>& mention_of = *s.mention_of;
+  const std::vector<uint32_t>& verb_of = *s.verb_of;
+  int verbs = 0, conjunctions = 0;
+  bool actor_seen = false, prior_checked = false;
+  for (uint32_t t = 0; t < s.n; ++t) {
+    if (mention_of[t] != kNoIndex) actor_seen = true;
+    if (verb_of[t] != kNoIndex && (t == 0 || verb_of[t - 1] != verb_of[t]) && coded(verb_of[t])) {
+      ++verbs;
+      if (!prior_checked && settings.complex_no_actor_prior && !actor_seen) return true;
+      prior_checked = true;
+    }
+    if (IsTabariConjunction(s.tokens[t].norm) || s.tokens[t].norm == "NOR") {
+      uint32_t before = t > 0 ? mention_of[t - 1] : kNoIndex;
+      uint32_t after = t + 1 < s.n ? mention_of[t + 1] : kNoIndex;
+      bool compound = before != kNoIndex && after != kNoIndex &&
+                      (*s.mention_group)[before] == (*s.mention_group)[after];
+      if (!compound) ++conjunctions;
+    }
+  }
+  return (settings.complex_verbs > 0 && verbs >= settings.complex_verbs) ||
+         (settings.complex_conjunctions > 0 && conjunctions >= settings.complex_conjunctions);
 }
 
 uint32_t TabariFirstMention(const TabariSentenceView& s, uint32_t begin, uint32_t end) {

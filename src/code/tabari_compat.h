@@ -17,6 +17,7 @@
 #define ANNAL_CODE_TABARI_COMPAT_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +44,12 @@ struct TabariSettings {
   bool default_after = false;
   // "SET: MINIMUM WORDS = n": sentences with fewer words are not coded (TABARI's default 8).
   int minimum_words = 8;
+  // "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR": a sentence with at least that many verbs, or
+  // conjunctions outside compound actors, or (NOACTPRIOR) no actor before its first coded
+  // verb is "complex" and not coded. 0: no limit.
+  int complex_verbs = 0;
+  int complex_conjunctions = 0;
+  bool complex_no_actor_prior = false;
 };
 
 // Applies one .options line given as keyword and value ("SET", "CODE ALL"; "DEFAULT",
@@ -69,6 +76,12 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s);
 
 // The first actor mention with a token in [begin, end), or kNoIndex.
 uint32_t TabariFirstMention(const TabariSentenceView& s, uint32_t begin, uint32_t end);
+
+// TABARI's COMPLEX test: true when the sentence has at least `complex_verbs` verbs (those
+// that are not null-coded, as `coded(verb index)` says), at least `complex_conjunctions`
+// conjunctions outside compound actors, or (NOACTPRIOR) no actor before its first coded verb.
+bool TabariIsComplex(const TabariSentenceView& s, const TabariSettings& settings,
+                     const std::function<bool(uint32_t)>& coded);
 
 // TABARI's noun test for a dictionary verb at `tokens[word]`: it follows an article (THE, A,
 // AN: "the restore", "an accord") or is capitalised inside the sentence ("about To Restore").
