@@ -1027,7 +1027,8 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   for (size_t i = p.before.size(); i-- > 0;) {
     // A target before the verb ("- + * &PREPOSIT1 $") only reads right in the passive
     // ("+ was arrested in $"); in the active voice the word before the verb is its subject.
-    if (p.before[i].kind == ElementKind::kTarget && !v.passive) return false;
+    // (TABARI reads patterns literally: "ANTI- + *" finds the target before PARADE.)
+    if (p.before[i].kind == ElementKind::kTarget && !v.passive && tabari_ == nullptr) return false;
     // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
@@ -1393,12 +1394,21 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
         if (bind.compound) targets = sources;
       } else {
         uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
+        // A pronoun before it stands in for an actor ("and then it requested that Elrond").
+        for (uint32_t t = clause_begin; m != kNone && t < mentions_[m].begin; ++t) {
+          if (IsSubjectPronoun(W(t)) && !previous_sources.empty()) m = kNone;
+        }
         if (m != kNone && !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
           sources = in_clause(Group(m));
         } else if (m == kNone) {
+          // TABARI: a pronoun stands for the previous clause's source ("... and then she
+          // asked Gondor"), else the last actor of the story.
           for (uint32_t t = clause_begin; t < v.group_begin && sources.empty(); ++t) {
-            if (IsSubjectPronoun(W(t))) {
-              if (auto p = ResolvePronoun(t)) sources = {*p};
+            if (!IsSubjectPronoun(W(t))) continue;
+            if (!previous_sources.empty()) {
+              sources = previous_sources;
+            } else if (auto p = ResolvePronoun(t)) {
+              sources = {*p};
             }
           }
           if (sources.empty()) sources = previous_sources;
@@ -1422,6 +1432,13 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
         if (target_from > v.end) source_group = -1;
         for (uint32_t t = target_from; t < clause_end; ++t) {
           uint32_t m = mention_of_[t];
+          // "Gondor asked him": an object pronoun stands for the previous clause's source.
+          if (m == kNone && (W(t) == "HIM" || W(t) == "HER" || W(t) == "THEM") &&
+              !previous_sources.empty() && !sources.empty() &&
+              previous_sources.front().code != sources.front().code) {
+            targets = previous_sources;
+            break;
+          }
           if (m == kNone || mentions_[m].group == source_group) continue;
           std::vector<ActorRef> g = in_clause(Group(m));
           bool same = !sources.empty() && g.size() == 1 && g[0].code == sources[0].code &&
@@ -1434,9 +1451,9 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           break;
         }
       }
-      if (targets.empty() && !bind.compound && code_all && !sources.empty()) {
-        // CODE ALL: a later verb with no actor after it acts on the clause's other actor
-        // ("restore ties with Gondor after crowds burned down its embassy").
+      if (targets.empty() && !bind.compound && !sources.empty()) {
+        // No actor after the verb: it acts on the clause's other actor ("it requested that
+        // Elrond assist"; under CODE ALL "restore ties with Gondor after crowds burned ...").
         for (uint32_t t = clause_begin; t < v.begin && targets.empty(); ++t) {
           uint32_t m = mention_of_[t];
           if (m == kNone) continue;

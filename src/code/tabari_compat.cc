@@ -105,12 +105,14 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
     if (!IsTabariConjunction(s.tokens[t].norm)) continue;
     uint32_t k = t + 1;
     while (k < s.n && (IsDeterminer(s.tokens[k].norm) || IsAdverbLike(s.tokens[k].norm) ||
-                       s.tokens[k].norm == ",")) {
+                       s.tokens[k].norm == "," || s.tokens[k].norm == "THEN")) {
       ++k;
     }
     if (k >= s.n) break;
     bool splits = false;
-    if (verb_of[k] != kNoIndex && mention_of[k] == kNoIndex) {
+    if (IsSubjectPronoun(s.tokens[k].norm) && k + 1 < s.n && verb_of[k + 1] != kNoIndex) {
+      splits = true;  // "... and then she asked Gondor"
+    } else if (verb_of[k] != kNoIndex && mention_of[k] == kNoIndex) {
       splits = true;  // "... and promised aid": a second predicate
     } else if (mention_of[k] != kNoIndex) {
       uint32_t m = mention_of[k];
