@@ -1494,6 +1494,24 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
     }
   }
   if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
+  // TABARI writes an event once per sentence ("Arnor and Gondor Defense Ministers Arnor and
+  // Gondor appealed" names Gondor twice).
+  for (size_t i = first_event + 1; i < out->size();) {
+    const CandidateEvent& e = (*out)[i];
+    bool seen = false;
+    for (size_t j = first_event; j < i && !seen; ++j) {
+      const CandidateEvent& f = (*out)[j];
+      seen = f.code == e.code && f.source.has_value() == e.source.has_value() &&
+             f.target.has_value() == e.target.has_value() &&
+             (!e.source || f.source->code == e.source->code) &&
+             (!e.target || f.target->code == e.target->code);
+    }
+    if (seen) {
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
   // A rule coded "###" discards the sentence, one coded "+++" marks it complex.
   for (size_t i = first_event; i < out->size(); ++i) {
     if ((*out)[i].code == "###" || (*out)[i].code == "+++") {
