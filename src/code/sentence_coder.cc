@@ -1308,7 +1308,8 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
   const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
   int words = 0;
   for (uint32_t t = 0; t < n_; ++t) {
-    words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) && !tok_[t].has(text::kClitic);
+    words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) &&
+             !tok_[t].has(text::kClitic);
   }
   if (words < tabari_->minimum_words) return;  // TABARI's MINIMUM WORDS filter
   // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
@@ -1343,7 +1344,9 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
     const uint32_t clause_end = c + 1 < starts.size() ? starts[c + 1] : n_;
     // A coordination never reaches across a clause boundary ("in Ithilen or assail Arnor").
     auto in_clause = [&](std::vector<ActorRef> g) {
-      std::erase_if(g, [&](const ActorRef& a) { return a.begin < clause_begin || a.begin >= clause_end; });
+      std::erase_if(g, [&](const ActorRef& a) {
+        return a.begin < clause_begin || a.begin >= clause_end;
+      });
       return g;
     };
     for (const Verb& v : verbs_) {
@@ -1359,7 +1362,8 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
         for (const auto& cp : lex_.patterns(b)) {
           bool possible = true;
           for (uint32_t id : cp.required_words) {
-            possible &= std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id);
+            possible &=
+                std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id);
           }
           if (possible && MatchPattern(cp, v, &bind)) {
             pattern = static_cast<int32_t>(cp.pattern_index);
@@ -1398,7 +1402,8 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
         for (uint32_t t = clause_begin; m != kNone && t < mentions_[m].begin; ++t) {
           if (IsSubjectPronoun(W(t)) && !previous_sources.empty()) m = kNone;
         }
-        if (m != kNone && !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
+        if (m != kNone &&
+            !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
           sources = in_clause(Group(m));
         } else if (m == kNone) {
           // TABARI: a pronoun stands for the previous clause's source ("... and then she
@@ -1481,7 +1486,8 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
       if (bind.compound && targets.size() > 1) {
         for (const auto& s : targets) {
           for (const auto& t : targets) {
-            if (s.code != t.code) Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
+            if (s.code == t.code) continue;
+            Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
           }
         }
       } else {

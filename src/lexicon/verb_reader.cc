@@ -529,7 +529,10 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       continue;
     }
     size_t j = i;
-    while (j < s.size() && !IsDelimiter(s[j]) && !(s[j] == '~' && j + 1 < s.size() && s[j + 1] == '_')) ++j;
+    while (j < s.size() && !IsDelimiter(s[j]) &&
+           !(s[j] == '~' && j + 1 < s.size() && s[j + 1] == '_')) {
+      ++j;
+    }
     Phrase words;
     AppendWord(s.substr(i, j - i), !tabari, &words);
     for (size_t k = 0; k < words.size(); ++k) {
