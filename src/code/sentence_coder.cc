@@ -1312,6 +1312,21 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
              !tok_[t].has(text::kClitic);
   }
   if (words < tabari_->minimum_words) return;  // TABARI's MINIMUM WORDS filter
+  // Subordinate comma-delimited clauses are invisible to coding, unless that would leave the
+  // sentence without a verb ("Elrond, suspicious as ever of Mordor, brushed aside ...").
+  const auto comma_clauses = TabariDeletedCommaClauses(tok_, n_, *tabari_);
+  std::vector<bool> deleted(n_, false);
+  for (const auto& [b, e] : comma_clauses) {
+    std::fill(deleted.begin() + b, deleted.begin() + e, true);
+  }
+  bool verb_kept = false;
+  for (uint32_t t = 0; t < n_; ++t) verb_kept |= !deleted[t] && verb_of_[t] != kNone;
+  for (const auto& [b, e] : comma_clauses) {
+    bool has_verb = false;
+    for (uint32_t t = b; t < e; ++t) has_verb |= verb_of_[t] != kNone;
+    if (has_verb && !verb_kept) continue;
+    for (uint32_t t = b; t < e; ++t) mention_of_[t] = verb_of_[t] = kNone;
+  }
   // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
   for (const Mention& m : mentions_) {
     if (m.actor.code == "###" || m.actor.code == "+++") return;

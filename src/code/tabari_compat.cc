@@ -56,6 +56,27 @@ void ApplyTabariSetting(std::string_view keyword, std::string_view value, Tabari
     s->complex_verbs = number_after("VERBS");
     s->complex_conjunctions = number_after("CONJ");
     s->complex_no_actor_prior = v.find("NOACTPRIOR") != std::string::npos;
+  } else if (key == "COMMA") {
+    if (v == "OFF") {
+      s->comma_delete = false;
+      return;
+    }
+    s->comma_delete = true;
+    auto number = [&](std::string_view name, int* field) {
+      // "MIN = 4": the name must stand alone ("MIN" also ends "EMIN" and "BMIN").
+      for (size_t k = v.find(name); k != std::string::npos; k = v.find(name, k + 1)) {
+        if (k > 0 && std::isalpha(static_cast<unsigned char>(v[k - 1]))) continue;
+        size_t eq = v.find('=', k);
+        if (eq != std::string::npos) *field = std::atoi(v.c_str() + eq + 1);
+        return;
+      }
+    };
+    number("MIN", &s->comma_min);
+    number("MAX", &s->comma_max);
+    number("EMIN", &s->comma_end_min);
+    number("EMAX", &s->comma_end_max);
+    number("BMIN", &s->comma_begin_min);
+    number("BMAX", &s->comma_begin_max);
   } else if (key == "DEFAULT") {
     if (v == "OFF") {
       s->default_source.clear();
@@ -157,6 +178,36 @@ bool TabariIsComplex(const TabariSentenceView& s, const TabariSettings& settings
   }
   return (settings.complex_verbs > 0 && verbs >= settings.complex_verbs) ||
          (settings.complex_conjunctions > 0 && conjunctions >= settings.complex_conjunctions);
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
+    const text::Token* tokens, uint32_t n, const TabariSettings& settings) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  if (!settings.comma_delete || n == 0) return out;
+  std::vector<uint32_t> commas;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (tokens[t].norm == ",") commas.push_back(t);
+  }
+  if (commas.empty()) return out;
+  uint32_t end = n;
+  while (end > 0 && tokens[end - 1].has(text::kPunct)) --end;  // the final period
+  auto words = [&](uint32_t b, uint32_t e) {
+    int w = 0;
+    for (uint32_t t = b; t < e; ++t) w += tokens[t].has(text::kPunct) ? 0 : 1;
+    return w;
+  };
+  auto consider = [&](uint32_t b, uint32_t e, int lo, int hi) {
+    int w = words(b, e);
+    if (w >= lo && w <= hi) out.push_back({b, e});
+  };
+  consider(0, commas.front(), settings.comma_begin_min, settings.comma_begin_max);
+  for (size_t i = 0; i + 1 < commas.size(); ++i) {
+    consider(commas[i] + 1, commas[i + 1], settings.comma_min, settings.comma_max);
+  }
+  if (commas.back() < end) {
+    consider(commas.back() + 1, end, settings.comma_end_min, settings.comma_end_max);
+  }
+  return out;
 }
 
 uint32_t TabariFirstMention(const TabariSentenceView& s, uint32_t begin, uint32_t end) {

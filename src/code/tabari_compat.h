@@ -50,7 +50,19 @@ struct TabariSettings {
   int complex_verbs = 0;
   int complex_conjunctions = 0;
   bool complex_no_actor_prior = false;
+  // "COMMA: MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0" (TABARI's defaults):
+  // comma-delimited clauses of [MIN, MAX] words inside the sentence, of [EMIN, EMAX] words at
+  // its end and of [BMIN, BMAX] words at its start are subordinate and deleted before coding.
+  // "COMMA: OFF" keeps them all.
+  bool comma_delete = true;
+  int comma_min = 2, comma_max = 10, comma_end_min = 2, comma_end_max = 10;
+  int comma_begin_min = 255, comma_begin_max = 0;
 };
+
+// Token ranges [first, second) of the comma-delimited clauses `settings` deletes (the clause's
+// words, not its commas).
+std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
+    const text::Token* tokens, uint32_t n, const TabariSettings& settings);
 
 // Applies one .options line given as keyword and value ("SET", "CODE ALL"; "DEFAULT",
 // "OFF"). Lines it does not know are ignored: TABARI has many output-only settings.

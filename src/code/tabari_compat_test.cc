@@ -76,5 +76,26 @@ TEST(TabariClauseTest, CompoundActorsDoNotSplit) {
   EXPECT_EQ(TabariClauseStarts(b.View()), (std::vector<uint32_t>{0}));
 }
 
+TEST(TabariCommaTest, DeletesSubordinateClausesByLength) {
+  // "A B, C D E, F G H ." with MIN=2..MAX=10 inside and EMIN=2..EMAX=10 at the end.
+  std::vector<text::Token> tokens;
+  for (const char* w : {"A", "B", ",", "C", "D", "E", ",", "F", "G", "H", "."}) {
+    text::Token t;
+    t.norm = w;
+    t.flags = (w[0] == ',' || w[0] == '.') ? text::kPunct : text::kWord;
+    tokens.push_back(t);
+  }
+  TabariSettings s;
+  using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}, {7, 10}}));
+  ApplyTabariSettingLine("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 2 BMAX = 8", &s);
+  EXPECT_EQ(s.comma_min, 4);
+  EXPECT_EQ(s.comma_end_min, 3);
+  EXPECT_EQ(s.comma_begin_max, 8);
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{0, 2}, {7, 10}}));
+  ApplyTabariSettingLine("COMMA: OFF", &s);
+  EXPECT_TRUE(TabariDeletedCommaClauses(tokens.data(), 11, s).empty());
+}
+
 }  // namespace
 }  // namespace annal::code
