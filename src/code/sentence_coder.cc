@@ -907,7 +907,9 @@ bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const 
 
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
                                            uint32_t limit, Binding* b) const {
-  uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
+  // TABARI: a non-adjacent element may be anywhere in the rest of the sentence.
+  const uint32_t gap = tabari_ != nullptr ? n_ : kPatternGap;
+  uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + gap);
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
     // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
@@ -969,7 +971,7 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
 bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos,
                                             Binding* b) const {
   // *pos is one past the token to examine first, moving left.
-  uint32_t steps = e.adjacent ? 1 : kPatternGap;
+  uint32_t steps = e.adjacent ? 1 : (tabari_ != nullptr ? n_ : kPatternGap);
   for (uint32_t t = *pos; t > 0 && steps-- > 0;) {
     --t;
     if (W(t) == ";") return false;
