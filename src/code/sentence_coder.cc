@@ -915,7 +915,8 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
     // As in TABARI, an actor phrase is one unit for patterns: words inside it are not pattern
     // words, and a slot takes it whole.
     if (mention_of_[t] != kNone && e.kind != ElementKind::kSource &&
-        e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound) {
+        e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound &&
+        !(tabari_ != nullptr && e.kind == ElementKind::kSkipNoun)) {
       uint32_t skip_to = mentions_[mention_of_[t]].end;
       if (e.adjacent) return false;
       last = std::min(limit, last + (skip_to - t));
@@ -955,6 +956,8 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
           *pos = mentions_[mention_of_[k]].end;
           return true;
         }
+        // TABARI's '^' skips an actor: the words before it are passed over.
+        if (tabari_ != nullptr) continue;
         while (k < n_ && (IsDeterminer(W(k)) || IsAdverbLike(W(k)))) ++k;
         if (k < n_ && tok_[k].has(text::kWord)) {
           *pos = k + 1;
