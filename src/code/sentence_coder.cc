@@ -479,7 +479,8 @@ void SentenceAnalysis::BuildMentions() {
     }
     // "The ambassadors of Arnor, Osgiliath and Gondor": the head's agents apply to every actor
     // of the list, not just the first.
-    if (!mentions_[k].head_agents.empty()) {
+    // (Not in TABARI: "the agent AMBASSADORS is not carried through to the other actors".)
+    if (!mentions_[k].head_agents.empty() && tabari_ == nullptr) {
       for (size_t r = k + 1; r <= last; ++r) {
         if (mentions_[r].bare_actor) {
           mentions_[r].actor.code = ComposeCode(mentions_[r].actor.code, mentions_[k].head_agents);

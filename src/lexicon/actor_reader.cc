@@ -396,6 +396,13 @@ void ReadAgentFile(std::string_view content, const ReadContext& ctx) {
         plural.back().text = NounPlural(plural.back().text);
         entry.names.push_back(std::move(phrase));
         entry.names.push_back(std::move(plural));
+      } else if (ctx.tabari && !has_braces && phrase.back().exact &&
+                 phrase.back().text != "'S" && Trim(text).ends_with("_")) {
+        // TABARI: a whole word ("AMBASSADOR_") still takes the plural ending, as actors do.
+        Phrase plural = phrase;
+        plural.back().text += "S";
+        entry.names.push_back(std::move(phrase));
+        entry.names.push_back(std::move(plural));
       } else {
         entry.names.push_back(std::move(phrase));
       }

@@ -477,7 +477,9 @@ TEST(TabariAgentsTest, SpacedCodesAndStems) {
   DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kTabari, "v.agents");
   EXPECT_TRUE(set.diagnostics.empty());
   ASSERT_EQ(set.agents.size(), 3u);
-  EXPECT_EQ(set.agents[0].names, (std::vector<Phrase>{P({{"PRESIDENT", true}})}));
+  // A whole word ('_') takes the plural ending, as TABARI actors do; a stem needs none.
+  EXPECT_EQ(set.agents[0].names,
+            (std::vector<Phrase>{P({{"PRESIDENT", true}}), P({{"PRESIDENTS", true}})}));
   EXPECT_EQ(set.agents[0].code, "GOVPRS");
   EXPECT_EQ(set.agents[1].names, (std::vector<Phrase>{P({{"MEDIA", false}})}));
   EXPECT_EQ(set.agents[1].code, "MED");
