@@ -48,6 +48,14 @@ struct CoderOptions {
   // Emit negated, hypothetical and future events (with their modality). Default true. When
   // false only asserted, claimed and hedged events are emitted.
   bool emit_unrealised_events = true;
+  // Code the way TABARI does, for users of TABARI dictionaries who want TABARI's output (and
+  // for TABARI's validation suite): the source is the first actor of the clause, the target the
+  // first actor after the verb, one verb codes per clause, and negation or speech only count
+  // where a pattern spells them out. Default false: annal's own role finding is better on news.
+  bool tabari_compat = false;
+  // TABARI .options lines ("SET: CODE ALL", "DEFAULT: SOURCE [X] PRIOR") applied after the
+  // `dictionary_files.options` files; only read when tabari_compat is set.
+  std::vector<std::string> tabari_settings;
 };
 
 }  // namespace annal

@@ -8,6 +8,7 @@
 
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
+#include "code/tabari_compat.h"
 #include "code/word_classes.h"
 #include "context/date_resolver.h"
 #include "context/gazetteer.h"
@@ -36,6 +37,8 @@ struct Coder::Impl {
   std::unique_ptr<syntax::Model> parser_model;
   std::unique_ptr<syntax::Parser> parser;
   std::vector<std::string> warnings;
+  // TABARI conventions: the suite's .options settings plus options.tabari_settings.
+  code::TabariSettings tabari;
 };
 
 Coder::Coder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -183,6 +186,14 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   } else {
     impl->warnings.push_back(gazetteer_path + ": not found; events will have no location");
   }
+  if (options.tabari_compat) {
+    for (const auto& [keyword, value] : impl->lexicon->dict().settings) {
+      code::ApplyTabariSetting(keyword, value, &impl->tabari);
+    }
+    for (const std::string& line : options.tabari_settings) {
+      code::ApplyTabariSettingLine(line, &impl->tabari);
+    }
+  }
   return std::unique_ptr<Coder>(new Coder(std::move(impl)));
 }
 
@@ -237,7 +248,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees
-                                : code::ParserUse::kTagsOnly);
+                                : code::ParserUse::kTagsOnly,
+                            impl_->options.tabari_compat ? &impl_->tabari : nullptr);
   state.text = text;
   state.roles_required = impl_->options.emit_partial_events ? 1 : 2;
   std::vector<code::CandidateEvent> candidates;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "code/tabari_compat.h"
 #include "code/word_classes.h"
 
 namespace annal::code {
@@ -79,11 +80,14 @@ class SentenceAnalysis {
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser, ParserUse use,
-                   std::vector<syntax::ParsedToken>* tree, std::vector<std::string_view>* tags)
+                   std::vector<syntax::ParsedToken>* tree, std::vector<std::string_view>* tags,
+                   const TabariSettings* tabari)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags) {}
+        doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags), tabari_(tabari) {}
 
   void Run(std::vector<CandidateEvent>* out);
+  // TABARI conventions (tabari_compat.h): clauses, one coded verb each, positional roles.
+  void RunTabari(std::vector<CandidateEvent>* out);
 
  private:
   std::string_view W(uint32_t i) const { return tok_[i].norm; }
@@ -179,6 +183,7 @@ class SentenceAnalysis {
   ParserUse use_;
   std::vector<syntax::ParsedToken>* tree_;
   std::vector<std::string_view>* tags_;  // UPOS per token when tagged_
+  const TabariSettings* tabari_;  // null: annal's own conventions
   bool parsed_ = false;
   bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
@@ -371,7 +376,8 @@ void SentenceAnalysis::BuildMentions() {
     for (size_t k = m; k < matches_.size() && matches_[k].begin == i; ++k) {
       const Match& c = matches_[k];
       if (c.payload.kind != EntryKind::kActor && c.payload.kind != EntryKind::kAgent) continue;
-      if (c.payload.kind == EntryKind::kActor && !title_case_) {
+      // TABARI matches actors whatever their case.
+      if (c.payload.kind == EntryKind::kActor && !title_case_ && tabari_ == nullptr) {
         // Actors are names: at least one capitalised token (or a number, an acronym). This
         // keeps "chad" or "turkey" in running text from becoming countries.
         bool named = false;
@@ -487,8 +493,9 @@ void SentenceAnalysis::BuildMentions() {
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
-    } else if (!agents.empty()) {
-      // Agent only ("police", "the government"): roles without a country.
+    } else if (!agents.empty() && tabari_ == nullptr) {
+      // Agent only ("police", "the government"): roles without a country. (TABARI codes
+      // no actor from an agent alone.)
       mention.agent_only = true;
       mention.agents = agents;
       std::string code;
@@ -564,7 +571,8 @@ void SentenceAnalysis::BuildMentions() {
     }
     // "The ambassadors of Arnor, Osgiliath and Gondor": the head's agents apply to every actor
     // of the list, not just the first.
-    if (!mentions_[k].head_agents.empty()) {
+    // (Not in TABARI: "the agent AMBASSADORS is not carried through to the other actors".)
+    if (!mentions_[k].head_agents.empty() && tabari_ == nullptr) {
       for (size_t r = k + 1; r <= last; ++r) {
         if (mentions_[r].bare_actor) {
           mentions_[r].actor.code = ComposeCode(mentions_[r].actor.code, mentions_[k].head_agents);
@@ -604,6 +612,7 @@ size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
 bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   std::string_view w = W(word);
   std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
+  if (tabari_ != nullptr) return TabariLooksLikeNoun(tok_, word);
   if (prev == "TO") return false;
   if (word > 0) {
     if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
@@ -1080,7 +1089,9 @@ bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const 
 
 bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos,
                                            uint32_t limit, bool stop_at_verbs, Binding* b) const {
-  uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + kPatternGap);
+  // TABARI: a non-adjacent element may be anywhere in the rest of the sentence.
+  const uint32_t gap = tabari_ != nullptr ? n_ : kPatternGap;
+  uint32_t last = e.adjacent ? std::min(limit, *pos + 1) : std::min(limit, *pos + gap);
   uint32_t synset_end = 0;
   for (uint32_t t = *pos; t < last; ++t) {
     if (t > *pos && (W(t) == ";" || W(t) == ".")) return false;
@@ -1099,7 +1110,8 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
         ((e.kind == ElementKind::kWord && words_.Has(t, e.id)) ||
          (e.kind == ElementKind::kSynset && e.id != UINT32_MAX && SynsetAt(e.id, t, &synset_end)));
     if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
-        e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound) {
+        e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound &&
+        !(tabari_ != nullptr && e.kind == ElementKind::kSkipNoun)) {
       uint32_t skip_to = mentions_[mention_of_[t]].end;
       if (e.adjacent) return false;
       last = std::min(limit, last + (skip_to - t));
@@ -1139,6 +1151,8 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
           *pos = mentions_[mention_of_[k]].end;
           return true;
         }
+        // TABARI's '^' skips an actor: the words before it are passed over.
+        if (tabari_ != nullptr) continue;
         while (k < n_ && (IsDeterminer(W(k)) || IsAdverbLike(W(k)))) ++k;
         if (k < n_ && tok_[k].has(text::kWord)) {
           *pos = k + 1;
@@ -1155,7 +1169,7 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
 bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos,
                                             Binding* b) const {
   // *pos is one past the token to examine first, moving left.
-  uint32_t steps = e.adjacent ? 1 : kPatternGap;
+  uint32_t steps = e.adjacent ? 1 : (tabari_ != nullptr ? n_ : kPatternGap);
   for (uint32_t t = *pos; t > 0 && steps-- > 0;) {
     --t;
     if (W(t) == ";") return false;
@@ -1216,7 +1230,8 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   for (size_t i = p.before.size(); i-- > 0;) {
     // A target before the verb ("- + * &PREPOSIT1 $") only reads right in the passive
     // ("+ was arrested in $"); in the active voice the word before the verb is its subject.
-    if (p.before[i].kind == ElementKind::kTarget && !v.passive) return false;
+    // (TABARI reads patterns literally: "ANTI- + *" finds the target before PARADE.)
+    if (p.before[i].kind == ElementKind::kTarget && !v.passive && tabari_ == nullptr) return false;
     // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
@@ -1362,6 +1377,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   ParseSentence();
   sentence_word_ids_ = words_.ids;
   std::sort(sentence_word_ids_.begin(), sentence_word_ids_.end());
+  if (tabari_) {
+    RunTabari(out);
+    return;
+  }
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
@@ -1594,6 +1613,247 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   if (!subject_recorded && !mentions_.empty()) doc_->last_actor = mentions_.front().actor;
 }
 
+
+void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
+  std::vector<int> groups;
+  for (const Mention& m : mentions_) groups.push_back(m.group);
+  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
+  int words = 0;
+  for (uint32_t t = 0; t < n_; ++t) {
+    words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) &&
+             !tok_[t].has(text::kClitic);
+  }
+  if (words < tabari_->minimum_words) return;  // TABARI's MINIMUM WORDS filter
+  // Subordinate comma-delimited clauses are invisible to coding, unless that would leave the
+  // sentence without a verb ("Elrond, suspicious as ever of Mordor, brushed aside ...").
+  const auto comma_clauses = TabariDeletedCommaClauses(tok_, n_, *tabari_);
+  std::vector<bool> deleted(n_, false);
+  for (const auto& [b, e] : comma_clauses) {
+    std::fill(deleted.begin() + b, deleted.begin() + e, true);
+  }
+  bool verb_kept = false;
+  for (uint32_t t = 0; t < n_; ++t) verb_kept |= !deleted[t] && verb_of_[t] != kNone;
+  for (const auto& [b, e] : comma_clauses) {
+    bool has_verb = false;
+    for (uint32_t t = b; t < e; ++t) has_verb |= verb_of_[t] != kNone;
+    if (has_verb && !verb_kept) continue;
+    for (uint32_t t = b; t < e; ++t) mention_of_[t] = verb_of_[t] = kNone;
+  }
+  // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
+  for (const Mention& m : mentions_) {
+    if (m.actor.code == "###" || m.actor.code == "+++") return;
+  }
+  if (TabariIsComplex(view, *tabari_, [&](uint32_t verb) {
+        const Verb& v = verbs_[verb];
+        const auto& bl = dict_.verbs[v.block];
+        const auto& form = bl.forms[v.form];
+        const std::string& c = form.code.empty() ? bl.code : form.code;
+        return !c.empty() && c != "---" && c.back() != '?';
+      })) {
+    return;
+  }
+  const size_t first_event = out->size();
+  const bool code_all = tabari_->code_by == TabariSettings::CodeBy::kAll;
+  const std::vector<uint32_t> starts = tabari_->code_by == TabariSettings::CodeBy::kSentence
+                                           ? std::vector<uint32_t>{0}
+                                           : TabariClauseStarts(view);
+  auto default_actor = [&](const std::string& code, const Verb& v) {
+    ActorRef r;
+    r.code = code;
+    r.begin = v.begin;
+    r.end = v.end;
+    return std::vector<ActorRef>{r};
+  };
+  std::vector<ActorRef> previous_sources;
+  uint32_t consumed_until = 0;
+  for (size_t c = 0; c < starts.size(); ++c) {
+    const uint32_t clause_begin = starts[c];
+    const uint32_t clause_end = c + 1 < starts.size() ? starts[c + 1] : n_;
+    // A coordination never reaches across a clause boundary ("in Ithilen or assail Arnor").
+    auto in_clause = [&](std::vector<ActorRef> g) {
+      std::erase_if(g, [&](const ActorRef& a) {
+        return a.begin < clause_begin || a.begin >= clause_end;
+      });
+      return g;
+    };
+    for (const Verb& v : verbs_) {
+      if (v.begin < clause_begin || v.begin >= clause_end || v.begin < consumed_until) continue;
+      // The rule: the first pattern that matches, most specific first, else the default code.
+      Binding bind;
+      int32_t pattern = -1;
+      std::string code, alt_code;
+      uint32_t code_block = v.block;
+      std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+      blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
+      for (const auto& [b, f] : blocks) {
+        for (const auto& cp : lex_.patterns(b)) {
+          bool possible = true;
+          for (uint32_t id : cp.required_words) {
+            possible &=
+                std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id);
+          }
+          if (possible && MatchPattern(cp, v, &bind)) {
+            pattern = static_cast<int32_t>(cp.pattern_index);
+            code_block = b;
+            code = dict_.verbs[b].patterns[cp.pattern_index].code;
+            alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
+            break;
+          }
+        }
+        if (pattern >= 0) break;
+      }
+      if (pattern < 0) {
+        bind = Binding();
+        for (const auto& [b, f] : blocks) {
+          const auto& bl = dict_.verbs[b];
+          const auto& form = bl.forms[f];
+          code = form.code.empty() ? bl.code : form.code;
+          alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
+          code_block = b;
+          if (!code.empty() && code != "---") break;
+        }
+      }
+      // A null-coded verb lets the next one code; so does a verb whose default code ends in
+      // '?' (TABARI's subordinate "SAID [023?]": "X said it would act" codes ACT).
+      if (code.empty() || code == "---" || (pattern < 0 && code.back() == '?')) continue;
+      emit_block_ = code_block;
+      if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
+
+      std::vector<ActorRef> sources, targets;
+      if (bind.source != kNone) {
+        sources = Group(bind.source);
+        if (bind.compound) targets = sources;
+      } else {
+        uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
+        // A pronoun before it stands in for an actor ("and then it requested that Elrond").
+        for (uint32_t t = clause_begin; m != kNone && t < mentions_[m].begin; ++t) {
+          if (IsSubjectPronoun(W(t)) && !previous_sources.empty()) m = kNone;
+        }
+        if (m != kNone &&
+            !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
+          sources = in_clause(Group(m));
+        } else if (m == kNone) {
+          // TABARI: a pronoun stands for the previous clause's source ("... and then she
+          // asked Gondor"), else the last actor of the story.
+          for (uint32_t t = clause_begin; t < v.group_begin && sources.empty(); ++t) {
+            if (!IsSubjectPronoun(W(t))) continue;
+            if (!previous_sources.empty()) {
+              sources = previous_sources;
+            } else if (auto p = ResolvePronoun(t)) {
+              sources = {*p};
+            }
+          }
+          if (sources.empty()) sources = previous_sources;
+        }
+      }
+      uint32_t target_from = v.end;
+      if (sources.empty() && !tabari_->default_source.empty()) {
+        // DEFAULT: without PRIOR the first actor after the verb is the source.
+        uint32_t m = tabari_->default_prior ? kNone : TabariFirstMention(view, v.end, clause_end);
+        if (m != kNone) {
+          sources = {mentions_[m].actor};  // "with Gondor and Bree": Gondor acts on Bree
+          target_from = mentions_[m].end;
+        } else {
+          sources = default_actor(tabari_->default_source, v);
+        }
+      }
+      if (bind.target != kNone) {
+        targets = Group(bind.target);
+      } else if (!bind.compound) {
+        int source_group = bind.source != kNone ? mentions_[bind.source].group : -1;
+        if (target_from > v.end) source_group = -1;
+        for (uint32_t t = target_from; t < clause_end; ++t) {
+          uint32_t m = mention_of_[t];
+          // "Gondor asked him": an object pronoun stands for the previous clause's source.
+          if (m == kNone && (W(t) == "HIM" || W(t) == "HER" || W(t) == "THEM") &&
+              !previous_sources.empty() && !sources.empty() &&
+              previous_sources.front().code != sources.front().code) {
+            targets = previous_sources;
+            break;
+          }
+          if (m == kNone || mentions_[m].group == source_group) continue;
+          std::vector<ActorRef> g = in_clause(Group(m));
+          bool same = !sources.empty() && g.size() == 1 && g[0].code == sources[0].code &&
+                      sources.size() == 1;
+          if (same) {
+            t = mentions_[m].end - 1;
+            continue;
+          }
+          targets = std::move(g);
+          break;
+        }
+      }
+      if (targets.empty() && !bind.compound && !sources.empty()) {
+        // No actor after the verb: it acts on the clause's other actor ("it requested that
+        // Elrond assist"; under CODE ALL "restore ties with Gondor after crowds burned ...").
+        for (uint32_t t = clause_begin; t < v.begin && targets.empty(); ++t) {
+          uint32_t m = mention_of_[t];
+          if (m == kNone) continue;
+          bool is_source = false;
+          for (const ActorRef& a : sources) is_source |= a.code == mentions_[m].actor.code;
+          if (is_source) continue;
+          if (mentions_[m].begin < t) continue;
+          targets = {mentions_[m].actor};
+        }
+      }
+      if (targets.empty() && !bind.compound && !tabari_->default_target.empty()) {
+        // DEFAULT: without AFTER another actor of the source's compound is the target.
+        if (!tabari_->default_after && sources.size() > 1) {
+          targets.assign(sources.begin() + 1, sources.end());
+          sources.resize(1);
+        } else {
+          targets = default_actor(tabari_->default_target, v);
+        }
+      }
+      // "Eriador was opposed by Osgiliath": a passive verb whose pattern bound no actor swaps
+      // the positional roles.
+      if (v.passive && bind.source == kNone && bind.target == kNone) std::swap(sources, targets);
+      previous_sources = sources;
+      if (!sources.empty() && doc_->last_actor == std::nullopt) doc_->last_actor = sources.front();
+      if (bind.compound && targets.size() > 1) {
+        for (const auto& s : targets) {
+          for (const auto& t : targets) {
+            if (s.code == t.code) continue;
+            Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
+          }
+        }
+      } else {
+        Emit(v, code, sources, targets, Modality::kAsserted, std::nullopt, pattern, out);
+        if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
+          Emit(v, alt_code, targets, sources, Modality::kAsserted, std::nullopt, pattern, out);
+        }
+      }
+      if (!code_all) break;  // one coded verb per clause
+    }
+  }
+  if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
+  // TABARI writes an event once per sentence ("Arnor and Gondor Defense Ministers Arnor and
+  // Gondor appealed" names Gondor twice).
+  for (size_t i = first_event + 1; i < out->size();) {
+    const CandidateEvent& e = (*out)[i];
+    bool seen = false;
+    for (size_t j = first_event; j < i && !seen; ++j) {
+      const CandidateEvent& f = (*out)[j];
+      seen = f.code == e.code && f.source.has_value() == e.source.has_value() &&
+             f.target.has_value() == e.target.has_value() &&
+             (!e.source || f.source->code == e.source->code) &&
+             (!e.target || f.target->code == e.target->code);
+    }
+    if (seen) {
+      out->erase(out->begin() + static_cast<std::ptrdiff_t>(i));
+    } else {
+      ++i;
+    }
+  }
+  // A rule coded "###" discards the sentence, one coded "+++" marks it complex.
+  for (size_t i = first_event; i < out->size(); ++i) {
+    if ((*out)[i].code == "###" || (*out)[i].code == "+++") {
+      out->resize(first_event);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::string EntityName(const lexicon::Phrase& root) {
@@ -1644,7 +1904,8 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.LookupWords(tokens, n, &words_);
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
-  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, use_, &tree_, &tags_);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, use_, &tree_, &tags_,
+                            tabari_);
   analysis.Run(out);
 }
 

@@ -20,6 +20,7 @@
 
 #include "annal/event.h"
 #include "lexicon/lexicon.h"
+#include "code/tabari_compat.h"
 #include "syntax/parser.h"
 #include "text/token.h"
 
@@ -73,10 +74,11 @@ class SentenceCoder {
   // verb and an actor are parsed, and the dependency tree gives subject, object, passive
   // agent and shared subjects; the shallow rules fill in where the tree gives nothing.
   // With `use` kTagsOnly only the tagger runs (on sentences with a verb candidate and an actor),
-  // to drop verb candidates it tags as nouns.
+  // to drop verb candidates it tags as nouns. `tabari`: when not null, code with TABARI's
+  // conventions and these settings (see tabari_compat.h); it must outlive the SentenceCoder.
   explicit SentenceCoder(const lexicon::Lexicon& lexicon, const syntax::Parser* parser = nullptr,
-                         ParserUse use = ParserUse::kTrees)
-      : lex_(lexicon), parser_(parser), use_(use) {}
+                         ParserUse use = ParserUse::kTrees, const TabariSettings* tabari = nullptr)
+      : lex_(lexicon), parser_(parser), use_(use), tabari_(tabari) {}
 
   // Codes tokens [0, n) of one sentence. Appends to `out`. Thread-compatible: use one
   // SentenceCoder per thread (it keeps scratch buffers).
@@ -90,6 +92,7 @@ class SentenceCoder {
   const lexicon::Lexicon& lex_;
   const syntax::Parser* parser_;
   ParserUse use_;
+  const TabariSettings* tabari_ = nullptr;
   std::vector<syntax::ParsedToken> tree_;
   std::vector<std::string_view> tags_;
   lexicon::SentenceWords words_;

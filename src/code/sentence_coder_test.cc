@@ -93,12 +93,13 @@ class SentenceCoderTest : public ::testing::Test {
   }
 
   // Codes every sentence of `text`; returns "SRC TGT CODE modality" lines.
-  std::vector<std::string> Code(const std::string& text, const char* date = "2026-02-06") {
+  std::vector<std::string> Code(const std::string& text, const char* date = "2026-02-06",
+                                const TabariSettings* tabari = nullptr) {
     text::AnalyzedText a;
     text::AnalyzeText(text, &a);
     DocumentState state;
     lexicon::ParseIsoDate(date, &state.day);
-    SentenceCoder coder(*lex_);
+    SentenceCoder coder(*lex_, nullptr, ParserUse::kTrees, tabari);
     std::vector<std::string> out;
     for (const auto& s : a.sentences) {
       std::vector<CandidateEvent> events;
@@ -201,6 +202,39 @@ TEST_F(SentenceCoderTest, LaterDictionaryFillsAnEmptyDefault) {
 TEST(EntityNameTest, TitleCasesDictionaryRoots) {
   EXPECT_EQ(EntityName({{"HAMID", true}, {"KARZAI", true}}), "Hamid Karzai");
   EXPECT_EQ(EntityName({{"AL-QAEDA", false}}), "Al-Qaeda");
+}
+
+// TABARI compatibility (tabari_compat.h): positional roles, one coded verb per clause, no
+// modality.
+TEST_F(SentenceCoderTest, TabariCompatCodesTheFirstVerbOfEachClause) {
+  TabariSettings tabari;
+  tabari.minimum_words = 0;
+  // A conjunction before a verb opens a clause that keeps the source.
+  EXPECT_EQ(Code("Russia urged Ukraine and met Lebanon on Friday.", "2026-02-06", &tabari),
+            (std::vector<std::string>{"RUS UKR 020 asserted", "RUS LBN 040 asserted"}));
+  // The first verb that codes is the clause's only event: SAY here, not ATTACK.
+  EXPECT_EQ(Code("Russia said Ukraine attacked Israel.", "2026-02-06", &tabari),
+            (std::vector<std::string>{"RUS UKR 010 asserted"}));
+  // TABARI has no negation of its own (only patterns such as "NOT *").
+  EXPECT_EQ(Code("Russia did not attack Ukraine.", "2026-02-06", &tabari),
+            (std::vector<std::string>{"RUS UKR 190 asserted"}));
+  // Annal's own conventions differ on the same sentence.
+  EXPECT_NE(Code("Russia said Ukraine attacked Israel."),
+            (std::vector<std::string>{"RUS UKR 010 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, TabariCompatSettings) {
+  TabariSettings tabari;
+  // Under the default MINIMUM WORDS = 8 a short sentence is not coded.
+  EXPECT_TRUE(Code("Russia attacked Ukraine.", "2026-02-06", &tabari).empty());
+  tabari.minimum_words = 0;
+  tabari.default_target = "DEFTAR";
+  tabari.default_after = true;
+  EXPECT_EQ(Code("Russia attacked.", "2026-02-06", &tabari),
+            (std::vector<std::string>{"RUS DEFTAR 190 asserted"}));
+  tabari.code_by = TabariSettings::CodeBy::kAll;
+  EXPECT_EQ(Code("Russia said Ukraine attacked Israel.", "2026-02-06", &tabari),
+            (std::vector<std::string>{"RUS UKR 010 asserted", "RUS ISR 190 asserted"}));
 }
 
 }  // namespace

@@ -49,6 +49,8 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir, const
   options.english_only = false;
   options.emit_partial_events = false;
   options.emit_unrealised_events = policy == ModalityPolicy::kAllButNegated;
+  // TABARI's validation records test TABARI's own coding conventions.
+  if (suite == Suite::kTabariValidate) options.tabari_compat = true;
   DictionaryFiles files = SuiteDictionaryFiles(suite, shared_dir);
   if (!files.empty()) {
     options.dictionary_files = std::move(files);
@@ -110,8 +112,29 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
   report.records_read = static_cast<int>(gold.size());
   Scorer scorer(options.max_examples_per_kind);
   DocumentResult result;
+  const Coder* current = &coder;
+  std::unique_ptr<Coder> reopened;
+  std::vector<std::string> settings;
   for (const GoldRecord& record : gold) {
-    if (!record.scored) continue;
+    if (!record.scored) {
+      bool changed = false;
+      for (const std::string& note : record.notes) {
+        if (options.reopen_options != nullptr && note.rfind("OPTION: ", 0) == 0) {
+          settings.push_back(note.substr(8));
+          changed = true;
+        }
+      }
+      if (changed) {
+        CoderOptions o = *options.reopen_options;
+        o.tabari_settings.insert(o.tabari_settings.end(), settings.begin(), settings.end());
+        auto c = Coder::Open(o);
+        if (c.ok()) {
+          reopened = std::move(c.value());
+          current = reopened.get();
+        }
+      }
+      continue;
+    }
     ++report.records_scored;
     Document doc;
     doc.id = record.id;
@@ -121,7 +144,7 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
     rr.id = record.id;
     rr.text = record.text;
     rr.category = record.category;
-    Status s = coder.Code(doc, &result);
+    Status s = current->Code(doc, &result);
     if (s.ok()) {
       rr.predicted = PredictedTriples(result.events, spec.mode, options.modality);
     } else {
@@ -146,9 +169,12 @@ Result<SuiteReport> RunSuiteFromSharedDir(Suite suite, const std::string& shared
                                           const CoderOptions& base, const RunOptions& options) {
   auto gold = ReadSuite(suite, shared_dir);
   if (!gold.ok()) return gold.status();
-  auto coder = Coder::Open(SuiteCoderOptions(suite, shared_dir, base, options.modality));
+  const CoderOptions coder_options = SuiteCoderOptions(suite, shared_dir, base, options.modality);
+  auto coder = Coder::Open(coder_options);
   if (!coder.ok()) return coder.status();
-  return RunSuite(*coder.value(), suite, gold.value(), options);
+  RunOptions run = options;
+  if (suite == Suite::kTabariValidate) run.reopen_options = &coder_options;
+  return RunSuite(*coder.value(), suite, gold.value(), run);
 }
 
 }  // namespace annal::eval

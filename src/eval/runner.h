@@ -76,6 +76,11 @@ struct SuiteReport {
 struct RunOptions {
   size_t max_examples_per_kind = 0;  // ErrorExamples kept per kind
   ModalityPolicy modality = ModalityPolicy::kAllButNegated;
+  // When set, TABARI's option records (unscored records whose notes hold "OPTION: SET: CODE
+  // ALL" and the like) change the settings of the records after them, as when TABARI runs
+  // its validation suite: RunSuite opens a new coder from these options plus every option
+  // line seen so far (CoderOptions::tabari_settings). Null: option records are ignored.
+  const CoderOptions* reopen_options = nullptr;
 };
 
 // Codes every scored record of `gold` with `coder` (documents get the record's id, date and

@@ -22,6 +22,7 @@
 // change what the dictionaries code, so PETRARCH files are read with PETRARCH's semantics: every
 // word exact. PETRARCH instead adds the regular plural of each agent ({..} overrides it), which
 // is reproduced here.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -215,7 +216,22 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       if (!synonym) have_entry = false;  // its code lines must not go to the previous actor
       continue;
     }
+    // TABARI: "MOUSE=" is a whole word without noun endings; "LIBYA_" a whole word that
+    // also matches with the plural ending (LIBYAS; "LIBYA'S" splits into LIBYA + 'S anyway).
+    std::string tabari_text;
+    bool no_endings = false;
+    if (ctx.tabari && EndsWith(phrase_text, "=")) {
+      tabari_text = std::string(phrase_text.substr(0, phrase_text.size() - 1)) + "_";
+      phrase_text = tabari_text;
+      no_endings = true;
+    }
     Phrase phrase = ParsePhrase(phrase_text, match);
+    std::optional<Phrase> plural;
+    if (ctx.tabari && !no_endings && !phrase.empty() && phrase.back().exact &&
+        EndsWith(phrase_text, "_") && phrase.back().text != "'S") {
+      plural = phrase;
+      plural->back().text += "S";
+    }
     if (phrase.empty()) {
       ctx.Diag(line.number, "actor line without a phrase: '" + t + "'");
       if (!synonym) have_entry = false;
@@ -228,6 +244,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       }
       ActorEntry& entry = ctx.out->actors.back();
       entry.names.push_back(std::move(phrase));
+      if (plural) entry.names.push_back(std::move(*plural));
       if (bracket != std::string_view::npos) {
         // A code on a synonym line applies to the whole entry, as in PETRARCH-1.
         ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
@@ -236,6 +253,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     }
     ActorEntry entry;
     entry.names.push_back(std::move(phrase));
+    if (plural) entry.names.push_back(std::move(*plural));
     entry.where = ctx.Where(line.number);
     if (bracket != std::string_view::npos) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
     ctx.out->actors.push_back(std::move(entry));
@@ -376,6 +394,13 @@ void ReadAgentFile(std::string_view content, const ReadContext& ctx) {
       if (!ctx.tabari && !has_braces && !macro && phrase.back().text != "'S") {
         Phrase plural = phrase;
         plural.back().text = NounPlural(plural.back().text);
+        entry.names.push_back(std::move(phrase));
+        entry.names.push_back(std::move(plural));
+      } else if (ctx.tabari && !has_braces && phrase.back().exact &&
+                 phrase.back().text != "'S" && Trim(text).ends_with("_")) {
+        // TABARI: a whole word ("AMBASSADOR_") still takes the plural ending, as actors do.
+        Phrase plural = phrase;
+        plural.back().text += "S";
         entry.names.push_back(std::move(phrase));
         entry.names.push_back(std::move(plural));
       } else {

@@ -115,7 +115,13 @@ TEST(PeerVerbsTest, TabariCameoMaster) {
   EXPECT_GT(PatternCount(set), 15582u - 4);
   EXPECT_EQ(PatternCount(set), 16584u);
   for (const VerbBlock& b : set.verbs) {
-    ASSERT_EQ(b.forms.size(), 1u) << b.name;
+    // One form per root, plus the regular endings of a root written as a whole word
+    // ("DEPART_": DEPARTS, DEPARTED, DEPARTES, DEPARTEN, DEPARTING; four after a final E).
+    ASSERT_GE(b.forms.size(), 1u) << b.name;
+    if (b.forms.size() > 1) {
+      EXPECT_TRUE(b.forms[0].words.size() == 1 && b.forms[0].words[0].exact) << b.name;
+      EXPECT_LE(b.forms.size(), 6u) << b.name;
+    }
     // A TABARI root without '_' is a stem ("ABUS" covers ABUSE, ABUSED).
     if (b.name == "ABUS") {
       EXPECT_FALSE(b.forms[0].words[0].exact);

@@ -258,7 +258,9 @@ TEST(TabariVerbsTest, Everything) {
   EXPECT_EQ(set.verbs[1].name, "ARREST AND_CHARGE");
   EXPECT_EQ(set.verbs[1].code, "173");
   EXPECT_EQ(Forms(set.verbs[1]), (Strings{"+ARREST~ AND CHARGE~"}));
-  EXPECT_EQ(Forms(set.verbs[2]), (Strings{"ACT", "ACTING", "ACTXD", "ACTUALITY~"}));
+  // ACT_ is a whole word that takes the regular endings (ACTING is already listed).
+  EXPECT_EQ(Forms(set.verbs[2]), (Strings{"ACT", "ACTS", "ACTED", "ACTES", "ACTEN", "ACTING",
+                                          "ACTXD", "ACTUALITY~"}));
 }
 
 TEST(TabariVerbsTest, SynsetMembersMadeOfSynsets) {
@@ -366,7 +368,9 @@ TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
   EXPECT_EQ(set.actors[2].codes[0].to_day, Days(1991, 12, 26));
   EXPECT_EQ(set.actors[2].codes[1].code, "AR2");
   const ActorEntry& gollum = set.actors[3];
-  EXPECT_EQ(gollum.names, (std::vector<Phrase>{P({{"GOLLUM", false}}), P({{"SMEAGOL", true}})}));
+  // SMEAGOL_ is a whole word, which TABARI also matches with the plural ending.
+  EXPECT_EQ(gollum.names, (std::vector<Phrase>{P({{"GOLLUM", false}}), P({{"SMEAGOL", true}}),
+                                               P({{"SMEAGOLS", true}})}));
   ASSERT_EQ(gollum.codes.size(), 2u);
   EXPECT_EQ(gollum.codes[0].code, "HOB");
   EXPECT_EQ(gollum.codes[0].to_day, Days(1995, 6, 1));
@@ -374,7 +378,8 @@ TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
   EXPECT_EQ(gollum.codes[1].to_day, Days(1999, 8, 15));
   ASSERT_EQ(set.actors[4].codes.size(), 2u);
   EXPECT_EQ(set.actors[4].codes[0].code, "###");
-  EXPECT_EQ(set.actors[5].names, (std::vector<Phrase>{P({{"AL", false}, {"GORE", true}})}));
+  EXPECT_EQ(set.actors[5].names, (std::vector<Phrase>{P({{"AL", false}, {"GORE", true}}),
+                                                     P({{"AL", false}, {"GORES", true}})}));
   const ActorEntry& byrnes = set.actors[6];
   ASSERT_EQ(byrnes.codes.size(), 3u);
   EXPECT_EQ(byrnes.codes[0].from_day, Days(1897, 1, 1));
@@ -472,7 +477,9 @@ TEST(TabariAgentsTest, SpacedCodesAndStems) {
   DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kTabari, "v.agents");
   EXPECT_TRUE(set.diagnostics.empty());
   ASSERT_EQ(set.agents.size(), 3u);
-  EXPECT_EQ(set.agents[0].names, (std::vector<Phrase>{P({{"PRESIDENT", true}})}));
+  // A whole word ('_') takes the plural ending, as TABARI actors do; a stem needs none.
+  EXPECT_EQ(set.agents[0].names,
+            (std::vector<Phrase>{P({{"PRESIDENT", true}}), P({{"PRESIDENTS", true}})}));
   EXPECT_EQ(set.agents[0].code, "GOVPRS");
   EXPECT_EQ(set.agents[1].names, (std::vector<Phrase>{P({{"MEDIA", false}})}));
   EXPECT_EQ(set.agents[1].code, "MED");
@@ -657,6 +664,37 @@ TEST(FilesTest, ReadsFromDiskAndNamesMissingFiles) {
   s = ReadDictionaryFiles(files, &set);
   EXPECT_EQ(s.code(), Status::Code::kIOError);
   EXPECT_NE(s.message().find("no-such-file.actors.txt"), std::string::npos);
+}
+
+// TABARI word endings: '_' roots take the regular endings, '=' roots none; "~_" keeps a
+// pattern word a stem while tying the next element to it; "N'T" splits like the tokenizer.
+TEST(TabariVerbsTest, EndingsEqualsAndStemConnector) {
+  constexpr std::string_view kText =
+      "<SYNSETS>\n&NEG\n+DIDN'T\n</SYNSETS>\n"
+      "BAN= [191]\n"
+      "DEPLORE_ [122]\n"
+      "ALLOW [060]\n"
+      "- * REAL~_PLEASANT [024]\n"
+      "- &NEG * OVER [904]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kTabari, "x.verbs");
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.verbs.size(), 3u);
+  EXPECT_EQ(Forms(set.verbs[0]), (Strings{"BAN"}));
+  EXPECT_EQ(Forms(set.verbs[1]),
+            (Strings{"DEPLORE", "DEPLORES", "DEPLORED", "DEPLOREN", "DEPLORING"}));
+  EXPECT_EQ(Patterns(set.verbs[2]), (Strings{"* REAL~ _PLEASANT~ [024]", "&NEG * OVER~ [904]"}));
+  ASSERT_EQ(set.synsets.size(), 1u);
+  EXPECT_EQ(set.synsets[0].members, (std::vector<Phrase>{P({{"DID", true}, {"N'T", false}})}));
+}
+
+TEST(TabariActorsTest, EqualsSignMeansNoEndings) {
+  DictionarySet set = Read("MOUSE= [MUS]\nLIBYA_ [LBY]\n", DictionaryKind::kActors,
+                           DictionaryFormat::kTabari, "x.actors");
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.actors.size(), 2u);
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{P({{"MOUSE", true}})}));
+  EXPECT_EQ(set.actors[1].names,
+            (std::vector<Phrase>{P({{"LIBYA", true}}), P({{"LIBYAS", true}})}));
 }
 
 }  // namespace

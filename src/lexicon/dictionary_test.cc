@@ -125,8 +125,12 @@ TEST(ParsePhraseTest, SplitsAndMarksExactness) {
   // Punctuation inside words stays; a possessive becomes its own word.
   p = ParsePhrase("U.N._AL-QAEDA ISRAEL'S_ARMY", WordMatch::kAllExact);
   EXPECT_EQ(p, (Phrase{{"U.N.", true}, {"AL-QAEDA", true}, {"ISRAEL", true}, {"'S", true}, {"ARMY", true}}));
+  // A negation clitic splits as the text stage splits "don't" (DO + N'T), or no text could
+  // ever match it.
   p = ParsePhrase("DON'T", WordMatch::kAllExact);
-  EXPECT_EQ(p, (Phrase{{"DON'T", true}}));
+  EXPECT_EQ(p, (Phrase{{"DO", true}, {"N'T", true}}));
+  p = ParsePhrase("WON'T", WordMatch::kTabari);
+  EXPECT_EQ(p, (Phrase{{"WO", true}, {"N'T", false}}));
   EXPECT_TRUE(ParsePhrase(" _ _ ", WordMatch::kAllExact).empty());
 }
 

@@ -171,6 +171,20 @@ void AppendWord(std::string_view word, bool exact, Phrase* out) {
     out->push_back(PhraseWord{"'S", exact});
     return;
   }
+  // A word ending in a hyphen ("ANTI- + *" for "an anti- Gondor parade"): the text stage makes
+  // the dangling hyphen a token of its own.
+  if (upper.size() > 1 && upper.back() == '-' && upper[upper.size() - 2] != '-') {
+    out->push_back(PhraseWord{upper.substr(0, upper.size() - 1), exact});
+    out->push_back(PhraseWord{"-", true});
+    return;
+  }
+  // So is a negation clitic: the text stage splits "didn't" into DID + N'T, "won't" into
+  // WO + N'T (Penn treebank style), so "DIDN'T" in a dictionary must split the same way.
+  if (upper.size() > 3 && EndsWith(upper, "N'T")) {
+    out->push_back(PhraseWord{upper.substr(0, upper.size() - 3), true});
+    out->push_back(PhraseWord{"N'T", exact});
+    return;
+  }
   out->push_back(PhraseWord{std::move(upper), exact});
 }
 

@@ -164,6 +164,10 @@ class VerbReader {
   void AddFormsFromText(std::string_view text, const std::string& code, const std::string& alt,
                         bool generate, uint32_t line);
   bool ParseFormPhrase(std::string_view text, VerbBlock::Form* form);
+  // TABARI: forms [first, end) written as whole words ("DEPART_") also match with the regular
+  // endings (DEPARTS, DEPARTED, DEPARTING ...); those written "BAN=" match only as written.
+  void AddTabariVerbEndings(std::string_view written, size_t first,
+                            std::vector<VerbBlock::Form>* forms);
 
   std::string_view content_;
   const ReadContext& ctx_;
@@ -365,6 +369,7 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
   bool inner_noun = false;     // a {..} open inside a (..)
   bool first_in_group = false;
   bool last_was_word = false;  // the previous token was a word with nothing in between
+  bool stem_connector = false;  // a '~' just read: the coming '_' leaves the word a stem
 
   auto emit = [&](PatternElement e) {
     e.adjacent = pending_adjacent || (group != 0 && !first_in_group);
@@ -384,13 +389,22 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       ++i;
       continue;
     }
+    if (c == '~' && last_was_word && i + 1 < s.size() && s[i + 1] == '_') {
+      // TABARI "REAL~_PLEASANT": '~' keeps the word a stem ("really") while the '_' still
+      // ties the next element to it.
+      stem_connector = true;
+      ++i;
+      continue;
+    }
     if (c == '_') {
       // TABARI: the word before '_' is complete. Both dialects: what follows is adjacent
       // unless a blank intervenes ("IN_ $" only says IN is a whole word).
       std::vector<PatternElement>& side = saw_verb ? p->after : p->before;
-      if (last_was_word && !side.empty() && side.back().kind == ElementKind::kWord) {
+      if (last_was_word && !stem_connector && !side.empty() &&
+          side.back().kind == ElementKind::kWord) {
         side.back().word.exact = true;
       }
+      stem_connector = false;
       pending_adjacent = true;
       last_was_word = false;
       ++i;
@@ -515,7 +529,10 @@ bool VerbReader::ParsePattern(std::string_view s, VerbPattern* p, std::string* e
       continue;
     }
     size_t j = i;
-    while (j < s.size() && !IsDelimiter(s[j])) ++j;
+    while (j < s.size() && !IsDelimiter(s[j]) &&
+           !(s[j] == '~' && j + 1 < s.size() && s[j + 1] == '_')) {
+      ++j;
+    }
     Phrase words;
     AppendWord(s.substr(i, j - i), !tabari, &words);
     for (size_t k = 0; k < words.size(); ++k) {
@@ -678,7 +695,14 @@ void VerbReader::AddFormsFromText(std::string_view text, const std::string& code
     return;
   }
   auto& out = ctx_.out->verbs[block_].forms;
-  for (VerbBlock::Form& f : forms) out.push_back(std::move(f));
+  for (VerbBlock::Form& f : forms) {
+    // TABARI: an irregular form may repeat a generated ending ("ACT_" then "{ ACTING_ }").
+    bool repeated = false;
+    if (ctx_.tabari) {
+      for (const VerbBlock::Form& g : out) repeated |= g.words == f.words;
+    }
+    if (!repeated) out.push_back(std::move(f));
+  }
 }
 
 void VerbReader::ReadPetrarchForms(const Line& line) {
@@ -724,8 +748,62 @@ void VerbReader::ReadTabariRoot(const Line& line) {
   }
   std::string_view name = Trim(text.substr(0, text.find('{')));
   StartBlock(UpperAscii(name), code, alt, line.number);
-  // TABARI roots are stems ("ABUS" covers ABUSE, ABUSED); nothing to generate.
-  AddFormsFromText(text, "", "", /*generate=*/false, line.number);
+  // TABARI roots are stems ("ABUS" covers ABUSE, ABUSED); nothing to generate. A root written
+  // "DEPART_" is a whole word that still takes the regular verb endings, one written "BAN="
+  // takes none.
+  std::string forms_text(text);
+  std::vector<bool> no_endings;
+  for (size_t i = 0; i < forms_text.size(); ++i) {
+    if (forms_text[i] != '=') continue;
+    bool word_end = i + 1 == forms_text.size() || IsBlank(forms_text[i + 1]) ||
+                    forms_text[i + 1] == '}' || forms_text[i + 1] == '{';
+    if (word_end) forms_text[i] = '_';
+  }
+  std::vector<VerbBlock::Form>& forms = ctx_.out->verbs[block_].forms;
+  const size_t first_new = forms.size();
+  AddFormsFromText(forms_text, "", "", /*generate=*/false, line.number);
+  AddTabariVerbEndings(text, first_new, &forms);
+}
+
+void VerbReader::AddTabariVerbEndings(std::string_view written, size_t first,
+                                      std::vector<VerbBlock::Form>* forms) {
+  // Which written words ended in '=' (no endings): "BAN=" -> BAN.
+  std::unordered_set<std::string> bare;
+  size_t i = 0;
+  while (i < written.size()) {
+    size_t j = i;
+    while (j < written.size() && !IsBlank(written[j]) && written[j] != '{' && written[j] != '}') {
+      ++j;
+    }
+    if (j > i && written[j - 1] == '=') {
+      bare.insert(UpperAscii(written.substr(i, j - i - 1)));
+    }
+    i = j + 1;
+  }
+  // Only the root takes endings: forms in braces are irregular forms, written out in full.
+  const size_t end = std::min(forms->size(), first + 1);
+  for (size_t f = first; f < end; ++f) {
+    if ((*forms)[f].words.size() != 1) continue;
+    const PhraseWord& w = (*forms)[f].words[0];
+    if (!w.exact || bare.count(w.text) > 0 || w.text.empty()) continue;
+    std::vector<std::string> endings;
+    if (w.text.back() == 'E') {
+      const std::string root = w.text.substr(0, w.text.size() - 1);
+      endings = {w.text + "S", w.text + "D", w.text + "N", root + "ING"};
+    } else {
+      endings = {w.text + "S", w.text + "ED", w.text + "ES", w.text + "EN", w.text + "ING"};
+    }
+    for (std::string& e : endings) {
+      bool present = false;
+      for (const VerbBlock::Form& h : *forms) {
+        present |= h.words.size() == 1 && h.words[0].text == e;
+      }
+      if (present) continue;  // "ACT_ { ACTING_ }"
+      VerbBlock::Form g = (*forms)[f];
+      g.words[0].text = std::move(e);
+      forms->push_back(std::move(g));
+    }
+  }
 }
 
 void VerbReader::Run() {

@@ -172,8 +172,9 @@ int RunEval(const EvalArgs& args) {
       exit_code = kExitSkipped;
       continue;
     }
-    auto coder =
-        Coder::Open(eval::SuiteCoderOptions(spec.suite, shared, base, run_options.modality));
+    const CoderOptions coder_options =
+        eval::SuiteCoderOptions(spec.suite, shared, base, run_options.modality);
+    auto coder = Coder::Open(coder_options);
     if (!coder.ok()) {
       fmt::print(stderr, "annal eval: skipping {}: cannot open the coder: {}\n", spec.name,
                  coder.status().ToString());
@@ -184,7 +185,10 @@ int RunEval(const EvalArgs& args) {
       fmt::print(stderr, "annal eval: {}: {} dictionary lines skipped (first: {})\n", spec.name,
                  (*coder)->warnings().size(), (*coder)->warnings().front());
     }
-    eval::SuiteReport report = eval::RunSuite(**coder, spec.suite, gold.value(), run_options);
+    eval::RunOptions suite_run = run_options;
+    // TABARI's validation records change TABARI's settings as they go (SET: CODE ALL, ...).
+    if (spec.suite == eval::Suite::kTabariValidate) suite_run.reopen_options = &coder_options;
+    eval::SuiteReport report = eval::RunSuite(**coder, spec.suite, gold.value(), suite_run);
     fmt::print(stderr, "annal eval: {}: {} records read, {} scored, {} gold events, {:.2f} s\n",
                spec.name, report.records_read, report.records_scored, report.score.gold,
                report.seconds);

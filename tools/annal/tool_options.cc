@@ -16,6 +16,8 @@ void DictionaryArgs::AddTo(CLI::App* cmd) {
   cmd->add_flag("--all-languages", all_languages, "Code documents whatever their language");
   cmd->add_option("--syntax", syntax, kSyntaxHelp);
   cmd->add_flag("--dict-warnings", show_warnings, "Print skipped dictionary lines");
+  cmd->add_flag("--tabari-compat", tabari_compat,
+                "Code like TABARI (first actor is the source, one verb per clause)");
 }
 
 Status DictionaryArgs::Apply(CoderOptions* options) const {
@@ -26,6 +28,7 @@ Status DictionaryArgs::Apply(CoderOptions* options) const {
   options->dictionary_files = files;
   options->data_dir = ResolveDataDir(data_dir);
   options->english_only = !all_languages;
+  options->tabari_compat = tabari_compat;
   if (!ParseSyntaxMode(syntax, &options->syntax)) {
     return Status::InvalidArgument("--syntax must be shallow, parser or tagged");
   }

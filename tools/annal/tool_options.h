@@ -20,6 +20,7 @@ struct DictionaryArgs {
   bool all_languages = false;
   std::string syntax = "shallow";
   bool show_warnings = false;
+  bool tabari_compat = false;  // --tabari-compat
 
   void AddTo(CLI::App* cmd);
   // Fills the coder options; InvalidArgument on a bad combination.

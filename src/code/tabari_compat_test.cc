@@ -1,0 +1,101 @@
+#include "code/tabari_compat.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace annal::code {
+namespace {
+
+TEST(TabariSettingsTest, ParsesCodeByDefaultsAndMinimumWords) {
+  TabariSettings s;
+  EXPECT_EQ(s.code_by, TabariSettings::CodeBy::kClause);
+  EXPECT_EQ(s.minimum_words, 8);
+  ApplyTabariSettingLine("SET: CODE ALL", &s);
+  EXPECT_EQ(s.code_by, TabariSettings::CodeBy::kAll);
+  ApplyTabariSettingLine("SET: CODE BY SENTENCE", &s);
+  EXPECT_EQ(s.code_by, TabariSettings::CodeBy::kSentence);
+  ApplyTabariSettingLine("SET: MINIMUM WORDS = 4  ", &s);
+  EXPECT_EQ(s.minimum_words, 4);
+  ApplyTabariSettingLine(" DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER ", &s);
+  EXPECT_EQ(s.default_source, "DEFSRC");
+  EXPECT_EQ(s.default_target, "DEFTAR");
+  EXPECT_TRUE(s.default_prior);
+  EXPECT_TRUE(s.default_after);
+  ApplyTabariSettingLine("DEFAULT: OFF", &s);
+  EXPECT_TRUE(s.default_source.empty());
+  ApplyTabariSettingLine("DEFAULT: SOURCE [X]  TARGET [Y] AFTER", &s);
+  EXPECT_FALSE(s.default_prior);
+  EXPECT_TRUE(s.default_after);
+  ApplyTabariSettingLine("OUTPUT: ID STORY SENT", &s);  // output-only: ignored
+  EXPECT_EQ(s.default_source, "X");
+}
+
+// Builds a view over words; `mentions` and `verbs` give the token index of each one-token
+// actor (all in their own coordination group unless `group` says otherwise) and verb.
+struct Sentence {
+  std::vector<text::Token> tokens;
+  std::vector<uint32_t> mention_of, verb_of;
+  std::vector<int> groups;
+  Sentence(const std::vector<std::string>& words, const std::vector<uint32_t>& mentions,
+           const std::vector<uint32_t>& verbs, const std::vector<int>& group) {
+    for (const auto& w : words) {
+      text::Token t;
+      t.norm = w;
+      t.flags = text::kWord;
+      tokens.push_back(t);
+    }
+    mention_of.assign(words.size(), kNoIndex);
+    verb_of.assign(words.size(), kNoIndex);
+    for (size_t i = 0; i < mentions.size(); ++i) mention_of[mentions[i]] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < verbs.size(); ++i) verb_of[verbs[i]] = static_cast<uint32_t>(i);
+    groups = group;
+  }
+  TabariSentenceView View() const {
+    return {tokens.data(), static_cast<uint32_t>(tokens.size()), &mention_of, &verb_of, &groups};
+  }
+};
+
+TEST(TabariClauseTest, ConjunctionBeforeVerbOrNewSubjectSplits) {
+  // GONDOR CONDEMNED ITHILEN AND PROMISED AID BUT DAGOLATH REFUSED
+  Sentence s({"GONDOR", "CONDEMNED", "ITHILEN", "AND", "PROMISED", "AID", "BUT", "DAGOLATH",
+              "REFUSED"},
+             {0, 2, 7}, {1, 4, 8}, {0, 1, 2});
+  EXPECT_EQ(TabariClauseStarts(s.View()), (std::vector<uint32_t>{0, 3, 6}));
+  EXPECT_EQ(TabariFirstMention(s.View(), 3, 9), 2u);
+  EXPECT_EQ(TabariFirstMention(s.View(), 3, 7), kNoIndex);
+}
+
+TEST(TabariClauseTest, CompoundActorsDoNotSplit) {
+  // ELROND AND GONDOR URGED BREE ; GONDOR MET ITHILEN AND DAGOLATH OFFICIALS
+  Sentence a({"ELROND", "AND", "GONDOR", "URGED", "BREE"}, {0, 2, 4}, {3}, {0, 0, 1});
+  EXPECT_EQ(TabariClauseStarts(a.View()), (std::vector<uint32_t>{0}));
+  Sentence b({"GONDOR", "MET", "ITHILEN", "AND", "DAGOLATH", "OFFICIALS"}, {0, 2, 4}, {1},
+             {0, 1, 1});
+  EXPECT_EQ(TabariClauseStarts(b.View()), (std::vector<uint32_t>{0}));
+}
+
+TEST(TabariCommaTest, DeletesSubordinateClausesByLength) {
+  // "A B, C D E, F G H ." with MIN=2..MAX=10 inside and EMIN=2..EMAX=10 at the end.
+  std::vector<text::Token> tokens;
+  for (const char* w : {"A", "B", ",", "C", "D", "E", ",", "F", "G", "H", "."}) {
+    text::Token t;
+    t.norm = w;
+    t.flags = (w[0] == ',' || w[0] == '.') ? text::kPunct : text::kWord;
+    tokens.push_back(t);
+  }
+  TabariSettings s;
+  using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}, {7, 10}}));
+  ApplyTabariSettingLine("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 2 BMAX = 8", &s);
+  EXPECT_EQ(s.comma_min, 4);
+  EXPECT_EQ(s.comma_end_min, 3);
+  EXPECT_EQ(s.comma_begin_max, 8);
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{0, 2}, {7, 10}}));
+  ApplyTabariSettingLine("COMMA: OFF", &s);
+  EXPECT_TRUE(TabariDeletedCommaClauses(tokens.data(), 11, s).empty());
+}
+
+}  // namespace
+}  // namespace annal::code
