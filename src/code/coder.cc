@@ -3,12 +3,14 @@
 //   -> Event records (spans, ids, CAMEO/PLOVER fields, date, modality).
 #include "annal/coder.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
 #include "code/word_classes.h"
+#include "context/coreference.h"
 #include "context/date_resolver.h"
 #include "context/gazetteer.h"
 #include "context/geoparser.h"
@@ -121,6 +123,38 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
   return best != nullptr ? best : dateline;
 }
 
+// The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
+// country, else the country that the article's places and demonyms point to when the choice is
+// clear - at least three mentions and more than twice as many as any other country (two,
+// "Russian police arrested students in Moscow", is one sentence's own business, not the
+// document's: the sentence-level gold suites leave those students without a country). "" when the
+// article has no clear country (a report from Brussels about three countries). Only CAMEO
+// country codes count (ISO codes CAMEO lacks would make codes no dictionary uses).
+std::string DocumentCountry(const lexicon::Lexicon& lex,
+                            const std::vector<context::PlaceMention>& places,
+                            const context::PlaceMention* dateline) {
+  if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
+    return dateline->country_iso3;
+  }
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (const auto& p : places) {
+    if (p.country_iso3.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == p.country_iso3; });
+    if (it == counts.end()) {
+      counts.emplace_back(p.country_iso3, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::sort(counts.begin(), counts.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (counts.empty() || counts[0].second < 3) return "";
+  if (counts.size() > 1 && counts[0].second <= 2 * counts[1].second) return "";
+  std::string code(counts[0].first);
+  return lex.IsCountryCode(code) ? code : "";
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
@@ -226,6 +260,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
+  state.coref.SetDocumentCountry(DocumentCountry(lex, places, dateline_place));
   code::SentenceCoder coder(lex, impl_->parser.get());
   state.text = text;
   std::vector<code::CandidateEvent> candidates;
@@ -251,9 +286,22 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.text = text.substr(ea.span.begin, ea.span.end - ea.span.begin);
       ea.code = a.code;
       ea.entity = a.entity;
+      ea.resolution = context::ResolutionName(a.resolution);
       SplitActorCode(lex, a.code, &ea.country, &ea.roles);
       return ea;
     };
+    // Violent events name who later "the attacker" and "the victim" are.
+    for (const auto& c : candidates) {
+      auto antecedent = [&](const std::optional<code::ActorRef>& a) {
+        std::optional<context::Antecedent> out;
+        if (!a) return out;
+        std::vector<std::string> roles;
+        out = context::Antecedent{a->code, a->entity, ""};
+        SplitActorCode(lex, a->code, &out->country, &roles);
+        return out;
+      };
+      state.coref.ObserveEvent(antecedent(c.source), antecedent(c.target), c.code);
+    }
     for (const auto& c : candidates) {
       if (!impl_->options.emit_partial_events && (!c.source || !c.target)) continue;
       if (!impl_->options.emit_unrealised_events &&

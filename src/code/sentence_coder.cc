@@ -33,6 +33,8 @@ struct Mention {
   std::vector<const lexicon::AgentEntry*> head_agents;
   bool bare_actor = false;  // a dictionary actor with no agent of its own
   std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
+  const lexicon::ActorEntry* entry = nullptr;  // the actor entry `actor.entity` comes from
+  bool agent_only = false;  // suffix role agents only, no country or entity ("police")
 };
 
 struct Verb {
@@ -82,6 +84,8 @@ class SentenceAnalysis {
         doc_(doc), parser_(parser), tree_(tree) {}
 
   void Run(std::vector<CandidateEvent>* out);
+  // The sentence's mentions as coreference saw them (for DocumentState::coref.EndSentence).
+  const std::vector<context::CorefMention>& coref_mentions() const { return coref_; }
 
  private:
   std::string_view W(uint32_t i) const { return tok_[i].norm; }
@@ -103,6 +107,9 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v) const;
   void BuildMentions();
+  // Document context for the mentions (context/coreference.h): descriptions, appositions,
+  // short names, bare agents; rewrites mentions_ and mention_of_.
+  void ApplyCoreference();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
   void AnalyzeVerbGroup(Verb* v) const;
@@ -170,6 +177,7 @@ class SentenceAnalysis {
   std::vector<std::string> issues_;
   std::vector<uint32_t> sentence_word_ids_;  // sorted: every word id of the sentence
   std::vector<Mention> mentions_;
+  std::vector<context::CorefMention> coref_;  // parallel to mentions_
   std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
   std::vector<Verb> verbs_;
   std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
@@ -395,6 +403,7 @@ void SentenceAnalysis::BuildMentions() {
       bool use_specific = specific_code.size() > composed.size();
       mention.actor.code = use_specific ? specific_code : composed;
       mention.actor.entity = EntityFromActor(use_specific ? *specific : *first);
+      mention.entry = use_specific ? specific : first;
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
@@ -405,6 +414,8 @@ void SentenceAnalysis::BuildMentions() {
         if (code.find(a->code) == std::string::npos) code += a->code;
       }
       mention.actor.code = code;
+      mention.agent_only = std::all_of(agents.begin(), agents.end(),
+                                       [](const lexicon::AgentEntry* a) { return a->suffix; });
     }
     if (!mention.actor.code.empty() && mention.actor.code != "---") {
       mention.actor.begin = mention.begin;
@@ -415,6 +426,7 @@ void SentenceAnalysis::BuildMentions() {
     }
     p = q + 1;
   }
+  ApplyCoreference();
 
   // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
   int next_group = 0;
@@ -430,7 +442,9 @@ void SentenceAnalysis::BuildMentions() {
           saw_joiner = true;
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
-                     verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w))) {
+                     verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w) &&
+                     // "and suspended aid to the country": a description is no list member
+                     mentions_[r].actor.resolution == context::Resolution::kNone)) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
           joined = false;
         }
@@ -481,6 +495,56 @@ void SentenceAnalysis::BuildMentions() {
       }
     }
     ++next_group;
+  }
+  for (size_t k = 0; k < mentions_.size(); ++k) coref_[k].code = mentions_[k].actor.code;
+}
+
+void SentenceAnalysis::ApplyCoreference() {
+  coref_.clear();
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    context::CorefMention c;
+    c.begin = m.begin;
+    c.end = m.end;
+    c.code = m.actor.code;
+    c.entity = m.actor.entity;
+    if (c.code.size() >= 3 && c.code.compare(0, 3, "IGO") != 0 &&
+        lex_.IsCountryCode(std::string_view(c.code).substr(0, 3))) {
+      c.country = c.code.substr(0, 3);
+    }
+    c.bare_actor = m.bare_actor;
+    if (m.entry != nullptr && !m.entry->names.empty()) {
+      bool dated = false;
+      for (const auto& dc : m.entry->codes) {
+        dated |= dc.from_day != lexicon::kDayMin || dc.to_day != lexicon::kDayMax;
+      }
+      c.person_entry = context::LooksLikePersonEntry(m.entry->names[0].size(), dated);
+    }
+    c.agent_only = m.agent_only;
+    c.id = static_cast<uint32_t>(k);
+    coref_.push_back(std::move(c));
+  }
+  doc_->coref.ResolveSentence(tok_, n_, doc_->text, &coref_);
+  std::vector<Mention> resolved;
+  resolved.reserve(coref_.size());
+  for (const auto& c : coref_) {
+    Mention m = c.id < mentions_.size() ? std::move(mentions_[c.id]) : Mention();
+    if (c.id >= mentions_.size()) m.bare_actor = true;  // a name or description: no agents
+    m.begin = m.actor.begin = c.begin;
+    m.end = m.actor.end = c.end;
+    m.actor.code = c.code;
+    m.actor.entity = c.entity;
+    m.actor.resolution = c.resolution;
+    m.agent_only = c.agent_only;
+    resolved.push_back(std::move(m));
+  }
+  mentions_ = std::move(resolved);
+  mention_of_.assign(n_, kNone);
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    coref_[k].id = static_cast<uint32_t>(k);
+    for (uint32_t t = mentions_[k].begin; t < mentions_[k].end; ++t) {
+      mention_of_[t] = static_cast<uint32_t>(k);
+    }
   }
 }
 
@@ -641,24 +705,16 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
 }
 
 std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
-  // The most recent actor earlier in this sentence, else the document's last actor.
-  for (uint32_t t = token; t-- > 0;) {
-    if (mention_of_[t] != kNone) {
-      ActorRef r = mentions_[mention_of_[t]].actor;
-      r.begin = token;
-      r.end = token + 1;
-      r.from_pronoun = true;
-      return r;
-    }
-  }
-  if (doc_->last_actor) {
-    ActorRef r = *doc_->last_actor;
-    r.begin = token;
-    r.end = token + 1;
-    r.from_pronoun = true;
-    return r;
-  }
-  return std::nullopt;
+  // The most recent compatible actor earlier in this sentence, else in the last sentences.
+  std::optional<context::Antecedent> a = doc_->coref.ResolvePronoun(W(token), token, coref_);
+  if (!a) return std::nullopt;
+  ActorRef r;
+  r.begin = token;
+  r.end = token + 1;
+  r.code = std::move(a->code);
+  r.entity = std::move(a->entity);
+  r.resolution = context::Resolution::kPronoun;
+  return r;
 }
 
 uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) const {
@@ -1275,7 +1331,11 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       modality = Modality::kClaimed;
     }
     if (!subject_recorded && !sources.empty()) {
-      doc_->last_actor = sources.front();
+      // The subject is the likeliest antecedent of the next sentence's "he" or "it".
+      if (uint32_t m = MentionAt(sources.front().begin);
+          m != kNone && sources.front().resolution != context::Resolution::kPronoun) {
+        coref_[m].subject = true;
+      }
       subject_recorded = true;
     }
     previous_sources = sources;
@@ -1286,7 +1346,6 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
     }
   }
-  if (!subject_recorded && !mentions_.empty()) doc_->last_actor = mentions_.front().actor;
 }
 
 }  // namespace
@@ -1341,6 +1400,7 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.FindMatches(words_, &matches_);
   SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_);
   analysis.Run(out);
+  doc->coref.EndSentence(analysis.coref_mentions());
 }
 
 }  // namespace annal::code

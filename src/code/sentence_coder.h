@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "annal/event.h"
+#include "context/coreference.h"
 #include "lexicon/lexicon.h"
 #include "syntax/parser.h"
 #include "text/token.h"
@@ -31,7 +32,9 @@ struct ActorRef {
   uint32_t end = 0;
   std::string code;
   std::string entity;         // dictionary name of the entity behind the mention, if known
-  bool from_pronoun = false;  // resolved from "he"/"they": span is the pronoun
+  // How document context gave the code (kPronoun: the span is the pronoun; kDescription:
+  // "the general"); kNone when the mention's own words did.
+  context::Resolution resolution = context::Resolution::kNone;
 };
 
 struct CandidateEvent {
@@ -54,7 +57,7 @@ struct CandidateEvent {
 struct DocumentState {
   std::string_view text;               // the document text (tokens' offsets point into it)
   int32_t day = lexicon::kDayMin;      // publication day, kDayMin if unknown
-  std::optional<ActorRef> last_actor;  // antecedent for pronouns (code and entity only)
+  context::Coreference coref;          // discourse entities: antecedents for pronouns etc.
   bool story_discarded = false;
 };
 
