@@ -124,18 +124,20 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
 }
 
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
-// country, else the country that the article's places and demonyms point to when the choice is
-// clear - at least three mentions and more than twice as many as any other country (two,
-// "Russian police arrested students in Moscow", is one sentence's own business, not the
-// document's: the sentence-level gold suites leave those students without a country). "" when the
-// article has no clear country (a report from Brussels about three countries). Only CAMEO
-// country codes count (ISO codes CAMEO lacks would make codes no dictionary uses).
+// country, else the country the article's places and demonyms point to when the choice is
+// clear - an article of two sentences or more, at least three mentions, and more than twice
+// as many as any other country ("Russian police arrested students in Moscow" says too little).
+// "" when there is no clear country (a report from Brussels about three countries). Only CAMEO
+// country codes count (an ISO code CAMEO lacks would make codes no dictionary uses).
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
-                            const context::PlaceMention* dateline) {
+                            const context::PlaceMention* dateline, size_t sentences) {
   if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
     return dateline->country_iso3;
   }
+  // One sentence is no article: its places are its own business (the sentence-level gold
+  // suites leave "insurgents" in "... part of Syria's second city ..." without a country).
+  if (sentences < 2) return "";
   std::vector<std::pair<std::string_view, int>> counts;
   for (const auto& p : places) {
     if (p.country_iso3.empty()) continue;
@@ -260,7 +262,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
-  state.coref.SetDocumentCountry(DocumentCountry(lex, places, dateline_place));
+  state.coref.SetDocumentCountry(DocumentCountry(lex, places, dateline_place, analyzed.sentences.size()));
   code::SentenceCoder coder(lex, impl_->parser.get());
   state.text = text;
   std::vector<code::CandidateEvent> candidates;

@@ -35,6 +35,7 @@ struct Mention {
   std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
   const lexicon::ActorEntry* entry = nullptr;  // the actor entry `actor.entity` comes from
   bool agent_only = false;  // suffix role agents only, no country or entity ("police")
+  bool unknown_name = false;  // absorbed capitalised words no dictionary knows ("Falastur")
 };
 
 struct Verb {
@@ -368,7 +369,15 @@ void SentenceAnalysis::BuildMentions() {
       bool next_is_piece = q + 1 < pieces.size() && pieces[q + 1].begin == mention.end;
       if (next_is_piece) break;
       ++mention.end;
+      mention.unknown_name = true;
     }
+    // A one-word agent that is a title modifier ("deputy" is a COP agent: a deputy sheriff)
+    // inside a longer phrase only qualifies it: "deputy head of Russian military
+    // intelligence" is MILSPY, "deputy foreign minister" GOV.
+    auto modifier_piece = [&](size_t r) {
+      return !pieces[r].actor && p < q && pieces[r].end == pieces[r].begin + 1 &&
+             IsActorModifier(W(pieces[r].begin));
+    };
     // Leading modifiers belong to the phrase text ("senior official"), determiners do not.
     while (mention.begin > 0 && IsActorModifier(W(mention.begin - 1))) --mention.begin;
 
@@ -393,7 +402,7 @@ void SentenceAnalysis::BuildMentions() {
           specific = &a;
           specific_code = code;
         }
-      } else {
+      } else if (!modifier_piece(r)) {
         agents.push_back(&dict_.agents[pieces[r].index]);
         if (first == nullptr) agent_before_actor = true;
       }
@@ -521,6 +530,7 @@ void SentenceAnalysis::ApplyCoreference() {
       c.person_entry = context::LooksLikePersonEntry(m.entry->names[0].size(), dated);
     }
     c.agent_only = m.agent_only;
+    c.unknown_name = m.unknown_name;
     c.id = static_cast<uint32_t>(k);
     coref_.push_back(std::move(c));
   }

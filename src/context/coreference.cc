@@ -284,6 +284,22 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     // agrees on the country and says more ("Sergei Lavrov" RUS... -> the title's roles).
     if (i > 0 && (*mentions)[i - 1].end == comma) {
       CorefMention& name = (*mentions)[i - 1];
+      // Case 1b: a place name swallowed a person's name ("Vladimir Alekseyev": Vladimir is a
+      // Russian city): a bare country code with unknown capitalised words is that person.
+      if (name.bare_actor && !name.person_entry && name.unknown_name && name.code == name.country &&
+          name.end - name.begin >= 2 && !title.country.empty()) {
+        uint32_t first_name = name.begin;
+        while (first_name + 1 < name.end && In(kNameTitles, tok[first_name].norm)) ++first_name;
+        name.code = title.code;
+        name.country = title.country;
+        name.entity = std::string(text.substr(tok[first_name].begin,
+                                              tok[name.end - 1].end - tok[first_name].begin));
+        name.kind = EntityKind::kPerson;
+        name.person_entry = true;
+        name.resolution = Resolution::kApposition;
+        Attach(name.entity, name.code, name.country);
+        continue;
+      }
       if (name.bare_actor && name.person_entry && name.code != title.code &&
           title.code.size() > name.code.size() && !title.country.empty() &&
           (name.country.empty() || name.country == title.country)) {
@@ -491,6 +507,13 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
       e.sentence = sentence_;  // "He ... He ...": a chain of pronouns keeps the entity current
       return Antecedent{e.code, e.entity, e.country};
     }
+  }
+  // No person in reach: the dictionaries do not type every name ("Galadriel urged Bree ...
+  // and then she asked Gondor"), so "he"/"she" falls back on the sentence's subject position,
+  // its first mention, when that is a named actor.
+  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= token &&
+      mentions[0].bare_actor && !mentions[0].code.empty()) {
+    return Antecedent{mentions[0].code, mentions[0].entity, mentions[0].country};
   }
   return std::nullopt;
 }

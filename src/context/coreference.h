@@ -57,6 +57,8 @@ struct CorefMention {
   bool bare_actor = false;      // a dictionary actor with no agent words ("Russia", "Lavrov")
   bool person_entry = false;    // the dictionary actor is a person (see LooksLikePersonEntry)
   bool agent_only = false;      // role words only, no country, entity or prefix role ("police")
+  bool unknown_name = false;    // ends in capitalised words no dictionary knows ("Vladimir
+                                // Alekseyev" read as the Russian city Vladimir + a name)
   bool subject = false;  // subject of a coded event: the likeliest antecedent next sentence
   uint32_t id = UINT32_MAX;  // the caller's own index, kept through ResolveSentence; new
                              // mentions (names, descriptions) get UINT32_MAX
