@@ -411,8 +411,10 @@ void SentenceAnalysis::BuildMentions() {
       std::string composed = ComposeCode(first_code, agents);
       bool use_specific = specific_code.size() > composed.size();
       mention.actor.code = use_specific ? specific_code : composed;
-      mention.actor.entity = EntityFromActor(use_specific ? *specific : *first);
-      mention.entry = use_specific ? specific : first;
+      // The entity is the most specific actor named whenever its own code says as much as the
+      // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
+      mention.entry = specific_code.size() >= composed.size() ? specific : first;
+      mention.actor.entity = EntityFromActor(*mention.entry);
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;

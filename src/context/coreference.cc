@@ -43,6 +43,17 @@ constexpr std::array<std::string_view, 45> kNotNames = {
     "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER",  "DECEMBER", "HOWEVER", "MEANWHILE",
     "LAST",     "EARLIER",  "ON"};
 
+// Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
+// pronouns, auxiliaries and common irregular past tenses.
+constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
+    "OF",    "IN",    "ON",     "AT",      "FOR",    "WITH",   "FROM",    "BY",     "ABOUT",
+    "AGAINST", "AFTER", "BEFORE", "DURING", "OVER",  "UNDER",  "INTO",    "OUTSIDE", "INSIDE",
+    "NEAR",  "TO",    "AND",    "OR",      "BUT",    "WHO",    "WHOM",    "WHOSE",  "THAT",
+    "WHICH", "WHEN",  "AS",     "IS",      "WAS",    "HAS",    "HAD",     "WILL",   "WOULD",
+    "COULD", "CAN",   "MAY",    "MIGHT",   "SHOULD", "MUST",   "DID",     "DOES",   "SAID",
+    "TOLD",  "MET",   "LEFT",   "SAW",     "FLED",   "SHOT",   "HIT",     "KEPT",   "SENT",
+    "ALSO",  "THEN",  "LATER",  "NOW"};
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -148,6 +159,10 @@ std::optional<EntityKind> PronounKind(std::string_view p) {
   return std::nullopt;
 }
 
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
+}
+
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -163,6 +178,18 @@ std::string ShortName(std::string_view entity) {
 
 bool IsCapitalizedWord(const text::Token& t) {
   return t.has(text::kWord) && t.has(text::kCapitalized) && !t.has(text::kNumber);
+}
+
+// Whether token t can end a noun phrase: what follows is punctuation, a function word or a
+// verb ("the general said", "the general, who", "the general on Friday"), not another noun.
+bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
+  if (t + 1 >= n) return true;
+  const text::Token& next = tok[t + 1];
+  if (next.has(text::kPossessive)) return false;
+  if (!next.has(text::kWord) || In(kAfterNounPhrase, next.norm)) return true;
+  std::string_view w = next.norm;
+  return !next.has(text::kCapitalized) &&
+         (EndsWith(w, "ED") || (EndsWith(w, "S") && !EndsWith(w, "SS")));
 }
 
 void InsertSorted(CorefMention m, std::vector<CorefMention>* mentions) {
@@ -298,6 +325,7 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
         name.person_entry = true;
         name.resolution = Resolution::kApposition;
         Attach(name.entity, name.code, name.country);
+        (*mentions)[i].entity = name.entity;  // the title is the same person
         continue;
       }
       if (name.bare_actor && name.person_entry && name.code != title.code &&
@@ -308,6 +336,7 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
         name.resolution = Resolution::kApposition;
         Attach(name.entity, name.code, name.country);
       }
+      if (name.bare_actor && name.person_entry) (*mentions)[i].entity = name.entity;
       continue;
     }
     // Case 2: capitalised words no dictionary knows, right before the comma.
@@ -333,6 +362,7 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     name.person_entry = true;
     name.resolution = Resolution::kApposition;
     Attach(name.entity, name.code, name.country);
+    (*mentions)[i].entity = name.entity;  // the title is the same person
     InsertSorted(std::move(name), mentions);
     ++i;  // the title moved one place right
   }
@@ -385,21 +415,9 @@ void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
     if (tok[t - 1].norm != "THE" || Covered(*mentions, t)) continue;
     const DescriptionWord* d = FindDescriptionWord(tok[t].norm);
     if (d == nullptr) continue;
-    // The head must end the noun phrase: "the general election", "the attacker's car" are not
-    // descriptions of a person.
-    if (t + 1 < n && (tok[t + 1].has(text::kWord) && !tok[t + 1].has(text::kCapitalized) &&
-                      tok[t + 1].norm != "AND" && tok[t + 1].norm != "OR")) {
-      // a verb may follow ("the general said"): accept lower-case words that are not nouns of
-      // the phrase - approximated by function and verb-like endings.
-      std::string_view next = tok[t + 1].norm;
-      bool verb_like = EndsWith(next, "ED") || EndsWith(next, "S") || next == "WAS" ||
-                       next == "IS" || next == "HAD" || next == "HAS" || next == "WILL" ||
-                       next == "WHO" || next == "THAT" || next == "SAID" || next == "TOLD" ||
-                       next == "WOULD" || next == "COULD" || next == "DID" || next == "MET" ||
-                       next == "LEFT" || next == "SAW" || next == "FLED" || next == "SHOT" ||
-                       next == "HIT" || next == "KEPT" || next == "SENT";
-      if (!verb_like) continue;
-    }
+    // The head must end the noun phrase: "the general election", "the General Assembly" and
+    // "the attacker's car" are no descriptions of a person.
+    if (!EndsNounPhrase(tok, n, t)) continue;
     if (t + 1 < n && tok[t + 1].has(text::kPossessive)) continue;
     CorefMention m;
     m.begin = t;
@@ -412,8 +430,23 @@ void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
 void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   FindDescriptions(tok, n, mentions);
-  for (auto& m : *mentions) {
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    CorefMention& m = (*mentions)[i];
     if (m.code.empty()) continue;  // a description head added above; kind already set
+    // "a Russian army general": a person head the agents dictionary lacks, right after a
+    // mention with a country, makes it that person and adds the head's role (RUS -> RUSMIL).
+    if (m.end < n && !m.country.empty() && !m.person_entry &&
+        (i + 1 == mentions->size() || (*mentions)[i + 1].begin > m.end) &&
+        !tok[m.end].has(text::kCapitalized) && EndsNounPhrase(tok, n, m.end)) {
+      const DescriptionWord* d = FindDescriptionWord(tok[m.end].norm);
+      if (d != nullptr && d->kind == EntityKind::kPerson && !d->roles.empty()) {
+        if (!HasRoles(m.code, m.country, d->roles)) m.code += d->roles;
+        ++m.end;
+        m.bare_actor = false;
+        m.kind = EntityKind::kPerson;
+        continue;
+      }
+    }
     m.kind = Classify(tok, m);
     // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
     if (!m.entity.empty()) {
@@ -430,15 +463,17 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
     CorefMention& m = (*mentions)[i];
     if (!m.code.empty() && !m.agent_only) continue;
     std::string_view before = m.begin > 0 ? std::string_view(tok[m.begin - 1].norm) : "";
-    // "his troops", "its army": the possessor's country with the agent's roles.
-    if (std::optional<EntityKind> kind = PronounKind(before);
-        kind && !m.code.empty() && (before == "HIS" || before == "HER" || before == "ITS" ||
-                                    before == "THEIR")) {
-      if (auto a = ResolvePronoun(before, m.begin - 1, *mentions); a && !a->country.empty()) {
+    // "his troops", "its army": the possessor's country with the agent's roles. The sentence
+    // coder may have taken "its" into the phrase already (a title modifier like "senior").
+    uint32_t possessive = m.begin > 0 ? m.begin - 1 : UINT32_MAX;
+    if (m.begin + 1 < m.end && IsPossessivePronoun(tok[m.begin].norm)) possessive = m.begin;
+    if (possessive != UINT32_MAX && IsPossessivePronoun(tok[possessive].norm) && !m.code.empty()) {
+      if (auto a = ResolvePronoun(tok[possessive].norm, possessive, *mentions);
+          a && !a->country.empty()) {
         m.code = a->country + m.code;
         m.country = a->country;
         m.agent_only = false;
-        m.begin -= 1;
+        m.begin = possessive;
         m.resolution = Resolution::kPronoun;
         continue;
       }
