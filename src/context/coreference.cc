@@ -30,6 +30,8 @@ constexpr std::array<std::string_view, 9> kGroupNouns = {
     "POLICE", "PEOPLE", "MEN", "WOMEN", "CHILDREN", "GUNMEN", "POLICEMEN", "MILITIAMEN",
     "CLERGY"};
 // Words that introduce a person's name without being part of it ("Mr Alekseyev").
+constexpr std::array<std::string_view, 10> kPersonTitles = {
+    "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "PROF", "PROF."};
 constexpr std::array<std::string_view, 16> kNameTitles = {
     "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.",
     "GEN", "GEN.", "GENERAL", "COL.", "COLONEL", "PRESIDENT", "SIR", "LT."};
@@ -159,6 +161,12 @@ std::optional<EntityKind> PronounKind(std::string_view p) {
   return std::nullopt;
 }
 
+// Roles whose holders belong to the country they act in: the state, its forces and its
+// politics. Only these take the document's country; business people, journalists, tourists
+// and "the victims" in an article about one country are often foreigners.
+constexpr std::array<std::string_view, 12> kDomesticRoles = {
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "UAF", "SEP"};
+
 bool IsPossessivePronoun(std::string_view w) {
   return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
 }
@@ -247,7 +255,7 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
 
 const Coreference::Entity* Coreference::FindDescribed(const Description& d,
                                                       const std::vector<CorefMention>& mentions,
-                                                      size_t before) const {
+                                                      size_t before, uint32_t reach) const {
   auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
                   bool agent_only) {
     if (code.empty() || agent_only) return false;
@@ -266,12 +274,9 @@ const Coreference::Entity* Coreference::FindDescribed(const Description& d,
       return &scratch;
     }
   }
-  // A description reaches further back than a pronoun: "the general" can name a man last
-  // mentioned paragraphs ago, but not in another story of the same feed.
-  constexpr uint32_t kDescriptionReach = 10;
   for (size_t i = history_.size(); i-- > 0;) {
     const Entity& e = history_[i];
-    if (e.sentence + kDescriptionReach < sentence_) break;
+    if (e.sentence + reach < sentence_) break;
     if (fits(e.code, e.country, e.kind, e.agent_only)) return &e;
   }
   return nullptr;
@@ -295,7 +300,12 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
   // "NAME, TITLE," where TITLE is a person mention with role words: the name is that person.
   for (size_t i = 0; i < mentions->size(); ++i) {
     const CorefMention title = (*mentions)[i];
-    if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty()) continue;
+    // The title must name its country itself: "president of manufacturer Toshiba" is only
+    // GOV by the agents dictionary, and the document's country says nothing about him.
+    if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty() ||
+        title.country.empty() || title.resolution != Resolution::kNone) {
+      continue;
+    }
     uint32_t k = title.begin;
     while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" ||
                      tok[k - 1].norm == "AN")) {
@@ -375,6 +385,11 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
     if (!IsCapitalizedWord(tok[t]) || In(kNotNames, tok[t].norm) || Covered(*mentions, t)) {
       continue;
     }
+    // "Mr Balls", "Dr Reddy": a person the dictionaries do not know. Later pronouns more
+    // likely mean them than the last person the dictionaries knew: they block resolution.
+    if (t > 0 && In(kPersonTitles, tok[t - 1].norm) && !Covered(*mentions, t - 1)) {
+      blockers_.push_back({t - 1, tok[t].norm});
+    }
     // The person whose surname this is, most recent first; a title-attached code wins.
     const Entity* found = nullptr;
     for (size_t i = history_.size(); i-- > 0;) {
@@ -385,6 +400,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
       }
     }
     if (found == nullptr) continue;
+    if (!blockers_.empty() && blockers_.back().token + 1 == t) blockers_.pop_back();  // known
     CorefMention m;
     m.begin = t;
     m.end = t + 1;
@@ -429,6 +445,7 @@ void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
 
 void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
+  blockers_.clear();
   FindDescriptions(tok, n, mentions);
   for (size_t i = 0; i < mentions->size(); ++i) {
     CorefMention& m = (*mentions)[i];
@@ -493,7 +510,15 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
           e = &event_actor;
         }
       } else if (d) {
-        e = FindDescribed(*d, *mentions, i);
+        // A description reaches further back than a pronoun: "the general" can name a man
+        // last mentioned paragraphs ago. But an institution ("the government", "the police")
+        // not named in this or the last sentence is the document's own when it has a
+        // country: a BBC story on British politics that mentioned the US government earlier
+        // still means London by "the government".
+        constexpr uint32_t kDescriptionReach = 10;
+        bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
+                           !document_country_.empty();
+        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach);
       }
       if (e != nullptr) {
         m.code = e->code;
@@ -505,8 +530,10 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         continue;
       }
     }
-    // A bare agent with no antecedent: the document's country, when it has one clear country.
-    if (m.agent_only && !document_country_.empty() && !m.code.empty()) {
+    // A bare agent with no antecedent: the document's country, when it has one clear country
+    // and the agent's role is a domestic one (police, government, army, opposition).
+    if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
+        In(kDomesticRoles, std::string_view(m.code).substr(0, 3))) {
       m.code = document_country_ + m.code;
       m.country = document_country_;
       m.agent_only = false;
@@ -523,21 +550,31 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
 
 std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, uint32_t token,
                                                       const std::vector<CorefMention>& mentions) {
+  // "We" and "I" are the speaker of a quote, whom the sentence rarely names before them.
   std::optional<EntityKind> kind = PronounKind(pronoun);
-  if (!kind && pronoun != "WE") return std::nullopt;
+  if (!kind) return std::nullopt;
   auto fits = [&](EntityKind k, const std::string& code) {
     return !code.empty() && (!kind || k == *kind);
   };
+  // The latest unknown titled person before the pronoun ("Mr Balls ... he").
+  uint32_t blocker = UINT32_MAX;
+  for (const auto& b : blockers_) {
+    if (b.token < token) blocker = b.token;
+  }
+  const bool person = kind == EntityKind::kPerson;
   for (size_t i = mentions.size(); i-- > 0;) {
     const CorefMention& m = mentions[i];
+    if (person && blocker != UINT32_MAX && m.end <= blocker) return std::nullopt;
     if (m.end <= token && fits(m.kind, m.code)) return Antecedent{m.code, m.entity, m.country};
   }
+  if (person && blocker != UINT32_MAX) return std::nullopt;
   // Pronouns reach back two sentences: further back, the person meant is more often someone
   // the dictionaries do not know than the last one they did.
   constexpr uint32_t kPronounReach = 2;
   for (size_t i = history_.size(); i-- > 0;) {
     Entity& e = history_[i];
     if (e.sentence + kPronounReach < sentence_) break;
+    if (person && e.code.empty() && e.kind == EntityKind::kPerson) return std::nullopt;
     if (fits(e.kind, e.code)) {
       e.sentence = sentence_;  // "He ... He ...": a chain of pronouns keeps the entity current
       return Antecedent{e.code, e.entity, e.country};
@@ -589,6 +626,18 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     if (same != history_.end()) history_.erase(same);
     history_.push_back(std::move(e));
   }
+  for (const auto& b : blockers_) {  // unknown titled persons: in the history without a code
+    Entity e;
+    e.entity = b.name;
+    e.kind = EntityKind::kPerson;
+    e.sentence = sentence_;
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+      return x.code.empty() && x.entity == e.entity;
+    });
+    if (same != history_.end()) history_.erase(same);
+    history_.push_back(std::move(e));
+  }
+  blockers_.clear();
   // A document names a few dozen actors; older ones are out of reach anyway.
   constexpr size_t kMaxHistory = 64;
   if (history_.size() > kMaxHistory) {

@@ -102,7 +102,7 @@ class Coreference {
   // norm form): the most recent compatible mention before it in the sentence, else the most
   // recent compatible entity of the previous two sentences (which then counts as mentioned
   // in this sentence, so "He ... He ..." chains). `mentions` are the sentence's mentions after
-  // ResolveSentence(). "WE" takes any kind; "I" and unknown words resolve to nothing.
+  // ResolveSentence(). "WE", "I" and other words resolve to nothing.
   std::optional<Antecedent> ResolvePronoun(std::string_view pronoun, uint32_t token,
                                            const std::vector<CorefMention>& mentions);
 
@@ -140,8 +140,10 @@ class Coreference {
 
   static std::optional<Description> DescriptionOf(std::string_view head, std::string_view code,
                                                   bool agent_only);
+  // The most recent entity a description fits: mentions[0, before) of this sentence, then the
+  // history of the last `reach` sentences.
   const Entity* FindDescribed(const Description& d, const std::vector<CorefMention>& mentions,
-                              size_t before) const;
+                              size_t before, uint32_t reach) const;
   void FindAppositions(const text::Token* tokens, uint32_t n, std::string_view text,
                        std::vector<CorefMention>* mentions);
   void FindShortNames(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
@@ -149,7 +151,14 @@ class Coreference {
                         std::vector<CorefMention>* mentions);
   void Attach(const std::string& entity, const std::string& code, const std::string& country);
 
+  // An unknown person introduced by a title ("Mr Balls") in the current sentence.
+  struct Blocker {
+    uint32_t token;    // the title's sentence token
+    std::string name;  // the name's norm form
+  };
+
   std::string document_country_;
+  std::vector<Blocker> blockers_;  // this sentence's, moved to history_ by EndSentence
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
   std::vector<AttachedCode> attached_;
   std::optional<Antecedent> last_attacker_, last_victim_;

@@ -269,6 +269,54 @@ TEST(CoreferenceTest, SubjectsAreTheMostRecentAntecedents) {
   EXPECT_EQ(he->code, "RUSGOV");
 }
 
+TEST(CoreferenceTest, UnknownTitledPersonBlocksPronouns) {
+  Doc d("Gordon Brown spoke on Monday. Mr Balls told the BBC. He said so. Mr Brown left.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Gordon Brown", true)}));
+  auto m1 = Sentence(&c, d, 1, {});
+  // "He" in this sentence after "Mr Balls" is not Gordon Brown.
+  EXPECT_FALSE(c.ResolvePronoun("HE", d.At(1, "TOLD"), m1).has_value());
+  c.EndSentence(m1);
+  auto m2 = Sentence(&c, d, 2, {});
+  EXPECT_FALSE(c.ResolvePronoun("HE", 0, m2).has_value());  // nor in the next one
+  EXPECT_TRUE(c.ResolvePronoun("IT", 0, m2) == std::nullopt);
+  c.EndSentence(m2);
+  // A titled short name of a known person is no blocker: "Mr Brown" is Gordon Brown.
+  auto m3 = Sentence(&c, d, 3, {});
+  ASSERT_EQ(m3.size(), 1u);
+  EXPECT_EQ(m3[0].code, "GBRGOV");
+  EXPECT_TRUE(c.ResolvePronoun("HE", d.size(3) - 1, m3).has_value());
+}
+
+TEST(CoreferenceTest, DocumentCountryOnlyForDomesticRoles) {
+  Doc d("Tourists and police arrived.");
+  Coreference c;
+  c.SetDocumentCountry("CUB");
+  uint32_t p = d.At(0, "POLICE");
+  auto m = Sentence(&c, d, 0, {Agent(0, 1, "CVL"), Agent(p, p + 1, "COP")});
+  EXPECT_EQ(m[0].code, "CVL");  // tourists in Cuba are mostly foreigners
+  EXPECT_EQ(m[1].code, "CUBCOP");
+}
+
+TEST(CoreferenceTest, DistantInstitutionIsTheDocumentCountrys) {
+  Doc d("The US government protested. Rain fell. Snow fell. The government said so.");
+  Coreference c;
+  CorefMention us = Actor(0, 3, "USAGOV", "USA");
+  us.bare_actor = false;
+  c.EndSentence(Sentence(&c, d, 0, {us}));
+  c.EndSentence(Sentence(&c, d, 1, {}));
+  c.EndSentence(Sentence(&c, d, 2, {}));
+  uint32_t g = d.At(3, "GOVERNMENT");
+  Coreference with_country = c;
+  with_country.SetDocumentCountry("GBR");
+  auto m = Sentence(&with_country, d, 3, {Agent(g, g + 1, "GOV")});
+  EXPECT_EQ(m[0].code, "GBRGOV");
+  EXPECT_EQ(m[0].resolution, Resolution::kDocumentCountry);
+  auto n = Sentence(&c, d, 3, {Agent(g, g + 1, "GOV")});  // no document country: antecedent
+  EXPECT_EQ(n[0].code, "USAGOV");
+  EXPECT_EQ(n[0].resolution, Resolution::kDescription);
+}
+
 TEST(CoreferenceTest, LooksLikePersonEntry) {
   EXPECT_TRUE(LooksLikePersonEntry(2, true));
   EXPECT_FALSE(LooksLikePersonEntry(1, true));   // KREMLIN-like single words
