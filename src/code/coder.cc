@@ -294,6 +294,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
     };
     // Violent events name who later "the attacker" and "the victim" are.
     for (const auto& c : candidates) {
+      if (c.code.size() < 2 || (c.code[0] != '1' && c.code[0] != '2')) continue;  // not 18-20
       auto antecedent = [&](const std::optional<code::ActorRef>& a) {
         std::optional<context::Antecedent> out;
         if (!a) return out;

@@ -80,13 +80,18 @@ class SentenceAnalysis {
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser,
-                   std::vector<syntax::ParsedToken>* tree)
+                   std::vector<syntax::ParsedToken>* tree,
+                   std::vector<context::CorefMention>* coref)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc), parser_(parser), tree_(tree) {}
+        doc_(doc), parser_(parser), tree_(tree), coref_(*coref) {}
 
   void Run(std::vector<CandidateEvent>* out);
   // The sentence's mentions as coreference saw them (for DocumentState::coref.EndSentence).
-  const std::vector<context::CorefMention>& coref_mentions() const { return coref_; }
+  // Empty when the sentence was discarded before its mentions were built.
+  const std::vector<context::CorefMention>& coref_mentions() const {
+    static const std::vector<context::CorefMention> kNone;
+    return coref_applied_ ? coref_ : kNone;
+  }
 
  private:
   std::string_view W(uint32_t i) const { return tok_[i].norm; }
@@ -178,7 +183,10 @@ class SentenceAnalysis {
   std::vector<std::string> issues_;
   std::vector<uint32_t> sentence_word_ids_;  // sorted: every word id of the sentence
   std::vector<Mention> mentions_;
-  std::vector<context::CorefMention> coref_;  // parallel to mentions_
+  // Parallel to mentions_; the SentenceCoder's buffer, reused so that its strings keep their
+  // capacity from sentence to sentence.
+  std::vector<context::CorefMention>& coref_;
+  bool coref_applied_ = false;
   std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
   std::vector<Verb> verbs_;
   std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
@@ -511,19 +519,25 @@ void SentenceAnalysis::BuildMentions() {
 }
 
 void SentenceAnalysis::ApplyCoreference() {
-  coref_.clear();
+  coref_applied_ = true;
+  coref_.resize(mentions_.size());
   for (size_t k = 0; k < mentions_.size(); ++k) {
     const Mention& m = mentions_[k];
-    context::CorefMention c;
+    context::CorefMention& c = coref_[k];
     c.begin = m.begin;
     c.end = m.end;
     c.code = m.actor.code;
     c.entity = m.actor.entity;
+    c.country.clear();
     if (c.code.size() >= 3 && c.code.compare(0, 3, "IGO") != 0 &&
         lex_.IsCountryCode(std::string_view(c.code).substr(0, 3))) {
-      c.country = c.code.substr(0, 3);
+      c.country.assign(c.code, 0, 3);
     }
     c.bare_actor = m.bare_actor;
+    c.person_entry = false;
+    c.kind = context::EntityKind::kOrganisation;
+    c.resolution = context::Resolution::kNone;
+    c.subject = false;
     if (m.entry != nullptr && !m.entry->names.empty()) {
       bool dated = false;
       for (const auto& dc : m.entry->codes) {
@@ -534,9 +548,16 @@ void SentenceAnalysis::ApplyCoreference() {
     c.agent_only = m.agent_only;
     c.unknown_name = m.unknown_name;
     c.id = static_cast<uint32_t>(k);
-    coref_.push_back(std::move(c));
   }
   doc_->coref.ResolveSentence(tok_, n_, doc_->text, &coref_);
+  bool changed = coref_.size() != mentions_.size();
+  for (size_t k = 0; !changed && k < coref_.size(); ++k) {
+    const context::CorefMention& c = coref_[k];
+    const Mention& m = mentions_[k];
+    changed = c.id != k || c.begin != m.begin || c.end != m.end || c.code != m.actor.code ||
+              c.entity != m.actor.entity;
+  }
+  if (!changed) return;  // most sentences: nothing to rewrite
   std::vector<Mention> resolved;
   resolved.reserve(coref_.size());
   for (const auto& c : coref_) {
@@ -1410,7 +1431,7 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   lex_.LookupWords(tokens, n, &words_);
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
-  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_);
+  SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, &tree_, &coref_);
   analysis.Run(out);
   doc->coref.EndSentence(analysis.coref_mentions());
 }

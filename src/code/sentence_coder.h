@@ -83,6 +83,7 @@ class SentenceCoder {
   std::vector<syntax::ParsedToken> tree_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;
+  std::vector<context::CorefMention> coref_;  // the sentence's mentions for coreference
 };
 
 // "HAMID_KARZAI" style dictionary root -> "Hamid Karzai".

@@ -7,6 +7,8 @@
 namespace annal::context {
 namespace {
 
+// The word sets are small and sorted for reading; a linear scan of string_views is fastest
+// here (most candidates differ in length, so each comparison is one integer test).
 template <size_t N>
 bool In(const std::array<std::string_view, N>& set, std::string_view w) {
   return std::find(set.begin(), set.end(), w) != set.end();
@@ -14,47 +16,45 @@ bool In(const std::array<std::string_view, N>& set, std::string_view w) {
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
 constexpr std::array<std::string_view, 62> kPersonNouns = {
-    "PRESIDENT",  "MINISTER",   "PREMIER",    "GENERAL",     "COMMANDER",  "SPOKESMAN",
-    "SPOKESWOMAN", "SPOKESPERSON", "AMBASSADOR", "ENVOY",     "DIPLOMAT",   "LEADER",
-    "CHIEF",      "HEAD",       "DEPUTY",     "DIRECTOR",    "SECRETARY",  "CHANCELLOR",
-    "KING",       "QUEEN",      "PRINCE",     "EMIR",        "SHEIKH",     "GOVERNOR",
-    "MAYOR",      "SENATOR",    "LAWMAKER",   "OFFICIAL",    "OFFICER",    "JUDGE",
-    "COLONEL",    "CAPTAIN",    "LIEUTENANT", "SERGEANT",    "SOLDIER",    "ACTIVIST",
-    "JOURNALIST", "REPORTER",   "MAN",        "WOMAN",       "CHAIRMAN",   "CHAIRWOMAN",
-    "MONARCH",    "POPE",       "CLERIC",     "IMAM",        "PRIEST",     "BISHOP",
-    "ATTACKER",   "GUNMAN",     "ASSAILANT",  "SHOOTER",     "BOMBER",     "VICTIM",
-    "SUSPECT",    "PROSECUTOR", "NEGOTIATOR", "ADVISER",     "ADVISOR",    "DICTATOR",
-    "SPEAKER",    "MP"};
+    "ACTIVIST", "ADVISER", "ADVISOR", "AMBASSADOR", "ASSAILANT", "ATTACKER", "BISHOP", "BOMBER",
+    "CAPTAIN", "CHAIRMAN", "CHAIRWOMAN", "CHANCELLOR", "CHIEF", "CLERIC", "COLONEL", "COMMANDER",
+    "DEPUTY", "DICTATOR", "DIPLOMAT", "DIRECTOR", "EMIR", "ENVOY", "GENERAL", "GOVERNOR", "GUNMAN",
+    "HEAD", "IMAM", "JOURNALIST", "JUDGE", "KING", "LAWMAKER", "LEADER", "LIEUTENANT", "MAN",
+    "MAYOR", "MINISTER", "MONARCH", "MP", "NEGOTIATOR", "OFFICER", "OFFICIAL", "POPE", "PREMIER",
+    "PRESIDENT", "PRIEST", "PRINCE", "PROSECUTOR", "QUEEN", "REPORTER", "SECRETARY", "SENATOR",
+    "SERGEANT", "SHEIKH", "SHOOTER", "SOLDIER", "SPEAKER", "SPOKESMAN", "SPOKESPERSON",
+    "SPOKESWOMAN", "SUSPECT", "VICTIM", "WOMAN",
+};
 // Plural words without a final S, and collectives that take "they" ("police said they ...").
 constexpr std::array<std::string_view, 9> kGroupNouns = {
-    "POLICE", "PEOPLE", "MEN", "WOMEN", "CHILDREN", "GUNMEN", "POLICEMEN", "MILITIAMEN",
-    "CLERGY"};
+    "CHILDREN", "CLERGY", "GUNMEN", "MEN", "MILITIAMEN", "PEOPLE", "POLICE", "POLICEMEN", "WOMEN",
+};
 // Words that introduce a person's name without being part of it ("Mr Alekseyev").
 constexpr std::array<std::string_view, 10> kPersonTitles = {
-    "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "PROF", "PROF."};
+    "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
+};
 constexpr std::array<std::string_view, 16> kNameTitles = {
-    "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.",
-    "GEN", "GEN.", "GENERAL", "COL.", "COLONEL", "PRESIDENT", "SIR", "LT."};
+    "COL.", "COLONEL", "DR", "DR.", "GEN", "GEN.", "GENERAL", "LT.", "MR", "MR.", "MRS", "MRS.",
+    "MS", "MS.", "PRESIDENT", "SIR",
+};
 // Capitalised words that are not names (sentence openers, dates).
-constexpr std::array<std::string_view, 45> kNotNames = {
-    "THE",      "A",        "AN",       "IN",        "ON",       "AT",      "BUT",
-    "AND",      "OR",       "IF",       "WHEN",      "WHILE",    "AFTER",   "BEFORE",
-    "HE",       "SHE",      "IT",       "THEY",      "WE",       "THIS",    "THAT",
-    "MONDAY",   "TUESDAY",  "WEDNESDAY", "THURSDAY", "FRIDAY",   "SATURDAY", "SUNDAY",
-    "JANUARY",  "FEBRUARY", "MARCH",    "APRIL",     "MAY",      "JUNE",    "JULY",
-    "AUGUST",   "SEPTEMBER", "OCTOBER", "NOVEMBER",  "DECEMBER", "HOWEVER", "MEANWHILE",
-    "LAST",     "EARLIER",  "ON"};
+constexpr std::array<std::string_view, 44> kNotNames = {
+    "A", "AFTER", "AN", "AND", "APRIL", "AT", "AUGUST", "BEFORE", "BUT", "DECEMBER", "EARLIER",
+    "FEBRUARY", "FRIDAY", "HE", "HOWEVER", "IF", "IN", "IT", "JANUARY", "JULY", "JUNE", "LAST",
+    "MARCH", "MAY", "MEANWHILE", "MONDAY", "NOVEMBER", "OCTOBER", "ON", "OR", "SATURDAY",
+    "SEPTEMBER", "SHE", "SUNDAY", "THAT", "THE", "THEY", "THIS", "THURSDAY", "TUESDAY", "WE",
+    "WEDNESDAY", "WHEN", "WHILE",
+};
 
 // Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
 // pronouns, auxiliaries and common irregular past tenses.
 constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
-    "OF",    "IN",    "ON",     "AT",      "FOR",    "WITH",   "FROM",    "BY",     "ABOUT",
-    "AGAINST", "AFTER", "BEFORE", "DURING", "OVER",  "UNDER",  "INTO",    "OUTSIDE", "INSIDE",
-    "NEAR",  "TO",    "AND",    "OR",      "BUT",    "WHO",    "WHOM",    "WHOSE",  "THAT",
-    "WHICH", "WHEN",  "AS",     "IS",      "WAS",    "HAS",    "HAD",     "WILL",   "WOULD",
-    "COULD", "CAN",   "MAY",    "MIGHT",   "SHOULD", "MUST",   "DID",     "DOES",   "SAID",
-    "TOLD",  "MET",   "LEFT",   "SAW",     "FLED",   "SHOT",   "HIT",     "KEPT",   "SENT",
-    "ALSO",  "THEN",  "LATER",  "NOW"};
+    "ABOUT", "AFTER", "AGAINST", "ALSO", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "CAN", "COULD",
+    "DID", "DOES", "DURING", "FLED", "FOR", "FROM", "HAD", "HAS", "HIT", "IN", "INSIDE", "INTO",
+    "IS", "KEPT", "LATER", "LEFT", "MAY", "MET", "MIGHT", "MUST", "NEAR", "NOW", "OF", "ON", "OR",
+    "OUTSIDE", "OVER", "SAID", "SAW", "SENT", "SHOT", "SHOULD", "THAT", "THEN", "TO", "TOLD",
+    "UNDER", "WAS", "WHEN", "WHICH", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WOULD",
+};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -165,7 +165,8 @@ std::optional<EntityKind> PronounKind(std::string_view p) {
 // politics. Only these take the document's country; business people, journalists, tourists
 // and "the victims" in an article about one country are often foreigners.
 constexpr std::array<std::string_view, 12> kDomesticRoles = {
-    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "UAF", "SEP"};
+    "COP", "GOV", "INS", "JUD", "LEG", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
+};
 
 bool IsPossessivePronoun(std::string_view w) {
   return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
@@ -253,7 +254,7 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
   return std::nullopt;
 }
 
-const Coreference::Entity* Coreference::FindDescribed(const Description& d,
+std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
                                                       const std::vector<CorefMention>& mentions,
                                                       size_t before, uint32_t reach) const {
   auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
@@ -263,23 +264,23 @@ const Coreference::Entity* Coreference::FindDescribed(const Description& d,
     return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
   };
   // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
-  static thread_local Entity scratch;
   for (size_t i = before; i-- > 0;) {
     const CorefMention& m = mentions[i];
     if (fits(m.code, m.country, m.kind, m.agent_only)) {
-      scratch.code = m.code;
-      scratch.entity = m.entity;
-      scratch.country = m.country;
-      scratch.kind = m.kind;
-      return &scratch;
+      Entity e;
+      e.code = m.code;
+      e.entity = m.entity;
+      e.country = m.country;
+      e.kind = m.kind;
+      return e;
     }
   }
   for (size_t i = history_.size(); i-- > 0;) {
     const Entity& e = history_[i];
     if (e.sentence + reach < sentence_) break;
-    if (fits(e.code, e.country, e.kind, e.agent_only)) return &e;
+    if (fits(e.code, e.country, e.kind, e.agent_only)) return e;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 void Coreference::Attach(const std::string& entity, const std::string& code,
@@ -380,27 +381,33 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
 
 void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
                                  std::vector<CorefMention>* mentions) {
-  if (history_.empty() && attached_.empty()) return;
+  // The persons with a short name, most recent first (a handful per document).
+  std::vector<const Entity*>& people = short_name_scratch_;
+  people.clear();
+  for (size_t i = history_.size(); i-- > 0;) {
+    const Entity& e = history_[i];
+    if (e.kind == EntityKind::kPerson && !e.short_name.empty()) people.push_back(&e);
+  }
+  const bool short_names = !people.empty();
   for (uint32_t t = 0; t < n; ++t) {
-    if (!IsCapitalizedWord(tok[t]) || In(kNotNames, tok[t].norm) || Covered(*mentions, t)) {
-      continue;
-    }
-    // "Mr Balls", "Dr Reddy": a person the dictionaries do not know. Later pronouns more
-    // likely mean them than the last person the dictionaries knew: they block resolution.
-    if (t > 0 && In(kPersonTitles, tok[t - 1].norm) && !Covered(*mentions, t - 1)) {
-      blockers_.push_back({t - 1, tok[t].norm});
-    }
+    if (!IsCapitalizedWord(tok[t])) continue;
+    const bool titled = t > 0 && In(kPersonTitles, tok[t - 1].norm);
+    if ((!titled && !short_names) || Covered(*mentions, t)) continue;
     // The person whose surname this is, most recent first; a title-attached code wins.
     const Entity* found = nullptr;
-    for (size_t i = history_.size(); i-- > 0;) {
-      const Entity& e = history_[i];
-      if (e.kind == EntityKind::kPerson && !e.short_name.empty() && e.short_name == tok[t].norm) {
-        found = &e;
+    for (const Entity* e : people) {
+      if (e->short_name == tok[t].norm) {
+        found = e;
         break;
       }
     }
+    if ((found == nullptr && !titled) || In(kNotNames, tok[t].norm)) continue;
+    // "Mr Balls", "Dr Reddy": a person the dictionaries do not know. Later pronouns more
+    // likely mean them than the last person the dictionaries knew: they block resolution.
+    if (titled && found == nullptr && !Covered(*mentions, t - 1)) {
+      blockers_.push_back({t - 1, tok[t].norm});
+    }
     if (found == nullptr) continue;
-    if (!blockers_.empty() && blockers_.back().token + 1 == t) blockers_.pop_back();  // known
     CorefMention m;
     m.begin = t;
     m.end = t + 1;
@@ -499,15 +506,14 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
       const uint32_t head = m.code.empty() ? m.begin : HeadToken(tok, m);
       std::optional<Description> d = DescriptionOf(tok[head].norm, m.code, m.agent_only);
       if (d && m.agent_only && !FindDescriptionWord(tok[head].norm)) d->kind = m.kind;
-      const Entity* e = nullptr;
-      Entity event_actor;
+      std::optional<Entity> e;
       if (d && d->event_role != EventRole::kNone) {
         const auto& a = d->event_role == EventRole::kAttacker ? last_attacker_ : last_victim_;
         if (a) {
-          event_actor.code = a->code;
-          event_actor.entity = a->entity;
-          event_actor.country = a->country;
-          e = &event_actor;
+          e.emplace();
+          e->code = a->code;
+          e->entity = a->entity;
+          e->country = a->country;
         }
       } else if (d) {
         // A description reaches further back than a pronoun: "the general" can name a man
@@ -520,7 +526,7 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
                            !document_country_.empty();
         e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach);
       }
-      if (e != nullptr) {
+      if (e) {
         m.code = e->code;
         m.entity = e->entity;
         m.country = e->country.empty() ? m.country : e->country;
@@ -611,6 +617,16 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
   for (const CorefMention* mp : order) {
     const CorefMention& m = *mp;
     if (m.code.empty()) continue;
+    // The same entity mentioned again moves to the most recent place.
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+      return x.kind == m.kind && x.code == m.code && x.entity == m.entity;
+    });
+    if (same != history_.end()) {
+      same->sentence = sentence_;
+      same->agent_only = m.agent_only;
+      std::rotate(same, same + 1, history_.end());
+      continue;
+    }
     Entity e;
     e.code = m.code;
     e.entity = m.entity;
@@ -619,11 +635,6 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     e.agent_only = m.agent_only;
     e.sentence = sentence_;
     if (e.kind == EntityKind::kPerson) e.short_name = ShortName(e.entity);
-    // The same entity mentioned again moves to the most recent place.
-    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-      return x.code == e.code && x.entity == e.entity && x.kind == e.kind;
-    });
-    if (same != history_.end()) history_.erase(same);
     history_.push_back(std::move(e));
   }
   for (const auto& b : blockers_) {  // unknown titled persons: in the history without a code
@@ -639,7 +650,7 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
   }
   blockers_.clear();
   // A document names a few dozen actors; older ones are out of reach anyway.
-  constexpr size_t kMaxHistory = 64;
+  constexpr size_t kMaxHistory = 32;
   if (history_.size() > kMaxHistory) {
     history_.erase(history_.begin(), history_.begin() + (history_.size() - kMaxHistory));
   }

@@ -142,8 +142,9 @@ class Coreference {
                                                   bool agent_only);
   // The most recent entity a description fits: mentions[0, before) of this sentence, then the
   // history of the last `reach` sentences.
-  const Entity* FindDescribed(const Description& d, const std::vector<CorefMention>& mentions,
-                              size_t before, uint32_t reach) const;
+  std::optional<Entity> FindDescribed(const Description& d,
+                                      const std::vector<CorefMention>& mentions, size_t before,
+                                      uint32_t reach) const;
   void FindAppositions(const text::Token* tokens, uint32_t n, std::string_view text,
                        std::vector<CorefMention>* mentions);
   void FindShortNames(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
@@ -159,6 +160,7 @@ class Coreference {
 
   std::string document_country_;
   std::vector<Blocker> blockers_;  // this sentence's, moved to history_ by EndSentence
+  std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
   std::vector<AttachedCode> attached_;
   std::optional<Antecedent> last_attacker_, last_victim_;
