@@ -739,6 +739,7 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
 
 std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
   // The most recent compatible actor earlier in this sentence, else in the last sentences.
+  if (W(token) == "IT" && context::IsExpletiveIt(tok_, n_, token)) return std::nullopt;
   std::optional<context::Antecedent> a = doc_->coref.ResolvePronoun(W(token), token, coref_);
   if (!a) return std::nullopt;
   ActorRef r;

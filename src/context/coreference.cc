@@ -235,6 +235,35 @@ const char* ResolutionName(Resolution r) {
   return "";
 }
 
+bool IsExpletiveIt(const text::Token* tok, uint32_t n, uint32_t it) {
+  static constexpr std::array<std::string_view, 20> kVerbGroup = {
+      "IS",  "WAS",  "'S",  "WILL", "WOULD", "MAY",  "MIGHT", "COULD", "CAN",  "SHOULD",
+      "BE",  "BEEN", "HAS", "HAD",  "NOT",   "N'T",  "ALSO",  "STILL", "NOW",  "ALREADY"};
+  static constexpr std::array<std::string_view, 30> kExpletiveHeads = {
+      "SEEMS",    "SEEMED",   "APPEARS",   "APPEARED",  "LOOKS",     "LOOKED",
+      "CLEAR",    "UNCLEAR",  "LIKELY",    "UNLIKELY",  "POSSIBLE",  "IMPOSSIBLE",
+      "IMPORTANT", "TIME",    "THOUGHT",   "BELIEVED",  "UNDERSTOOD", "EXPECTED",
+      "REPORTED", "SAID",     "FEARED",    "HOPED",     "NECESSARY", "DIFFICULT",
+      "HARD",     "EASY",     "TRUE",      "SEEN",      "ESTIMATED", "CERTAIN"};
+  for (uint32_t t = it + 1; t < n && t <= it + 5; ++t) {
+    std::string_view w = tok[t].norm;
+    if (In(kVerbGroup, w)) continue;
+    if (!In(kExpletiveHeads, w)) return false;
+    // "it seems that", "it looks like" - but "it seemed to threaten Kyiv" is the army.
+    if (t < it + 2 && (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 ||
+                       w.rfind("LOOK", 0) == 0)) {
+      return t + 1 < n && (tok[t + 1].norm == "THAT" || tok[t + 1].norm == "LIKE" ||
+                           tok[t + 1].norm == "AS" || tok[t + 1].norm == ",");
+    }
+    // "it is likely to attack", "it is thought to have fired": raising, "it" is the actor.
+    bool raising = w == "LIKELY" || w == "UNLIKELY" || w == "CERTAIN" || w == "THOUGHT" ||
+                   w == "BELIEVED" || w == "UNDERSTOOD" || w == "EXPECTED" || w == "REPORTED" ||
+                   w == "SAID" || w == "FEARED" || w == "SEEN" || w == "ESTIMATED";
+    return !(raising && t + 1 < n && tok[t + 1].norm == "TO");
+  }
+  return false;
+}
+
 bool LooksLikePersonEntry(size_t root_words, bool has_dated_code) {
   return has_dated_code && root_words >= 2 && root_words <= 4;
 }

@@ -79,6 +79,10 @@ struct Antecedent {
 // institutions like "KREMLIN" [RUSGOV] are undated).
 bool LooksLikePersonEntry(size_t root_words, bool has_dated_code);
 
+// Whether "it" at sentence token `it` is an expletive that refers to nothing: "it seems",
+// "it looks like", "it is (not) clear", "it may be seen", "it was thought".
+bool IsExpletiveIt(const text::Token* tokens, uint32_t n, uint32_t it);
+
 class Coreference {
  public:
   Coreference() = default;

@@ -317,6 +317,18 @@ TEST(CoreferenceTest, DistantInstitutionIsTheDocumentCountrys) {
   EXPECT_EQ(n[0].resolution, Resolution::kDescription);
 }
 
+TEST(CoreferenceTest, ExpletiveIt) {
+  Doc d("It looks like a trap. It may be seen as weak. It is not clear. It attacked Chad. "
+        "It is investigating. It seemed to threaten Chad. It is thought to have fired.");
+  EXPECT_TRUE(IsExpletiveIt(d.tokens(0), d.size(0), 0));
+  EXPECT_TRUE(IsExpletiveIt(d.tokens(1), d.size(1), 0));
+  EXPECT_TRUE(IsExpletiveIt(d.tokens(2), d.size(2), 0));
+  EXPECT_FALSE(IsExpletiveIt(d.tokens(3), d.size(3), 0));
+  EXPECT_FALSE(IsExpletiveIt(d.tokens(4), d.size(4), 0));
+  EXPECT_FALSE(IsExpletiveIt(d.tokens(5), d.size(5), 0));
+  EXPECT_FALSE(IsExpletiveIt(d.tokens(6), d.size(6), 0));  // raising: "it" is the actor
+}
+
 TEST(CoreferenceTest, LooksLikePersonEntry) {
   EXPECT_TRUE(LooksLikePersonEntry(2, true));
   EXPECT_FALSE(LooksLikePersonEntry(1, true));   // KREMLIN-like single words
