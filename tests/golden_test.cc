@@ -19,7 +19,10 @@
 // `-` for a code means null (no actor, or an actor without a code); modality is one of
 // asserted (the default), claimed, hedged, negated, hypothetical, future. Keys, compared only when
 // given: attribution=CODE (or - for none), location=NAME (matches the place's name or its text;
-// - for none), date=YYYY-MM-DD (- for none), trigger=WORD, source_text=..., target_text=...
+// - for none), date=YYYY-MM-DD (- for none), date_precision=day|week|month|year|none,
+// trigger=WORD, source_text=..., target_text=..., source_entity=NAME / target_entity=NAME (- for
+// none), source_resolution=KIND / target_resolution=KIND (how document context gave the actor:
+// pronoun, description, short_name, apposition, document_country; - for its own words)
 // Values with spaces are double-quoted ("..." with \" and \\ escapes). The expected lines and the
 // events the Coder produces (default CoderOptions, shipped data) are compared as multisets:
 // order does not matter, every expected line must match a distinct event and every event must
@@ -139,8 +142,10 @@ Status ParseExpectedLine(std::string_view line, std::string_view name, int line_
     out->modality = *m;
     ++i;
   }
-  static const char* const kKeys[] = {"attribution", "location",    "date",
-                                      "trigger",     "source_text", "target_text"};
+  static const char* const kKeys[] = {
+      "attribution",   "location",      "date",          "trigger",           "source_text",
+      "target_text",   "source_entity", "target_entity", "source_resolution", "target_resolution",
+      "date_precision"};
   for (; i < tok.size(); ++i) {
     size_t eq = tok[i].find('=');
     if (eq == std::string::npos) {
@@ -244,6 +249,15 @@ bool Matches(const ExpectedEvent& x, const Event& e) {
       if (!e.source || e.source->text != v) return false;
     } else if (key == "target_text") {
       if (!e.target || e.target->text != v) return false;
+    } else if (key == "source_entity" || key == "target_entity") {
+      const auto& a = key == "source_entity" ? e.source : e.target;
+      if (!a || a->entity != (v == "-" ? "" : v)) return false;
+    } else if (key == "source_resolution" || key == "target_resolution") {
+      const auto& a = key == "source_resolution" ? e.source : e.target;
+      if (!a || a->resolution != (v == "-" ? "" : v)) return false;
+    } else if (key == "date_precision") {
+      std::string_view want = (v == "-" || v == "none") ? std::string_view() : std::string_view(v);
+      if (DatePrecisionName(e.date_precision) != want) return false;
     }
   }
   return true;
@@ -295,9 +309,20 @@ std::string Render(const Event& e) {
   if (e.location)
     s += " location=" + Quote(e.location->name.empty() ? e.location->text : e.location->name);
   if (!e.date.empty()) s += " date=" + e.date;
+  if (e.date_precision != DatePrecision::kNone) {
+    s += std::string(" date_precision=") + DatePrecisionName(e.date_precision);
+  }
   if (!e.trigger.text.empty()) s += " trigger=" + Quote(e.trigger.text);
   if (e.source) s += " source_text=" + Quote(e.source->text);
   if (e.target) s += " target_text=" + Quote(e.target->text);
+  if (e.source && !e.source->entity.empty()) s += " source_entity=" + Quote(e.source->entity);
+  if (e.target && !e.target->entity.empty()) s += " target_entity=" + Quote(e.target->entity);
+  if (e.source && !e.source->resolution.empty()) {
+    s += " source_resolution=" + e.source->resolution;
+  }
+  if (e.target && !e.target->resolution.empty()) {
+    s += " target_resolution=" + e.target->resolution;
+  }
   return s;
 }
 
@@ -458,8 +483,8 @@ TEST(GoldenFormatTest, RejectsMalformedFiles) {
 Event MakeEvent(std::string src, std::string tgt, std::string cameo,
                 Modality m = Modality::kAsserted) {
   Event e;
-  if (!src.empty()) e.source = EventActor{src + " text", {}, src, "", {}, ""};
-  if (!tgt.empty()) e.target = EventActor{tgt + " text", {}, tgt, "", {}, ""};
+  if (!src.empty()) e.source = EventActor{src + " text", {}, src, "", {}, "", ""};
+  if (!tgt.empty()) e.target = EventActor{tgt + " text", {}, tgt, "", {}, "", ""};
   e.cameo = std::move(cameo);
   e.modality = m;
   return e;
@@ -494,6 +519,26 @@ TEST(GoldenFormatTest, MultisetMatching) {
             "target_text=\"UKR text\"");
   GoldenCase none;
   ASSERT_TRUE(ParseGolden("T.\n----\n", "n", &none).ok());
+
+  // Entity, resolution and date precision keys.
+  ASSERT_TRUE(ParseGolden("T.\n----\nRUS UKR 112 source_entity=\"Sergei Lavrov\" "
+                          "source_resolution=pronoun target_entity=- target_resolution=- "
+                          "date_precision=day\n",
+                          "k", &c)
+                  .ok());
+  Event k = MakeEvent("RUS", "UKR", "112");
+  k.source->entity = "Sergei Lavrov";
+  k.source->resolution = "pronoun";
+  k.date_precision = DatePrecision::kDay;
+  EXPECT_TRUE(MatchAll(c.expected, {k}));
+  k.date_precision = DatePrecision::kYear;
+  EXPECT_FALSE(MatchAll(c.expected, {k}));
+  k.date_precision = DatePrecision::kDay;
+  k.source->resolution = "";
+  EXPECT_FALSE(MatchAll(c.expected, {k}));
+  k.source->resolution = "pronoun";
+  k.target->entity = "Ukraine";
+  EXPECT_FALSE(MatchAll(c.expected, {k}));
   EXPECT_TRUE(MatchAll(none.expected, {}));
   EXPECT_FALSE(MatchAll(none.expected, {b}));
 }

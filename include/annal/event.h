@@ -39,6 +39,11 @@ struct EventActor {
   std::string country;  // ISO 3166-1 alpha-3 (CAMEO's own code where ISO has none); may be empty
   std::vector<std::string> roles;  // CAMEO role codes after the country: GOV, MIL, COP, ...
   std::string entity;   // the named entity behind the mention, when known ("Sergei Lavrov")
+  // How document context gave the code when the mention's own words did not: "pronoun" ("he"),
+  // "description" ("the general"), "short_name" ("Lavrov"), "apposition" (the name of
+  // "Vladimir Alekseyev, deputy head of ..."), "document_country" ("police" in a Tbilisi
+  // story). Empty when the words themselves name the actor.
+  std::string resolution;
 };
 
 struct Trigger {

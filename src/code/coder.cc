@@ -3,6 +3,7 @@
 //   -> Event records (spans, ids, CAMEO/PLOVER fields, date, modality).
 #include "annal/coder.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -10,6 +11,7 @@
 #include "code/sentence_coder.h"
 #include "code/tabari_compat.h"
 #include "code/word_classes.h"
+#include "context/coreference.h"
 #include "context/date_resolver.h"
 #include "context/gazetteer.h"
 #include "context/geoparser.h"
@@ -122,6 +124,40 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
     }
   }
   return best != nullptr ? best : dateline;
+}
+
+// The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
+// country, else the country the article's places and demonyms point to when the choice is
+// clear - an article of two sentences or more, at least three mentions, and more than twice
+// as many as any other country ("Russian police arrested students in Moscow" says too little).
+// "" when there is no clear country (a report from Brussels about three countries). Only CAMEO
+// country codes count (an ISO code CAMEO lacks would make codes no dictionary uses).
+std::string DocumentCountry(const lexicon::Lexicon& lex,
+                            const std::vector<context::PlaceMention>& places,
+                            const context::PlaceMention* dateline, size_t sentences) {
+  if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
+    return dateline->country_iso3;
+  }
+  // One sentence is no article: its places are its own business (the sentence-level gold
+  // suites leave "insurgents" in "... part of Syria's second city ..." without a country).
+  if (sentences < 2) return "";
+  std::vector<std::pair<std::string_view, int>> counts;
+  for (const auto& p : places) {
+    if (p.country_iso3.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& c) { return c.first == p.country_iso3; });
+    if (it == counts.end()) {
+      counts.emplace_back(p.country_iso3, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  std::sort(counts.begin(), counts.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (counts.empty() || counts[0].second < 3) return "";
+  if (counts.size() > 1 && counts[0].second <= 2 * counts[1].second) return "";
+  std::string code(counts[0].first);
+  return lex.IsCountryCode(code) ? code : "";
 }
 
 }  // namespace
@@ -245,6 +281,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
+  state.coref.SetDocumentCountry(
+      DocumentCountry(lex, places, dateline_place, analyzed.sentences.size()));
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees
@@ -275,9 +313,23 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.text = text.substr(ea.span.begin, ea.span.end - ea.span.begin);
       ea.code = a.code;
       ea.entity = a.entity;
+      ea.resolution = context::ResolutionName(a.resolution);
       SplitActorCode(lex, a.code, &ea.country, &ea.roles);
       return ea;
     };
+    // Violent events name who later "the attacker" and "the victim" are.
+    for (const auto& c : candidates) {
+      if (c.code.size() < 2 || (c.code[0] != '1' && c.code[0] != '2')) continue;  // not 18-20
+      auto antecedent = [&](const std::optional<code::ActorRef>& a) {
+        std::optional<context::Antecedent> out;
+        if (!a) return out;
+        std::vector<std::string> roles;
+        out = context::Antecedent{a->code, a->entity, ""};
+        SplitActorCode(lex, a->code, &out->country, &roles);
+        return out;
+      };
+      state.coref.ObserveEvent(antecedent(c.source), antecedent(c.target), c.code);
+    }
     for (const auto& c : candidates) {
       if (!impl_->options.emit_partial_events && (!c.source || !c.target)) continue;
       if (!impl_->options.emit_unrealised_events &&

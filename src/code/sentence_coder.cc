@@ -35,6 +35,9 @@ struct Mention {
   bool bare_actor = false;  // a dictionary actor with no agent of its own
   bool agent_only = false;  // roles without an actor: "police", "its troops"
   std::vector<const lexicon::AgentEntry*> agents;  // the phrase's own agents
+  const lexicon::ActorEntry* entry = nullptr;  // the actor entry `actor.entity` comes from
+  bool suffix_agents_only = false;  // suffix role agents only, no country or entity ("police")
+  bool unknown_name = false;  // absorbed capitalised words no dictionary knows ("Falastur")
 };
 
 struct Verb {
@@ -81,13 +84,20 @@ class SentenceAnalysis {
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser, ParserUse use,
                    std::vector<syntax::ParsedToken>* tree, std::vector<std::string_view>* tags,
-                   const TabariSettings* tabari)
+                   const TabariSettings* tabari, std::vector<context::CorefMention>* coref)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
-        doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags), tabari_(tabari) {}
+        doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags), tabari_(tabari),
+        coref_(*coref) {}
 
   void Run(std::vector<CandidateEvent>* out);
   // TABARI conventions (tabari_compat.h): clauses, one coded verb each, positional roles.
   void RunTabari(std::vector<CandidateEvent>* out);
+  // The sentence's mentions as coreference saw them (for DocumentState::coref.EndSentence).
+  // Empty when the sentence was discarded before its mentions were built.
+  const std::vector<context::CorefMention>& coref_mentions() const {
+    static const std::vector<context::CorefMention> kNone;
+    return coref_applied_ ? coref_ : kNone;
+  }
 
  private:
   std::string_view W(uint32_t i) const { return tok_[i].norm; }
@@ -111,6 +121,9 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v) const;
   void BuildMentions();
+  // Document context for the mentions (context/coreference.h): descriptions, appositions,
+  // short names, bare agents; rewrites mentions_ and mention_of_.
+  void ApplyCoreference();
   void BuildVerbs();
   bool LooksLikeNoun(uint32_t word) const;
   bool IsCompoundHead(const Match& m, uint32_t word) const;
@@ -193,6 +206,10 @@ class SentenceAnalysis {
   std::vector<std::string> issues_;
   std::vector<uint32_t> sentence_word_ids_;  // sorted: every word id of the sentence
   std::vector<Mention> mentions_;
+  // Parallel to mentions_; the SentenceCoder's buffer, reused so that its strings keep their
+  // capacity from sentence to sentence.
+  std::vector<context::CorefMention>& coref_;
+  bool coref_applied_ = false;
   std::vector<uint32_t> mention_of_;  // token -> mention index or kNone
   std::vector<Verb> verbs_;
   std::vector<uint32_t> verb_of_;     // token -> verb index (at its form's tokens) or kNone
@@ -455,7 +472,15 @@ void SentenceAnalysis::BuildMentions() {
       bool next_is_piece = q + 1 < pieces.size() && pieces[q + 1].begin == mention.end;
       if (next_is_piece) break;
       ++mention.end;
+      mention.unknown_name = true;
     }
+    // A one-word agent that is a title modifier ("deputy" is a COP agent: a deputy sheriff)
+    // inside a longer phrase only qualifies it: "deputy head of Russian military
+    // intelligence" is MILSPY, "deputy foreign minister" GOV.
+    auto modifier_piece = [&](size_t r) {
+      return !pieces[r].actor && p < q && pieces[r].end == pieces[r].begin + 1 &&
+             IsActorModifier(W(pieces[r].begin));
+    };
     // Leading modifiers belong to the phrase text ("senior official"), determiners do not.
     while (mention.begin > 0 && IsActorModifier(W(mention.begin - 1))) --mention.begin;
 
@@ -480,7 +505,7 @@ void SentenceAnalysis::BuildMentions() {
           specific = &a;
           specific_code = code;
         }
-      } else {
+      } else if (!modifier_piece(r)) {
         agents.push_back(&dict_.agents[pieces[r].index]);
         if (first == nullptr) agent_before_actor = true;
       }
@@ -489,7 +514,10 @@ void SentenceAnalysis::BuildMentions() {
       std::string composed = ComposeCode(first_code, agents);
       bool use_specific = specific_code.size() > composed.size();
       mention.actor.code = use_specific ? specific_code : composed;
-      mention.actor.entity = EntityFromActor(use_specific ? *specific : *first);
+      // The entity is the most specific actor named whenever its own code says as much as the
+      // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
+      mention.entry = specific_code.size() >= composed.size() ? specific : first;
+      mention.actor.entity = EntityFromActor(*mention.entry);
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
@@ -503,6 +531,8 @@ void SentenceAnalysis::BuildMentions() {
         if (code.find(a->code) == std::string::npos) code += a->code;
       }
       mention.actor.code = code;
+      mention.suffix_agents_only = std::all_of(agents.begin(), agents.end(),
+                                       [](const lexicon::AgentEntry* a) { return a->suffix; });
     }
     if (!mention.actor.code.empty() && mention.actor.code != "---") {
       mention.actor.begin = mention.begin;
@@ -513,6 +543,7 @@ void SentenceAnalysis::BuildMentions() {
     }
     p = q + 1;
   }
+  ApplyCoreference();
 
   // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
   int next_group = 0;
@@ -528,7 +559,9 @@ void SentenceAnalysis::BuildMentions() {
           saw_joiner = true;
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
-                     verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w))) {
+                     verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w) &&
+                     // "and suspended aid to the country": a description is no list member
+                     mentions_[r].actor.resolution == context::Resolution::kNone)) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
           joined = false;
         }
@@ -580,6 +613,75 @@ void SentenceAnalysis::BuildMentions() {
       }
     }
     ++next_group;
+  }
+  for (size_t k = 0; k < mentions_.size(); ++k) coref_[k].code = mentions_[k].actor.code;
+}
+
+void SentenceAnalysis::ApplyCoreference() {
+  coref_applied_ = true;
+  coref_.resize(mentions_.size());
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    context::CorefMention& c = coref_[k];
+    c.begin = m.begin;
+    c.end = m.end;
+    c.code = m.actor.code;
+    c.entity = m.actor.entity;
+    c.country.clear();
+    if (c.code.size() >= 3 && c.code.compare(0, 3, "IGO") != 0 &&
+        lex_.IsCountryCode(std::string_view(c.code).substr(0, 3))) {
+      c.country.assign(c.code, 0, 3);
+    }
+    c.bare_actor = m.bare_actor;
+    c.person_entry = false;
+    c.kind = context::EntityKind::kOrganisation;
+    c.resolution = context::Resolution::kNone;
+    c.subject = false;
+    if (m.entry != nullptr && !m.entry->names.empty()) {
+      bool dated = false;
+      for (const auto& dc : m.entry->codes) {
+        dated |= dc.from_day != lexicon::kDayMin || dc.to_day != lexicon::kDayMax;
+      }
+      c.person_entry = context::LooksLikePersonEntry(m.entry->names[0].size(), dated);
+    }
+    c.agent_only = m.suffix_agents_only;
+    c.unknown_name = m.unknown_name;
+    c.id = static_cast<uint32_t>(k);
+  }
+  doc_->coref.ResolveSentence(tok_, n_, doc_->text, &coref_);
+  bool changed = coref_.size() != mentions_.size();
+  for (size_t k = 0; !changed && k < coref_.size(); ++k) {
+    const context::CorefMention& c = coref_[k];
+    const Mention& m = mentions_[k];
+    changed = c.id != k || c.begin != m.begin || c.end != m.end || c.code != m.actor.code ||
+              c.entity != m.actor.entity;
+  }
+  if (!changed) return;  // most sentences: nothing to rewrite
+  std::vector<Mention> resolved;
+  resolved.reserve(coref_.size());
+  for (const auto& c : coref_) {
+    Mention m = c.id < mentions_.size() ? std::move(mentions_[c.id]) : Mention();
+    if (c.id >= mentions_.size()) m.bare_actor = true;  // a name or description: no agents
+    m.begin = m.actor.begin = c.begin;
+    m.end = m.actor.end = c.end;
+    m.actor.code = c.code;
+    m.actor.entity = c.entity;
+    m.actor.resolution = c.resolution;
+    // A role phrase coreference gave an actor ("the ministry" -> RUSGOV) is a role phrase no
+    // more; "its troops" stays one (the owner's own forces, see FindObject).
+    if (m.suffix_agents_only && !c.agent_only && c.resolution != context::Resolution::kPronoun) {
+      m.agent_only = false;
+    }
+    m.suffix_agents_only = c.agent_only;
+    resolved.push_back(std::move(m));
+  }
+  mentions_ = std::move(resolved);
+  mention_of_.assign(n_, kNone);
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    coref_[k].id = static_cast<uint32_t>(k);
+    for (uint32_t t = mentions_[k].begin; t < mentions_[k].end; ++t) {
+      mention_of_[t] = static_cast<uint32_t>(k);
+    }
   }
 }
 
@@ -808,24 +910,17 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
 }
 
 std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
-  // The most recent actor earlier in this sentence, else the document's last actor.
-  for (uint32_t t = token; t-- > 0;) {
-    if (mention_of_[t] != kNone) {
-      ActorRef r = mentions_[mention_of_[t]].actor;
-      r.begin = token;
-      r.end = token + 1;
-      r.from_pronoun = true;
-      return r;
-    }
-  }
-  if (doc_->last_actor) {
-    ActorRef r = *doc_->last_actor;
-    r.begin = token;
-    r.end = token + 1;
-    r.from_pronoun = true;
-    return r;
-  }
-  return std::nullopt;
+  // The most recent compatible actor earlier in this sentence, else in the last sentences.
+  if (W(token) == "IT" && context::IsExpletiveIt(tok_, n_, token)) return std::nullopt;
+  std::optional<context::Antecedent> a = doc_->coref.ResolvePronoun(W(token), token, coref_);
+  if (!a) return std::nullopt;
+  ActorRef r;
+  r.begin = token;
+  r.end = token + 1;
+  r.code = std::move(a->code);
+  r.entity = std::move(a->entity);
+  r.resolution = context::Resolution::kPronoun;
+  return r;
 }
 
 uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) const {
@@ -1599,7 +1694,11 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       modality = Modality::kClaimed;
     }
     if (!subject_recorded && !sources.empty()) {
-      doc_->last_actor = sources.front();
+      // The subject is the likeliest antecedent of the next sentence's "he" or "it".
+      if (uint32_t m = MentionAt(sources.front().begin);
+          m != kNone && sources.front().resolution != context::Resolution::kPronoun) {
+        coref_[m].subject = true;
+      }
       subject_recorded = true;
     }
     previous_sources = sources;
@@ -1610,7 +1709,6 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
     }
   }
-  if (!subject_recorded && !mentions_.empty()) doc_->last_actor = mentions_.front().actor;
 }
 
 
@@ -1809,7 +1907,6 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
       // the positional roles.
       if (v.passive && bind.source == kNone && bind.target == kNone) std::swap(sources, targets);
       previous_sources = sources;
-      if (!sources.empty() && doc_->last_actor == std::nullopt) doc_->last_actor = sources.front();
       if (bind.compound && targets.size() > 1) {
         for (const auto& s : targets) {
           for (const auto& t : targets) {
@@ -1826,7 +1923,6 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
       if (!code_all) break;  // one coded verb per clause
     }
   }
-  if (!mentions_.empty()) doc_->last_actor = mentions_.front().actor;
   // TABARI writes an event once per sentence ("Arnor and Gondor Defense Ministers Arnor and
   // Gondor appealed" names Gondor twice).
   for (size_t i = first_event + 1; i < out->size();) {
@@ -1905,8 +2001,9 @@ void SentenceCoder::Code(const text::Token* tokens, uint32_t n, DocumentState* d
   matches_.clear();
   lex_.FindMatches(words_, &matches_);
   SentenceAnalysis analysis(lex_, tokens, n, words_, matches_, doc, parser_, use_, &tree_, &tags_,
-                            tabari_);
+                            tabari_, &coref_);
   analysis.Run(out);
+  doc->coref.EndSentence(analysis.coref_mentions());
 }
 
 }  // namespace annal::code

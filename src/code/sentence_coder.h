@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "annal/event.h"
+#include "context/coreference.h"
 #include "lexicon/lexicon.h"
 #include "code/tabari_compat.h"
 #include "syntax/parser.h"
@@ -32,7 +33,9 @@ struct ActorRef {
   uint32_t end = 0;
   std::string code;
   std::string entity;         // dictionary name of the entity behind the mention, if known
-  bool from_pronoun = false;  // resolved from "he"/"they": span is the pronoun
+  // How document context gave the code (kPronoun: the span is the pronoun; kDescription:
+  // "the general"); kNone when the mention's own words did.
+  context::Resolution resolution = context::Resolution::kNone;
 };
 
 struct CandidateEvent {
@@ -55,7 +58,7 @@ struct CandidateEvent {
 struct DocumentState {
   std::string_view text;               // the document text (tokens' offsets point into it)
   int32_t day = lexicon::kDayMin;      // publication day, kDayMin if unknown
-  std::optional<ActorRef> last_actor;  // antecedent for pronouns (code and entity only)
+  context::Coreference coref;          // discourse entities: antecedents for pronouns etc.
   bool story_discarded = false;
   // How many of source and target the caller needs for an event it keeps (2 unless partial
   // events are wanted): sentences that cannot give that many actors are not parsed.
@@ -97,6 +100,7 @@ class SentenceCoder {
   std::vector<std::string_view> tags_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;
+  std::vector<context::CorefMention> coref_;  // the sentence's mentions for coreference
 };
 
 // "HAMID_KARZAI" style dictionary root -> "Hamid Karzai".

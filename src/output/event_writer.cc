@@ -66,6 +66,11 @@ void ActorJson(const std::optional<EventActor>& a, std::string* out) {
   out->push_back(',');
   Key("entity", out);
   StringOrNull(a->entity, out);
+  if (!a->resolution.empty()) {  // only for actors resolved from document context
+    out->push_back(',');
+    Key("resolution", out);
+    AppendJsonString(a->resolution, out);
+  }
   out->push_back('}');
 }
 

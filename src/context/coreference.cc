@@ -1,0 +1,689 @@
+#include "context/coreference.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace annal::context {
+namespace {
+
+// The word sets are small and sorted for reading; a linear scan of string_views is fastest
+// here (most candidates differ in length, so each comparison is one integer test).
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view w) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+// Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
+constexpr std::array<std::string_view, 62> kPersonNouns = {
+    "ACTIVIST", "ADVISER", "ADVISOR", "AMBASSADOR", "ASSAILANT", "ATTACKER", "BISHOP", "BOMBER",
+    "CAPTAIN", "CHAIRMAN", "CHAIRWOMAN", "CHANCELLOR", "CHIEF", "CLERIC", "COLONEL", "COMMANDER",
+    "DEPUTY", "DICTATOR", "DIPLOMAT", "DIRECTOR", "EMIR", "ENVOY", "GENERAL", "GOVERNOR", "GUNMAN",
+    "HEAD", "IMAM", "JOURNALIST", "JUDGE", "KING", "LAWMAKER", "LEADER", "LIEUTENANT", "MAN",
+    "MAYOR", "MINISTER", "MONARCH", "MP", "NEGOTIATOR", "OFFICER", "OFFICIAL", "POPE", "PREMIER",
+    "PRESIDENT", "PRIEST", "PRINCE", "PROSECUTOR", "QUEEN", "REPORTER", "SECRETARY", "SENATOR",
+    "SERGEANT", "SHEIKH", "SHOOTER", "SOLDIER", "SPEAKER", "SPOKESMAN", "SPOKESPERSON",
+    "SPOKESWOMAN", "SUSPECT", "VICTIM", "WOMAN",
+};
+// Plural words without a final S, and collectives that take "they" ("police said they ...").
+constexpr std::array<std::string_view, 9> kGroupNouns = {
+    "CHILDREN", "CLERGY", "GUNMEN", "MEN", "MILITIAMEN", "PEOPLE", "POLICE", "POLICEMEN", "WOMEN",
+};
+// Words that introduce a person's name without being part of it ("Mr Alekseyev").
+constexpr std::array<std::string_view, 10> kPersonTitles = {
+    "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
+};
+constexpr std::array<std::string_view, 16> kNameTitles = {
+    "COL.", "COLONEL", "DR", "DR.", "GEN", "GEN.", "GENERAL", "LT.", "MR", "MR.", "MRS", "MRS.",
+    "MS", "MS.", "PRESIDENT", "SIR",
+};
+// Capitalised words that are not names (sentence openers, dates).
+constexpr std::array<std::string_view, 44> kNotNames = {
+    "A", "AFTER", "AN", "AND", "APRIL", "AT", "AUGUST", "BEFORE", "BUT", "DECEMBER", "EARLIER",
+    "FEBRUARY", "FRIDAY", "HE", "HOWEVER", "IF", "IN", "IT", "JANUARY", "JULY", "JUNE", "LAST",
+    "MARCH", "MAY", "MEANWHILE", "MONDAY", "NOVEMBER", "OCTOBER", "ON", "OR", "SATURDAY",
+    "SEPTEMBER", "SHE", "SUNDAY", "THAT", "THE", "THEY", "THIS", "THURSDAY", "TUESDAY", "WE",
+    "WEDNESDAY", "WHEN", "WHILE",
+};
+
+// Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
+// pronouns, auxiliaries and common irregular past tenses.
+constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
+    "ABOUT", "AFTER", "AGAINST", "ALSO", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "CAN", "COULD",
+    "DID", "DOES", "DURING", "FLED", "FOR", "FROM", "HAD", "HAS", "HIT", "IN", "INSIDE", "INTO",
+    "IS", "KEPT", "LATER", "LEFT", "MAY", "MET", "MIGHT", "MUST", "NEAR", "NOW", "OF", "ON", "OR",
+    "OUTSIDE", "OVER", "SAID", "SAW", "SENT", "SHOT", "SHOULD", "THAT", "THEN", "TO", "TOLD",
+    "UNDER", "WAS", "WHEN", "WHICH", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WOULD",
+};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsPluralNoun(std::string_view w) {
+  if (In(kGroupNouns, w)) return true;
+  return w.size() > 3 && EndsWith(w, "S") && !EndsWith(w, "SS") && !EndsWith(w, "US") &&
+         !EndsWith(w, "IS") && !EndsWith(w, "'S");
+}
+
+// One definite description head: what its antecedent must be.
+struct DescriptionWord {
+  std::string_view word;
+  std::string_view roles;  // role chunks the antecedent's code must have
+  EntityKind kind;
+  int event_role;  // 0 none, 1 attacker (source of recent violence), 2 victim (its target)
+  bool country_only;
+};
+// Heads of definite descriptions. The agents dictionary gives most role words a code of their
+// own ("the ministry" -> GOV), which is used as is; this table adds heads it lacks ("the
+// general"), the event roles ("the attacker") and "the country".
+constexpr std::array<DescriptionWord, 27> kDescriptions = {{
+    {"GENERAL", "MIL", EntityKind::kPerson, 0, false},
+    {"COMMANDER", "MIL", EntityKind::kPerson, 0, false},
+    {"COLONEL", "MIL", EntityKind::kPerson, 0, false},
+    {"PRESIDENT", "GOV", EntityKind::kPerson, 0, false},
+    {"PREMIER", "GOV", EntityKind::kPerson, 0, false},
+    {"MINISTER", "GOV", EntityKind::kPerson, 0, false},
+    {"CHANCELLOR", "GOV", EntityKind::kPerson, 0, false},
+    {"MINISTRY", "GOV", EntityKind::kOrganisation, 0, false},
+    {"GOVERNMENT", "GOV", EntityKind::kOrganisation, 0, false},
+    {"ADMINISTRATION", "GOV", EntityKind::kOrganisation, 0, false},
+    {"ARMY", "MIL", EntityKind::kOrganisation, 0, false},
+    {"MILITARY", "MIL", EntityKind::kOrganisation, 0, false},
+    {"TROOPS", "MIL", EntityKind::kGroup, 0, false},
+    {"SOLDIERS", "MIL", EntityKind::kGroup, 0, false},
+    {"POLICE", "COP", EntityKind::kGroup, 0, false},
+    {"REBELS", "REB", EntityKind::kGroup, 0, false},
+    {"COUNTRY", "", EntityKind::kOrganisation, 0, true},
+    {"ATTACKER", "", EntityKind::kPerson, 1, false},
+    {"ATTACKERS", "", EntityKind::kGroup, 1, false},
+    {"GUNMAN", "", EntityKind::kPerson, 1, false},
+    {"GUNMEN", "", EntityKind::kGroup, 1, false},
+    {"ASSAILANT", "", EntityKind::kPerson, 1, false},
+    {"ASSAILANTS", "", EntityKind::kGroup, 1, false},
+    {"SHOOTER", "", EntityKind::kPerson, 1, false},
+    {"BOMBER", "", EntityKind::kPerson, 1, false},
+    {"VICTIM", "", EntityKind::kPerson, 2, false},
+    {"VICTIMS", "", EntityKind::kGroup, 2, false},
+}};
+
+const DescriptionWord* FindDescriptionWord(std::string_view w) {
+  for (const auto& d : kDescriptions) {
+    if (d.word == w) return &d;
+  }
+  return nullptr;
+}
+
+// Whether every three-letter role chunk of `roles` is among the role chunks of `code` after
+// its `country` prefix ("MIL" fits "RUSMILSPY").
+bool HasRoles(std::string_view code, std::string_view country, std::string_view roles) {
+  std::string_view own = code.substr(std::min(code.size(), country.size()));
+  for (size_t i = 0; i + 3 <= roles.size(); i += 3) {
+    bool found = false;
+    for (size_t j = 0; j + 3 <= own.size(); j += 3) {
+      if (own.substr(j, 3) == roles.substr(i, 3)) found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// The head word of a mention's tokens: the last word before an inner "of/in/from" ("head of
+// Russian military intelligence" -> HEAD), else the last word.
+uint32_t HeadToken(const text::Token* tok, const CorefMention& m) {
+  uint32_t head = m.end - 1;
+  for (uint32_t t = m.begin + 1; t < m.end; ++t) {
+    std::string_view w = tok[t].norm;
+    if (w == "OF" || w == "IN" || w == "FROM") {
+      head = t - 1;
+      break;
+    }
+  }
+  while (head > m.begin && !tok[head].has(text::kWord)) --head;
+  return head;
+}
+
+EntityKind Classify(const text::Token* tok, const CorefMention& m) {
+  if (m.bare_actor) return m.person_entry ? EntityKind::kPerson : EntityKind::kOrganisation;
+  uint32_t head = HeadToken(tok, m);
+  if (IsPluralNoun(tok[head].norm)) return EntityKind::kGroup;
+  if (m.person_entry) return EntityKind::kPerson;
+  for (uint32_t t = m.begin; t <= head; ++t) {
+    if (In(kPersonNouns, tok[t].norm)) return EntityKind::kPerson;
+  }
+  return EntityKind::kOrganisation;
+}
+
+std::optional<EntityKind> PronounKind(std::string_view p) {
+  if (p == "HE" || p == "SHE" || p == "HIM" || p == "HIS" || p == "HER") return EntityKind::kPerson;
+  if (p == "IT" || p == "ITS") return EntityKind::kOrganisation;
+  if (p == "THEY" || p == "THEM" || p == "THEIR") return EntityKind::kGroup;
+  return std::nullopt;
+}
+
+// Roles whose holders belong to the country they act in: the state, its forces and its
+// politics. Only these take the document's country; business people, journalists, tourists
+// and "the victims" in an article about one country are often foreigners.
+constexpr std::array<std::string_view, 12> kDomesticRoles = {
+    "COP", "GOV", "INS", "JUD", "LEG", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
+};
+
+bool IsPossessivePronoun(std::string_view w) {
+  return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The last word of a person's name in norm form: "Vladimir Alekseyev" -> "ALEKSEYEV".
+std::string ShortName(std::string_view entity) {
+  size_t space = entity.find_last_of(' ');
+  if (space == std::string_view::npos) return std::string();  // one word: no shorter form
+  return Upper(entity.substr(space + 1));
+}
+
+bool IsCapitalizedWord(const text::Token& t) {
+  return t.has(text::kWord) && t.has(text::kCapitalized) && !t.has(text::kNumber);
+}
+
+// Whether token t can end a noun phrase: what follows is punctuation, a function word or a
+// verb ("the general said", "the general, who", "the general on Friday"), not another noun.
+bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
+  if (t + 1 >= n) return true;
+  const text::Token& next = tok[t + 1];
+  if (next.has(text::kPossessive)) return false;
+  if (!next.has(text::kWord) || In(kAfterNounPhrase, next.norm)) return true;
+  std::string_view w = next.norm;
+  return !next.has(text::kCapitalized) &&
+         (EndsWith(w, "ED") || (EndsWith(w, "S") && !EndsWith(w, "SS")));
+}
+
+void InsertSorted(CorefMention m, std::vector<CorefMention>* mentions) {
+  auto it = std::lower_bound(mentions->begin(), mentions->end(), m.begin,
+                             [](const CorefMention& a, uint32_t b) { return a.begin < b; });
+  mentions->insert(it, std::move(m));
+}
+
+// Sentence token -> whether a mention covers it.
+bool Covered(const std::vector<CorefMention>& mentions, uint32_t t) {
+  for (const auto& m : mentions) {
+    if (m.begin <= t && t < m.end) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* ResolutionName(Resolution r) {
+  switch (r) {
+    case Resolution::kNone:
+      return "";
+    case Resolution::kPronoun:
+      return "pronoun";
+    case Resolution::kDescription:
+      return "description";
+    case Resolution::kShortName:
+      return "short_name";
+    case Resolution::kApposition:
+      return "apposition";
+    case Resolution::kDocumentCountry:
+      return "document_country";
+  }
+  return "";
+}
+
+bool IsExpletiveIt(const text::Token* tok, uint32_t n, uint32_t it) {
+  static constexpr std::array<std::string_view, 20> kVerbGroup = {
+      "IS",  "WAS",  "'S",  "WILL", "WOULD", "MAY",  "MIGHT", "COULD", "CAN",  "SHOULD",
+      "BE",  "BEEN", "HAS", "HAD",  "NOT",   "N'T",  "ALSO",  "STILL", "NOW",  "ALREADY"};
+  static constexpr std::array<std::string_view, 30> kExpletiveHeads = {
+      "SEEMS",    "SEEMED",   "APPEARS",   "APPEARED",  "LOOKS",     "LOOKED",
+      "CLEAR",    "UNCLEAR",  "LIKELY",    "UNLIKELY",  "POSSIBLE",  "IMPOSSIBLE",
+      "IMPORTANT", "TIME",    "THOUGHT",   "BELIEVED",  "UNDERSTOOD", "EXPECTED",
+      "REPORTED", "SAID",     "FEARED",    "HOPED",     "NECESSARY", "DIFFICULT",
+      "HARD",     "EASY",     "TRUE",      "SEEN",      "ESTIMATED", "CERTAIN"};
+  for (uint32_t t = it + 1; t < n && t <= it + 5; ++t) {
+    std::string_view w = tok[t].norm;
+    if (In(kVerbGroup, w)) continue;
+    if (!In(kExpletiveHeads, w)) return false;
+    // "it seems that", "it looks like" - but "it seemed to threaten Kyiv" is the army.
+    if (t < it + 2 && (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 ||
+                       w.rfind("LOOK", 0) == 0)) {
+      return t + 1 < n && (tok[t + 1].norm == "THAT" || tok[t + 1].norm == "LIKE" ||
+                           tok[t + 1].norm == "AS" || tok[t + 1].norm == ",");
+    }
+    // "it is likely to attack", "it is thought to have fired": raising, "it" is the actor.
+    bool raising = w == "LIKELY" || w == "UNLIKELY" || w == "CERTAIN" || w == "THOUGHT" ||
+                   w == "BELIEVED" || w == "UNDERSTOOD" || w == "EXPECTED" || w == "REPORTED" ||
+                   w == "SAID" || w == "FEARED" || w == "SEEN" || w == "ESTIMATED";
+    return !(raising && t + 1 < n && tok[t + 1].norm == "TO");
+  }
+  return false;
+}
+
+bool LooksLikePersonEntry(size_t root_words, bool has_dated_code) {
+  return has_dated_code && root_words >= 2 && root_words <= 4;
+}
+
+std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_view head,
+                                                                   std::string_view code,
+                                                                   bool agent_only) {
+  const DescriptionWord* d = FindDescriptionWord(head);
+  if (d != nullptr) {
+    return Description{d->roles, d->kind, static_cast<EventRole>(d->event_role), d->country_only};
+  }
+  // Any other role word of the agents dictionary after "the": its own code is the role the
+  // antecedent must have ("the foreign ministry" -> GOV).
+  if (agent_only && !code.empty()) {
+    return Description{code, EntityKind::kOrganisation, EventRole::kNone, false};
+  }
+  return std::nullopt;
+}
+
+std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
+                                                      const std::vector<CorefMention>& mentions,
+                                                      size_t before, uint32_t reach) const {
+  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
+                  bool agent_only) {
+    if (code.empty() || agent_only) return false;
+    if (d.country_only) return !country.empty() && code == country;
+    return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
+  };
+  // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
+  for (size_t i = before; i-- > 0;) {
+    const CorefMention& m = mentions[i];
+    if (fits(m.code, m.country, m.kind, m.agent_only)) {
+      Entity e;
+      e.code = m.code;
+      e.entity = m.entity;
+      e.country = m.country;
+      e.kind = m.kind;
+      return e;
+    }
+  }
+  for (size_t i = history_.size(); i-- > 0;) {
+    const Entity& e = history_[i];
+    if (e.sentence + reach < sentence_) break;
+    if (fits(e.code, e.country, e.kind, e.agent_only)) return e;
+  }
+  return std::nullopt;
+}
+
+void Coreference::Attach(const std::string& entity, const std::string& code,
+                         const std::string& country) {
+  if (entity.empty()) return;
+  for (auto& a : attached_) {
+    if (a.entity == entity) {
+      a.code = code;
+      a.country = country;
+      return;
+    }
+  }
+  attached_.push_back({entity, code, country});
+}
+
+void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::string_view text,
+                                  std::vector<CorefMention>* mentions) {
+  // "NAME, TITLE," where TITLE is a person mention with role words: the name is that person.
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    const CorefMention title = (*mentions)[i];
+    // The title must name its country itself: "president of manufacturer Toshiba" is only
+    // GOV by the agents dictionary, and the document's country says nothing about him.
+    if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty() ||
+        title.country.empty() || title.resolution != Resolution::kNone) {
+      continue;
+    }
+    uint32_t k = title.begin;
+    while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" ||
+                     tok[k - 1].norm == "AN")) {
+      --k;
+    }
+    if (k < 2 || tok[k - 1].norm != ",") continue;
+    // The apposition closes with a comma, a verb or the sentence end, not with more noun words.
+    if (title.end < n && tok[title.end].norm != "," && tok[title.end].has(text::kCapitalized)) {
+      continue;
+    }
+    uint32_t comma = k - 1;
+    // Case 1: a dictionary person right before the comma; the title refines its code when it
+    // agrees on the country and says more ("Sergei Lavrov" RUS... -> the title's roles).
+    if (i > 0 && (*mentions)[i - 1].end == comma) {
+      CorefMention& name = (*mentions)[i - 1];
+      // Case 1b: a place name swallowed a person's name ("Vladimir Alekseyev": Vladimir is a
+      // Russian city): a bare country code with unknown capitalised words is that person.
+      if (name.bare_actor && !name.person_entry && name.unknown_name && name.code == name.country &&
+          name.end - name.begin >= 2 && !title.country.empty()) {
+        uint32_t first_name = name.begin;
+        while (first_name + 1 < name.end && In(kNameTitles, tok[first_name].norm)) ++first_name;
+        name.code = title.code;
+        name.country = title.country;
+        name.entity = std::string(text.substr(tok[first_name].begin,
+                                              tok[name.end - 1].end - tok[first_name].begin));
+        name.kind = EntityKind::kPerson;
+        name.person_entry = true;
+        name.resolution = Resolution::kApposition;
+        Attach(name.entity, name.code, name.country);
+        (*mentions)[i].entity = name.entity;  // the title is the same person
+        continue;
+      }
+      if (name.bare_actor && name.person_entry && name.code != title.code &&
+          title.code.size() > name.code.size() && !title.country.empty() &&
+          (name.country.empty() || name.country == title.country)) {
+        name.code = title.code;
+        name.country = title.country;
+        name.resolution = Resolution::kApposition;
+        Attach(name.entity, name.code, name.country);
+      }
+      if (name.bare_actor && name.person_entry) (*mentions)[i].entity = name.entity;
+      continue;
+    }
+    // Case 2: capitalised words no dictionary knows, right before the comma.
+    uint32_t s = comma;
+    while (s > 0 && comma - s < 4 && IsCapitalizedWord(tok[s - 1]) && !Covered(*mentions, s - 1) &&
+           !In(kNotNames, tok[s - 1].norm)) {
+      --s;
+    }
+    if (s == comma) continue;
+    if (s > 0 && IsCapitalizedWord(tok[s - 1])) continue;  // part of a longer capitalised run
+    uint32_t first_name = s;
+    while (first_name < comma && In(kNameTitles, tok[first_name].norm)) ++first_name;
+    bool titled = first_name > s;
+    if (first_name == comma || (comma - first_name < 2 && !titled)) continue;
+    CorefMention name;
+    name.begin = s;
+    name.end = comma;
+    name.code = title.code;
+    name.country = title.country;
+    name.entity = std::string(text.substr(tok[first_name].begin,
+                                          tok[comma - 1].end - tok[first_name].begin));
+    name.kind = EntityKind::kPerson;
+    name.person_entry = true;
+    name.resolution = Resolution::kApposition;
+    Attach(name.entity, name.code, name.country);
+    (*mentions)[i].entity = name.entity;  // the title is the same person
+    InsertSorted(std::move(name), mentions);
+    ++i;  // the title moved one place right
+  }
+}
+
+void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
+                                 std::vector<CorefMention>* mentions) {
+  // The persons with a short name, most recent first (a handful per document).
+  std::vector<const Entity*>& people = short_name_scratch_;
+  people.clear();
+  for (size_t i = history_.size(); i-- > 0;) {
+    const Entity& e = history_[i];
+    if (e.kind == EntityKind::kPerson && !e.short_name.empty()) people.push_back(&e);
+  }
+  const bool short_names = !people.empty();
+  for (uint32_t t = 0; t < n; ++t) {
+    if (!IsCapitalizedWord(tok[t])) continue;
+    const bool titled = t > 0 && In(kPersonTitles, tok[t - 1].norm);
+    if ((!titled && !short_names) || Covered(*mentions, t)) continue;
+    // The person whose surname this is, most recent first; a title-attached code wins.
+    const Entity* found = nullptr;
+    for (const Entity* e : people) {
+      if (e->short_name == tok[t].norm) {
+        found = e;
+        break;
+      }
+    }
+    if ((found == nullptr && !titled) || In(kNotNames, tok[t].norm)) continue;
+    // "Mr Balls", "Dr Reddy": a person the dictionaries do not know. Later pronouns more
+    // likely mean them than the last person the dictionaries knew: they block resolution.
+    if (titled && found == nullptr && !Covered(*mentions, t - 1)) {
+      blockers_.push_back({t - 1, tok[t].norm});
+    }
+    if (found == nullptr) continue;
+    CorefMention m;
+    m.begin = t;
+    m.end = t + 1;
+    // "Vladimir Alekseyev" again, or "Mr Alekseyev": the name's other words and a title
+    // belong to the mention.
+    std::string upper_entity = Upper(found->entity);
+    while (m.begin > 0 && IsCapitalizedWord(tok[m.begin - 1]) && !Covered(*mentions, m.begin - 1) &&
+           (In(kNameTitles, tok[m.begin - 1].norm) ||
+            upper_entity.find(tok[m.begin - 1].norm) != std::string::npos)) {
+      --m.begin;
+    }
+    if (m.begin < t && !IsCapitalizedWord(tok[t - 1])) m.begin = t;
+    m.code = found->code;
+    m.entity = found->entity;
+    m.country = found->country;
+    m.kind = EntityKind::kPerson;
+    m.person_entry = true;
+    m.bare_actor = true;
+    m.resolution = Resolution::kShortName;
+    InsertSorted(std::move(m), mentions);
+  }
+}
+
+void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
+                                   std::vector<CorefMention>* mentions) {
+  // "the general", "the attacker": heads the agents dictionary does not know.
+  for (uint32_t t = 1; t < n; ++t) {
+    if (tok[t - 1].norm != "THE" || Covered(*mentions, t)) continue;
+    const DescriptionWord* d = FindDescriptionWord(tok[t].norm);
+    if (d == nullptr) continue;
+    // The head must end the noun phrase: "the general election", "the General Assembly" and
+    // "the attacker's car" are no descriptions of a person.
+    if (!EndsNounPhrase(tok, n, t)) continue;
+    if (t + 1 < n && tok[t + 1].has(text::kPossessive)) continue;
+    CorefMention m;
+    m.begin = t;
+    m.end = t + 1;
+    m.kind = d->kind;
+    InsertSorted(std::move(m), mentions);  // resolved (or dropped) by ResolveSentence
+  }
+}
+
+void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::string_view text,
+                                  std::vector<CorefMention>* mentions) {
+  blockers_.clear();
+  FindDescriptions(tok, n, mentions);
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    CorefMention& m = (*mentions)[i];
+    if (m.code.empty()) continue;  // a description head added above; kind already set
+    // "a Russian army general": a person head the agents dictionary lacks, right after a
+    // mention with a country, makes it that person and adds the head's role (RUS -> RUSMIL).
+    if (m.end < n && !m.country.empty() && !m.person_entry &&
+        (i + 1 == mentions->size() || (*mentions)[i + 1].begin > m.end) &&
+        !tok[m.end].has(text::kCapitalized) && EndsNounPhrase(tok, n, m.end)) {
+      const DescriptionWord* d = FindDescriptionWord(tok[m.end].norm);
+      if (d != nullptr && d->kind == EntityKind::kPerson && !d->roles.empty()) {
+        if (!HasRoles(m.code, m.country, d->roles)) m.code += d->roles;
+        ++m.end;
+        m.bare_actor = false;
+        m.kind = EntityKind::kPerson;
+        continue;
+      }
+    }
+    m.kind = Classify(tok, m);
+    // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
+    if (!m.entity.empty()) {
+      for (const auto& a : attached_) {
+        if (a.entity == m.entity && a.code != m.code) {
+          m.code = a.code;
+          m.country = a.country;
+          m.resolution = Resolution::kApposition;
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    CorefMention& m = (*mentions)[i];
+    if (!m.code.empty() && !m.agent_only) continue;
+    std::string_view before = m.begin > 0 ? std::string_view(tok[m.begin - 1].norm) : "";
+    // "his troops", "its army": the possessor's country with the agent's roles. The sentence
+    // coder may have taken "its" into the phrase already (a title modifier like "senior").
+    uint32_t possessive = m.begin > 0 ? m.begin - 1 : UINT32_MAX;
+    if (m.begin + 1 < m.end && IsPossessivePronoun(tok[m.begin].norm)) possessive = m.begin;
+    if (possessive != UINT32_MAX && IsPossessivePronoun(tok[possessive].norm) && !m.code.empty()) {
+      if (auto a = ResolvePronoun(tok[possessive].norm, possessive, *mentions);
+          a && !a->country.empty()) {
+        m.code = a->country + m.code;
+        m.country = a->country;
+        m.agent_only = false;
+        m.begin = possessive;
+        m.resolution = Resolution::kPronoun;
+        continue;
+      }
+    }
+    if (before == "THE") {
+      const uint32_t head = m.code.empty() ? m.begin : HeadToken(tok, m);
+      std::optional<Description> d = DescriptionOf(tok[head].norm, m.code, m.agent_only);
+      if (d && m.agent_only && !FindDescriptionWord(tok[head].norm)) d->kind = m.kind;
+      std::optional<Entity> e;
+      if (d && d->event_role != EventRole::kNone) {
+        const auto& a = d->event_role == EventRole::kAttacker ? last_attacker_ : last_victim_;
+        if (a) {
+          e.emplace();
+          e->code = a->code;
+          e->entity = a->entity;
+          e->country = a->country;
+        }
+      } else if (d) {
+        // A description reaches further back than a pronoun: "the general" can name a man
+        // last mentioned paragraphs ago. But an institution ("the government", "the police")
+        // not named in this or the last sentence is the document's own when it has a
+        // country: a BBC story on British politics that mentioned the US government earlier
+        // still means London by "the government".
+        constexpr uint32_t kDescriptionReach = 10;
+        bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
+                           !document_country_.empty();
+        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach);
+      }
+      if (e) {
+        m.code = e->code;
+        m.entity = e->entity;
+        m.country = e->country.empty() ? m.country : e->country;
+        m.agent_only = false;
+        m.begin -= 1;  // the span is the words that refer: "the general"
+        m.resolution = Resolution::kDescription;
+        continue;
+      }
+    }
+    // A bare agent with no antecedent: the document's country, when it has one clear country
+    // and the agent's role is a domestic one (police, government, army, opposition).
+    if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
+        In(kDomesticRoles, std::string_view(m.code).substr(0, 3))) {
+      m.code = document_country_ + m.code;
+      m.country = document_country_;
+      m.agent_only = false;
+      m.resolution = Resolution::kDocumentCountry;
+    }
+  }
+  // Description heads that found no antecedent are no actors.
+  mentions->erase(std::remove_if(mentions->begin(), mentions->end(),
+                                 [](const CorefMention& m) { return m.code.empty(); }),
+                  mentions->end());
+  FindAppositions(tok, n, text, mentions);
+  FindShortNames(tok, n, mentions);
+}
+
+std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, uint32_t token,
+                                                      const std::vector<CorefMention>& mentions) {
+  // "We" and "I" are the speaker of a quote, whom the sentence rarely names before them.
+  std::optional<EntityKind> kind = PronounKind(pronoun);
+  if (!kind) return std::nullopt;
+  auto fits = [&](EntityKind k, const std::string& code) {
+    return !code.empty() && (!kind || k == *kind);
+  };
+  // The latest unknown titled person before the pronoun ("Mr Balls ... he").
+  uint32_t blocker = UINT32_MAX;
+  for (const auto& b : blockers_) {
+    if (b.token < token) blocker = b.token;
+  }
+  const bool person = kind == EntityKind::kPerson;
+  for (size_t i = mentions.size(); i-- > 0;) {
+    const CorefMention& m = mentions[i];
+    if (person && blocker != UINT32_MAX && m.end <= blocker) return std::nullopt;
+    if (m.end <= token && fits(m.kind, m.code)) return Antecedent{m.code, m.entity, m.country};
+  }
+  if (person && blocker != UINT32_MAX) return std::nullopt;
+  // Pronouns reach back two sentences: further back, the person meant is more often someone
+  // the dictionaries do not know than the last one they did.
+  constexpr uint32_t kPronounReach = 2;
+  for (size_t i = history_.size(); i-- > 0;) {
+    Entity& e = history_[i];
+    if (e.sentence + kPronounReach < sentence_) break;
+    if (person && e.code.empty() && e.kind == EntityKind::kPerson) return std::nullopt;
+    if (fits(e.kind, e.code)) {
+      e.sentence = sentence_;  // "He ... He ...": a chain of pronouns keeps the entity current
+      return Antecedent{e.code, e.entity, e.country};
+    }
+  }
+  // No person in reach: the dictionaries do not type every name ("Galadriel urged Bree ...
+  // and then she asked Gondor"), so "he"/"she" falls back on the sentence's subject position,
+  // its first mention, when that is a named actor.
+  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= token &&
+      mentions[0].bare_actor && !mentions[0].code.empty()) {
+    return Antecedent{mentions[0].code, mentions[0].entity, mentions[0].country};
+  }
+  return std::nullopt;
+}
+
+void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
+                               const std::optional<Antecedent>& target, std::string_view cameo) {
+  bool violent = cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 ||
+                 cameo.rfind("20", 0) == 0;
+  if (!violent) return;
+  if (source && !source->code.empty()) last_attacker_ = source;
+  if (target && !target->code.empty()) last_victim_ = target;
+}
+
+void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
+  // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin.
+  std::vector<const CorefMention*> order;
+  for (const auto& m : mentions) {
+    if (!m.subject) order.push_back(&m);
+  }
+  for (const auto& m : mentions) {
+    if (m.subject) order.push_back(&m);
+  }
+  for (const CorefMention* mp : order) {
+    const CorefMention& m = *mp;
+    if (m.code.empty()) continue;
+    // The same entity mentioned again moves to the most recent place.
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+      return x.kind == m.kind && x.code == m.code && x.entity == m.entity;
+    });
+    if (same != history_.end()) {
+      same->sentence = sentence_;
+      same->agent_only = m.agent_only;
+      std::rotate(same, same + 1, history_.end());
+      continue;
+    }
+    Entity e;
+    e.code = m.code;
+    e.entity = m.entity;
+    e.country = m.country;
+    e.kind = m.kind;
+    e.agent_only = m.agent_only;
+    e.sentence = sentence_;
+    if (e.kind == EntityKind::kPerson) e.short_name = ShortName(e.entity);
+    history_.push_back(std::move(e));
+  }
+  for (const auto& b : blockers_) {  // unknown titled persons: in the history without a code
+    Entity e;
+    e.entity = b.name;
+    e.kind = EntityKind::kPerson;
+    e.sentence = sentence_;
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+      return x.code.empty() && x.entity == e.entity;
+    });
+    if (same != history_.end()) history_.erase(same);
+    history_.push_back(std::move(e));
+  }
+  blockers_.clear();
+  // A document names a few dozen actors; older ones are out of reach anyway.
+  constexpr size_t kMaxHistory = 32;
+  if (history_.size() > kMaxHistory) {
+    history_.erase(history_.begin(), history_.begin() + (history_.size() - kMaxHistory));
+  }
+  ++sentence_;
+}
+
+}  // namespace annal::context
