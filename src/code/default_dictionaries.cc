@@ -13,6 +13,13 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
               d + "Phoenix.MilNonState.actors.txt"};
+  // The actor knowledge base (data/actors/, doc/formats/actor_kb.md) after Phoenix, which
+  // wins on names both have.
+  const std::string kb = data_dir + "/actors/";
+  for (const char* name : {"reign_leaders.tsv", "ucdp_groups.tsv", "country_names.tsv",
+                           "country_demonyms.tsv"}) {
+    f.actors.push_back(kb + name);
+  }
   f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};
   f.discards = {d + "Phoenix.discards.txt"};
   f.issues = {d + "Phoenix.IssueCoding.txt"};
