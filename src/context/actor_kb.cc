@@ -109,7 +109,8 @@ lexicon::Phrase NamePhrase(std::string_view name) {
 
 void ParseActorKb(std::string_view content, std::string_view filename, ActorKb* out) {
   auto diag = [&](uint32_t line, std::string message) {
-    out->diagnostics.push_back(lexicon::Diagnostic{std::string(filename), line, std::move(message)});
+    out->diagnostics.push_back(
+        lexicon::Diagnostic{std::string(filename), line, std::move(message)});
   };
   // Column positions by header name, so users may reorder columns or add their own.
   size_t col[kColumnCount];
@@ -134,8 +135,9 @@ void ParseActorKb(std::string_view content, std::string_view filename, ActorKb* 
         }
       }
       if (col[0] == SIZE_MAX || col[2] == SIZE_MAX) {
-        diag(number, "expected a header line naming the columns (at least \"name\" and \"code\", "
-                     "tab-separated); no rows read");
+        diag(number,
+             "expected a header line naming the columns (at least \"name\" and \"code\", "
+             "tab-separated); no rows read");
         return;
       }
       have_header = true;

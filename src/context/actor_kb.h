@@ -23,8 +23,8 @@ struct ActorKbRow {
   std::string country;               // CAMEO/ISO country code, informational ("AFG"), may be empty
   int32_t from_day = lexicon::kDayMin;  // inclusive; kDayMin when `start` is empty
   int32_t to_day = lexicon::kDayMax;    // inclusive; kDayMax when `end` is empty
-  std::string source;                // provenance ("reign:A2.9-7771"), may be empty
-  uint32_t line = 0;                 // 1-based line in the file
+  std::string source;                   // provenance ("reign:A2.9-7771"), may be empty
+  uint32_t line = 0;                    // 1-based line in the file
 };
 
 struct ActorKb {
@@ -49,10 +49,10 @@ lexicon::Phrase NamePhrase(std::string_view name);
 // What merging a knowledge base into a dictionary set did.
 struct ActorKbMergeStats {
   size_t rows = 0;
-  size_t entries_added = 0;        // new ActorEntry values
-  size_t names_added = 0;          // phrases of those entries
+  size_t entries_added = 0;            // new ActorEntry values
+  size_t names_added = 0;              // phrases of those entries
   size_t codes_added_to_existing = 0;  // dated codes appended to an entry that had the name
-  size_t names_already_known = 0;  // names an earlier entry has (that entry wins)
+  size_t names_already_known = 0;      // names an earlier entry has (that entry wins)
 };
 
 // Adds the knowledge base to `set` as actor entries. Rows with the same name (same matching
@@ -62,8 +62,7 @@ struct ActorKbMergeStats {
 // for the same country and no dated code of it overlaps the row's dates (so a Phoenix leader
 // gains a tenure Phoenix lacks, and nothing Phoenix says is overridden). `file_index` is the
 // index of the knowledge-base file in set->files, for the entries' SourceLocation.
-ActorKbMergeStats MergeActorKb(const ActorKb& kb, uint32_t file_index,
-                               lexicon::DictionarySet* set);
+ActorKbMergeStats MergeActorKb(const ActorKb& kb, uint32_t file_index, lexicon::DictionarySet* set);
 
 }  // namespace annal::context
 

@@ -1,7 +1,12 @@
 #include "context/actor_kb.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "code/default_dictionaries.h"
 #include "lexicon/dictionary_reader.h"
 
 namespace annal::context {
@@ -95,10 +100,10 @@ TEST(ActorKbTest, EarlierEntriesWinOnSharedNames) {
   ActorKb kb;
   ParseActorKb(
       "name\taliases\tcode\tcountry\tstart\tend\tsource\n"
-      "Elendil\t\tARNGOV\tARN\t2010\t2012\t\n"       // same country, new dates: appended
-      "Elendil\t\tARNGOV\tARN\t2003\t2004\t\n"       // overlaps Phoenix's dates: dropped
-      "Arnor King\t\tGONGOV\tGON\t2015\t2016\t\n"    // other country: dropped
-      "Elendil\t\tARNELI\tARN\t\t\t\n"               // undated: Phoenix's default stands
+      "Elendil\t\tARNGOV\tARN\t2010\t2012\t\n"     // same country, new dates: appended
+      "Elendil\t\tARNGOV\tARN\t2003\t2004\t\n"     // overlaps Phoenix's dates: dropped
+      "Arnor King\t\tGONGOV\tGON\t2015\t2016\t\n"  // other country: dropped
+      "Elendil\t\tARNELI\tARN\t\t\t\n"             // undated: Phoenix's default stands
       "Isildur\tElendil|Isildur the Tall\tARNMIL\tARN\t\t\t\n",  // alias taken, rest new
       "kb.tsv", &kb);
   ASSERT_TRUE(kb.diagnostics.empty());
@@ -145,8 +150,8 @@ TEST(ActorKbTest, ReadDictionaryTakesTsvActorFiles) {
 }
 
 TEST(ActorKbTest, ShippedKnowledgeBaseReadsCleanly) {
-  for (const char* name : {"reign_leaders.tsv", "ucdp_groups.tsv", "country_names.tsv",
-                           "country_demonyms.tsv"}) {
+  for (const char* name :
+       {"reign_leaders.tsv", "ucdp_groups.tsv", "country_names.tsv", "country_demonyms.tsv"}) {
     lexicon::DictionarySet set;
     DictionaryFiles files;
     files.actors = {std::string(ANNAL_TEST_DATA_DIR) + "/actors/" + name};
@@ -154,6 +159,30 @@ TEST(ActorKbTest, ShippedKnowledgeBaseReadsCleanly) {
     EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
     EXPECT_GT(set.actors.size(), 5u) << name;
   }
+}
+
+// A user's .tsv dropped into data/actors/ joins the defaults after Phoenix and before the
+// shipped knowledge base (so its rows win over the shipped ones).
+TEST(ActorKbTest, DefaultsPickUpUserFilesInTheActorsFolder) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("annal_actor_kb_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "actors");
+  std::ofstream(dir / "actors" / "zz_mine.tsv") << "name\tcode\nFalastur\tGONGOV\n";
+  std::ofstream(dir / "actors" / "notes.txt") << "not a knowledge base\n";
+  DictionaryFiles f = code::DefaultDictionaryFiles(dir.string());
+  auto pos = [&](const std::string& tail) {
+    for (size_t i = 0; i < f.actors.size(); ++i) {
+      if (f.actors[i].size() >= tail.size() &&
+          f.actors[i].compare(f.actors[i].size() - tail.size(), tail.size(), tail) == 0) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  };
+  EXPECT_GT(pos("zz_mine.tsv"), pos("Phoenix.MilNonState.actors.txt"));
+  EXPECT_LT(pos("zz_mine.tsv"), pos("reign_leaders.tsv"));
+  EXPECT_EQ(pos("notes.txt"), -1);
+  fs::remove_all(dir);
 }
 
 }  // namespace

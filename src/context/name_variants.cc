@@ -1,16 +1,18 @@
 #include "context/name_variants.h"
 
-#include <algorithm>
-#include <memory>
-
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
 
 namespace annal::context {
 namespace {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsVowel(char c) { return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y'; }
+bool IsVowel(char c) {
+  return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y';
+}
 
 // murmur3's fmix64: the low bits pick a slot and the high half is the tag.
 uint64_t Mix(uint64_t h) {
@@ -75,7 +77,8 @@ std::string TransliterateToAscii(std::string_view utf8) {
   // ICU transliterators are not safe to share between threads; one of each per thread.
   thread_local std::unique_ptr<icu::Transliterator> cyrillic(
       MakeTransliterator("Russian-Latin/BGN; Latin-ASCII"));
-  thread_local std::unique_ptr<icu::Transliterator> other(MakeTransliterator("Any-Latin; Latin-ASCII"));
+  thread_local std::unique_ptr<icu::Transliterator> other(
+      MakeTransliterator("Any-Latin; Latin-ASCII"));
   icu::Transliterator* t = HasCyrillic(utf8) ? cyrillic.get() : other.get();
   if (t == nullptr) return "";
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -98,6 +101,7 @@ std::string TransliterateToAscii(std::string_view utf8) {
 }
 
 std::string VariantKey(std::string_view word) {
+  // Letters only, upper case, X spelled KS (so KS and X meet).
   std::string s;
   s.reserve(word.size() + 2);
   for (char c : word) {
@@ -109,40 +113,113 @@ std::string VariantKey(std::string_view word) {
       s += c;
     }
   }
-  // Multi-letter alternations, longest first at each position.
-  struct Rule {
-    std::string_view from, to;
-  };
-  static constexpr Rule kRules[] = {{"TSCH", "CH"}, {"SCH", "SH"}, {"DZH", "J"}, {"TCH", "CH"}, {"DJ", "J"},
-                                    {"ZH", "J"},    {"KH", "H"},  {"PH", "F"},   {"CK", "K"},
-                                    {"OU", "U"},    {"YE", "E"}};
+  // Multi-letter alternations, longest first at each position; a switch on the first letter
+  // keeps this cheap (it runs for every unknown capitalised word).
+  const size_t n = s.size();
+  auto at = [&](size_t i) { return i < n ? s[i] : '\0'; };
   std::string t;
-  t.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    bool done = false;
-    for (const Rule& r : kRules) {
-      if (s.compare(i, r.from.size(), r.from) == 0) {
-        t += r.to;
-        i += r.from.size();
-        done = true;
+  t.reserve(n);
+  for (size_t i = 0; i < n;) {
+    const char c = s[i], c1 = at(i + 1);
+    switch (c) {
+      case 'T':  // TSCH, TCH -> CH
+        if (c1 == 'S' && at(i + 2) == 'C' && at(i + 3) == 'H') {
+          t += "CH";
+          i += 4;
+          continue;
+        }
+        if (c1 == 'C' && at(i + 2) == 'H') {
+          t += "CH";
+          i += 3;
+          continue;
+        }
         break;
-      }
+      case 'S':  // SCH -> SH
+        if (c1 == 'C' && at(i + 2) == 'H') {
+          t += "SH";
+          i += 3;
+          continue;
+        }
+        break;
+      case 'D':  // DZH, DJ -> J
+        if (c1 == 'Z' && at(i + 2) == 'H') {
+          t += 'J';
+          i += 3;
+          continue;
+        }
+        if (c1 == 'J') {
+          t += 'J';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'Z':  // ZH -> J
+        if (c1 == 'H') {
+          t += 'J';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'K':  // KH -> H
+        if (c1 == 'H') {
+          t += 'H';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'P':  // PH -> F
+        if (c1 == 'H') {
+          t += 'F';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'C':  // CK -> K
+        if (c1 == 'K') {
+          t += 'K';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'O':  // OU -> U
+        if (c1 == 'U') {
+          t += 'U';
+          i += 2;
+          continue;
+        }
+        break;
+      case 'Y':  // YE -> E, else Y -> I
+        if (c1 == 'E') {
+          t += 'E';
+          i += 2;
+          continue;
+        }
+        t += 'I';
+        ++i;
+        continue;
+      case 'Q':
+        t += 'K';
+        ++i;
+        continue;
+      case 'W':
+        t += 'V';
+        ++i;
+        continue;
+      default:
+        break;
     }
-    if (done) continue;
-    char c = s[i++];
-    if (c == 'Q') c = 'K';
-    if (c == 'W') c = 'V';
-    if (c == 'Y') c = 'I';
     t += c;
+    ++i;
   }
   // French-style final E after a consonant (PRIGOJINE).
   if (t.size() > 4 && t.back() == 'E' && !IsVowel(t[t.size() - 2])) t.pop_back();
-  std::string out;
-  out.reserve(t.size());
-  for (char c : t) {
-    if (out.empty() || out.back() != c) out += c;
+  // Doubled letters single, in place.
+  size_t out = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (out == 0 || t[out - 1] != t[i]) t[out++] = t[i];
   }
-  return out;
+  t.resize(out);
+  return t;
 }
 
 int EditDistance(std::string_view a, std::string_view b, int limit) {
@@ -208,9 +285,7 @@ void NameVariantIndex::ForEach(uint64_t hash, F&& f) const {
 
 namespace {
 // Variant-key hashes are told apart from deletion hashes by a different seed.
-uint64_t KeyHash(std::string_view key) {
-  return WordHash(key) ^ 0x9E3779B97F4A7C15ull;
-}
+uint64_t KeyHash(std::string_view key) { return WordHash(key) ^ 0x9E3779B97F4A7C15ull; }
 }  // namespace
 
 void NameVariantIndex::Finish() {

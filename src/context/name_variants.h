@@ -23,9 +23,9 @@ std::string TransliterateToAscii(std::string_view utf8);
 
 // The variant key of an upper-case ASCII word: the word with the usual alternations of
 // romanised names folded to one form, so that spelling variants share a key:
-// X -> KS, TSCH/TCH -> CH, SCH -> SH, DZH/DJ/ZH -> J, KH -> H, PH -> F, CK -> K, Q -> K, W -> V, OU -> U,
-// YE -> E, Y -> I, a final E after a consonant dropped, doubled letters single, non-letters
-// removed. ALEKSEYEV, ALEXEYEV and ALEKSEEV all give ALEKSEV; PRIGOZHIN and PRIGOJINE give
+// X -> KS, TSCH/TCH -> CH, SCH -> SH, DZH/DJ/ZH -> J, KH -> H, PH -> F, CK -> K, Q -> K,
+// W -> V, OU -> U, YE -> E, Y -> I, a final E after a consonant dropped, doubled letters single,
+// non-letters removed. ALEKSEYEV, ALEXEYEV and ALEKSEEV all give ALEKSEV; PRIGOZHIN and PRIGOJINE give
 // PRIGOJIN; DMITRIY, DMITRII and DMITRY give DMITRI.
 std::string VariantKey(std::string_view word);
 
@@ -46,11 +46,11 @@ enum class VariantMatch : uint8_t {
 
 struct VariantResolution {
   VariantMatch how = VariantMatch::kNone;
-  uint32_t word_id = 0;     // the dictionary word's id (the caller's id space)
-  std::string word;         // the dictionary word
-  std::string form;         // the unknown word as compared: transliterated when non-Latin
-  std::string key;          // its variant key (kVariantKey)
-  int distance = 0;         // edit distance (kFuzzy)
+  uint32_t word_id = 0;         // the dictionary word's id (the caller's id space)
+  std::string word;             // the dictionary word
+  std::string form;             // the unknown word as compared: transliterated when non-Latin
+  std::string key;              // its variant key (kVariantKey)
+  int distance = 0;             // edit distance (kFuzzy)
   bool transliterated = false;  // `form` came from TransliterateToAscii
 };
 
@@ -83,9 +83,9 @@ class NameVariantIndex {
   // word or belong to the same single entity); a fuzzy match (6+ letters, see
   // MaxFuzzyDistance): accepted only when exactly one name word is at the smallest distance
   // found, that word belongs to exactly one entity, a person, and no other name word is as
-  // close - so two different known people are never merged. Candidates are found by single deletions on both
-  // sides: every word at distance 1 and those at distance 2 that lose one letter on each side
-  // (substitutions, swaps) are seen.
+  // close - so two different known people are never merged. Candidates are found by single
+  // deletions on both sides: every word at distance 1 and those at distance 2 that lose one letter
+  // on each side (substitutions, swaps) are seen.
   VariantResolution Resolve(std::string_view norm) const;
 
   size_t words() const { return words_.size(); }

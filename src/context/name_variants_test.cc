@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "lexicon/dictionary_reader.h"
+#include "lexicon/lexicon.h"
+#include "text/analyzer.h"
+
 namespace annal::context {
 namespace {
 
@@ -177,6 +181,53 @@ TEST(NameVariantsTest, FuzzyAgreesWithBruteForce) {
   }
   EXPECT_GT(checked, 500u);
   EXPECT_GT(fuzzy, 100u);
+}
+
+// The Lexicon hook: a capitalised unknown word takes the id of the known word it is a variant
+// of, so the trie matches the whole name; with LexiconOptions::name_variants off it does not.
+std::vector<std::string> ActorsFound(const char* text, bool variants) {
+  lexicon::DictionarySet set;
+  EXPECT_TRUE(
+      lexicon::ReadDictionary("SERGEY_LAVROV_ [RUSGOV]\n+LAVROV_\nYULIYA_TYMOSHENKO_ [UKRGOV]\n"
+                              "IVAN_PETROVA_ [RUSGOV]\nOLGA_PETROVO_ [RUSMIL]\nGONDOR [GON]\n",
+                              "t.actors.txt", lexicon::DictionaryKind::kActors,
+                              lexicon::DictionaryFormat::kPetrarch, &set)
+          .ok());
+  lexicon::LexiconOptions options;
+  options.name_variants = variants;
+  auto lex = lexicon::Lexicon::Build(std::move(set), options);
+  EXPECT_TRUE(lex.ok());
+  text::AnalyzedText analyzed;
+  text::AnalyzeText(text, &analyzed);
+  lexicon::SentenceWords words;
+  (*lex)->LookupWords(analyzed.tokens.data(), analyzed.tokens.size(), &words);
+  std::vector<lexicon::Match> matches;
+  (*lex)->FindMatches(words, &matches);
+  std::vector<std::string> out;
+  for (const auto& m : matches) {
+    if (m.payload.kind != lexicon::EntryKind::kActor) continue;
+    out.push_back((*lex)->dict().actors[m.payload.index].codes[0].code + ":" +
+                  std::to_string(m.end - m.begin));
+  }
+  return out;
+}
+
+TEST(NameVariantsTest, LexiconMatchesVariantsOfDictionaryNames) {
+  using V = std::vector<std::string>;
+  // SERGEI shares SERGEY's variant key, LAVROF is one letter from LAVROV: the full name matches.
+  EXPECT_EQ(ActorsFound("Then Sergei Lavrof spoke.", true), (V{"RUSGOV:2", "RUSGOV:1"}));
+  EXPECT_EQ(ActorsFound("Then Sergey Lavrof spoke.", false), (V{}));
+  EXPECT_EQ(ActorsFound("Then Lavrof spoke.", true), (V{"RUSGOV:1"}));
+  // BGN transliteration (the text stage has already turned Й into И: SERGEI, a variant of SERGEY).
+  EXPECT_EQ(ActorsFound("Then Сергей Лавров spoke.", true), (V{"RUSGOV:2", "RUSGOV:1"}));
+  // YULIA ~ YULIYA (variant key IULIA), TIMOSCHENKO ~ TYMOSHENKO (TIMOSHENKO).
+  EXPECT_EQ(ActorsFound("Then Yulia Timoschenko spoke.", true), (V{"UKRGOV:2"}));
+  EXPECT_EQ(ActorsFound("Then Timoschenko spoke.", true), (V{}));  // only the full name is known
+  // Lower-case words are never resolved; country names are never fuzzy targets.
+  EXPECT_EQ(ActorsFound("Then sergey lavrof spoke.", true), (V{}));
+  EXPECT_EQ(ActorsFound("Then Gxndor spoke.", true), (V{}));
+  // PETROVU is one letter from two different people's names: neither.
+  EXPECT_EQ(ActorsFound("Then Ivan Petrovu spoke.", true), (V{}));
 }
 
 }  // namespace

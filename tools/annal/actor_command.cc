@@ -1,10 +1,10 @@
 // annal actor "NAME" [--date D]: which actor entries a name matches, where they come from
 // (file:line), their codes at a date, and why the name matched (exact, alias, transliteration,
 // variant key, fuzzy with its edit distance).
+#include <fmt/core.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "annal/annal.h"
 #include "code/default_dictionaries.h"
@@ -46,7 +46,8 @@ Status LoadSet(const ActorArgs& a, lexicon::DictionarySet* set) {
   std::string compiled = code::DefaultCompiledDictionaryPath();
   if (!compiled.empty() && lexicon::LoadDictionary(compiled, set).ok()) return Status::OK();
   set->actors.clear();
-  return lexicon::ReadDictionaryFiles(code::DefaultDictionaryFiles(ResolveDataDir(a.data_dir)), set);
+  return lexicon::ReadDictionaryFiles(code::DefaultDictionaryFiles(ResolveDataDir(a.data_dir)),
+                                      set);
 }
 
 // Line `line` (1-based) of a text file, or "" when it cannot be read.
@@ -68,7 +69,8 @@ std::string FileLine(const std::string& path, uint32_t line) {
 }
 
 // Why token `t` carries dictionary word `w`.
-std::string WordReason(const lexicon::Lexicon& lex, const text::Token& token, const lexicon::PhraseWord& w) {
+std::string WordReason(const lexicon::Lexicon& lex, const text::Token& token,
+                       const lexicon::PhraseWord& w) {
   if (token.norm == w.text) return fmt::format("{} exact", w.text);
   if (!w.exact && token.norm.compare(0, w.text.size(), w.text) == 0) {
     return fmt::format("{} stem of {}", w.text, token.norm);
@@ -85,7 +87,8 @@ std::string WordReason(const lexicon::Lexicon& lex, const text::Token& token, co
     case context::VariantMatch::kFuzzy:
       return fmt::format("{} fuzzy: {} at edit distance {}{}", w.text, token.norm, r.distance,
                          translit);
-    case context::VariantMatch::kNone: break;
+    case context::VariantMatch::kNone:
+      break;
   }
   return w.text;
 }
@@ -139,7 +142,8 @@ int RunActor(const ActorArgs& a) {
     }
     const uint32_t first_byte = analyzed.tokens[m.begin].begin;
     const std::string span = a.name.substr(first_byte, analyzed.tokens[m.end - 1].end - first_byte);
-    const std::string file = actor.where.file < dict.files.size() ? dict.files[actor.where.file] : "?";
+    const std::string file =
+        actor.where.file < dict.files.size() ? dict.files[actor.where.file] : "?";
     fmt::print("actor \"{}\": entity {}\n", span, code::EntityName(actor.names[0]));
     fmt::print("  source: {}:{}\n", file, actor.where.line);
     if (context::IsActorKbFile(file)) {
