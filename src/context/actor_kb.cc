@@ -102,8 +102,18 @@ bool IsActorKbFile(std::string_view filename) {
 lexicon::Phrase NamePhrase(std::string_view name) {
   text::AnalyzedText analyzed;
   text::AnalyzeText(name, &analyzed);
+  size_t skip = 0;
+  if (analyzed.dateline.has_value()) {
+    // "TTP - MR" looks like a dateline ("MOSCOW -") to the text stage, which would drop "TTP -".
+    // A leading lower-case word stops that; its token is then skipped.
+    analyzed = text::AnalyzedText();
+    text::AnalyzeText("x " + std::string(name), &analyzed);
+    skip = 1;
+  }
   lexicon::Phrase phrase;
-  for (const auto& t : analyzed.tokens) phrase.push_back(lexicon::PhraseWord{t.norm, true});
+  for (size_t i = skip; i < analyzed.tokens.size(); ++i) {
+    phrase.push_back(lexicon::PhraseWord{analyzed.tokens[i].norm, true});
+  }
   return phrase;
 }
 

@@ -83,6 +83,11 @@ TEST(ActorKbTest, NamePhraseUsesTheTokenizer) {
   lexicon::Phrase p = NamePhrase("Côte d'Ivoire");
   ASSERT_FALSE(p.empty());
   EXPECT_EQ(p[0].text, "COTE");
+  // Not mistaken for a dateline ("MOSCOW -"): every word stays.
+  lexicon::Phrase d = NamePhrase("TTP - MR");
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].text, "TTP");
+  EXPECT_EQ(d[2].text, "MR");
   lexicon::Phrase q = NamePhrase("Kim Jong-Un");
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[1].text, "JONG-UN");

@@ -113,7 +113,16 @@ int RunActor(const ActorArgs& a) {
   const lexicon::Lexicon& lex = **built;
   const lexicon::DictionarySet& dict = lex.dict();
   text::AnalyzedText analyzed;
-  text::AnalyzeText(a.name, &analyzed);
+  std::string query = a.name;
+  text::AnalyzeText(query, &analyzed);
+  if (analyzed.dateline.has_value()) {
+    // "TTP - MR" would lose "TTP -" as a dateline; as in context::NamePhrase, a leading
+    // lower-case word (then dropped) keeps every word of the name.
+    query = "x " + a.name;
+    analyzed = text::AnalyzedText();
+    text::AnalyzeText(query, &analyzed);
+    if (!analyzed.tokens.empty()) analyzed.tokens.erase(analyzed.tokens.begin());
+  }
   lexicon::SentenceWords words;
   lex.LookupWords(analyzed.tokens.data(), analyzed.tokens.size(), &words);
   std::vector<lexicon::Match> matches;
@@ -141,7 +150,7 @@ int RunActor(const ActorArgs& a) {
       }
     }
     const uint32_t first_byte = analyzed.tokens[m.begin].begin;
-    const std::string span = a.name.substr(first_byte, analyzed.tokens[m.end - 1].end - first_byte);
+    const std::string span = query.substr(first_byte, analyzed.tokens[m.end - 1].end - first_byte);
     const std::string file =
         actor.where.file < dict.files.size() ? dict.files[actor.where.file] : "?";
     fmt::print("actor \"{}\": entity {}\n", span, code::EntityName(actor.names[0]));
