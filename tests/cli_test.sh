@@ -56,4 +56,17 @@ head -c 100 /dev/urandom > "$tmp/bad.annaldict"
 status=$?
 check "corrupt dictionary refused" '[ "$status" -eq 1 ] && grep -qi "corruption" "$tmp/dict.err"'
 
+# annal actor: the knowledge-base entry of a REIGN leader with its file:line and codes at a date,
+# a misspelt name explained as fuzzy, and a user's own .tsv with a bad line reported by file:line.
+"$annal" actor "Zelensky" --date 2018-06-01 > "$tmp/actor.out" 2>&1
+check "actor shows the knowledge-base source line" 'grep -Eq "source: .*reign_leaders.tsv:[0-9]+" "$tmp/actor.out"'
+check "actor code before the tenure" 'grep -q "code at 2018-06-01: UKRELI" "$tmp/actor.out"'
+"$annal" actor "Sergei Lavrof" --date 2015-06-01 > "$tmp/fuzzy.out" 2>&1
+check "actor explains a fuzzy match" 'grep -q "fuzzy: LAVROF at edit distance 1" "$tmp/fuzzy.out" && grep -q "code at 2015-06-01: RUSGOV" "$tmp/fuzzy.out"'
+printf 'name\tcode\tstart\tend\nFalastur Mornedil\tGONGOV\t2020\t2024\nbroken\n' > "$tmp/mine.tsv"
+"$annal" actor "Falastur Mornedil" --date 2022-01-01 --actors "$tmp/mine.tsv" > "$tmp/mine.out" 2>&1
+check "actor reads a user knowledge base" 'grep -q "code at 2022-01-01: GONGOV" "$tmp/mine.out" && grep -q "mine.tsv:2" "$tmp/mine.out"'
+"$annal" dict lint "$tmp/mine.tsv" > "$tmp/lint.out" 2>&1
+check "lint names the bad knowledge-base line" 'grep -q "mine.tsv:3:" "$tmp/lint.out"'
+
 exit $fail

@@ -1,7 +1,13 @@
 #include "code/default_dictionaries.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "context/actor_kb.h"
 
 namespace annal::code {
 
@@ -13,6 +19,25 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
               d + "Phoenix.MilNonState.actors.txt", d + "annal.actors.txt"};
+  // The actor knowledge base (data/actors/, doc/formats/actor_kb.md) after Phoenix, which
+  // wins on names both have: first any .tsv a user dropped into the folder (sorted by name;
+  // their rows win over the shipped ones), then the shipped files.
+  const std::string kb = data_dir + "/actors/";
+  static constexpr const char* kShipped[] = {"reign_leaders.tsv", "ucdp_groups.tsv",
+                                             "country_names.tsv", "country_demonyms.tsv"};
+  std::vector<std::string> users;
+  std::error_code ec;
+  // Non-throwing iteration (increment(ec)): a missing or unreadable folder just adds nothing.
+  for (std::filesystem::directory_iterator it(kb, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code type_ec;
+    if (!it->is_regular_file(type_ec) || !context::IsActorKbFile(name)) continue;
+    if (std::find(std::begin(kShipped), std::end(kShipped), name) != std::end(kShipped)) continue;
+    users.push_back(it->path().string());
+  }
+  std::sort(users.begin(), users.end());
+  f.actors.insert(f.actors.end(), users.begin(), users.end());
+  for (const char* name : kShipped) f.actors.push_back(kb + name);
   f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};
   f.discards = {d + "Phoenix.discards.txt"};
   f.issues = {d + "Phoenix.IssueCoding.txt"};

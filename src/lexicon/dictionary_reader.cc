@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "context/actor_kb.h"
 #include "lexicon/dictionary_text.h"
 #include "lexicon/format_readers.h"
 #include "util/file.h"
@@ -151,7 +152,18 @@ Status ReadDictionary(std::string_view content, std::string_view filename, Dicti
 
   switch (kind) {
     case DictionaryKind::kVerbs: internal::ReadVerbFile(content, ctx); break;
-    case DictionaryKind::kActors: internal::ReadActorFile(content, ctx); break;
+    case DictionaryKind::kActors:
+      if (context::IsActorKbFile(filename)) {
+        // An actor knowledge base (doc/formats/actor_kb.md): entries after those already read,
+        // which win on shared names.
+        context::ActorKb kb;
+        context::ParseActorKb(content, filename, &kb);
+        out->diagnostics.insert(out->diagnostics.end(), kb.diagnostics.begin(), kb.diagnostics.end());
+        context::MergeActorKb(kb, ctx.file, out);
+      } else {
+        internal::ReadActorFile(content, ctx);
+      }
+      break;
     case DictionaryKind::kAgents: internal::ReadAgentFile(content, ctx); break;
     case DictionaryKind::kDiscards: internal::ReadDiscardFile(content, ctx); break;
     case DictionaryKind::kIssues: internal::ReadIssueFile(content, ctx); break;

@@ -91,7 +91,7 @@ CompiledElement Lexicon::CompileElement(const PatternElement& e) {
   return c;
 }
 
-Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
+Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const LexiconOptions& options) {
   std::unique_ptr<Lexicon> lex(new Lexicon());
   lex->dict_ = std::move(dict);
   const DictionarySet& d = lex->dict_;
@@ -109,11 +109,42 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
   lex->exact_words_.reserve(phrases);
   node_payloads.reserve(phrases);
 
-  auto add = [&](const Phrase& phrase, Payload payload) {
+  if (options.name_variants) {
+    auto lookup = [](const void* self, std::string_view word) -> uint32_t {
+      return static_cast<const Lexicon*>(self)->WordId(word, true);
+    };
+    lex->variants_ = std::make_unique<context::NameVariantIndex>(lookup, lex.get());
+  }
+  context::NameVariantIndex* variants = lex->variants_.get();
+  // Words of actor names (letters, with inner hyphens or apostrophes) go to the name-variant
+  // index as they are interned, for tokens that match no dictionary word.
+  // A person, for fuzzy matching: a root name of 2-4 words ("SERGEY LAVROV") and only role
+  // codes (RUSGOV), never a bare country code.
+  auto is_person = [&](uint32_t actor) {
+    const ActorEntry& a = d.actors[actor];
+    if (a.names.empty() || a.names[0].size() < 2 || a.names[0].size() > 4 || a.codes.empty()) {
+      return false;
+    }
+    for (const DatedCode& c : a.codes) {
+      if (c.code.size() <= 3) return false;
+    }
+    return true;
+  };
+  auto add_name_word = [&](const PhraseWord& w, uint32_t id, uint32_t actor, bool person) {
+    if (!w.exact || w.text.size() < 5) return;
+    for (char c : w.text) {
+      if (!((c >= 'A' && c <= 'Z') || c == '-' || c == '\'')) return;
+    }
+    variants->Add(w.text, id, actor, person);
+  };
+  auto add = [&](const Phrase& phrase, Payload payload, bool person = false) {
     if (phrase.empty()) return;
     uint32_t node = kRoot;
     for (const PhraseWord& w : phrase) {
       uint32_t id = lex->InternWord(w);
+      if (variants != nullptr && payload.kind == EntryKind::kActor) {
+        add_name_word(w, id, payload.index, person);
+      }
       bool inserted;
       node = lex->edges_.FindOrInsert(EdgeKey(node, id), node_count, &inserted);
       if (inserted) ++node_count;
@@ -122,7 +153,8 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
   };
 
   for (uint32_t i = 0; i < d.actors.size(); ++i) {
-    for (const Phrase& p : d.actors[i].names) add(p, {EntryKind::kActor, i, 0});
+    const bool person = variants != nullptr && is_person(i);
+    for (const Phrase& p : d.actors[i].names) add(p, {EntryKind::kActor, i, 0}, person);
     for (const DatedCode& c : d.actors[i].codes) {
       if (c.code.size() == 3) lex->country_codes_.push_back(c.code);
     }
@@ -182,6 +214,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict) {
       return a.specificity > b.specificity;
     });
   }
+  if (variants != nullptr) variants->Finish();
   std::sort(lex->country_codes_.begin(), lex->country_codes_.end());
   lex->country_codes_.erase(std::unique(lex->country_codes_.begin(), lex->country_codes_.end()),
                             lex->country_codes_.end());
@@ -215,6 +248,13 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
       }
     }
     tw.count = static_cast<uint16_t>(out->ids.size() - tw.offset);
+    if (tw.count == 0 && variants_ != nullptr && WantsVariant(tokens[t])) {
+      context::VariantResolution r = variants_->Resolve(norm);
+      if (r.how != context::VariantMatch::kNone) {
+        out->ids.push_back(r.word_id);
+        tw.count = 1;
+      }
+    }
   }
 }
 

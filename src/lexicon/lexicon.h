@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "annal/status.h"
+#include "context/name_variants.h"
 #include "lexicon/dictionary.h"
 #include "text/token.h"
 
@@ -107,10 +108,20 @@ struct StringKeyHash {
 };
 using WordTable = std::unordered_map<std::string, uint32_t, StringKeyHash, std::equal_to<>>;
 
+struct LexiconOptions {
+  // Default true: a capitalised token that matches no dictionary word is tied, when it can be
+  // done safely, to a word of an actor name it is a variant of - its Cyrillic transliteration,
+  // a spelling variant (Alexeyev / ALEKSEYEV) or a guarded misspelling (Prigokhin / PRIGOZHIN);
+  // see context::NameVariantIndex. Costs ~65M instructions (~20 ms) at Build for the default
+  // dictionaries, and a few hash probes per unknown capitalised word (~2% of coding).
+  bool name_variants = true;
+};
+
 class Lexicon {
  public:
   // Builds the matcher. Takes ownership of the dictionaries.
-  static Result<std::unique_ptr<Lexicon>> Build(DictionarySet dict);
+  static Result<std::unique_ptr<Lexicon>> Build(DictionarySet dict,
+                                                const LexiconOptions& options = LexiconOptions());
 
   // Not copyable: large and immutable; share by pointer. Thread-safe after Build().
   Lexicon(const Lexicon&) = delete;
@@ -135,6 +146,16 @@ class Lexicon {
 
   size_t trie_nodes() const { return node_payload_begin_.size() - 1; }
 
+  // The index of actor-name words used for unknown capitalised tokens (null when
+  // LexiconOptions::name_variants is false). `annal actor` asks it why a word matched.
+  const context::NameVariantIndex* name_variants() const { return variants_.get(); }
+  // True when LookupWords would ask name_variants() about this token: a capitalised word, not
+  // all capitals, of 5+ bytes, that matched no dictionary word.
+  static bool WantsVariant(const text::Token& token) {
+    return token.has(text::kCapitalized) && token.has(text::kWord) && !token.has(text::kAllCaps) &&
+           token.norm.size() >= 5;
+  }
+
  private:
   Lexicon() = default;
   uint32_t InternWord(const PhraseWord& w);
@@ -158,6 +179,7 @@ class Lexicon {
   std::vector<std::vector<CompiledPattern>> patterns_;
   std::unordered_map<std::string, uint32_t> synset_index_;
   std::vector<std::string> country_codes_;  // sorted
+  std::unique_ptr<context::NameVariantIndex> variants_;
 };
 
 }  // namespace annal::lexicon

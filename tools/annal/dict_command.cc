@@ -182,7 +182,7 @@ lexicon::DictionaryKind GuessKind(const std::string& path) {
   for (char c : path) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto has = [&](const char* s) { return lower.find(s) != std::string::npos; };
   if (has("agent")) return lexicon::DictionaryKind::kAgents;
-  if (has("actor")) return lexicon::DictionaryKind::kActors;
+  if (has("actor") || has(".tsv")) return lexicon::DictionaryKind::kActors;  // .tsv: actor KB
   if (has("discard")) return lexicon::DictionaryKind::kDiscards;
   if (has("issue")) return lexicon::DictionaryKind::kIssues;
   if (has(".options")) return lexicon::DictionaryKind::kOptions;
