@@ -411,6 +411,49 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     return best;
   };
 
+  // Later parts of a hyphenated compound that is not itself a name: "Russia-Turkey ties",
+  // "Egyptian-US relations", "Fargo-Moorhead", "mid-Ohio", "made-in-China". The first part is
+  // read by the main scan ("Canada-wide"). A later part counts only when it is unlikely to be a
+  // piece of a person's or a firm's name ("Jean-Pierre", "Rolls-Royce"): a country, an admin-1
+  // region, a demonym or a town of 15,000 people under its own name.
+  auto AddCompoundParts = [&](uint32_t t, std::vector<RawMention>* out) {
+    const Token& tok = toks[t];
+    std::string_view w = Word(text, tok);
+    if (w.find('-') == std::string_view::npos || !gazetteer_.Lookup(w).empty()) return;
+    // "D-Charleston": the main scan reads a legislator's party and home town.
+    if (w.size() > 2 && w[1] == '-' && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I')) return;
+    size_t b = w.find('-') + 1;
+    while (b < w.size()) {
+      size_t e = std::min(w.find('-', b), w.size());
+      std::string_view part = w.substr(b, e - b);
+      std::string key = StartsUpper(part) ? NormalizePlaceName(part) : std::string();
+      if (!key.empty() && !NeverPlace().contains(key)) {
+        std::vector<PlaceCandidate> c = gazetteer_.LookupNormalized(key);
+        std::erase_if(c, [](const PlaceCandidate& p) {
+          return p.key_kind == KeyKind::kAbbreviation;
+        });
+        bool safe = std::any_of(c.begin(), c.end(), [&](const PlaceCandidate& p) {
+          PlaceEntry e = gazetteer_.entry(p.entry);
+          return e.kind != PlaceKind::kPlace ||
+                 (p.key_kind == KeyKind::kName && e.population >= 15000);
+        });
+        if (!options_.include_demonyms) {
+          std::erase_if(c, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
+        }
+        if (safe && !c.empty()) {
+          RawMention r;
+          r.first = t;
+          r.end = t + 1;
+          r.candidates = std::move(c);
+          r.begin_byte = tok.begin + static_cast<uint32_t>(b);
+          r.end_byte = tok.begin + static_cast<uint32_t>(e);
+          out->push_back(std::move(r));
+        }
+      }
+      b = e + 1;
+    }
+  };
+
   std::unordered_set<std::string> person_names;  // surnames seen after a first name
   // Names seen right after a locative preposition ("in Edmonton") are places in this document,
   // whatever person-like contexts they also appear in.
@@ -425,6 +468,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
+      if (tok.norm.find('-') != std::string::npos) AddCompoundParts(t, &raws);
       if (!IsCapitalizedWord(text, tok)) continue;
       bool sentence_start =
           t == sent.first_token || tok.has(text::kSentenceStart) ||

@@ -292,5 +292,31 @@ TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("the quick brown fox").empty());
 }
 
+TEST_F(GeoparserTest, EveryPlacePartOfAHyphenatedCompound) {
+  auto ms = Places("The killing was meant to damage Russia-Turkey ties and Egyptian-US relations, "
+                   "and flooding hit Fargo-Moorhead from mid-Ohio westward.");
+  const PlaceMention* russia = Find(ms, "Russia");
+  ASSERT_NE(russia, nullptr);
+  EXPECT_EQ(russia->country_iso3, "RUS");
+  const PlaceMention* turkey = Find(ms, "Turkey");
+  ASSERT_NE(turkey, nullptr);
+  EXPECT_EQ(turkey->country_iso3, "TUR");
+  EXPECT_EQ(text_.substr(turkey->begin, turkey->end - turkey->begin), "Turkey");
+  const PlaceMention* us = Find(ms, "US");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->country_iso3, "USA");
+  ASSERT_NE(Find(ms, "Moorhead"), nullptr);
+  const PlaceMention* ohio = Find(ms, "Ohio");
+  ASSERT_NE(ohio, nullptr);
+  EXPECT_EQ(ohio->kind, PlaceKind::kAdmin1);
+}
+
+TEST_F(GeoparserTest, HyphenatedPersonNameIsNoPlace) {
+  // Pierre, South Dakota, is a small town: a later part of a compound must be a country, a
+  // region or a town of 15,000 people.
+  auto ms = Places("The minister Jean-Pierre Dupont spoke on Tuesday.");
+  EXPECT_EQ(Find(ms, "Pierre"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
