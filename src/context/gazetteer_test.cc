@@ -245,6 +245,15 @@ TEST(ShippedGazetteerTest, KnownPlaces) {
   EXPECT_LT(e.lat, 36);
   EXPECT_GT(e.lon, -106);
   EXPECT_LT(e.lon, -94);
+  // A big region settled along one edge: its point is the middle of its settled extent including
+  // the sparse far north (a 1% trim put Queensland's at -20.8, towards Brisbane at -27.5).
+  ASSERT_TRUE((*g)->FindAdmin1("AUS", "04", &e));
+  EXPECT_EQ(e.name, "Queensland");
+  EXPECT_GT(e.lat, -20.3);
+  EXPECT_LT(e.lat, -17);
+  // A region across the antimeridian (Chukotka, 172E to 171W) keeps its point in the region.
+  ASSERT_TRUE((*g)->FindAdmin1("RUS", "15", &e));
+  EXPECT_GT(std::abs(e.lon), 165);
 }
 
 }  // namespace
