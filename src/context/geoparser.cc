@@ -673,6 +673,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
 
   // The dateline ("CHARLESTON, W.Va. -") is a mention of its own: the text stage keeps it out of
   // the sentences. "Name, Admin" in it is admin context as in running text.
+  bool dateline_admin_only = false;  // the dateline gave only its admin part ("LANEXA, Va.")
   if (analyzed.dateline && analyzed.dateline->end <= text.size()) {
     const text::Dateline& dl = *analyzed.dateline;
     RawMention r;
@@ -683,11 +684,27 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     std::erase_if(r.candidates, [](const PlaceCandidate& c) {
       return c.key_kind == KeyKind::kAbbreviation || c.key_kind == KeyKind::kDemonym;
     });
+    // "LAUREL COUNTY, Ky. (WKYT) -": a county, read as in running text (places named Laurel).
+    std::string dl_key = NormalizePlaceName(dl.place);
+    for (std::string_view suffix : {std::string_view(" COUNTY"), std::string_view(" PARISH")}) {
+      if (r.candidates.empty() && dl_key.size() > suffix.size() && dl_key.ends_with(suffix)) {
+        r.candidates = gazetteer_.LookupNormalized(dl_key.substr(0, dl_key.size() - suffix.size()));
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return c.key_kind == KeyKind::kDemonym ||
+                 gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        r.county = !r.candidates.empty();
+      }
+    }
     // The text stage gives the place words only; the admin part after the comma ("GLASGOW, Ky.
     // (WBKO) --", "KYIV, Ukraine -", but also "MOSCOW, Feb 6 (Reuters)") is read from the text
     // between the place and the agency or dash. Only a country or admin-1 region containing a
     // reading of the place counts; it is a mention of its own.
     std::optional<RawMention> admin_part;
+    // An admin part whose place the gazetteer lacks ("LANEXA, Va. -") is still a mention and
+    // says where the story is.
+    std::vector<PlaceCandidate> admin_only;
+    uint32_t admin_b = 0, admin_e = 0;
     if (dl.end < text.size() && text[dl.end] == ',') {
       size_t b = dl.end + 1;
       while (b < text.size() && text[b] == ' ') ++b;
@@ -700,9 +717,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       while (e > b && text[e - 1] == ' ') --e;
       if (e > b && e < limit) {
+        admin_b = static_cast<uint32_t>(b);
+        admin_e = static_cast<uint32_t>(e);
         for (const PlaceCandidate& a : gazetteer_.Lookup(text.substr(b, e - b))) {
           PlaceEntry ae = gazetteer_.entry(a.entry);
           if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
+          admin_only.push_back(a);
           for (const PlaceCandidate& c : r.candidates) {
             PlaceEntry ce = gazetteer_.entry(c.entry);
             if (ce.country_iso3 == ae.country_iso3 && ce.index != ae.index &&
@@ -730,6 +750,14 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (!r.candidates.empty() && !seen) {
       if (admin_part) raws.insert(raws.begin(), std::move(*admin_part));
       raws.insert(raws.begin(), std::move(r));
+    } else if (!admin_part && !admin_only.empty() && !seen) {
+      RawMention a;
+      a.dateline = true;
+      a.span_begin = admin_b;
+      a.span_end = admin_e;
+      a.candidates = std::move(admin_only);
+      dateline_admin_only = true;
+      raws.insert(raws.begin(), std::move(a));
     }
   }
   auto raw_begin = [&](const RawMention& r) {
@@ -789,6 +817,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     base_country[dateline_raw->admin->iso3] += 3;
     if (!dateline_raw->admin->admin1.empty()) {
       base_admin[AdminKey(dateline_raw->admin->iso3, dateline_raw->admin->admin1)] += 2;
+    }
+  } else if (dateline_admin_only) {
+    // Where the story is, as with a dateline place in that region; an admin-1 reading (the US
+    // state Georgia) is preferred over a country reading of the same name.
+    const RawMention& a = raws.front();
+    std::optional<PlaceEntry> region;
+    for (const PlaceCandidate& c : a.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (!region || (region->kind == PlaceKind::kCountry && e.kind == PlaceKind::kAdmin1)) {
+        region = e;
+      }
+    }
+    base_country[std::string(region->country_iso3)] += 3;
+    if (region->kind == PlaceKind::kAdmin1) {
+      base_admin[AdminKey(region->country_iso3, region->admin1_code)] += 2;
     }
   } else if (analyzed.dateline) {
     std::vector<PlaceCandidate> d = gazetteer_.Lookup(analyzed.dateline->place);

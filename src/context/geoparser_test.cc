@@ -318,5 +318,18 @@ TEST_F(GeoparserTest, HyphenatedPersonNameIsNoPlace) {
   EXPECT_EQ(Find(ms, "Pierre"), nullptr);
 }
 
+TEST_F(GeoparserTest, DatelineAdminPartOfAnUnknownPlace) {
+  // Lanexa is not in the gazetteer; "Va." still names Virginia and sets the story's context.
+  auto ms = Places("LANEXA, Va. (AP) - A man died after a crash near Richmond on Monday.");
+  const PlaceMention* va = Find(ms, "Va.");
+  ASSERT_NE(va, nullptr);
+  EXPECT_EQ(va->name, "Virginia");
+  EXPECT_EQ(va->kind, PlaceKind::kAdmin1);
+  const PlaceMention* richmond = Find(ms, "Richmond");
+  ASSERT_NE(richmond, nullptr);
+  EXPECT_EQ(richmond->country_iso3, "USA");
+  EXPECT_NEAR(richmond->lat, 37.55, 0.1);
+}
+
 }  // namespace
 }  // namespace annal::context
