@@ -271,7 +271,54 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
                                                                   "ON",
                                                                   "IN",
                                                                   "AND",
-                                                                  "OR"};
+                                                                  "OR",
+                                                                  // Local institutions named
+                                                                  // after their town ("Groton
+                                                                  // Town Council", "Oakdale Fire
+                                                                  // Department", "Crestwood
+                                                                  // School Board").
+                                                                  "TOWN",
+                                                                  "TOWNSHIP",
+                                                                  "VILLAGE",
+                                                                  "COUNCIL",
+                                                                  "COUNCILMAN",
+                                                                  "COUNCILWOMAN",
+                                                                  "SELECTMAN",
+                                                                  "SELECTMEN",
+                                                                  "ALDERMAN",
+                                                                  "BOARD",
+                                                                  "SCHOOL",
+                                                                  "SCHOOLS",
+                                                                  "HIGH",
+                                                                  "MIDDLE",
+                                                                  "ELEMENTARY",
+                                                                  "EDUCATION",
+                                                                  "FIRE",
+                                                                  "VOLUNTEER",
+                                                                  "RESCUE",
+                                                                  "LIBRARY",
+                                                                  "HOSPITAL",
+                                                                  "MEDICAL",
+                                                                  "PUBLIC",
+                                                                  "COMMUNITY",
+                                                                  "SENIOR",
+                                                                  "CHAMBER",
+                                                                  "ROTARY",
+                                                                  "KIWANIS",
+                                                                  "ELKS",
+                                                                  "HISTORICAL",
+                                                                  "PLANNING",
+                                                                  "ZONING",
+                                                                  "COMMISSION",
+                                                                  "DEPARTMENT",
+                                                                  "DISTRICT",
+                                                                  "AREA",
+                                                                  "REGIONAL",
+                                                                  "HOUSING",
+                                                                  "WATER",
+                                                                  "UTILITIES",
+                                                                  "PARKS",
+                                                                  "RECREATION"};
   return *s;
 }
 
