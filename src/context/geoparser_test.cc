@@ -343,5 +343,16 @@ TEST_F(GeoparserTest, TownInALocalInstitutionsName) {
   EXPECT_EQ(Find(ms, "Groton"), nullptr);
 }
 
+TEST_F(GeoparserTest, StateAbbreviationOutsideAdminContext) {
+  auto ms = Places("Missing Ill. man found in stolen car. The family had moved to Mass.");
+  const PlaceMention* ill = Find(ms, "Ill.");
+  ASSERT_NE(ill, nullptr);
+  EXPECT_EQ(ill->name, "Illinois");
+  ASSERT_NE(Find(ms, "Mass."), nullptr);
+  // A delegate's title, and an abbreviation before a capitalised word, are not states.
+  ms = Places("Then Del. John Smith spoke. Mass. Concert Promoter buys theatre.");
+  EXPECT_TRUE(ms.empty()) << ms[0].text;
+}
+
 }  // namespace
 }  // namespace annal::context
