@@ -532,17 +532,23 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (end == 0 && dotted && !after_name_comma) {
         // An AP state abbreviation with its period outside admin context: "Missing Ill. man
         // found", "Fla. economist", "moved to Mass.". Only before a word that is not capitalised
-        // (so not "Del. John Smith", a delegate) or at the end of the sentence; "Del." and "Ind."
-        // (delegate, independent) and "Miss." (a title) never.
+        // (so not "Del. John Smith", a delegate) or ending a sentence after "in"/"to"; "Del."
+        // and "Ind." (delegate, independent) and "Miss." (a title) never.
         std::vector<PlaceCandidate> ab;
         uint32_t e2 = longest(t, sent.end_token, /*allow_abbrev=*/true, &ab);
         bool all_abbrev = e2 != 0 && std::all_of(ab.begin(), ab.end(), [](const PlaceCandidate& c) {
           return c.key_kind == KeyKind::kAbbreviation;
         });
         if (all_abbrev) {
-          std::string key = NormalizePlaceName(text.substr(tok.begin, toks[e2 - 1].end - tok.begin));
+          std::string key =
+              NormalizePlaceName(text.substr(tok.begin, toks[e2 - 1].end - tok.begin));
           bool title = key == "DEL." || key == "IND." || key == "MISS.";
-          bool next_ok = e2 >= sent.end_token || !IsCapitalizedWord(text, toks[e2]);
+          // At a sentence end only after "in"/"to": the text stage may end a sentence at an
+          // abbreviation's period ("Mass. Concert Promoter buys ...").
+          bool next_ok = e2 < sent.end_token
+                             ? !IsCapitalizedWord(text, toks[e2])
+                             : t > sent.first_token && (IsLocativePreposition(toks[t - 1].norm) ||
+                                                        toks[t - 1].norm == "TO");
           if (key.back() == '.' && !title && next_ok) {
             end = e2;
             cands = std::move(ab);

@@ -103,8 +103,8 @@ int RunEvalGeo(const GeoArgs& args) {
       const char* outcome = it.outcome == context::GeoEvalItem::Outcome::kCorrect ? "correct"
                             : it.outcome == context::GeoEvalItem::Outcome::kMissed ? "missed"
                                                                                      : "wrong";
-      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t{:.5f}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t"
-                             "{:.5f}\t{:.0f}\t{}\n",
+      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t{:.5f}\t{}\t{}\t{}\t{}\t{}\t{}\t"
+                             "{:.5f}\t{:.5f}\t{:.0f}\t{}\n",
                              label, it.article, g.begin, g.phrase, g.geonameid, g.feature, g.lat,
                              g.lon, outcome, m.text, m.geonameid, m.name, m.country_iso3,
                              m.feature, m.lat, m.lon, it.distance_km, m.candidates)
