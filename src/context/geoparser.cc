@@ -154,7 +154,16 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   "EARTH",
                                                                   "NONE",
                                                                   "SECTION",
-                                                                  "ARAB"};
+                                                                  "ARAB",
+                                                                  // Continents: the gazetteer
+                                                                  // has none, and "Africa" is
+                                                                  // also an old name of Mahdia.
+                                                                  "AFRICA",
+                                                                  "ASIA",
+                                                                  "EUROPE",
+                                                                  "EURASIA",
+                                                                  "OCEANIA",
+                                                                  "ANTARCTICA"};
   return *s;
 }
 
@@ -368,8 +377,10 @@ std::string_view Word(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// A possessive clitic ("’s") is no capitalised word, though its first byte is not ASCII.
 bool IsCapitalizedWord(std::string_view text, const Token& t) {
-  return t.has(text::kWord) && (t.has(text::kCapitalized) || StartsUpper(Word(text, t)));
+  return t.has(text::kWord) && !t.has(text::kPossessive) && !t.has(text::kClitic) &&
+         (t.has(text::kCapitalized) || StartsUpper(Word(text, t)));
 }
 
 struct AdminContext {
@@ -627,8 +638,15 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (!demonym_only && !strong && !locative && t > sent.first_token) {
         const Token& prev = toks[t - 1];
         bool prev_start = t - 1 == sent.first_token;
-        if (single && (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
-                       prev.norm == "WROTE")) {  // "said Moore"
+        // A capital or a city of a million: "said Damascus would ...", "said Montreal Mayor".
+        bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+          PlaceEntry e = gazetteer_.entry(c.entry);
+          return c.key_kind == KeyKind::kName &&
+                 (e.feature_code == "PPLC" || e.population >= 1000000);
+        });
+        if (single && !major &&
+            (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
+             prev.norm == "WROTE")) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
@@ -639,11 +657,6 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
           // "Air Berlin", "Middlesex-London": a capital or a city of a million is not taken for
           // a surname elsewhere in the document on this evidence alone.
-          bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
-            PlaceEntry e = gazetteer_.entry(c.entry);
-            return c.key_kind == KeyKind::kName &&
-                   (e.feature_code == "PPLC" || e.population >= 1000000);
-          });
           if (single && !prev_start && !major) person_names.insert(tok.norm);
           t = end - 1;
           continue;

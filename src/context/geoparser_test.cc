@@ -354,5 +354,28 @@ TEST_F(GeoparserTest, StateAbbreviationOutsideAdminContext) {
   EXPECT_TRUE(ms.empty()) << ms[0].text;
 }
 
+TEST_F(GeoparserTest, TypographicPossessiveAndSaidBeforeACapital) {
+  // The clitic "’s" starts with a non-ASCII byte but is no capitalised word: Samos is not taken
+  // for a first name before it.
+  auto ms = Places("With Samos’s economy in ruins, he said Damascus would work out a plan.");
+  const PlaceMention* samos = Find(ms, "Samos");
+  ASSERT_NE(samos, nullptr);
+  EXPECT_EQ(samos->country_iso3, "GRC");
+  // "said X" marks a surname, but not for a capital city.
+  const PlaceMention* damascus = Find(ms, "Damascus");
+  ASSERT_NE(damascus, nullptr);
+  EXPECT_EQ(damascus->country_iso3, "SYR");
+  ms = Places("The report was late, said Moore.");
+  EXPECT_EQ(Find(ms, "Moore"), nullptr);
+}
+
+TEST_F(GeoparserTest, ContinentIsNoTown) {
+  // "Africa" is an alternate name of Mahdia, Tunisia; the gazetteer has no continents.
+  auto ms = Places("Aid to Africa and Asia grew, officials in Tunisia said.");
+  EXPECT_EQ(Find(ms, "Africa"), nullptr);
+  EXPECT_EQ(Find(ms, "Asia"), nullptr);
+  ASSERT_NE(Find(ms, "Tunisia"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
