@@ -82,6 +82,15 @@ COUNTRY_ALIASES = {
     "CV": ["Cape Verde"],
 }
 
+# Short forms of big cities that English news uses and GeoNames' alternate names lack or that the
+# alternate-name filter drops as all-caps codes (annal's own table), by geonameid.
+PLACE_ALIASES = {
+    5368361: ["L.A."],          # Los Angeles
+    5128581: ["NYC", "N.Y.C."],  # New York City
+    4560349: ["Philly"],        # Philadelphia
+    5391959: ["S.F."],          # San Francisco
+}
+
 # AP-style and postal abbreviations of US states and Canadian provinces (annal's own table). They
 # count only after a comma, as admin context ("Paris, Tenn."), never on their own.
 ADMIN1_ABBREVIATIONS = {
@@ -283,6 +292,7 @@ def main():
     for gid in sorted(places):
         p = places[gid]
         keys = [(n, KEY_NAME if n == p["name"] else KEY_ALTERNATE) for n in p["names"]]
+        keys += [(a, KEY_ALTERNATE) for a in PLACE_ALIASES.get(gid, ())]
         entries.append((KIND_PLACE, gid, p["name"], countries[p["iso2"]]["iso3"], p["admin1"],
                         p["lat"], p["lon"], p["population"], p["fclass"], p["fcode"], keys))
 

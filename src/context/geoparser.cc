@@ -613,11 +613,17 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
       // region codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
-      if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong) {
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
+          tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
         bool dateline_like =
             end < sent.end_token &&
             (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
-             toks[end].norm == "--" || toks[end].norm == ":");
+             toks[end].norm == "--" || toks[end].norm == ":" || toks[end].norm == "---");
+        // A dateline without its dash, first in the text: "LONDON The Latest on ...".
+        if (t == 0 && end < sent.end_token && IsCapitalizedWord(text, toks[end]) &&
+            !toks[end].has(text::kAllCaps)) {
+          dateline_like = true;
+        }
         if (!dateline_like) continue;
       }
       // Person contexts: a title before the name, a surname seen earlier after a first name,

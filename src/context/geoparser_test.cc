@@ -377,5 +377,22 @@ TEST_F(GeoparserTest, ContinentIsNoTown) {
   ASSERT_NE(Find(ms, "Tunisia"), nullptr);
 }
 
+TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
+  auto ms = Places("The L.A. port has signed on, and NYC will follow.");
+  const PlaceMention* la = Find(ms, "L.A.");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->name, "Los Angeles");
+  const PlaceMention* nyc = Find(ms, "NYC");
+  ASSERT_NE(nyc, nullptr);
+  EXPECT_EQ(nyc->name, "New York City");
+  ms = Places("DETROIT The U.S. Transportation Department said on Monday it would act.");
+  const PlaceMention* detroit = Find(ms, "DETROIT");
+  ASSERT_NE(detroit, nullptr);
+  EXPECT_EQ(detroit->country_iso3, "USA");
+  // An all-caps headline word elsewhere is still no place.
+  ms = Places("Officials said the READING was fine.");
+  EXPECT_EQ(Find(ms, "READING"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
