@@ -603,6 +603,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           begin_byte = tok.begin + 2;
         }
       }
+      if (end == 0 && t + 1 < sent.end_token &&
+          (toks[t + 1].norm == "COUNTY" || toks[t + 1].norm == "PARISH") &&
+          !NeverPlace().contains(tok.norm) && !PlaceModifiers().contains(tok.norm)) {
+        // "Henry County" with no place named Henry: the gazetteer has no counties, so it is
+        // approximated like a county whose namesake lies in another state (below).
+        RawMention r;
+        r.first = t;
+        r.end = t + 2;
+        r.county = true;
+        raws.push_back(std::move(r));
+        t = t + 1;
+        continue;
+      }
       if (end == 0) continue;
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
@@ -1133,11 +1146,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
     const Choice& ch = choices[i];
-    if (ch.candidate == nullptr) continue;
-    PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
+    if (ch.candidate == nullptr && !r.county) continue;
+    PlaceEntry e;
+    if (ch.candidate != nullptr) e = gazetteer_.entry(ch.candidate->entry);
     bool approximate = false;
-    if (r.county &&
-        (!ch.admin_supported || AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+    if (r.county && (ch.candidate == nullptr || !ch.admin_supported ||
+                     AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
       if (main_place < 0) continue;
@@ -1158,7 +1172,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     m.lon = e.lon;
     m.feature = std::string(e.feature_code);
     m.kind = e.kind;
-    m.demonym = ch.candidate->key_kind == KeyKind::kDemonym;
+    m.demonym = ch.candidate != nullptr && ch.candidate->key_kind == KeyKind::kDemonym;
     m.candidates = static_cast<int>(r.candidates.size());
     m.approximate = approximate;
     if (approximate) {

@@ -394,5 +394,20 @@ TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
   EXPECT_EQ(Find(ms, "READING"), nullptr);
 }
 
+TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
+  // No place is named Cooke: the county is placed at the story's main local place (Gainesville,
+  // Texas, its seat here), with no GeoNames id.
+  auto ms = Places("Cooke County deputies arrested a man in Gainesville, Texas, on Friday.");
+  const PlaceMention* cooke = Find(ms, "Cooke County");
+  ASSERT_NE(cooke, nullptr);
+  EXPECT_TRUE(cooke->approximate);
+  EXPECT_EQ(cooke->geonameid, 0u);
+  EXPECT_NEAR(cooke->lat, 33.6, 0.2);
+  EXPECT_NEAR(cooke->lon, -97.1, 0.2);
+  // With no local place to stand for it, it is left out.
+  ms = Places("Cooke County deputies arrested a man on Friday.");
+  EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
