@@ -619,6 +619,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (end == 0) continue;
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
+      if (end < sent.end_token && (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
+        // "Douglas County": a county whatever person contexts "Douglas" has elsewhere; its
+        // candidates are the places named Douglas (the gazetteer has no counties).
+        RawMention r;
+        r.first = t;
+        r.end = end + 1;
+        r.candidates = std::move(cands);
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        r.county = true;
+        raws.push_back(std::move(r));
+        t = end;
+        continue;
+      }
       if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
         return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
@@ -684,19 +699,6 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       bool before_name = false;
       if (!demonym_only && end < sent.end_token) {
         const Token& next = toks[end];
-        if (next.norm == "COUNTY" || next.norm == "PARISH") {
-          RawMention r;
-          r.first = t;
-          r.end = end + 1;
-          r.candidates = std::move(cands);
-          std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
-            return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
-          });
-          r.county = true;
-          if (!r.candidates.empty()) raws.push_back(std::move(r));
-          t = end;
-          continue;
-        }
         before_name = single && !strong && IsCapitalizedWord(text, next) &&
                       !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm);
         // "Michael Moore said", "Mary Flores, 34,": a person for sure.

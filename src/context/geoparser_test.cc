@@ -404,6 +404,11 @@ TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
   EXPECT_EQ(cooke->geonameid, 0u);
   EXPECT_NEAR(cooke->lat, 33.6, 0.2);
   EXPECT_NEAR(cooke->lon, -97.1, 0.2);
+  // A county whatever person contexts its name has elsewhere in the story.
+  ms = Places("He met Wesley Clark. Clark County deputies came from Las Vegas, Nevada.");
+  const PlaceMention* clark = Find(ms, "Clark County");
+  ASSERT_NE(clark, nullptr);
+  EXPECT_NEAR(clark->lat, 36.2, 0.3);
   // With no local place to stand for it, it is left out.
   ms = Places("Cooke County deputies arrested a man on Friday.");
   EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
