@@ -641,6 +641,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
       // region codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
+      // Two or three capitals are an acronym ("EU" is not Eu in France, "BA" not Ba in Fiji)
+      // unless a country or region has them as a code (strong).
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() <= 3 && !strong) continue;
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
           tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
         bool dateline_like =

@@ -414,5 +414,14 @@ TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
   EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
 }
 
+TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
+  // Eu is a town in France; "EU" is the European Union. Country codes still count.
+  auto ms = Places("The EU and the US signed the deal.");
+  EXPECT_EQ(Find(ms, "EU"), nullptr);
+  const PlaceMention* us = Find(ms, "US");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->country_iso3, "USA");
+}
+
 }  // namespace
 }  // namespace annal::context
