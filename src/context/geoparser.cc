@@ -642,8 +642,14 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // region codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
       // Two or three capitals are an acronym ("EU" is not Eu in France, "BA" not Ba in Fiji)
-      // unless a country or region has them as a code (strong).
-      if (tok.has(text::kAllCaps) && single && tok.norm.size() <= 3 && !strong) continue;
+      // unless a country or region has them as a code (strong) or a city of a million as its
+      // short form ("NYC").
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() <= 3 && !strong &&
+          std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).population >= 1000000;
+          })) {
+        continue;
+      }
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
           tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
         bool dateline_like =
