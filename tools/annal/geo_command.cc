@@ -1,7 +1,12 @@
 // `annal eval-geo`: geoparsing accuracy on TR-News and LGL; `annal geo`: places in a text.
 //
-// Until the text stage is merged on this branch, both use the test-only splitter from
-// (the text stage, text::AnalyzeText).
+//   annal eval-geo [--shared DIR] [--data-dir DIR] [--errors N] [--dump FILE] [--dev]
+//
+// stdout gets the lines `annal eval` also prints (GEO_TRNEWS, GEO_LGL), plus GEO_GWN_DEV with
+// --dev (GeoWebNews, the development set: rules are tried there, not on the two scored sets).
+// stderr gets the counts behind them; --errors N the most frequent missed/wrong/extra phrases;
+// --dump FILE one TSV row per gold toponym (outcome, gold and resolved place, distance) for
+// error analysis by kind. Both commands analyse text with text::AnalyzeText.
 #include <fmt/core.h>
 
 #include <memory>
