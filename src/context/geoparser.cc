@@ -863,10 +863,13 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     bool seen = std::any_of(raws.begin(), raws.end(), [&](const RawMention& x) {
       return toks[x.first].begin < dl.end && dl.begin < toks[x.end - 1].end;
     });
-    if (!r.candidates.empty() && !seen) {
+    // "HOLLIDAY, Mo.": a region is named but no reading of the place lies in it, so the
+    // readings found (Holliday, Texas) are other places; only the region is a mention.
+    bool outside_region = !admin_part && !admin_only.empty();
+    if (!r.candidates.empty() && !seen && !outside_region) {
       if (admin_part) raws.insert(raws.begin(), std::move(*admin_part));
       raws.insert(raws.begin(), std::move(r));
-    } else if (!admin_part && !admin_only.empty() && !seen) {
+    } else if (outside_region && !seen) {
       RawMention a;
       a.dateline = true;
       a.span_begin = admin_b;

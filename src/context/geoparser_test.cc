@@ -423,5 +423,13 @@ TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   EXPECT_EQ(us->country_iso3, "USA");
 }
 
+TEST_F(GeoparserTest, DatelinePlaceOutsideItsNamedRegion) {
+  // The gazetteer's Hollidays are not in Missouri: the region is the only mention.
+  auto ms = Places("HOLLIDAY, Mo. \u2014 A 25-year-old man was hurt on Monday.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].text, "Mo.");
+  EXPECT_EQ(ms[0].name, "Missouri");
+}
+
 }  // namespace
 }  // namespace annal::context
