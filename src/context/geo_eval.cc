@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "util/file.h"
 
 namespace annal::context {
@@ -99,9 +101,18 @@ Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out) 
     std::string_view top;
     while (NextElement(article, "toponym", &tpos, &top)) {
       std::string lat = Child(top, "lat"), lon = Child(top, "lon");
+      // GeoWebNews names the fields differently and gives points also for toponyms without a
+      // GeoNames id (streets, buildings); like the other sets, only GeoNames toponyms are gold.
+      std::string gwn_id = Child(top, "geonamesID");
+      bool gwn = lat.empty() && !gwn_id.empty();
+      if (gwn) {
+        lat = Child(top, "latitude");
+        lon = Child(top, "longitude");
+      }
       if (lat.empty() || lon.empty()) continue;
       GoldToponym g;
-      g.phrase = Child(top, "phrase");
+      g.phrase = Child(top, gwn ? "extractedName" : "phrase");
+      if (gwn) g.geonameid = static_cast<uint32_t>(std::strtoul(gwn_id.c_str(), nullptr, 10));
       size_t s = std::strtoul(Child(top, "start").c_str(), nullptr, 10);
       size_t e = std::strtoul(Child(top, "end").c_str(), nullptr, 10);
       // A few gold spans run past the text end; clamp them (they still count as gold).
@@ -128,7 +139,8 @@ Status ParseGeoparsingGold(std::string_view xml, std::vector<GoldArticle>* out) 
       }
       std::string_view gaz_attrs, gaz;
       size_t gp = 0;
-      if (NextElement(top, "gaztag", &gp, &gaz, &gaz_attrs)) {
+      if (!gwn && NextElement(top, "gaztag", &gp, &gaz, &gaz_attrs)) {
+        g.feature = Child(gaz, "fcode");
         size_t q = gaz_attrs.find("geonameid=\"");
         if (q != std::string_view::npos) {
           g.geonameid = static_cast<uint32_t>(
@@ -149,7 +161,8 @@ GeoEvalResult EvaluateGeoparser(const std::vector<GoldArticle>& gold, const Geop
                                 const TextAnalyzer& analyze) {
   GeoEvalResult r;
   text::AnalyzedText analyzed;
-  for (const GoldArticle& a : gold) {
+  for (size_t ai = 0; ai < gold.size(); ++ai) {
+    const GoldArticle& a = gold[ai];
     analyze(a.text, &analyzed);
     std::vector<PlaceMention> ms = geoparser.FindPlaces(analyzed, a.text, GeoContext{});
     r.mentions += ms.size();
@@ -171,25 +184,36 @@ GeoEvalResult EvaluateGeoparser(const std::vector<GoldArticle>& gold, const Geop
       ++r.gold;
       const PlaceMention* overlap = nullptr;
       bool ok = false;
+      double km = 0;
       for (const PlaceMention& m : ms) {
         if (m.begin < g.end && g.begin < m.end) {
           overlap = &m;
-          if (DistanceKm(m.lat, m.lon, g.lat, g.lon) <= 161.0) {
+          km = DistanceKm(m.lat, m.lon, g.lat, g.lon);
+          if (km <= 161.0) {
             ok = true;
             break;
           }
         }
       }
+      GeoEvalItem item;
+      item.article = ai;
+      item.gold = &g;
+      item.distance_km = km;
+      if (overlap) item.mention = *overlap;
       if (ok) {
         ++r.correct;
+        item.outcome = GeoEvalItem::Outcome::kCorrect;
       } else if (overlap == nullptr) {
         ++r.missed;
         ++r.missed_phrases[g.phrase];
+        item.outcome = GeoEvalItem::Outcome::kMissed;
       } else {
         ++r.wrong;
+        item.outcome = GeoEvalItem::Outcome::kWrong;
         if (overlap->geonameid == g.geonameid) ++r.wrong_same_id;
         ++r.wrong_phrases[g.phrase + " -> " + overlap->name + " (" + overlap->country_iso3 + ")"];
       }
+      r.items.push_back(std::move(item));
     }
   }
   return r;
@@ -197,14 +221,28 @@ GeoEvalResult EvaluateGeoparser(const std::vector<GoldArticle>& gold, const Geop
 
 Result<GeoEvalResult> EvaluateGeoparsingFile(const std::string& xml_path,
                                              const Geoparser& geoparser,
-                                             const TextAnalyzer& analyze) {
+                                             const TextAnalyzer& analyze,
+                                             std::vector<GoldArticle>* gold_out) {
   std::string xml;
   Status s = ReadFileToString(xml_path, &xml);
   if (!s.ok()) return s;
-  std::vector<GoldArticle> gold;
+  std::vector<GoldArticle> local;
+  std::vector<GoldArticle>& gold = gold_out ? *gold_out : local;
   s = ParseGeoparsingGold(xml, &gold);
   if (!s.ok()) return Status::Corruption(xml_path + ": " + s.message());
-  return EvaluateGeoparser(gold, geoparser, analyze);
+  GeoEvalResult r = EvaluateGeoparser(gold, geoparser, analyze);
+  if (!gold_out) r.items.clear();  // they would point into `local`
+  return r;
+}
+
+const std::vector<GeoSuite>& GeoSuites() {
+  static const auto* s =
+      new std::vector<GeoSuite>{{"GEO_TRNEWS", "TR-News.xml"}, {"GEO_LGL", "lgl.xml"}};
+  return *s;
+}
+
+std::string FormatGeoLine(std::string_view name, const GeoEvalResult& r) {
+  return fmt::format("{}: acc161={:.2f} n={}", name, r.acc161(), r.gold);
 }
 
 }  // namespace annal::context

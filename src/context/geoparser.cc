@@ -154,7 +154,16 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   "EARTH",
                                                                   "NONE",
                                                                   "SECTION",
-                                                                  "ARAB"};
+                                                                  "ARAB",
+                                                                  // Continents: the gazetteer
+                                                                  // has none, and "Africa" is
+                                                                  // also an old name of Mahdia.
+                                                                  "AFRICA",
+                                                                  "ASIA",
+                                                                  "EUROPE",
+                                                                  "EURASIA",
+                                                                  "OCEANIA",
+                                                                  "ANTARCTICA"};
   return *s;
 }
 
@@ -271,7 +280,54 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
                                                                   "ON",
                                                                   "IN",
                                                                   "AND",
-                                                                  "OR"};
+                                                                  "OR",
+                                                                  // Local institutions named
+                                                                  // after their town ("Groton
+                                                                  // Town Council", "Oakdale Fire
+                                                                  // Department", "Crestwood
+                                                                  // School Board").
+                                                                  "TOWN",
+                                                                  "TOWNSHIP",
+                                                                  "VILLAGE",
+                                                                  "COUNCIL",
+                                                                  "COUNCILMAN",
+                                                                  "COUNCILWOMAN",
+                                                                  "SELECTMAN",
+                                                                  "SELECTMEN",
+                                                                  "ALDERMAN",
+                                                                  "BOARD",
+                                                                  "SCHOOL",
+                                                                  "SCHOOLS",
+                                                                  "HIGH",
+                                                                  "MIDDLE",
+                                                                  "ELEMENTARY",
+                                                                  "EDUCATION",
+                                                                  "FIRE",
+                                                                  "VOLUNTEER",
+                                                                  "RESCUE",
+                                                                  "LIBRARY",
+                                                                  "HOSPITAL",
+                                                                  "MEDICAL",
+                                                                  "PUBLIC",
+                                                                  "COMMUNITY",
+                                                                  "SENIOR",
+                                                                  "CHAMBER",
+                                                                  "ROTARY",
+                                                                  "KIWANIS",
+                                                                  "ELKS",
+                                                                  "HISTORICAL",
+                                                                  "PLANNING",
+                                                                  "ZONING",
+                                                                  "COMMISSION",
+                                                                  "DEPARTMENT",
+                                                                  "DISTRICT",
+                                                                  "AREA",
+                                                                  "REGIONAL",
+                                                                  "HOUSING",
+                                                                  "WATER",
+                                                                  "UTILITIES",
+                                                                  "PARKS",
+                                                                  "RECREATION"};
   return *s;
 }
 
@@ -321,8 +377,10 @@ std::string_view Word(std::string_view text, const Token& t) {
   return text.substr(t.begin, t.end - t.begin);
 }
 
+// A possessive clitic ("’s") is no capitalised word, though its first byte is not ASCII.
 bool IsCapitalizedWord(std::string_view text, const Token& t) {
-  return t.has(text::kWord) && (t.has(text::kCapitalized) || StartsUpper(Word(text, t)));
+  return t.has(text::kWord) && !t.has(text::kPossessive) && !t.has(text::kClitic) &&
+         (t.has(text::kCapitalized) || StartsUpper(Word(text, t)));
 }
 
 struct AdminContext {
@@ -411,6 +469,49 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     return best;
   };
 
+  // Later parts of a hyphenated compound that is not itself a name: "Russia-Turkey ties",
+  // "Egyptian-US relations", "Fargo-Moorhead", "mid-Ohio", "made-in-China". The first part is
+  // read by the main scan ("Canada-wide"). A later part counts only when it is unlikely to be a
+  // piece of a person's or a firm's name ("Jean-Pierre", "Rolls-Royce"): a country, an admin-1
+  // region, a demonym or a town of 15,000 people under its own name.
+  auto AddCompoundParts = [&](uint32_t t, std::vector<RawMention>* out) {
+    const Token& tok = toks[t];
+    std::string_view w = Word(text, tok);
+    if (w.find('-') == std::string_view::npos || !gazetteer_.Lookup(w).empty()) return;
+    // "D-Charleston": the main scan reads a legislator's party and home town.
+    if (w.size() > 2 && w[1] == '-' && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I')) return;
+    size_t b = w.find('-') + 1;
+    while (b < w.size()) {
+      size_t e = std::min(w.find('-', b), w.size());
+      std::string_view part = w.substr(b, e - b);
+      std::string key = StartsUpper(part) ? NormalizePlaceName(part) : std::string();
+      if (!key.empty() && !NeverPlace().contains(key)) {
+        std::vector<PlaceCandidate> c = gazetteer_.LookupNormalized(key);
+        std::erase_if(c, [](const PlaceCandidate& p) {
+          return p.key_kind == KeyKind::kAbbreviation;
+        });
+        bool safe = std::any_of(c.begin(), c.end(), [&](const PlaceCandidate& p) {
+          PlaceEntry e = gazetteer_.entry(p.entry);
+          return e.kind != PlaceKind::kPlace ||
+                 (p.key_kind == KeyKind::kName && e.population >= 15000);
+        });
+        if (!options_.include_demonyms) {
+          std::erase_if(c, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
+        }
+        if (safe && !c.empty()) {
+          RawMention r;
+          r.first = t;
+          r.end = t + 1;
+          r.candidates = std::move(c);
+          r.begin_byte = tok.begin + static_cast<uint32_t>(b);
+          r.end_byte = tok.begin + static_cast<uint32_t>(e);
+          out->push_back(std::move(r));
+        }
+      }
+      b = e + 1;
+    }
+  };
+
   std::unordered_set<std::string> person_names;  // surnames seen after a first name
   // Names seen right after a locative preposition ("in Edmonton") are places in this document,
   // whatever person-like contexts they also appear in.
@@ -425,6 +526,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
+      if (tok.norm.find('-') != std::string::npos) AddCompoundParts(t, &raws);
       if (!IsCapitalizedWord(text, tok)) continue;
       bool sentence_start =
           t == sent.first_token || tok.has(text::kSentenceStart) ||
@@ -438,6 +540,32 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
                               IsCapitalizedWord(text, toks[t - 2]) && dotted;
       uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
+      if (end == 0 && dotted && !after_name_comma) {
+        // An AP state abbreviation with its period outside admin context: "Missing Ill. man
+        // found", "Fla. economist", "moved to Mass.". Only before a word that is not capitalised
+        // (so not "Del. John Smith", a delegate) or ending a sentence after "in"/"to"; "Del."
+        // and "Ind." (delegate, independent) and "Miss." (a title) never.
+        std::vector<PlaceCandidate> ab;
+        uint32_t e2 = longest(t, sent.end_token, /*allow_abbrev=*/true, &ab);
+        bool all_abbrev = e2 != 0 && std::all_of(ab.begin(), ab.end(), [](const PlaceCandidate& c) {
+          return c.key_kind == KeyKind::kAbbreviation;
+        });
+        if (all_abbrev) {
+          std::string key =
+              NormalizePlaceName(text.substr(tok.begin, toks[e2 - 1].end - tok.begin));
+          bool title = key == "DEL." || key == "IND." || key == "MISS.";
+          // At a sentence end only after "in"/"to": the text stage may end a sentence at an
+          // abbreviation's period ("Mass. Concert Promoter buys ...").
+          bool next_ok = e2 < sent.end_token
+                             ? !IsCapitalizedWord(text, toks[e2])
+                             : t > sent.first_token && (IsLocativePreposition(toks[t - 1].norm) ||
+                                                        toks[t - 1].norm == "TO");
+          if (key.back() == '.' && !title && next_ok) {
+            end = e2;
+            cands = std::move(ab);
+          }
+        }
+      }
       uint32_t end_byte = 0;
       if (end == 0 && tok.norm.find('-') != std::string::npos) {
         // "Canada-wide", "U.S.-led": the part before the hyphen.
@@ -475,9 +603,37 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           begin_byte = tok.begin + 2;
         }
       }
+      if (end == 0 && t + 1 < sent.end_token &&
+          (toks[t + 1].norm == "COUNTY" || toks[t + 1].norm == "PARISH") &&
+          !NeverPlace().contains(tok.norm) && !PlaceModifiers().contains(tok.norm)) {
+        // "Henry County" with no place named Henry: the gazetteer has no counties, so it is
+        // approximated like a county whose namesake lies in another state (below).
+        RawMention r;
+        r.first = t;
+        r.end = t + 2;
+        r.county = true;
+        raws.push_back(std::move(r));
+        t = t + 1;
+        continue;
+      }
       if (end == 0) continue;
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
+      if (end < sent.end_token && (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
+        // "Douglas County": a county whatever person contexts "Douglas" has elsewhere; its
+        // candidates are the places named Douglas (the gazetteer has no counties).
+        RawMention r;
+        r.first = t;
+        r.end = end + 1;
+        r.candidates = std::move(cands);
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        r.county = true;
+        raws.push_back(std::move(r));
+        t = end;
+        continue;
+      }
       if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
         return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
@@ -485,11 +641,26 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
       // region codes (US, UK) and datelines
       // ("CHARLESTON, W.Va." / "BEIJING (AP) -") pass.
-      if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong) {
+      // Two or three capitals are an acronym ("EU" is not Eu in France, "BA" not Ba in Fiji)
+      // unless a country or region has them as a code (strong) or a city of a million as its
+      // short form ("NYC").
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() <= 3 && !strong &&
+          std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).population >= 1000000;
+          })) {
+        continue;
+      }
+      if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
+          tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
         bool dateline_like =
             end < sent.end_token &&
             (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
-             toks[end].norm == "--" || toks[end].norm == ":");
+             toks[end].norm == "--" || toks[end].norm == ":" || toks[end].norm == "---");
+        // A dateline without its dash, first in the text: "LONDON The Latest on ...".
+        if (t == 0 && end < sent.end_token && IsCapitalizedWord(text, toks[end]) &&
+            !toks[end].has(text::kAllCaps)) {
+          dateline_like = true;
+        }
         if (!dateline_like) continue;
       }
       // Person contexts: a title before the name, a surname seen earlier after a first name,
@@ -510,8 +681,15 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (!demonym_only && !strong && !locative && t > sent.first_token) {
         const Token& prev = toks[t - 1];
         bool prev_start = t - 1 == sent.first_token;
-        if (single && (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
-                       prev.norm == "WROTE")) {  // "said Moore"
+        // A capital or a city of a million: "said Damascus would ...", "said Montreal Mayor".
+        bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+          PlaceEntry e = gazetteer_.entry(c.entry);
+          return c.key_kind == KeyKind::kName &&
+                 (e.feature_code == "PPLC" || e.population >= 1000000);
+        });
+        if (single && !major &&
+            (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
+             prev.norm == "WROTE")) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
@@ -522,11 +700,6 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
               (SentenceInitialCommon().contains(prev.norm) || NeverPlace().contains(prev.norm)))) {
           // "Air Berlin", "Middlesex-London": a capital or a city of a million is not taken for
           // a surname elsewhere in the document on this evidence alone.
-          bool major = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
-            PlaceEntry e = gazetteer_.entry(c.entry);
-            return c.key_kind == KeyKind::kName &&
-                   (e.feature_code == "PPLC" || e.population >= 1000000);
-          });
           if (single && !prev_start && !major) person_names.insert(tok.norm);
           t = end - 1;
           continue;
@@ -535,19 +708,6 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       bool before_name = false;
       if (!demonym_only && end < sent.end_token) {
         const Token& next = toks[end];
-        if (next.norm == "COUNTY" || next.norm == "PARISH") {
-          RawMention r;
-          r.first = t;
-          r.end = end + 1;
-          r.candidates = std::move(cands);
-          std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
-            return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
-          });
-          r.county = true;
-          if (!r.candidates.empty()) raws.push_back(std::move(r));
-          t = end;
-          continue;
-        }
         before_name = single && !strong && IsCapitalizedWord(text, next) &&
                       !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm);
         // "Michael Moore said", "Mary Flores, 34,": a person for sure.
@@ -629,6 +789,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
 
   // The dateline ("CHARLESTON, W.Va. -") is a mention of its own: the text stage keeps it out of
   // the sentences. "Name, Admin" in it is admin context as in running text.
+  bool dateline_admin_only = false;  // the dateline gave only its admin part ("LANEXA, Va.")
   if (analyzed.dateline && analyzed.dateline->end <= text.size()) {
     const text::Dateline& dl = *analyzed.dateline;
     RawMention r;
@@ -639,11 +800,27 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     std::erase_if(r.candidates, [](const PlaceCandidate& c) {
       return c.key_kind == KeyKind::kAbbreviation || c.key_kind == KeyKind::kDemonym;
     });
+    // "LAUREL COUNTY, Ky. (WKYT) -": a county, read as in running text (places named Laurel).
+    std::string dl_key = NormalizePlaceName(dl.place);
+    for (std::string_view suffix : {std::string_view(" COUNTY"), std::string_view(" PARISH")}) {
+      if (r.candidates.empty() && dl_key.size() > suffix.size() && dl_key.ends_with(suffix)) {
+        r.candidates = gazetteer_.LookupNormalized(dl_key.substr(0, dl_key.size() - suffix.size()));
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return c.key_kind == KeyKind::kDemonym ||
+                 gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        r.county = !r.candidates.empty();
+      }
+    }
     // The text stage gives the place words only; the admin part after the comma ("GLASGOW, Ky.
     // (WBKO) --", "KYIV, Ukraine -", but also "MOSCOW, Feb 6 (Reuters)") is read from the text
     // between the place and the agency or dash. Only a country or admin-1 region containing a
     // reading of the place counts; it is a mention of its own.
     std::optional<RawMention> admin_part;
+    // An admin part whose place the gazetteer lacks ("LANEXA, Va. -") is still a mention and
+    // says where the story is.
+    std::vector<PlaceCandidate> admin_only;
+    uint32_t admin_b = 0, admin_e = 0;
     if (dl.end < text.size() && text[dl.end] == ',') {
       size_t b = dl.end + 1;
       while (b < text.size() && text[b] == ' ') ++b;
@@ -656,9 +833,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       while (e > b && text[e - 1] == ' ') --e;
       if (e > b && e < limit) {
+        admin_b = static_cast<uint32_t>(b);
+        admin_e = static_cast<uint32_t>(e);
         for (const PlaceCandidate& a : gazetteer_.Lookup(text.substr(b, e - b))) {
           PlaceEntry ae = gazetteer_.entry(a.entry);
           if (ae.kind == PlaceKind::kPlace || a.key_kind == KeyKind::kDemonym) continue;
+          admin_only.push_back(a);
           for (const PlaceCandidate& c : r.candidates) {
             PlaceEntry ce = gazetteer_.entry(c.entry);
             if (ce.country_iso3 == ae.country_iso3 && ce.index != ae.index &&
@@ -683,9 +863,20 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     bool seen = std::any_of(raws.begin(), raws.end(), [&](const RawMention& x) {
       return toks[x.first].begin < dl.end && dl.begin < toks[x.end - 1].end;
     });
-    if (!r.candidates.empty() && !seen) {
+    // "HOLLIDAY, Mo.": a region is named but no reading of the place lies in it, so the
+    // readings found (Holliday, Texas) are other places; only the region is a mention.
+    bool outside_region = !admin_part && !admin_only.empty();
+    if (!r.candidates.empty() && !seen && !outside_region) {
       if (admin_part) raws.insert(raws.begin(), std::move(*admin_part));
       raws.insert(raws.begin(), std::move(r));
+    } else if (outside_region && !seen) {
+      RawMention a;
+      a.dateline = true;
+      a.span_begin = admin_b;
+      a.span_end = admin_e;
+      a.candidates = std::move(admin_only);
+      dateline_admin_only = true;
+      raws.insert(raws.begin(), std::move(a));
     }
   }
   auto raw_begin = [&](const RawMention& r) {
@@ -745,6 +936,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     base_country[dateline_raw->admin->iso3] += 3;
     if (!dateline_raw->admin->admin1.empty()) {
       base_admin[AdminKey(dateline_raw->admin->iso3, dateline_raw->admin->admin1)] += 2;
+    }
+  } else if (dateline_admin_only) {
+    // Where the story is, as with a dateline place in that region; an admin-1 reading (the US
+    // state Georgia) is preferred over a country reading of the same name.
+    const RawMention& a = raws.front();
+    std::optional<PlaceEntry> region;
+    for (const PlaceCandidate& c : a.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (!region || (region->kind == PlaceKind::kCountry && e.kind == PlaceKind::kAdmin1)) {
+        region = e;
+      }
+    }
+    base_country[std::string(region->country_iso3)] += 3;
+    if (region->kind == PlaceKind::kAdmin1) {
+      base_admin[AdminKey(region->country_iso3, region->admin1_code)] += 2;
     }
   } else if (analyzed.dateline) {
     std::vector<PlaceCandidate> d = gazetteer_.Lookup(analyzed.dateline->place);
@@ -954,11 +1160,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
     const Choice& ch = choices[i];
-    if (ch.candidate == nullptr) continue;
-    PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
+    if (ch.candidate == nullptr && !r.county) continue;
+    PlaceEntry e;
+    if (ch.candidate != nullptr) e = gazetteer_.entry(ch.candidate->entry);
     bool approximate = false;
-    if (r.county &&
-        (!ch.admin_supported || AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+    if (r.county && (ch.candidate == nullptr || !ch.admin_supported ||
+                     AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
       if (main_place < 0) continue;
@@ -979,7 +1186,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     m.lon = e.lon;
     m.feature = std::string(e.feature_code);
     m.kind = e.kind;
-    m.demonym = ch.candidate->key_kind == KeyKind::kDemonym;
+    m.demonym = ch.candidate != nullptr && ch.candidate->key_kind == KeyKind::kDemonym;
     m.candidates = static_cast<int>(r.candidates.size());
     m.approximate = approximate;
     if (approximate) {

@@ -292,5 +292,144 @@ TEST_F(GeoparserTest, EmptyAndPunctuationOnlyInput) {
   EXPECT_TRUE(Places("the quick brown fox").empty());
 }
 
+TEST_F(GeoparserTest, EveryPlacePartOfAHyphenatedCompound) {
+  auto ms = Places("The killing was meant to damage Russia-Turkey ties and Egyptian-US relations, "
+                   "and flooding hit Fargo-Moorhead from mid-Ohio westward.");
+  const PlaceMention* russia = Find(ms, "Russia");
+  ASSERT_NE(russia, nullptr);
+  EXPECT_EQ(russia->country_iso3, "RUS");
+  const PlaceMention* turkey = Find(ms, "Turkey");
+  ASSERT_NE(turkey, nullptr);
+  EXPECT_EQ(turkey->country_iso3, "TUR");
+  EXPECT_EQ(text_.substr(turkey->begin, turkey->end - turkey->begin), "Turkey");
+  const PlaceMention* us = Find(ms, "US");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->country_iso3, "USA");
+  ASSERT_NE(Find(ms, "Moorhead"), nullptr);
+  const PlaceMention* ohio = Find(ms, "Ohio");
+  ASSERT_NE(ohio, nullptr);
+  EXPECT_EQ(ohio->kind, PlaceKind::kAdmin1);
+}
+
+TEST_F(GeoparserTest, HyphenatedPersonNameIsNoPlace) {
+  // Pierre, South Dakota, is a small town: a later part of a compound must be a country, a
+  // region or a town of 15,000 people.
+  auto ms = Places("The minister Jean-Pierre Dupont spoke on Tuesday.");
+  EXPECT_EQ(Find(ms, "Pierre"), nullptr);
+}
+
+TEST_F(GeoparserTest, DatelineAdminPartOfAnUnknownPlace) {
+  // Lanexa is not in the gazetteer; "Va." still names Virginia and sets the story's context.
+  auto ms = Places("LANEXA, Va. (AP) - A man died after a crash near Richmond on Monday.");
+  const PlaceMention* va = Find(ms, "Va.");
+  ASSERT_NE(va, nullptr);
+  EXPECT_EQ(va->name, "Virginia");
+  EXPECT_EQ(va->kind, PlaceKind::kAdmin1);
+  const PlaceMention* richmond = Find(ms, "Richmond");
+  ASSERT_NE(richmond, nullptr);
+  EXPECT_EQ(richmond->country_iso3, "USA");
+  EXPECT_NEAR(richmond->lat, 37.55, 0.1);
+}
+
+TEST_F(GeoparserTest, TownInALocalInstitutionsName) {
+  // Groton (Connecticut, 10,000 people) before a capitalised word would be taken for a first
+  // name; "Town Council" names a local institution after its town.
+  auto ms = Places("Bond resigns. Groton Town Council members met on Monday.");
+  const PlaceMention* groton = Find(ms, "Groton");
+  ASSERT_NE(groton, nullptr);
+  EXPECT_EQ(groton->country_iso3, "USA");
+  // Still a first name before other capitalised words.
+  ms = Places("Smith spoke. Groton Smith met on Monday.");
+  EXPECT_EQ(Find(ms, "Groton"), nullptr);
+}
+
+TEST_F(GeoparserTest, StateAbbreviationOutsideAdminContext) {
+  auto ms = Places("Missing Ill. man found in stolen car. The family had moved to Mass.");
+  const PlaceMention* ill = Find(ms, "Ill.");
+  ASSERT_NE(ill, nullptr);
+  EXPECT_EQ(ill->name, "Illinois");
+  ASSERT_NE(Find(ms, "Mass."), nullptr);
+  // A delegate's title, and an abbreviation before a capitalised word, are not states.
+  ms = Places("Then Del. John Smith spoke. Mass. Concert Promoter buys theatre.");
+  EXPECT_TRUE(ms.empty()) << ms[0].text;
+}
+
+TEST_F(GeoparserTest, TypographicPossessiveAndSaidBeforeACapital) {
+  // The clitic "’s" starts with a non-ASCII byte but is no capitalised word: Samos is not taken
+  // for a first name before it.
+  auto ms = Places("With Samos’s economy in ruins, he said Damascus would work out a plan.");
+  const PlaceMention* samos = Find(ms, "Samos");
+  ASSERT_NE(samos, nullptr);
+  EXPECT_EQ(samos->country_iso3, "GRC");
+  // "said X" marks a surname, but not for a capital city.
+  const PlaceMention* damascus = Find(ms, "Damascus");
+  ASSERT_NE(damascus, nullptr);
+  EXPECT_EQ(damascus->country_iso3, "SYR");
+  ms = Places("The report was late, said Moore.");
+  EXPECT_EQ(Find(ms, "Moore"), nullptr);
+}
+
+TEST_F(GeoparserTest, ContinentIsNoTown) {
+  // "Africa" is an alternate name of Mahdia, Tunisia; the gazetteer has no continents.
+  auto ms = Places("Aid to Africa and Asia grew, officials in Tunisia said.");
+  EXPECT_EQ(Find(ms, "Africa"), nullptr);
+  EXPECT_EQ(Find(ms, "Asia"), nullptr);
+  ASSERT_NE(Find(ms, "Tunisia"), nullptr);
+}
+
+TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
+  auto ms = Places("The L.A. port has signed on, and NYC will follow.");
+  const PlaceMention* la = Find(ms, "L.A.");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->name, "Los Angeles");
+  const PlaceMention* nyc = Find(ms, "NYC");
+  ASSERT_NE(nyc, nullptr);
+  EXPECT_EQ(nyc->name, "New York City");
+  ms = Places("DETROIT The U.S. Transportation Department said on Monday it would act.");
+  const PlaceMention* detroit = Find(ms, "DETROIT");
+  ASSERT_NE(detroit, nullptr);
+  EXPECT_EQ(detroit->country_iso3, "USA");
+  // An all-caps headline word elsewhere is still no place.
+  ms = Places("Officials said the READING was fine.");
+  EXPECT_EQ(Find(ms, "READING"), nullptr);
+}
+
+TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
+  // No place is named Cooke: the county is placed at the story's main local place (Gainesville,
+  // Texas, its seat here), with no GeoNames id.
+  auto ms = Places("Cooke County deputies arrested a man in Gainesville, Texas, on Friday.");
+  const PlaceMention* cooke = Find(ms, "Cooke County");
+  ASSERT_NE(cooke, nullptr);
+  EXPECT_TRUE(cooke->approximate);
+  EXPECT_EQ(cooke->geonameid, 0u);
+  EXPECT_NEAR(cooke->lat, 33.6, 0.2);
+  EXPECT_NEAR(cooke->lon, -97.1, 0.2);
+  // A county whatever person contexts its name has elsewhere in the story.
+  ms = Places("He met Wesley Clark. Clark County deputies came from Las Vegas, Nevada.");
+  const PlaceMention* clark = Find(ms, "Clark County");
+  ASSERT_NE(clark, nullptr);
+  EXPECT_NEAR(clark->lat, 36.2, 0.3);
+  // With no local place to stand for it, it is left out.
+  ms = Places("Cooke County deputies arrested a man on Friday.");
+  EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
+}
+
+TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
+  // Eu is a town in France; "EU" is the European Union. Country codes still count.
+  auto ms = Places("The EU and the US signed the deal.");
+  EXPECT_EQ(Find(ms, "EU"), nullptr);
+  const PlaceMention* us = Find(ms, "US");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, DatelinePlaceOutsideItsNamedRegion) {
+  // The gazetteer's Hollidays are not in Missouri: the region is the only mention.
+  auto ms = Places("HOLLIDAY, Mo. \u2014 A 25-year-old man was hurt on Monday.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].text, "Mo.");
+  EXPECT_EQ(ms[0].name, "Missouri");
+}
+
 }  // namespace
 }  // namespace annal::context

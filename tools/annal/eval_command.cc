@@ -8,6 +8,9 @@
 // PLOVER_GSR, PETR2_GSR, preceded by TABARI's record-accuracy line:
 //   TABARI_VALIDATE records: correct=K total=M accuracy=0.xx
 //   TABARI_VALIDATE: P=0.xx R=0.xx F1=0.xx n=N
+// After them come the geoparsing lines (src/context/geo_eval.h), acc161 on TR-News and LGL:
+//   GEO_TRNEWS: acc161=0.xx n=N
+//   GEO_LGL: acc161=0.xx n=N
 // Progress and skipped suites are reported on stderr. Without the shared directory nothing
 // runs and the exit code is 0; a suite whose file is missing is skipped with a message.
 #include <fmt/format.h>
@@ -23,9 +26,13 @@
 
 #include "annal/coder.h"
 #include "command.h"
+#include "context/gazetteer.h"
+#include "context/geo_eval.h"
+#include "context/geoparser.h"
 #include "eval/runner.h"
 #include "eval/score.h"
 #include "eval/suites.h"
+#include "text/analyzer.h"
 #include "tool_options.h"
 
 namespace annal::cli {
@@ -111,6 +118,41 @@ void PrintByCategory(const eval::SuiteReport& report) {
   }
 }
 
+// Appends the GEO_* lines for the geoparsing sets in `wanted` (names from context::GeoSuites()).
+// Missing data (the sets or the gazetteer) skips with a message, as for the event suites.
+void RunGeoSuites(const std::string& shared, const std::string& data_dir,
+                  const std::vector<std::string>& wanted, std::vector<std::string>* lines) {
+  if (wanted.empty()) return;
+  std::string dir = shared + "/data/geoparsing-eval";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    fmt::print(stderr, "annal eval: skipping the GEO lines: {} not found\n", dir);
+    return;
+  }
+  auto gazetteer = context::Gazetteer::Load(data_dir + "/gazetteer/gazetteer.bin.zst");
+  if (!gazetteer.ok()) {
+    fmt::print(stderr, "annal eval: skipping the GEO lines: {}\n", gazetteer.status().ToString());
+    return;
+  }
+  context::Geoparser geoparser(**gazetteer);
+  for (const context::GeoSuite& g : context::GeoSuites()) {
+    if (std::find(wanted.begin(), wanted.end(), g.name) == wanted.end()) continue;
+    std::string path = dir + "/" + g.file;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      fmt::print(stderr, "annal eval: skipping {}: {} not found\n", g.name, path);
+      continue;
+    }
+    auto r = context::EvaluateGeoparsingFile(path, geoparser, text::AnalyzeText);
+    if (!r.ok()) {
+      fmt::print(stderr, "annal eval: skipping {}: {}\n", g.name, r.status().ToString());
+      continue;
+    }
+    fmt::print(stderr, "annal eval: {}: {} gold toponyms, {} found and within 161 km\n", g.name,
+               r->gold, r->correct);
+    lines->push_back(context::FormatGeoLine(g.name, *r));
+  }
+}
+
 int RunEval(const EvalArgs& args) {
   std::string shared = ResolveSharedDir(args.shared_dir);
   std::error_code ec;
@@ -123,18 +165,27 @@ int RunEval(const EvalArgs& args) {
   }
 
   std::vector<eval::Suite> selected;
+  std::vector<std::string> geo_selected;
   for (const std::string& name : args.suites) {
+    bool geo = false;
+    for (const context::GeoSuite& g : context::GeoSuites()) geo = geo || name == g.name;
+    if (geo) {
+      geo_selected.push_back(name);
+      continue;
+    }
     auto suite = eval::SuiteFromName(name);
     if (!suite) {
       std::string known;
       for (const eval::SuiteSpec& s : eval::AllSuites()) known += std::string(" ") + s.name;
+      for (const context::GeoSuite& g : context::GeoSuites()) known += std::string(" ") + g.name;
       fmt::print(stderr, "annal eval: unknown suite '{}' (known:{})\n", name, known);
       return kExitFailure;
     }
     selected.push_back(*suite);
   }
-  if (selected.empty()) {
+  if (selected.empty() && geo_selected.empty()) {
     for (const eval::SuiteSpec& s : eval::AllSuites()) selected.push_back(s.suite);
+    for (const context::GeoSuite& g : context::GeoSuites()) geo_selected.push_back(g.name);
   }
 
   CoderOptions base;
@@ -205,6 +256,7 @@ int RunEval(const EvalArgs& args) {
     }
     final_lines.push_back(eval::FormatScoreLine(spec.name, report.score));
   }
+  RunGeoSuites(shared, base.data_dir, geo_selected, &final_lines);
   std::fflush(stdout);
   for (const std::string& line : final_lines) fmt::print("{}\n", line);
   return exit_code;
@@ -222,7 +274,7 @@ void AddEvalCommand(CLI::App& app, CommandContext* ctx) {
   cmd->add_option("--data-dir", args->data_dir, "annal's data directory (default dictionaries)");
   cmd->add_option("--suite", args->suites,
                   "Run only this suite (repeatable): TABARI_VALIDATE, PETR_UNITTEST, PLOVER_GSR, "
-                  "PETR2_GSR");
+                  "PETR2_GSR, GEO_TRNEWS, GEO_LGL");
   cmd->add_flag("--verbose", args->verbose,
                 "Print every record that does not match: id, text, expected, got");
   cmd->add_flag("--by-category", args->by_category,

@@ -1,7 +1,12 @@
 // `annal eval-geo`: geoparsing accuracy on TR-News and LGL; `annal geo`: places in a text.
 //
-// Until the text stage is merged on this branch, both use the test-only splitter from
-// (the text stage, text::AnalyzeText).
+//   annal eval-geo [--shared DIR] [--data-dir DIR] [--errors N] [--dump FILE] [--dev]
+//
+// stdout gets the lines `annal eval` also prints (GEO_TRNEWS, GEO_LGL), plus GEO_GWN_DEV with
+// --dev (GeoWebNews, the development set: rules are tried there, not on the two scored sets).
+// stderr gets the counts behind them; --errors N the most frequent missed/wrong/extra phrases;
+// --dump FILE one TSV row per gold toponym (outcome, gold and resolved place, distance) for
+// error analysis by kind. Both commands analyse text with text::AnalyzeText.
 #include <fmt/core.h>
 
 #include <memory>
@@ -30,6 +35,8 @@ struct GeoArgs {
   std::string data_dir;
   std::string text;
   int show_errors = 0;
+  std::string dump;  // TSV of every gold toponym and its outcome
+  bool dev = false;  // also GeoWebNews (the development set)
 };
 
 Result<std::unique_ptr<context::Gazetteer>> LoadGazetteer(const std::string& data_dir_flag) {
@@ -63,28 +70,59 @@ int RunEvalGeo(const GeoArgs& args) {
     return kExitFailure;
   }
   int rc = kExitOk;
-  for (auto [label, file] :
-       {std::pair{"GEO_TRNEWS", "TR-News.xml"}, std::pair{"GEO_LGL", "lgl.xml"}}) {
-    auto r = context::EvaluateGeoparsingFile(dir + "/" + file, geoparser,
-                                             text::AnalyzeText);
+  std::vector<std::pair<const char*, const char*>> sets;
+  for (const context::GeoSuite& g : context::GeoSuites()) sets.emplace_back(g.name, g.file);
+  if (args.dev) sets.emplace_back("GEO_GWN_DEV", "GWN.xml");
+  std::FILE* dump = nullptr;
+  if (!args.dump.empty()) {
+    dump = std::fopen(args.dump.c_str(), "w");
+    if (dump == nullptr) {
+      std::cerr << "annal eval-geo: cannot write " << args.dump << "\n";
+      return kExitFailure;
+    }
+    std::fputs(
+        "set\tarticle\tbegin\tphrase\tgold_id\tgold_feature\tgold_lat\tgold_lon\toutcome\t"
+        "text\tid\tname\tiso3\tfeature\tlat\tlon\tkm\tcandidates\n",
+        dump);
+  }
+  for (auto [label, file] : sets) {
+    std::vector<context::GoldArticle> gold;
+    auto r = context::EvaluateGeoparsingFile(dir + "/" + file, geoparser, text::AnalyzeText,
+                                             &gold);
     if (!r.ok()) {
       std::cerr << "annal eval-geo: " << r.status().ToString() << "\n";
       rc = kExitFailure;
       continue;
     }
-    std::cout << fmt::format("{}: acc161={:.2f} n={}", label, r->acc161(), r->gold) << std::endl;
+    std::cout << context::FormatGeoLine(label, *r) << std::endl;
     std::cerr << fmt::format(
                      "  {}: correct={} missed={} wrong={} (right id, far reference point: {}) "
                      "precision={:.2f} ({} of {} mentions on gold)",
                      label, r->correct, r->missed, r->wrong, r->wrong_same_id, r->precision(),
                      r->mentions_on_gold, r->mentions)
               << "\n";
+    for (const context::GeoEvalItem& it : r->items) {
+      if (dump == nullptr) break;
+      const context::GoldToponym& g = *it.gold;
+      const context::PlaceMention& m = it.mention;
+      const char* outcome = it.outcome == context::GeoEvalItem::Outcome::kCorrect ? "correct"
+                            : it.outcome == context::GeoEvalItem::Outcome::kMissed ? "missed"
+                                                                                     : "wrong";
+      std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t{:.5f}\t{}\t{}\t{}\t{}\t{}\t{}\t"
+                             "{:.5f}\t{:.5f}\t{:.0f}\t{}\n",
+                             label, it.article, g.begin, g.phrase, g.geonameid, g.feature, g.lat,
+                             g.lon, outcome, m.text, m.geonameid, m.name, m.country_iso3,
+                             m.feature, m.lat, m.lon, it.distance_km, m.candidates)
+                     .c_str(),
+                 dump);
+    }
     if (args.show_errors > 0) {
       PrintTop("missed", r->missed_phrases, args.show_errors);
       PrintTop("wrong", r->wrong_phrases, args.show_errors);
       PrintTop("not gold", r->extra_phrases, args.show_errors);
     }
   }
+  if (dump) std::fclose(dump);
   return rc;
 }
 
@@ -121,6 +159,8 @@ void AddEvalGeo(CLI::App& app, CommandContext* ctx) {
   cmd->add_option("--shared", args->shared_dir, "the shared data folder (default ../shared)");
   cmd->add_option("--data-dir", args->data_dir, "annal's data folder (default: the repo's data/)");
   cmd->add_option("--errors", args->show_errors, "print the N most frequent error phrases");
+  cmd->add_option("--dump", args->dump, "write every gold toponym and its outcome as TSV here");
+  cmd->add_flag("--dev", args->dev, "also score GeoWebNews (GWN.xml, the development set)");
   cmd->callback([args, ctx] { ctx->exit_code = RunEvalGeo(*args); });
 }
 
