@@ -64,8 +64,11 @@ std::string Describe(const char* what, const TrainArgs& a) {
   }
   return fmt::format(
       "annal syntax model ({}); trained on: {}; tagger epochs {}, parser epochs {}, "
-      "jackknife folds {} ({} epochs), seed {}, prune below {}",
-      what, files, a.tagger_epochs, a.parser_epochs, a.jackknife, a.jackknife_epochs, a.seed,
+      "jackknife folds {}{}, seed {}, prune below {}",
+      what, files, a.tagger_epochs, a.parser_epochs, a.jackknife,
+      // Only when not the default, so the shipped model's description (and bytes) stay as the
+      // script has always produced them.
+      a.jackknife_epochs == 5 ? "" : fmt::format(" ({} epochs)", a.jackknife_epochs), a.seed,
       a.prune);
 }
 
