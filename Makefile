@@ -34,5 +34,9 @@ fuzz:
 	  -DANNAL_SANITIZE=ON -DANNAL_BUILD_TESTS=OFF -DANNAL_BUILD_BENCHMARKS=OFF >/dev/null
 	cmake --build build-fuzz -j $(JOBS)
 
+# Rebuilds data/models/en_ewt.annalsyn from UD English EWT in ../shared (one core, minutes).
+model: build
+	sh scripts/train_parser_model.sh $(BUILD)
+
 clean:
 	rm -rf $(BUILD) build-fuzz

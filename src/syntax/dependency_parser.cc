@@ -236,7 +236,6 @@ void DependencyParser::ComputeAtoms(const std::vector<std::string_view>& forms,
 
 void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
                                     std::vector<uint64_t>* keys) const {
-  keys->clear();
   const int n = a.n;
   const int s0 = st.Stack(0), s1 = st.Stack(1), s2 = st.Stack(2);
   const int b0 = st.Buffer(0), b1 = st.Buffer(1), b2 = st.Buffer(2);
@@ -257,7 +256,11 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
   auto sl = [&](int i) { return i < 0 ? kNoneAtom : st.LeftLabels(i); };
   auto sr = [&](int i) { return i < 0 ? kNoneAtom : st.RightLabels(i); };
   const uint64_t d = Distance(s0, b0, n), d1 = Distance(s1, s0, n), d2 = Distance(s1, b0, n);
-  auto add = [keys](uint64_t k) { keys->push_back(k); };
+  // Written through a raw pointer into room for every template: push_back's capacity check
+  // and out-of-line growth path cost a few percent of parsing time here.
+  keys->resize(kNumMoveTemplates);
+  uint64_t* out = keys->data();
+  auto add = [&out](uint64_t k) { *out++ = k; };
   const uint64_t s0w = w(s0), s0p = p(s0), s0wp = wp(s0), s1w = w(s1), s1p = p(s1), s1wp = wp(s1),
                  b0w = w(b0), b0p = p(b0), b0wp = wp(b0), b1p = p(b1);
   add(FeatureKey(kS0w, s0w));
@@ -391,19 +394,21 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
   add(FeatureKey(kS0pS0llS0rl, s0p, l(s0l), l(s0r)));
   add(FeatureKey(kB0pB0llB0l2l, b0p, l(b0l), l(b0l2)));
   add(FeatureKey(kS1pS1rlS0p, s1p, l(s1r), s0p));
+  keys->resize(static_cast<size_t>(out - keys->data()));
 }
 
 void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, int h, int dep,
                                      std::vector<uint64_t>* keys) const {
-  keys->clear();
   const int n = a.n;
   const uint64_t dir = dep < h ? 1 : 2;
   auto w = [&](int i) { return a.word[a.At(i)]; };
   auto p = [&](int i) { return a.tag[a.At(i)]; };
   auto wp = [&](int i) { return a.word_tag[a.At(i)]; };
   auto l = [&](int i) { return i < 0 ? kNoLabel : static_cast<uint64_t>(st.label(i)); };
+  keys->resize(kNumLabelTemplates);
+  uint64_t* out = keys->data();
   auto add = [&](uint32_t templ, uint64_t x, uint64_t y = 0, uint64_t z = 0) {
-    keys->push_back(FeatureKey(templ * 4 + static_cast<uint32_t>(dir), x, y, z));
+    *out++ = FeatureKey(templ * 4 + static_cast<uint32_t>(dir), x, y, z);
   };
   const int dl1 = st.LeftChild(dep, 0), dl2 = st.LeftChild(dep, 1);
   const int dr1 = st.RightChild(dep, 0);
@@ -451,6 +456,7 @@ void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, i
   add(kLDvalDp, Valency(st.NumLeft(dep)) * 8 + Valency(st.NumRight(dep)), dp);
   add(kLHwDp, hw, dp);
   add(kLDwHpHsl, dw, hp, hsl);
+  keys->resize(static_cast<size_t>(out - keys->data()));
 }
 
 int DependencyParser::BestLabel(const std::vector<float>& scores, bool left) const {
@@ -492,6 +498,7 @@ void DependencyParser::ParseAtoms(const Atoms& atoms, ArcHybridState* state,
         label = root_label_;
       } else {
         LabelFeatures(*state, atoms, h, d, keys);
+        for (uint64_t k : *keys) labels_.Prefetch(k);
         std::fill(label_scores->begin(), label_scores->end(), 0.0f);
         for (uint64_t k : *keys) labels_.AddScores(k, label_scores->data());
         label = BestLabel(*label_scores, d < h);

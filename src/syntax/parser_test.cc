@@ -176,6 +176,39 @@ TEST(ParserTest, LongSentenceInBoundedTime) {
   }
 }
 
+TEST(ParserTest, ShippedModelParsesLongSentencesInBoundedTime) {
+  // Run-on text (lists, tables, sentence splitting failures) reaches the parser as one
+  // "sentence" of hundreds or thousands of tokens: time must stay linear and the output a tree.
+  std::string model_path = std::string(ANNAL_TEST_DATA_DIR) + "/models/en_ewt.annalsyn";
+  auto model = Model::Load(model_path);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  Parser parser(**model);
+  const std::vector<std::string> vocab = {
+      "Police", "in",   "Kabul", "said",  "that", "rebels", "attacked", "a",      "convoy",
+      ",",      "and",  "the",   "army",  "'s",   "chief",  "was",      "killed", "by",
+      "a",      "bomb", "on",    "Friday", "(",   "AP",     ")",        ";",      "officials"};
+  std::mt19937 rng(7);
+  double per_word_500 = 0;
+  for (int n : {500, 1000, 5000}) {
+    std::vector<std::string> words(n);
+    for (auto& w : words) w = vocab[rng() % vocab.size()];
+    std::vector<ParsedToken> out;
+    auto start = std::chrono::steady_clock::now();
+    parser.Parse(words, &out);
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(out.size(), words.size());
+    EXPECT_TRUE(IsTree(out)) << n << " words";
+    // Linear: a few thousand words a second even in a slow sanitised build on a loaded machine.
+    EXPECT_LT(seconds, 1.0 + n / 2000.0) << n << " words";
+    if (n == 500) per_word_500 = seconds / n;
+    if (n == 5000 && per_word_500 > 0) {
+      // Quadratic behaviour would make a word of the 5000-word sentence ~10x dearer.
+      EXPECT_LT(seconds / n, 5 * per_word_500 + 1e-4) << "per-word time grows with length";
+    }
+  }
+}
+
 std::string SharedDir() { return ANNAL_TEST_SHARED_DIR; }
 
 TEST(ParserTest, ShippedModelMeetsTargetsOnEwtDev) {

@@ -70,6 +70,7 @@ enum Template : uint32_t {
   kAmbP1AmbP2,
   kTagM1LowerP1,
   kShapeSuffix3,
+  kNumTemplates
 };
 
 }  // namespace
@@ -106,7 +107,6 @@ void Tagger::ComputeAtoms(const std::vector<std::string_view>& words,
 
 void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
                       std::vector<uint64_t>* keys) const {
-  keys->clear();
   const WordAtoms& w = atoms[i];
   auto lower_at = [&](long j) -> uint64_t {
     if (j < 0) return kStartPad;
@@ -125,7 +125,11 @@ void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, i
   uint64_t shm1 = li >= 1 ? atoms[i - 1].shape : kStartPad;
   uint64_t shp1 = i + 1 < atoms.size() ? atoms[i + 1].shape : kEndPad;
   uint64_t amb = w.ambiguity, ambp1 = amb_at(li + 1);
-  auto add = [keys](uint64_t k) { keys->push_back(k); };
+  // Written through a raw pointer into room for every template (push_back's capacity check and
+  // out-of-line growth path are measurable here).
+  keys->resize(kNumTemplates);
+  uint64_t* out = keys->data();
+  auto add = [&out](uint64_t k) { *out++ = k; };
   add(FeatureKey(kBias, 0));
   add(FeatureKey(kLower, w.lower));
   add(FeatureKey(kForm, w.form));
@@ -168,6 +172,7 @@ void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, i
   add(FeatureKey(kAmbP1AmbP2, ambp1, amb_at(li + 2)));
   add(FeatureKey(kTagM1LowerP1, prev, lp1));
   add(FeatureKey(kShapeSuffix3, w.shape, w.suffix[2]));
+  keys->resize(static_cast<size_t>(out - keys->data()));
 }
 
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const {
