@@ -27,8 +27,9 @@ Event TypicalEvent() {
                         "RUSGOV",
                         "RUS",
                         {"GOV"},
-                        "Sergei Lavrov"};
-  e.target = EventActor{"Ukraine", {169, 176}, "UKR", "UKR", {}, ""};
+                        "Sergei Lavrov",
+                        ""};
+  e.target = EventActor{"Ukraine", {169, 176}, "UKR", "UKR", {}, "", ""};
   e.cameo = "1123";
   e.location = Location{"Moscow", "Moscow", "RUS", 55.75, 37.62, 524901};
   e.attribution = Attribution{"the Kremlin", {240, 251}, "RUSGOV"};
