@@ -261,7 +261,7 @@ void NameVariantIndex::Add(std::string_view word, uint32_t word_id, uint32_t ent
   }
 }
 
-void NameVariantIndex::Insert(uint64_t hash, uint32_t word) {
+void NameVariantIndex::Insert(uint64_t hash, uint32_t word) const {
   const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
     if (slots_[i].word == kEmpty) {
@@ -276,6 +276,8 @@ void NameVariantIndex::Insert(uint64_t hash, uint32_t word) {
 // check each candidate exactly).
 template <typename F>
 void NameVariantIndex::ForEach(uint64_t hash, F&& f) const {
+  if (!finished_) return;
+  std::call_once(table_built_, [this] { BuildTable(); });
   if (slots_.empty()) return;
   const uint32_t tag = static_cast<uint32_t>(hash >> 32);
   for (size_t i = hash & mask_; slots_[i].word != kEmpty; i = (i + 1) & mask_) {
@@ -288,7 +290,7 @@ namespace {
 uint64_t KeyHash(std::string_view key) { return WordHash(key) ^ 0x9E3779B97F4A7C15ull; }
 }  // namespace
 
-void NameVariantIndex::Finish() {
+void NameVariantIndex::BuildTable() const {
   // Only words of 5+ letters can be candidates: a query has 5+ letters for a variant key and
   // 6+ for a fuzzy match, whose candidates (one deletion on each side) have 5+.
   size_t entries = 0;

@@ -8,6 +8,7 @@
 #define ANNAL_CONTEXT_NAME_VARIANTS_H_
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,8 +75,11 @@ class NameVariantIndex {
   // stops fuzzy matches to other words as close. Only words of persons are fuzzy targets
   // (a country or group name one letter off is more often another name than a typo).
   void Add(std::string_view word, uint32_t word_id, uint32_t entity, bool person);
-  // REQUIRES: called once, after the last Add and before any Resolve.
-  void Finish();
+  // REQUIRES: called once, after the last Add and before any Resolve. The lookup table itself
+  // is built on the first Resolve (once, thread-safe): ~20 ms for the default dictionaries that
+  // a process coding no unknown capitalised name never pays, and that stays out of dictionary
+  // load time.
+  void Finish() { finished_ = true; }
 
   // Ties `norm` (a token's upper-case matching form, not itself a dictionary word) to a known
   // word, trying in order: ICU transliteration of a non-Latin word to a known word (any word
@@ -100,7 +104,8 @@ class NameVariantIndex {
   // One open-addressing table for two kinds of keys: the hash of a word or of one of its
   // one-letter deletions (fuzzy candidates), and the hash of its variant key (tagged apart).
   // Duplicates are kept in probe order; a slot whose word is kEmpty is free.
-  void Insert(uint64_t hash, uint32_t word);
+  void BuildTable() const;
+  void Insert(uint64_t hash, uint32_t word) const;
   template <typename F>
   void ForEach(uint64_t hash, F&& f) const;
   uint32_t Entity(uint32_t word) const { return entity_of_[words_[word].id]; }
@@ -114,8 +119,11 @@ class NameVariantIndex {
     uint32_t tag;   // the hash's high half (its low bits chose the slot)
     uint32_t word;  // index into words_, kEmpty for a free slot
   };
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
+  bool finished_ = false;
+  // Built lazily by BuildTable (logically const: a cache of words_).
+  mutable std::once_flag table_built_;
+  mutable std::vector<Slot> slots_;
+  mutable size_t mask_ = 0;
 };
 
 }  // namespace annal::context
