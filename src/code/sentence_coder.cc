@@ -1670,14 +1670,30 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
 
     // 4. Modality and attribution. A pattern that spells out the negation ("- NOT * [121]":
-    // "has not urged" is a rejection) already coded it: the event it names is asserted.
+    // "has not urged" is a rejection) already coded it: the event it names is asserted. The
+    // negation may also sit in a synset of the pattern ("- &NEGATVAUXVRB * OVER EFFORTS", whose
+    // members are "DID N'T", "WILL NOT", ...).
     Modality modality = v.modality;
     if (pattern >= 0 && modality == Modality::kNegated) {
       const auto& p = dict_.verbs[code_block].patterns[static_cast<size_t>(pattern)];
+      auto negating_word = [](std::string_view w) {
+        return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
+      };
+      auto negating_synset = [&](std::string_view name) {
+        for (const auto& s : dict_.synsets) {
+          if (s.name != name) continue;
+          for (const auto& member : s.members) {
+            for (const auto& w : member) {
+              if (negating_word(w.text)) return true;
+            }
+          }
+        }
+        return false;
+      };
       for (const auto* side : {&p.before, &p.after}) {
         for (const auto& e : *side) {
-          if (e.kind == ElementKind::kWord && (IsNegation(e.word.text) || e.word.text == "NOT_" ||
-                                               e.word.text.rfind("NEVER", 0) == 0)) {
+          if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
+              (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
             modality = Modality::kAsserted;
           }
         }
