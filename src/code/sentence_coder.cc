@@ -114,7 +114,11 @@ class SentenceAnalysis {
     int h = (*tree_)[t].head;
     return h <= 0 ? kNone : static_cast<uint32_t>(h - 1);
   }
-  uint32_t TreeMention(uint32_t token, int depth) const;
+  // The mention behind a tree node (see the definition). With `participants_only`, the search
+  // does not go down into modifiers that name a place or topic ("over", "about", "in", ...).
+  uint32_t TreeMention(uint32_t token, int depth, bool participants_only = false) const;
+  // The word of the node's "case" child ("in" of "in Cairo"), or "" when it has none.
+  std::string_view CaseWord(uint32_t token) const;
   struct TreeRoles {
     uint32_t subject = kNone, object = kNone, agent = kNone;
     bool passive = false;
@@ -291,15 +295,26 @@ bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) const {
   return upos == "NOUN" || upos == "PROPN" || upos == "NUM";
 }
 
-uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth) const {
+std::string_view SentenceAnalysis::CaseWord(uint32_t token) const {
+  for (uint32_t c : children_[token]) {
+    if (Rel(c) == "case") return W(c);
+  }
+  return {};
+}
+
+uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth, bool participants_only) const {
   if (token == kNone || token >= n_) return kNone;
   if (mention_of_[token] != kNone) return mention_of_[token];
   if (depth <= 0) return kNone;
   for (uint32_t c : children_[token]) {
     const std::string& r = Rel(c);
+    if (r == "nmod" && participants_only) {
+      std::string_view p = CaseWord(c);
+      if (IsLocativePreposition(p) || p == "OVER" || p == "ABOUT" || p == "ON") continue;
+    }
     if (r == "nmod" || r == "compound" || r == "flat" || r == "appos" || r == "nmod:poss" ||
         r == "amod") {
-      uint32_t m = TreeMention(c, depth - 1);
+      uint32_t m = TreeMention(c, depth - 1, participants_only);
       if (m != kNone) return m;
     }
   }
@@ -320,10 +335,20 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) const
       if (roles.subject == kNone) roles.subject = TreeMention(c, 2);
     } else if (r == "obl:agent") {
       roles.agent = TreeMention(c, 2);
-    } else if ((r == "obj" || r == "iobj") && roles.object == kNone) {
-      roles.object = TreeMention(c, 2);
-    } else if (r == "obl" && obl == kNone) {
-      obl = TreeMention(c, 1);
+    } else if ((r == "obj" || r == "iobj") && roles.object == kNone && c > verb) {
+      // The tree is preferred for objects only where English puts them: after the verb (an
+      // "object" before it is a misparse, "European Community ministers agreed" with
+      // "Community" as the object). Below the object, a modifier naming a topic or place does
+      // not stand for it: "a veto over any settlement" is not the settlement.
+      roles.object = TreeMention(c, 2, /*participants_only=*/true);
+    } else if (r == "obl" && obl == kNone && c > verb && CaseWord(c) != "ACCORDING") {
+      // A role word in a locative phrase is a place, not a participant ("risking years in
+      // prison"); a country there stays the target ("arrived in Gondor").
+      uint32_t m = TreeMention(c, 1);
+      if (m != kNone && !(IsLocativePreposition(CaseWord(c)) &&
+                            (mentions_[m].agent_only || mentions_[m].suffix_agents_only))) {
+        obl = m;
+      }
     }
   }
   if (roles.object == kNone) roles.object = obl;
