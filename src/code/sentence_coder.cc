@@ -1603,7 +1603,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
-      if (tree.subject != kNone) subject = tree.subject;
+      // The tree's subject is preferred, unless it is a bare role ("activists", "police") where
+      // the rules found an actor ("activists from the Fatah Party"): the head noun of the
+      // subject phrase then only names the role of the actor the rules picked.
+      auto bare_role = [&](uint32_t m) {
+        return mentions_[m].agent_only || mentions_[m].suffix_agents_only;
+      };
+      if (tree.subject != kNone &&
+          !(subject != kNone && subject != tree.subject && bare_role(tree.subject) &&
+            !bare_role(subject))) {
+        subject = tree.subject;
+      }
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
