@@ -752,9 +752,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     return true;
   }
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
-  // article modifies the noun that follows it; it is no subject of a verb.
+  // article modifies the noun that follows it; it is no subject of a verb. A prefix written
+  // apart from the actor ("an anti- Gondor parade") belongs to the same modifier.
   if (word > 0 && mention_of_[word - 1] != kNone) {
     uint32_t b = mentions_[mention_of_[word - 1]].begin;
+    if (b > 0 && W(b - 1).size() > 1 && W(b - 1).back() == '-') {
+      --b;
+    } else if (b > 1 && W(b - 1) == "-" && tok_[b - 2].has(text::kWord)) {
+      b -= 2;
+    }
     if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER") &&
         !EndsWith(w, "ED") && !IsIrregularPast(w) && !IsSpeechVerb(w)) {
       return true;

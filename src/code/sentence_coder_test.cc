@@ -211,6 +211,12 @@ TEST_F(SentenceCoderTest, NegationInAPatternSynsetIsAsserted) {
             std::vector<std::string>{"RUS UKR 111 negated"});
 }
 
+TEST_F(SentenceCoderTest, PrefixedActorAfterArticleModifiesTheNoun) {
+  // "an anti- Ukraine attack": the verb form after the actor is a noun, the actor the object.
+  EXPECT_EQ(Code("Russia criticized an anti- Ukraine attack."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+}
+
 TEST_F(SentenceCoderTest, LaterDictionaryFillsAnEmptyDefault) {
   EXPECT_EQ(Code("Russia refused Ukraine's offer."),
             std::vector<std::string>{"RUS UKR 120 asserted"});
