@@ -114,7 +114,11 @@ class SentenceAnalysis {
     int h = (*tree_)[t].head;
     return h <= 0 ? kNone : static_cast<uint32_t>(h - 1);
   }
-  uint32_t TreeMention(uint32_t token, int depth) const;
+  // The mention behind a tree node (see the definition). With `participants_only`, the search
+  // does not go down into modifiers that name a place or topic ("over", "about", "in", ...).
+  uint32_t TreeMention(uint32_t token, int depth, bool participants_only = false) const;
+  // The word of the node's "case" child ("in" of "in Cairo"), or "" when it has none.
+  std::string_view CaseWord(uint32_t token) const;
   struct TreeRoles {
     uint32_t subject = kNone, object = kNone, agent = kNone;
     bool passive = false;
@@ -291,15 +295,26 @@ bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) const {
   return upos == "NOUN" || upos == "PROPN" || upos == "NUM";
 }
 
-uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth) const {
+std::string_view SentenceAnalysis::CaseWord(uint32_t token) const {
+  for (uint32_t c : children_[token]) {
+    if (Rel(c) == "case") return W(c);
+  }
+  return {};
+}
+
+uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth, bool participants_only) const {
   if (token == kNone || token >= n_) return kNone;
   if (mention_of_[token] != kNone) return mention_of_[token];
   if (depth <= 0) return kNone;
   for (uint32_t c : children_[token]) {
     const std::string& r = Rel(c);
+    if (r == "nmod" && participants_only) {
+      std::string_view p = CaseWord(c);
+      if (IsLocativePreposition(p) || p == "OVER" || p == "ABOUT" || p == "ON") continue;
+    }
     if (r == "nmod" || r == "compound" || r == "flat" || r == "appos" || r == "nmod:poss" ||
         r == "amod") {
-      uint32_t m = TreeMention(c, depth - 1);
+      uint32_t m = TreeMention(c, depth - 1, participants_only);
       if (m != kNone) return m;
     }
   }
@@ -320,10 +335,20 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) const
       if (roles.subject == kNone) roles.subject = TreeMention(c, 2);
     } else if (r == "obl:agent") {
       roles.agent = TreeMention(c, 2);
-    } else if ((r == "obj" || r == "iobj") && roles.object == kNone) {
-      roles.object = TreeMention(c, 2);
-    } else if (r == "obl" && obl == kNone) {
-      obl = TreeMention(c, 1);
+    } else if ((r == "obj" || r == "iobj") && roles.object == kNone && c > verb) {
+      // The tree is preferred for objects only where English puts them: after the verb (an
+      // "object" before it is a misparse, "European Community ministers agreed" with
+      // "Community" as the object). Below the object, a modifier naming a topic or place does
+      // not stand for it: "a veto over any settlement" is not the settlement.
+      roles.object = TreeMention(c, 2, /*participants_only=*/true);
+    } else if (r == "obl" && obl == kNone && c > verb && CaseWord(c) != "ACCORDING") {
+      // A role word in a locative phrase is a place, not a participant ("risking years in
+      // prison"); a country there stays the target ("arrived in Gondor").
+      uint32_t m = TreeMention(c, 1);
+      if (m != kNone && !(IsLocativePreposition(CaseWord(c)) &&
+                            (mentions_[m].agent_only || mentions_[m].suffix_agents_only))) {
+        obl = m;
+      }
     }
   }
   if (roles.object == kNone) roles.object = obl;
@@ -727,9 +752,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     return true;
   }
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
-  // article modifies the noun that follows it; it is no subject of a verb.
+  // article modifies the noun that follows it; it is no subject of a verb. A prefix written
+  // apart from the actor ("an anti- Gondor parade") belongs to the same modifier.
   if (word > 0 && mention_of_[word - 1] != kNone) {
     uint32_t b = mentions_[mention_of_[word - 1]].begin;
+    if (b > 0 && W(b - 1).size() > 1 && W(b - 1).back() == '-') {
+      --b;
+    } else if (b > 1 && W(b - 1) == "-" && tok_[b - 2].has(text::kWord)) {
+      b -= 2;
+    }
     if (b > 0 && (W(b - 1) == "A" || W(b - 1) == "AN" || W(b - 1) == "ANOTHER") &&
         !EndsWith(w, "ED") && !IsIrregularPast(w) && !IsSpeechVerb(w)) {
       return true;
@@ -1578,7 +1609,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
-      if (tree.subject != kNone) subject = tree.subject;
+      // The tree's subject is preferred, unless it is a bare role ("activists", "police") where
+      // the rules found an actor ("activists from the Fatah Party"): the head noun of the
+      // subject phrase then only names the role of the actor the rules picked.
+      auto bare_role = [&](uint32_t m) {
+        return mentions_[m].agent_only || mentions_[m].suffix_agents_only;
+      };
+      if (tree.subject != kNone &&
+          !(subject != kNone && subject != tree.subject && bare_role(tree.subject) &&
+            !bare_role(subject))) {
+        subject = tree.subject;
+      }
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
@@ -1670,14 +1711,30 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
 
     // 4. Modality and attribution. A pattern that spells out the negation ("- NOT * [121]":
-    // "has not urged" is a rejection) already coded it: the event it names is asserted.
+    // "has not urged" is a rejection) already coded it: the event it names is asserted. The
+    // negation may also sit in a synset of the pattern ("- &NEGATVAUXVRB * OVER EFFORTS", whose
+    // members are "DID N'T", "WILL NOT", ...).
     Modality modality = v.modality;
     if (pattern >= 0 && modality == Modality::kNegated) {
       const auto& p = dict_.verbs[code_block].patterns[static_cast<size_t>(pattern)];
+      auto negating_word = [](std::string_view w) {
+        return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
+      };
+      auto negating_synset = [&](std::string_view name) {
+        for (const auto& s : dict_.synsets) {
+          if (s.name != name) continue;
+          for (const auto& member : s.members) {
+            for (const auto& w : member) {
+              if (negating_word(w.text)) return true;
+            }
+          }
+        }
+        return false;
+      };
       for (const auto* side : {&p.before, &p.after}) {
         for (const auto& e : *side) {
-          if (e.kind == ElementKind::kWord && (IsNegation(e.word.text) || e.word.text == "NOT_" ||
-                                               e.word.text.rfind("NEVER", 0) == 0)) {
+          if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
+              (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
             modality = Modality::kAsserted;
           }
         }

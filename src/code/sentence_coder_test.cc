@@ -35,7 +35,15 @@ FOREIGN_MINISTER_ [~GOV]
 )";
 
 constexpr char kVerbs[] = R"(
+&NEGAUX
++WILL NOT
++DID N'T
+
 ####### VERB PATTERNS #######
+--- CRITICIZE [111] ---
+CRITICIZE
+- &NEGAUX * OVER TALKS [122]
+
 --- ACCUSE [112] ---
 ACCUSE
 - * + OF [112]
@@ -192,6 +200,21 @@ TEST_F(SentenceCoderTest, NegationSpelledOutByThePatternIsAsserted) {
             std::vector<std::string>{"RUS UKR 121 asserted"});
   EXPECT_EQ(Code("Russia urged Ukraine to negotiate."),
             std::vector<std::string>{"RUS UKR 020 asserted"});
+}
+
+TEST_F(SentenceCoderTest, NegationInAPatternSynsetIsAsserted) {
+  // "- &NEGAUX * OVER TALKS": the synset holds the negation, so the pattern codes it.
+  EXPECT_EQ(Code("Russia will not criticize Ukraine over talks."),
+            std::vector<std::string>{"RUS UKR 122 asserted"});
+  // Without the pattern the same negation still negates the default code.
+  EXPECT_EQ(Code("Russia will not criticize Ukraine."),
+            std::vector<std::string>{"RUS UKR 111 negated"});
+}
+
+TEST_F(SentenceCoderTest, PrefixedActorAfterArticleModifiesTheNoun) {
+  // "an anti- Ukraine attack": the verb form after the actor is a noun, the actor the object.
+  EXPECT_EQ(Code("Russia criticized an anti- Ukraine attack."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
 }
 
 TEST_F(SentenceCoderTest, LaterDictionaryFillsAnEmptyDefault) {
