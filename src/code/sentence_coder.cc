@@ -38,6 +38,7 @@ struct Mention {
   const lexicon::ActorEntry* entry = nullptr;  // the actor entry `actor.entity` comes from
   bool suffix_agents_only = false;  // suffix role agents only, no country or entity ("police")
   bool unknown_name = false;  // absorbed capitalised words no dictionary knows ("Falastur")
+  std::string root_code;  // the first actor's own code, without agents (TABARI FORWARD)
 };
 
 struct Verb {
@@ -92,6 +93,7 @@ class SentenceAnalysis {
   void Run(std::vector<CandidateEvent>* out);
   // TABARI conventions (tabari_compat.h): clauses, one coded verb each, positional roles.
   void RunTabari(std::vector<CandidateEvent>* out);
+  void RunTabariSentence(std::vector<CandidateEvent>* out);
   // The sentence's mentions as coreference saw them (for DocumentState::coref.EndSentence).
   // Empty when the sentence was discarded before its mentions were built.
   const std::vector<context::CorefMention>& coref_mentions() const {
@@ -514,6 +516,7 @@ void SentenceAnalysis::BuildMentions() {
       std::string composed = ComposeCode(first_code, agents);
       bool use_specific = specific_code.size() > composed.size();
       mention.actor.code = use_specific ? specific_code : composed;
+      mention.root_code = first_code;
       // The entity is the most specific actor named whenever its own code says as much as the
       // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
       mention.entry = specific_code.size() >= composed.size() ? specific : first;
@@ -521,16 +524,17 @@ void SentenceAnalysis::BuildMentions() {
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
-    } else if (!agents.empty() && tabari_ == nullptr) {
+    } else if (!agents.empty() && (tabari_ == nullptr || tabari_->convert_agent)) {
       // Agent only ("police", "the government"): roles without a country. (TABARI codes
-      // no actor from an agent alone.)
+      // no actor from an agent alone, unless CONVERT AGENT makes it "~" + its agent codes.)
       mention.agent_only = true;
       mention.agents = agents;
-      std::string code;
+      std::string code = tabari_ != nullptr ? "~" : "";
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
       }
       mention.actor.code = code;
+      mention.root_code = code;
       mention.suffix_agents_only = std::all_of(agents.begin(), agents.end(),
                                        [](const lexicon::AgentEntry* a) { return a->suffix; });
     }
@@ -1713,9 +1717,24 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
 
 
 void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
+  // FORWARD: the sentence's first actor is what the next sentence's pronouns stand for,
+  // whether or not this sentence codes.
+  std::string first_actor;
+  for (const Mention& m : mentions_) {
+    if (!m.root_code.empty() && m.root_code != "---") {
+      first_actor = m.root_code;
+      break;
+    }
+  }
+  RunTabariSentence(out);
+  doc_->tabari_forward = std::move(first_actor);
+}
+
+void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
   std::vector<int> groups;
   for (const Mention& m : mentions_) groups.push_back(m.group);
-  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
+  const bool forward = tabari_->forward && !doc_->tabari_forward.empty();
+  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups, forward};
   int words = 0;
   for (uint32_t t = 0; t < n_; ++t) {
     words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) &&
@@ -1837,6 +1856,13 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
             if (!IsSubjectPronoun(W(t))) continue;
             if (!previous_sources.empty()) {
               sources = previous_sources;
+            } else if (forward) {
+              ActorRef r;  // FORWARD: the previous sentence's first actor
+              r.code = doc_->tabari_forward;
+              r.begin = t;
+              r.end = t + 1;
+              r.resolution = context::Resolution::kPronoun;
+              sources = {r};
             } else if (auto p = ResolvePronoun(t)) {
               sources = {*p};
             }

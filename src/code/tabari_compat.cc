@@ -43,9 +43,19 @@ void ApplyTabariSetting(std::string_view keyword, std::string_view value, Tabari
     if (compact == "CODEBYCLAUSE") s->code_by = TabariSettings::CodeBy::kClause;
     if (compact == "CODEBYSENTENCE") s->code_by = TabariSettings::CodeBy::kSentence;
     if (compact == "CODEALL") s->code_by = TabariSettings::CodeBy::kAll;
+    if (compact == "CONVERTAGENT=TRUE") s->convert_agent = true;
+    if (compact == "CONVERTAGENT=FALSE") s->convert_agent = false;
     if (compact.rfind("MINIMUMWORDS=", 0) == 0) {
       s->minimum_words = std::atoi(compact.c_str() + 13);
     }
+  } else if (key == "FORWARD") {
+    std::string_view rest = TrimBlank(v);
+    size_t space = rest.find_first_of(" \t");
+    s->forward_mask = std::string(rest.substr(0, space));
+    // "FORWARD: mask OFF" (or "... DOC OFF") switches forwarding off.
+    bool off = rest.size() >= 3 && rest.substr(rest.size() - 3) == "OFF" &&
+               (rest.size() == 3 || std::isspace(static_cast<unsigned char>(rest[rest.size() - 4])));
+    s->forward = !off && !s->forward_mask.empty();
   } else if (key == "COMPLEX") {
     auto number_after = [&](std::string_view word) {
       size_t k = v.find(word);
@@ -114,6 +124,15 @@ bool TabariLooksLikeNoun(const text::Token* tokens, uint32_t word) {
   return t.has(text::kCapitalized) && !t.has(text::kSentenceStart) && !t.has(text::kAllCaps);
 }
 
+bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (i < mask.size() && mask[i] == 'S') continue;
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 bool IsTabariConjunction(std::string_view w) { return w == "AND" || w == "OR" || w == "BUT"; }
 
 std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
@@ -163,6 +182,7 @@ bool TabariIsComplex(const TabariSentenceView& s, const TabariSettings& settings
   bool actor_seen = false, prior_checked = false;
   for (uint32_t t = 0; t < s.n; ++t) {
     if (mention_of[t] != kNoIndex) actor_seen = true;
+    if (s.pronouns_are_actors && IsSubjectPronoun(s.tokens[t].norm)) actor_seen = true;
     if (verb_of[t] != kNoIndex && (t == 0 || verb_of[t - 1] != verb_of[t]) && coded(verb_of[t])) {
       ++verbs;
       if (!prior_checked && settings.complex_no_actor_prior && !actor_seen) return true;

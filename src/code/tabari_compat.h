@@ -57,7 +57,22 @@ struct TabariSettings {
   bool comma_delete = true;
   int comma_min = 2, comma_max = 10, comma_end_min = 2, comma_end_max = 10;
   int comma_begin_min = 255, comma_begin_max = 0;
+  // "SET: CONVERT AGENT = TRUE": an agent with no actor ("guerrillas", "security forces") is
+  // coded as an actor of its own, "~" followed by its agent codes ("~REB"); by default TABARI
+  // codes nothing from an agent alone.
+  bool convert_agent = false;
+  // "FORWARD: ^^*****NNN*SSS" (OFF: disabled): a subject pronoun with no actor of its own
+  // sentence to stand for ("He has also asked Gondor") takes the first actor (its root actor
+  // code, without agents) of the previous sentence of the story. The mask marks with 'S' the
+  // characters of a record id that number the sentence inside a story: records whose ids
+  // agree elsewhere are one story (TabariSameStory).
+  bool forward = false;
+  std::string forward_mask;
 };
+
+// True when the record ids `a` and `b` belong to one story under the FORWARD mask `mask`:
+// they have the same length and agree at every position the mask does not mark 'S'.
+bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b);
 
 // Token ranges [first, second) of the comma-delimited clauses `settings` deletes (the clause's
 // words, not its commas).
@@ -77,6 +92,9 @@ struct TabariSentenceView {
   const std::vector<uint32_t>* mention_of = nullptr;  // token -> actor mention or kNoIndex
   const std::vector<uint32_t>* verb_of = nullptr;     // token -> verb or kNoIndex
   const std::vector<int>* mention_group = nullptr;    // mention -> coordination group
+  // FORWARD: a subject pronoun stands for an actor (the previous sentence's), so it counts
+  // as an actor for the NOACTPRIOR test.
+  bool pronouns_are_actors = false;
 };
 
 // Start tokens of the clauses of the sentence, ascending; always holds 0 (for n > 0). A

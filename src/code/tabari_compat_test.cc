@@ -32,6 +32,32 @@ TEST(TabariSettingsTest, ParsesCodeByDefaultsAndMinimumWords) {
   EXPECT_EQ(s.default_source, "X");
 }
 
+TEST(TabariSettingsTest, ParsesConvertAgentAndForward) {
+  TabariSettings s;
+  EXPECT_FALSE(s.convert_agent);
+  EXPECT_FALSE(s.forward);
+  ApplyTabariSettingLine("SET: CONVERT AGENT = TRUE", &s);
+  EXPECT_TRUE(s.convert_agent);
+  ApplyTabariSettingLine("SET: CONVERT AGENT = FALSE", &s);
+  EXPECT_FALSE(s.convert_agent);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS ", &s);
+  EXPECT_TRUE(s.forward);
+  EXPECT_EQ(s.forward_mask, "^^*****NNN*SSS");
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS OFF", &s);
+  EXPECT_FALSE(s.forward);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS", &s);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS DOC OFF", &s);
+  EXPECT_FALSE(s.forward);
+}
+
+TEST(TabariSettingsTest, SameStoryIgnoresOnlySentencePositions) {
+  const std::string mask = "^^*****NNN*SSS";
+  EXPECT_TRUE(TabariSameStory(mask, "FRWD-001-001", "FRWD-001-002"));
+  EXPECT_FALSE(TabariSameStory(mask, "FRWD-001-005", "FRWD-002-001"));
+  EXPECT_FALSE(TabariSameStory(mask, "FRWD-001-001", "FRWD-001-0011"));  // lengths differ
+  EXPECT_FALSE(TabariSameStory(mask, "ABCD-001-001", "FRWD-001-001"));
+}
+
 // Builds a view over words; `mentions` and `verbs` give the token index of each one-token
 // actor (all in their own coordination group unless `group` says otherwise) and verb.
 struct Sentence {
