@@ -1756,6 +1756,8 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
     if (has_verb && !verb_kept) continue;
     for (uint32_t t = b; t < e; ++t) mention_of_[t] = verb_of_[t] = kNone;
   }
+  // A time phrase coded "###" (discard) or "+++" (complex) stops the sentence.
+  if (!TabariTimeSignal(tok_, n_, *tabari_).empty()) return;
   // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
   for (const Mention& m : mentions_) {
     if (m.actor.code == "###" || m.actor.code == "+++") return;

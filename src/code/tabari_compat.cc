@@ -43,6 +43,10 @@ void ApplyTabariSetting(std::string_view keyword, std::string_view value, Tabari
     if (compact == "CODEBYCLAUSE") s->code_by = TabariSettings::CodeBy::kClause;
     if (compact == "CODEBYSENTENCE") s->code_by = TabariSettings::CodeBy::kSentence;
     if (compact == "CODEALL") s->code_by = TabariSettings::CodeBy::kAll;
+    if (compact == "TIMESHIFT=TRUE" || compact == "TIMESHIFT=FALSE") {
+      s->time_shift_set = true;
+      s->time_shift = compact == "TIMESHIFT=TRUE";
+    }
     if (compact == "CONVERTAGENT=TRUE") s->convert_agent = true;
     if (compact == "CONVERTAGENT=FALSE") s->convert_agent = false;
     if (compact.rfind("MINIMUMWORDS=", 0) == 0) {
@@ -122,6 +126,58 @@ bool TabariLooksLikeNoun(const text::Token* tokens, uint32_t word) {
   }
   const text::Token& t = tokens[word];
   return t.has(text::kCapitalized) && !t.has(text::kSentenceStart) && !t.has(text::kAllCaps);
+}
+
+std::vector<TabariSettings::TimePhrase> ReadTabariTimePhrases(std::string_view text) {
+  std::vector<TabariSettings::TimePhrase> out;
+  bool inside = false;
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    line = TrimBlank(line.substr(0, line.find(';')));
+    const std::string upper = Upper(line);
+    if (upper == "<TIME>") {
+      inside = true;
+      continue;
+    }
+    if (upper == "</TIME>") {
+      inside = false;
+      continue;
+    }
+    if (!inside || line.empty() || line.front() == '-') continue;
+    size_t open = upper.find('['), close = upper.find(']');
+    if (open == std::string::npos || close == std::string::npos || close < open) continue;
+    TabariSettings::TimePhrase phrase;
+    phrase.code = std::string(TrimBlank(std::string_view(upper).substr(open + 1, close - open - 1)));
+    std::string word;
+    for (char c : std::string_view(upper).substr(0, open)) {
+      if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
+        if (!word.empty()) phrase.words.push_back(std::move(word));
+        word.clear();
+      } else {
+        word.push_back(c);
+      }
+    }
+    if (!word.empty()) phrase.words.push_back(std::move(word));
+    if (!phrase.words.empty()) out.push_back(std::move(phrase));
+  }
+  return out;
+}
+
+std::string TabariTimeSignal(const text::Token* tokens, uint32_t n, const TabariSettings& settings) {
+  const bool on = settings.time_shift_set ? settings.time_shift : !settings.time_phrases.empty();
+  if (!on) return "";
+  for (uint32_t t = 0; t < n; ++t) {
+    for (const auto& p : settings.time_phrases) {
+      if (p.code != "###" && p.code != "+++") continue;
+      if (t + p.words.size() > n) continue;
+      bool match = true;
+      for (size_t k = 0; k < p.words.size() && match; ++k) match = tokens[t + k].norm == p.words[k];
+      if (match) return p.code;
+    }
+  }
+  return "";
 }
 
 bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b) {

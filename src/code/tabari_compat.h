@@ -68,7 +68,27 @@ struct TabariSettings {
   // agree elsewhere are one story (TabariSameStory).
   bool forward = false;
   std::string forward_mask;
+  // The <TIME> section of the .verbs file: phrases that shift an event's date ("YESTERDAY
+  // [-1]"), or that code "###" (discard the sentence: "KAN_WA_MA_KAN [###]") or "+++" (the
+  // sentence is complex: "WHEN_PEACE_COMES [+++]"). Only the last two change what codes; they
+  // apply while time shifting is on: "SET: TIME SHIFT = TRUE/FALSE", by default on when the
+  // dictionaries hold <TIME> records.
+  struct TimePhrase {
+    std::vector<std::string> words;  // upper case, adjacent in the text
+    std::string code;
+  };
+  std::vector<TimePhrase> time_phrases;
+  bool time_shift_set = false;
+  bool time_shift = false;
 };
+
+// The <TIME>...</TIME> records of a TABARI .verbs file's text: "WORD_WORD [code]" lines
+// (patterns, "- * ...", are left out). Comments after ';' are ignored.
+std::vector<TabariSettings::TimePhrase> ReadTabariTimePhrases(std::string_view verbs_text);
+
+// The code ("###" or "+++") of the first time phrase of `settings` that occurs in the
+// sentence when time shifting is on, else "".
+std::string TabariTimeSignal(const text::Token* tokens, uint32_t n, const TabariSettings& settings);
 
 // True when the record ids `a` and `b` belong to one story under the FORWARD mask `mask`:
 // they have the same length and agree at every position the mask does not mark 'S'.

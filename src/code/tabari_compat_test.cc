@@ -58,6 +58,39 @@ TEST(TabariSettingsTest, SameStoryIgnoresOnlySentencePositions) {
   EXPECT_FALSE(TabariSameStory(mask, "ABCD-001-001", "FRWD-001-001"));
 }
 
+TEST(TabariSettingsTest, TimePhrasesDiscardOrMarkComplexWhileShiftIsOn) {
+  TabariSettings s;
+  s.time_phrases = ReadTabariTimePhrases(
+      "ABANDON [345]\n<TIME>\nKAN_WA_MA_KAN [###] ; comment\nYESTERDAY [-1]\n"
+      "- * AND A WEEK [+8]\nWHEN_PEACE_COMES [+++]\n</TIME>\nACCORD [---]\n");
+  ASSERT_EQ(s.time_phrases.size(), 3u);
+  EXPECT_EQ(s.time_phrases[0].words, (std::vector<std::string>{"KAN", "WA", "MA", "KAN"}));
+  EXPECT_EQ(s.time_phrases[0].code, "###");
+  EXPECT_EQ(s.time_phrases[1].code, "-1");
+  EXPECT_EQ(s.time_phrases[2].code, "+++");
+  auto tokens = [](const std::vector<std::string>& words) {
+    std::vector<text::Token> out;
+    for (const auto& w : words) {
+      text::Token t;
+      t.norm = w;
+      t.flags = text::kWord;
+      out.push_back(t);
+    }
+    return out;
+  };
+  const auto peace = tokens({"WHEN", "PEACE", "COMES", ",", "ARNOR", "WILL", "ACT"});
+  const auto split = tokens({"WHEN", "PEACE", "FINALLY", "COMES"});
+  const auto yesterday = tokens({"YESTERDAY", "ARNOR", "ACTED"});
+  // On by default: the dictionaries hold <TIME> records.
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "+++");
+  EXPECT_EQ(TabariTimeSignal(split.data(), 4, s), "");      // the words must be adjacent
+  EXPECT_EQ(TabariTimeSignal(yesterday.data(), 3, s), "");  // a date shift codes nothing
+  ApplyTabariSettingLine("SET: TIME SHIFT = FALSE", &s);
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "");
+  ApplyTabariSettingLine("SET: TIME SHIFT = TRUE", &s);
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "+++");
+}
+
 // Builds a view over words; `mentions` and `verbs` give the token index of each one-token
 // actor (all in their own coordination group unless `group` says otherwise) and verb.
 struct Sentence {
