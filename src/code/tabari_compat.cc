@@ -206,8 +206,10 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
     }
     if (k >= s.n) break;
     bool splits = false;
-    if (IsSubjectPronoun(s.tokens[k].norm) && k + 1 < s.n && verb_of[k + 1] != kNoIndex) {
-      splits = true;  // "... and then she asked Gondor"
+    if (IsSubjectPronoun(s.tokens[k].norm)) {
+      // "... and then she asked Gondor", "... and then it requested that Elrond assist": a
+      // new subject, whatever verb (dictionary or not) follows.
+      splits = true;
     } else if (verb_of[k] != kNoIndex && mention_of[k] == kNoIndex) {
       splits = true;  // "... and promised aid": a second predicate
     } else if (mention_of[k] != kNoIndex) {

@@ -126,6 +126,18 @@ TEST(TabariClauseTest, ConjunctionBeforeVerbOrNewSubjectSplits) {
   EXPECT_EQ(TabariFirstMention(s.View(), 3, 7), kNoIndex);
 }
 
+TEST(TabariClauseTest, ConjunctionBeforeSubjectPronounSplits) {
+  // CALENARDHON URGED BREE AND THEN IT REQUESTED THAT ELROND ASSIST: "requested" is no
+  // dictionary verb, the pronoun alone starts the clause.
+  Sentence s({"CALENARDHON", "URGED", "BREE", "AND", "THEN", "IT", "REQUESTED", "THAT", "ELROND",
+              "ASSIST"},
+             {0, 2, 8}, {1, 9}, {0, 1, 2});
+  EXPECT_EQ(TabariClauseStarts(s.View()), (std::vector<uint32_t>{0, 3}));
+  // CALENARDHON URGED BREE AND ITHILEN: no subject pronoun, no verb: one clause.
+  Sentence t({"CALENARDHON", "URGED", "BREE", "AND", "ITHILEN"}, {0, 2, 4}, {1}, {0, 1, 1});
+  EXPECT_EQ(TabariClauseStarts(t.View()), (std::vector<uint32_t>{0}));
+}
+
 TEST(TabariClauseTest, CompoundActorsDoNotSplit) {
   // ELROND AND GONDOR URGED BREE ; GONDOR MET ITHILEN AND DAGOLATH OFFICIALS
   Sentence a({"ELROND", "AND", "GONDOR", "URGED", "BREE"}, {0, 2, 4}, {3}, {0, 0, 1});
