@@ -797,7 +797,8 @@ bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
   // after a lower-case content word that is neither an actor, a function word nor part of a
   // verb is the head of a noun compound. A finite base form needs a plural or pronoun subject
   // ("rebels fight", "they fight"), a modal or TO, or a verb before it ("help defend").
-  if (title_case_ || word != m.begin || word == 0) return false;
+  // (TABARI has no such test: a dictionary verb is a verb unless TabariLooksLikeNoun.)
+  if (title_case_ || tabari_ != nullptr || word != m.begin || word == 0) return false;
   // Cheap token tests first: this runs for every verb candidate.
   const uint32_t p = word - 1;
   if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
