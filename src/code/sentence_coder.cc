@@ -1941,6 +1941,10 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
           for (const auto& t : targets) {
             if (s.code == t.code) continue;
             Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
+            // A paired code ("% * [044:045]"): each pair also codes the reverse event.
+            if (!alt_code.empty() && alt_code != "---") {
+              Emit(v, alt_code, {t}, {s}, Modality::kAsserted, std::nullopt, pattern, out);
+            }
           }
         }
       } else {
