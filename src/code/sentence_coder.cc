@@ -550,6 +550,10 @@ void SentenceAnalysis::BuildMentions() {
   ApplyCoreference();
 
   // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
+  // TABARI also reads "neither X nor Y" as a compound actor.
+  auto coordinator = [&](std::string_view w) {
+    return IsCoordinator(w) || (tabari_ != nullptr && w == "NOR");
+  };
   int next_group = 0;
   for (size_t k = 0; k < mentions_.size(); ++k) {
     if (mentions_[k].group >= 0) continue;
@@ -559,7 +563,7 @@ void SentenceAnalysis::BuildMentions() {
       bool joined = true, saw_joiner = false;
       for (uint32_t t = mentions_[last].end; t < mentions_[r].begin && joined; ++t) {
         std::string_view w = W(t);
-        if (IsCoordinator(w) || w == ",") {
+        if (coordinator(w) || w == ",") {
           saw_joiner = true;
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
@@ -586,7 +590,7 @@ void SentenceAnalysis::BuildMentions() {
     // A list must contain a coordinator; otherwise undo (appositions use commas too).
     bool has_coordinator = false;
     for (uint32_t t = mentions_[k].end; t < mentions_[last].begin; ++t) {
-      if (IsCoordinator(W(t))) has_coordinator = true;
+      if (coordinator(W(t))) has_coordinator = true;
     }
     if (!has_coordinator) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
