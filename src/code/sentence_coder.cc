@@ -722,7 +722,11 @@ size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
 bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   std::string_view w = W(word);
   std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
-  if (tabari_ != nullptr) return TabariLooksLikeNoun(tok_, word);
+  if (tabari_ != nullptr) {
+    // "Estonia donate's cash": a word with a possessive is a noun for TABARI.
+    if (word + 1 < n_ && tok_[word + 1].has(text::kPossessive)) return true;
+    return TabariLooksLikeNoun(tok_, word);
+  }
   if (prev == "TO") return false;
   if (word > 0) {
     if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
