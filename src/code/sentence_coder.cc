@@ -1857,8 +1857,18 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
         for (uint32_t t = clause_begin; m != kNone && t < mentions_[m].begin; ++t) {
           if (IsSubjectPronoun(W(t)) && !previous_sources.empty()) m = kNone;
         }
-        if (m != kNone &&
-            !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
+        if (m != kNone && bind.target != kNone &&
+            mentions_[m].group == mentions_[bind.target].group) {
+          // The actor before the verb is the pattern's target ("- + WAS * DEAD": "An
+          // Eriadorian was shot dead in Osgiliath"): the source is the clause's first other
+          // actor after the verb.
+          for (uint32_t t = v.end; t < clause_end && sources.empty(); ++t) {
+            uint32_t o = mention_of_[t];
+            if (o != kNone && mentions_[o].group != mentions_[bind.target].group) {
+              sources = in_clause(Group(o));
+            }
+          }
+        } else if (m != kNone) {
           sources = in_clause(Group(m));
         } else if (m == kNone) {
           // TABARI: a pronoun stands for the previous clause's source ("... and then she
