@@ -169,6 +169,8 @@ class SentenceAnalysis {
   // Pattern matching: on success fills the bound slots and returns true.
   struct Binding {
     uint32_t source = kNone, target = kNone;
+    // TABARI: a subject pronoun the pattern's '$' matched ("- SAID $ *": "said he regretted").
+    uint32_t source_pronoun = kNone;
     bool compound = false;
     uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
   };
@@ -180,6 +182,15 @@ class SentenceAnalysis {
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
   bool BindSlot(ElementKind kind, uint32_t m, Binding* b) const;
+  // TABARI: a subject pronoun at token `t` fills a '$' slot (Binding::source_pronoun).
+  bool TabariPronounSlot(ElementKind kind, uint32_t t, Binding* b) const {
+    if (tabari_ == nullptr || kind != ElementKind::kSource || b->source != kNone ||
+        b->source_pronoun != kNone || !IsSubjectPronoun(W(t))) {
+      return false;
+    }
+    b->source_pronoun = t;
+    return true;
+  }
   bool SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const;
 
   void Emit(const Verb& v, const std::string& code, const std::vector<ActorRef>& sources,
@@ -1252,6 +1263,10 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
           *pos = mentions_[m].end;
           return true;
         }
+        if (TabariPronounSlot(e.kind, t, b)) {
+          *pos = t + 1;
+          return true;
+        }
         break;
       case ElementKind::kSkipNoun: {
         uint32_t k = t;
@@ -1303,6 +1318,10 @@ bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, u
           uint32_t m = mention_of_[t];
           if (!BindSlot(e.kind, m, b)) return false;
           *pos = mentions_[m].begin;
+          return true;
+        }
+        if (TabariPronounSlot(e.kind, t, b)) {
+          *pos = t;
           return true;
         }
         break;
@@ -1851,6 +1870,14 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
       if (bind.source != kNone) {
         sources = Group(bind.source);
         if (bind.compound) targets = sources;
+      } else if (bind.source_pronoun != kNone &&
+                 (!previous_sources.empty() || ResolvePronoun(bind.source_pronoun))) {
+        // "said he regretted": the pronoun '$' matched stands for its antecedent.
+        if (!previous_sources.empty()) {
+          sources = previous_sources;
+        } else {
+          sources = {*ResolvePronoun(bind.source_pronoun)};
+        }
       } else {
         uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
         // A pronoun before it stands in for an actor ("and then it requested that Elrond").
