@@ -1,5 +1,6 @@
 #include "code/tabari_compat.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -276,15 +277,30 @@ std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
   };
   auto consider = [&](uint32_t b, uint32_t e, int lo, int hi) {
     int w = words(b, e);
-    if (w >= lo && w <= hi) out.push_back({b, e});
+    if (w >= lo && w <= hi) {
+      out.push_back({b, e});
+      return true;
+    }
+    return false;
   };
-  consider(0, commas.front(), settings.comma_begin_min, settings.comma_begin_max);
+  // Interior clauses go first, with their commas: a comma that closed a deleted clause no
+  // longer opens the sentence's end clause ("Elrond brushed aside reports, rumored to
+  // originate in Mordor, that Calimehtar attacked Gandalf" keeps its end), nor does one that
+  // opened it close the beginning clause.
+  bool first_comma_used = false, last_comma_used = false;
   for (size_t i = 0; i + 1 < commas.size(); ++i) {
-    consider(commas[i] + 1, commas[i + 1], settings.comma_min, settings.comma_max);
+    if (consider(commas[i] + 1, commas[i + 1], settings.comma_min, settings.comma_max)) {
+      if (i == 0) first_comma_used = true;
+      if (i + 2 == commas.size()) last_comma_used = true;
+    }
   }
-  if (commas.back() < end) {
+  if (!first_comma_used) {
+    consider(0, commas.front(), settings.comma_begin_min, settings.comma_begin_max);
+  }
+  if (commas.back() < end && !last_comma_used) {
     consider(commas.back() + 1, end, settings.comma_end_min, settings.comma_end_max);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

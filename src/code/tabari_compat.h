@@ -95,7 +95,8 @@ std::string TabariTimeSignal(const text::Token* tokens, uint32_t n, const Tabari
 bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b);
 
 // Token ranges [first, second) of the comma-delimited clauses `settings` deletes (the clause's
-// words, not its commas).
+// words, not its commas), ascending. Interior clauses are judged first; a deleted one takes its
+// commas along, so the clause after (before) it is then no end (beginning) clause.
 std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
     const text::Token* tokens, uint32_t n, const TabariSettings& settings);
 

@@ -158,11 +158,13 @@ TEST(TabariCommaTest, DeletesSubordinateClausesByLength) {
   }
   TabariSettings s;
   using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
-  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}, {7, 10}}));
+  // The interior clause goes with both its commas, so "F G H" is no longer comma-delimited.
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}}));
   ApplyTabariSettingLine("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 2 BMAX = 8", &s);
   EXPECT_EQ(s.comma_min, 4);
   EXPECT_EQ(s.comma_end_min, 3);
   EXPECT_EQ(s.comma_begin_max, 8);
+  // "C D E" is too short to be deleted: "A B" and "F G H" stay comma-delimited.
   EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{0, 2}, {7, 10}}));
   ApplyTabariSettingLine("COMMA: OFF", &s);
   EXPECT_TRUE(TabariDeletedCommaClauses(tokens.data(), 11, s).empty());
