@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "code/default_dictionaries.h"
 #include "code/sentence_coder.h"
@@ -223,6 +225,15 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
     impl->warnings.push_back(gazetteer_path + ": not found; events will have no location");
   }
   if (options.tabari_compat) {
+    // TABARI's <TIME> records, which the dictionary reader leaves out (see tabari_compat.h).
+    for (const std::string& path : options.dictionary_files.verbs) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) continue;  // the dictionary reader has read (or reported) it already
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto phrases = code::ReadTabariTimePhrases(text);
+      impl->tabari.time_phrases.insert(impl->tabari.time_phrases.end(), phrases.begin(),
+                                       phrases.end());
+    }
     for (const auto& [keyword, value] : impl->lexicon->dict().settings) {
       code::ApplyTabariSetting(keyword, value, &impl->tabari);
     }

@@ -38,6 +38,7 @@ struct Mention {
   const lexicon::ActorEntry* entry = nullptr;  // the actor entry `actor.entity` comes from
   bool suffix_agents_only = false;  // suffix role agents only, no country or entity ("police")
   bool unknown_name = false;  // absorbed capitalised words no dictionary knows ("Falastur")
+  std::string root_code;  // the first actor's own code, without agents (TABARI FORWARD)
 };
 
 struct Verb {
@@ -92,6 +93,7 @@ class SentenceAnalysis {
   void Run(std::vector<CandidateEvent>* out);
   // TABARI conventions (tabari_compat.h): clauses, one coded verb each, positional roles.
   void RunTabari(std::vector<CandidateEvent>* out);
+  void RunTabariSentence(std::vector<CandidateEvent>* out);
   // The sentence's mentions as coreference saw them (for DocumentState::coref.EndSentence).
   // Empty when the sentence was discarded before its mentions were built.
   const std::vector<context::CorefMention>& coref_mentions() const {
@@ -171,6 +173,8 @@ class SentenceAnalysis {
   // Pattern matching: on success fills the bound slots and returns true.
   struct Binding {
     uint32_t source = kNone, target = kNone;
+    // TABARI: a subject pronoun the pattern's '$' matched ("- SAID $ *": "said he regretted").
+    uint32_t source_pronoun = kNone;
     bool compound = false;
     uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
   };
@@ -182,6 +186,15 @@ class SentenceAnalysis {
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
   bool BindSlot(ElementKind kind, uint32_t m, Binding* b) const;
+  // TABARI: a subject pronoun at token `t` fills a '$' slot (Binding::source_pronoun).
+  bool TabariPronounSlot(ElementKind kind, uint32_t t, Binding* b) const {
+    if (tabari_ == nullptr || kind != ElementKind::kSource || b->source != kNone ||
+        b->source_pronoun != kNone || !IsSubjectPronoun(W(t))) {
+      return false;
+    }
+    b->source_pronoun = t;
+    return true;
+  }
   bool SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const;
 
   void Emit(const Verb& v, const std::string& code, const std::vector<ActorRef>& sources,
@@ -539,6 +552,7 @@ void SentenceAnalysis::BuildMentions() {
       std::string composed = ComposeCode(first_code, agents);
       bool use_specific = specific_code.size() > composed.size();
       mention.actor.code = use_specific ? specific_code : composed;
+      mention.root_code = first_code;
       // The entity is the most specific actor named whenever its own code says as much as the
       // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
       mention.entry = specific_code.size() >= composed.size() ? specific : first;
@@ -546,16 +560,17 @@ void SentenceAnalysis::BuildMentions() {
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
-    } else if (!agents.empty() && tabari_ == nullptr) {
+    } else if (!agents.empty() && (tabari_ == nullptr || tabari_->convert_agent)) {
       // Agent only ("police", "the government"): roles without a country. (TABARI codes
-      // no actor from an agent alone.)
+      // no actor from an agent alone, unless CONVERT AGENT makes it "~" + its agent codes.)
       mention.agent_only = true;
       mention.agents = agents;
-      std::string code;
+      std::string code = tabari_ != nullptr ? "~" : "";
       for (const auto* a : agents) {
         if (code.find(a->code) == std::string::npos) code += a->code;
       }
       mention.actor.code = code;
+      mention.root_code = code;
       mention.suffix_agents_only = std::all_of(agents.begin(), agents.end(),
                                        [](const lexicon::AgentEntry* a) { return a->suffix; });
     }
@@ -571,6 +586,10 @@ void SentenceAnalysis::BuildMentions() {
   ApplyCoreference();
 
   // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
+  // TABARI also reads "neither X nor Y" as a compound actor.
+  auto coordinator = [&](std::string_view w) {
+    return IsCoordinator(w) || (tabari_ != nullptr && w == "NOR");
+  };
   int next_group = 0;
   for (size_t k = 0; k < mentions_.size(); ++k) {
     if (mentions_[k].group >= 0) continue;
@@ -580,7 +599,7 @@ void SentenceAnalysis::BuildMentions() {
       bool joined = true, saw_joiner = false;
       for (uint32_t t = mentions_[last].end; t < mentions_[r].begin && joined; ++t) {
         std::string_view w = W(t);
-        if (IsCoordinator(w) || w == ",") {
+        if (coordinator(w) || w == ",") {
           saw_joiner = true;
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
@@ -607,7 +626,7 @@ void SentenceAnalysis::BuildMentions() {
     // A list must contain a coordinator; otherwise undo (appositions use commas too).
     bool has_coordinator = false;
     for (uint32_t t = mentions_[k].end; t < mentions_[last].begin; ++t) {
-      if (IsCoordinator(W(t))) has_coordinator = true;
+      if (coordinator(W(t))) has_coordinator = true;
     }
     if (!has_coordinator) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
@@ -739,7 +758,11 @@ size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
 bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   std::string_view w = W(word);
   std::string_view prev = word > 0 ? W(word - 1) : std::string_view();
-  if (tabari_ != nullptr) return TabariLooksLikeNoun(tok_, word);
+  if (tabari_ != nullptr) {
+    // "Estonia donate's cash": a word with a possessive is a noun for TABARI.
+    if (word + 1 < n_ && tok_[word + 1].has(text::kPossessive)) return true;
+    return TabariLooksLikeNoun(tok_, word);
+  }
   if (prev == "TO") return false;
   if (word > 0) {
     if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
@@ -824,7 +847,8 @@ bool SentenceAnalysis::IsCompoundHead(const Match& m, uint32_t word) const {
   // after a lower-case content word that is neither an actor, a function word nor part of a
   // verb is the head of a noun compound. A finite base form needs a plural or pronoun subject
   // ("rebels fight", "they fight"), a modal or TO, or a verb before it ("help defend").
-  if (title_case_ || word != m.begin || word == 0) return false;
+  // (TABARI has no such test: a dictionary verb is a verb unless TabariLooksLikeNoun.)
+  if (title_case_ || tabari_ != nullptr || word != m.begin || word == 0) return false;
   // Cheap token tests first: this runs for every verb candidate.
   const uint32_t p = word - 1;
   if (!tok_[p].has(text::kWord) || tok_[p].has(text::kCapitalized) || tok_[p].has(text::kPunct) ||
@@ -1270,6 +1294,10 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
           *pos = mentions_[m].end;
           return true;
         }
+        if (TabariPronounSlot(e.kind, t, b)) {
+          *pos = t + 1;
+          return true;
+        }
         break;
       case ElementKind::kSkipNoun: {
         uint32_t k = t;
@@ -1321,6 +1349,10 @@ bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, u
           uint32_t m = mention_of_[t];
           if (!BindSlot(e.kind, m, b)) return false;
           *pos = mentions_[m].begin;
+          return true;
+        }
+        if (TabariPronounSlot(e.kind, t, b)) {
+          *pos = t;
           return true;
         }
         break;
@@ -1770,9 +1802,24 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
 
 
 void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
+  // FORWARD: the sentence's first actor is what the next sentence's pronouns stand for,
+  // whether or not this sentence codes.
+  std::string first_actor;
+  for (const Mention& m : mentions_) {
+    if (!m.root_code.empty() && m.root_code != "---") {
+      first_actor = m.root_code;
+      break;
+    }
+  }
+  RunTabariSentence(out);
+  doc_->tabari_forward = std::move(first_actor);
+}
+
+void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
   std::vector<int> groups;
   for (const Mention& m : mentions_) groups.push_back(m.group);
-  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups};
+  const bool forward = tabari_->forward && !doc_->tabari_forward.empty();
+  const TabariSentenceView view{tok_, n_, &mention_of_, &verb_of_, &groups, forward};
   int words = 0;
   for (uint32_t t = 0; t < n_; ++t) {
     words += tok_[t].has(text::kWord) && !tok_[t].has(text::kPossessive) &&
@@ -1794,6 +1841,8 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
     if (has_verb && !verb_kept) continue;
     for (uint32_t t = b; t < e; ++t) mention_of_[t] = verb_of_[t] = kNone;
   }
+  // A time phrase coded "###" (discard) or "+++" (complex) stops the sentence.
+  if (!TabariTimeSignal(tok_, n_, *tabari_).empty()) return;
   // Actor codes "###" (discard) and "+++" (complex) stop the sentence.
   for (const Mention& m : mentions_) {
     if (m.actor.code == "###" || m.actor.code == "+++") return;
@@ -1878,14 +1927,32 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
       if (bind.source != kNone) {
         sources = Group(bind.source);
         if (bind.compound) targets = sources;
+      } else if (bind.source_pronoun != kNone &&
+                 (!previous_sources.empty() || ResolvePronoun(bind.source_pronoun))) {
+        // "said he regretted": the pronoun '$' matched stands for its antecedent.
+        if (!previous_sources.empty()) {
+          sources = previous_sources;
+        } else {
+          sources = {*ResolvePronoun(bind.source_pronoun)};
+        }
       } else {
         uint32_t m = TabariFirstMention(view, clause_begin, v.group_begin);
         // A pronoun before it stands in for an actor ("and then it requested that Elrond").
         for (uint32_t t = clause_begin; m != kNone && t < mentions_[m].begin; ++t) {
           if (IsSubjectPronoun(W(t)) && !previous_sources.empty()) m = kNone;
         }
-        if (m != kNone &&
-            !(bind.target != kNone && mentions_[m].group == mentions_[bind.target].group)) {
+        if (m != kNone && bind.target != kNone &&
+            mentions_[m].group == mentions_[bind.target].group) {
+          // The actor before the verb is the pattern's target ("- + WAS * DEAD": "An
+          // Eriadorian was shot dead in Osgiliath"): the source is the clause's first other
+          // actor after the verb.
+          for (uint32_t t = v.end; t < clause_end && sources.empty(); ++t) {
+            uint32_t o = mention_of_[t];
+            if (o != kNone && mentions_[o].group != mentions_[bind.target].group) {
+              sources = in_clause(Group(o));
+            }
+          }
+        } else if (m != kNone) {
           sources = in_clause(Group(m));
         } else if (m == kNone) {
           // TABARI: a pronoun stands for the previous clause's source ("... and then she
@@ -1894,6 +1961,13 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
             if (!IsSubjectPronoun(W(t))) continue;
             if (!previous_sources.empty()) {
               sources = previous_sources;
+            } else if (forward) {
+              ActorRef r;  // FORWARD: the previous sentence's first actor
+              r.code = doc_->tabari_forward;
+              r.begin = t;
+              r.end = t + 1;
+              r.resolution = context::Resolution::kPronoun;
+              sources = {r};
             } else if (auto p = ResolvePronoun(t)) {
               sources = {*p};
             }
@@ -1969,6 +2043,10 @@ void SentenceAnalysis::RunTabari(std::vector<CandidateEvent>* out) {
           for (const auto& t : targets) {
             if (s.code == t.code) continue;
             Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
+            // A paired code ("% * [044:045]"): each pair also codes the reverse event.
+            if (!alt_code.empty() && alt_code != "---") {
+              Emit(v, alt_code, {t}, {s}, Modality::kAsserted, std::nullopt, pattern, out);
+            }
           }
         }
       } else {

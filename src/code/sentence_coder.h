@@ -63,6 +63,8 @@ struct DocumentState {
   // How many of source and target the caller needs for an event it keeps (2 unless partial
   // events are wanted): sentences that cannot give that many actors are not parsed.
   int roles_required = 2;
+  // TABARI FORWARD: the root actor code of the previous sentence's first actor ("" for none).
+  std::string tabari_forward;
 };
 
 // What the coder takes from the tagger and parser model.

@@ -1,5 +1,6 @@
 #include "code/tabari_compat.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -43,9 +44,23 @@ void ApplyTabariSetting(std::string_view keyword, std::string_view value, Tabari
     if (compact == "CODEBYCLAUSE") s->code_by = TabariSettings::CodeBy::kClause;
     if (compact == "CODEBYSENTENCE") s->code_by = TabariSettings::CodeBy::kSentence;
     if (compact == "CODEALL") s->code_by = TabariSettings::CodeBy::kAll;
+    if (compact == "TIMESHIFT=TRUE" || compact == "TIMESHIFT=FALSE") {
+      s->time_shift_set = true;
+      s->time_shift = compact == "TIMESHIFT=TRUE";
+    }
+    if (compact == "CONVERTAGENT=TRUE") s->convert_agent = true;
+    if (compact == "CONVERTAGENT=FALSE") s->convert_agent = false;
     if (compact.rfind("MINIMUMWORDS=", 0) == 0) {
       s->minimum_words = std::atoi(compact.c_str() + 13);
     }
+  } else if (key == "FORWARD") {
+    std::string_view rest = TrimBlank(v);
+    size_t space = rest.find_first_of(" \t");
+    s->forward_mask = std::string(rest.substr(0, space));
+    // "FORWARD: mask OFF" (or "... DOC OFF") switches forwarding off.
+    bool off = rest.size() >= 3 && rest.substr(rest.size() - 3) == "OFF" &&
+               (rest.size() == 3 || std::isspace(static_cast<unsigned char>(rest[rest.size() - 4])));
+    s->forward = !off && !s->forward_mask.empty();
   } else if (key == "COMPLEX") {
     auto number_after = [&](std::string_view word) {
       size_t k = v.find(word);
@@ -114,6 +129,67 @@ bool TabariLooksLikeNoun(const text::Token* tokens, uint32_t word) {
   return t.has(text::kCapitalized) && !t.has(text::kSentenceStart) && !t.has(text::kAllCaps);
 }
 
+std::vector<TabariSettings::TimePhrase> ReadTabariTimePhrases(std::string_view text) {
+  std::vector<TabariSettings::TimePhrase> out;
+  bool inside = false;
+  while (!text.empty()) {
+    size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    line = TrimBlank(line.substr(0, line.find(';')));
+    const std::string upper = Upper(line);
+    if (upper == "<TIME>") {
+      inside = true;
+      continue;
+    }
+    if (upper == "</TIME>") {
+      inside = false;
+      continue;
+    }
+    if (!inside || line.empty() || line.front() == '-') continue;
+    size_t open = upper.find('['), close = upper.find(']');
+    if (open == std::string::npos || close == std::string::npos || close < open) continue;
+    TabariSettings::TimePhrase phrase;
+    phrase.code = std::string(TrimBlank(std::string_view(upper).substr(open + 1, close - open - 1)));
+    std::string word;
+    for (char c : std::string_view(upper).substr(0, open)) {
+      if (c == '_' || std::isspace(static_cast<unsigned char>(c))) {
+        if (!word.empty()) phrase.words.push_back(std::move(word));
+        word.clear();
+      } else {
+        word.push_back(c);
+      }
+    }
+    if (!word.empty()) phrase.words.push_back(std::move(word));
+    if (!phrase.words.empty()) out.push_back(std::move(phrase));
+  }
+  return out;
+}
+
+std::string TabariTimeSignal(const text::Token* tokens, uint32_t n, const TabariSettings& settings) {
+  const bool on = settings.time_shift_set ? settings.time_shift : !settings.time_phrases.empty();
+  if (!on) return "";
+  for (uint32_t t = 0; t < n; ++t) {
+    for (const auto& p : settings.time_phrases) {
+      if (p.code != "###" && p.code != "+++") continue;
+      if (t + p.words.size() > n) continue;
+      bool match = true;
+      for (size_t k = 0; k < p.words.size() && match; ++k) match = tokens[t + k].norm == p.words[k];
+      if (match) return p.code;
+    }
+  }
+  return "";
+}
+
+bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (i < mask.size() && mask[i] == 'S') continue;
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 bool IsTabariConjunction(std::string_view w) { return w == "AND" || w == "OR" || w == "BUT"; }
 
 std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
@@ -131,8 +207,10 @@ std::vector<uint32_t> TabariClauseStarts(const TabariSentenceView& s) {
     }
     if (k >= s.n) break;
     bool splits = false;
-    if (IsSubjectPronoun(s.tokens[k].norm) && k + 1 < s.n && verb_of[k + 1] != kNoIndex) {
-      splits = true;  // "... and then she asked Gondor"
+    if (IsSubjectPronoun(s.tokens[k].norm)) {
+      // "... and then she asked Gondor", "... and then it requested that Elrond assist": a
+      // new subject, whatever verb (dictionary or not) follows.
+      splits = true;
     } else if (verb_of[k] != kNoIndex && mention_of[k] == kNoIndex) {
       splits = true;  // "... and promised aid": a second predicate
     } else if (mention_of[k] != kNoIndex) {
@@ -163,6 +241,7 @@ bool TabariIsComplex(const TabariSentenceView& s, const TabariSettings& settings
   bool actor_seen = false, prior_checked = false;
   for (uint32_t t = 0; t < s.n; ++t) {
     if (mention_of[t] != kNoIndex) actor_seen = true;
+    if (s.pronouns_are_actors && IsSubjectPronoun(s.tokens[t].norm)) actor_seen = true;
     if (verb_of[t] != kNoIndex && (t == 0 || verb_of[t - 1] != verb_of[t]) && coded(verb_of[t])) {
       ++verbs;
       if (!prior_checked && settings.complex_no_actor_prior && !actor_seen) return true;
@@ -198,15 +277,30 @@ std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
   };
   auto consider = [&](uint32_t b, uint32_t e, int lo, int hi) {
     int w = words(b, e);
-    if (w >= lo && w <= hi) out.push_back({b, e});
+    if (w >= lo && w <= hi) {
+      out.push_back({b, e});
+      return true;
+    }
+    return false;
   };
-  consider(0, commas.front(), settings.comma_begin_min, settings.comma_begin_max);
+  // Interior clauses go first, with their commas: a comma that closed a deleted clause no
+  // longer opens the sentence's end clause ("Elrond brushed aside reports, rumored to
+  // originate in Mordor, that Calimehtar attacked Gandalf" keeps its end), nor does one that
+  // opened it close the beginning clause.
+  bool first_comma_used = false, last_comma_used = false;
   for (size_t i = 0; i + 1 < commas.size(); ++i) {
-    consider(commas[i] + 1, commas[i + 1], settings.comma_min, settings.comma_max);
+    if (consider(commas[i] + 1, commas[i + 1], settings.comma_min, settings.comma_max)) {
+      if (i == 0) first_comma_used = true;
+      if (i + 2 == commas.size()) last_comma_used = true;
+    }
   }
-  if (commas.back() < end) {
+  if (!first_comma_used) {
+    consider(0, commas.front(), settings.comma_begin_min, settings.comma_begin_max);
+  }
+  if (commas.back() < end && !last_comma_used) {
     consider(commas.back() + 1, end, settings.comma_end_min, settings.comma_end_max);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

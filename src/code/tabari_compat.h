@@ -57,10 +57,46 @@ struct TabariSettings {
   bool comma_delete = true;
   int comma_min = 2, comma_max = 10, comma_end_min = 2, comma_end_max = 10;
   int comma_begin_min = 255, comma_begin_max = 0;
+  // "SET: CONVERT AGENT = TRUE": an agent with no actor ("guerrillas", "security forces") is
+  // coded as an actor of its own, "~" followed by its agent codes ("~REB"); by default TABARI
+  // codes nothing from an agent alone.
+  bool convert_agent = false;
+  // "FORWARD: ^^*****NNN*SSS" (OFF: disabled): a subject pronoun with no actor of its own
+  // sentence to stand for ("He has also asked Gondor") takes the first actor (its root actor
+  // code, without agents) of the previous sentence of the story. The mask marks with 'S' the
+  // characters of a record id that number the sentence inside a story: records whose ids
+  // agree elsewhere are one story (TabariSameStory).
+  bool forward = false;
+  std::string forward_mask;
+  // The <TIME> section of the .verbs file: phrases that shift an event's date ("YESTERDAY
+  // [-1]"), or that code "###" (discard the sentence: "KAN_WA_MA_KAN [###]") or "+++" (the
+  // sentence is complex: "WHEN_PEACE_COMES [+++]"). Only the last two change what codes; they
+  // apply while time shifting is on: "SET: TIME SHIFT = TRUE/FALSE", by default on when the
+  // dictionaries hold <TIME> records.
+  struct TimePhrase {
+    std::vector<std::string> words;  // upper case, adjacent in the text
+    std::string code;
+  };
+  std::vector<TimePhrase> time_phrases;
+  bool time_shift_set = false;
+  bool time_shift = false;
 };
 
+// The <TIME>...</TIME> records of a TABARI .verbs file's text: "WORD_WORD [code]" lines
+// (patterns, "- * ...", are left out). Comments after ';' are ignored.
+std::vector<TabariSettings::TimePhrase> ReadTabariTimePhrases(std::string_view verbs_text);
+
+// The code ("###" or "+++") of the first time phrase of `settings` that occurs in the
+// sentence when time shifting is on, else "".
+std::string TabariTimeSignal(const text::Token* tokens, uint32_t n, const TabariSettings& settings);
+
+// True when the record ids `a` and `b` belong to one story under the FORWARD mask `mask`:
+// they have the same length and agree at every position the mask does not mark 'S'.
+bool TabariSameStory(std::string_view mask, std::string_view a, std::string_view b);
+
 // Token ranges [first, second) of the comma-delimited clauses `settings` deletes (the clause's
-// words, not its commas).
+// words, not its commas), ascending. Interior clauses are judged first; a deleted one takes its
+// commas along, so the clause after (before) it is then no end (beginning) clause.
 std::vector<std::pair<uint32_t, uint32_t>> TabariDeletedCommaClauses(
     const text::Token* tokens, uint32_t n, const TabariSettings& settings);
 
@@ -77,6 +113,9 @@ struct TabariSentenceView {
   const std::vector<uint32_t>* mention_of = nullptr;  // token -> actor mention or kNoIndex
   const std::vector<uint32_t>* verb_of = nullptr;     // token -> verb or kNoIndex
   const std::vector<int>* mention_group = nullptr;    // mention -> coordination group
+  // FORWARD: a subject pronoun stands for an actor (the previous sentence's), so it counts
+  // as an actor for the NOACTPRIOR test.
+  bool pronouns_are_actors = false;
 };
 
 // Start tokens of the clauses of the sentence, ascending; always holds 0 (for n > 0). A

@@ -32,6 +32,65 @@ TEST(TabariSettingsTest, ParsesCodeByDefaultsAndMinimumWords) {
   EXPECT_EQ(s.default_source, "X");
 }
 
+TEST(TabariSettingsTest, ParsesConvertAgentAndForward) {
+  TabariSettings s;
+  EXPECT_FALSE(s.convert_agent);
+  EXPECT_FALSE(s.forward);
+  ApplyTabariSettingLine("SET: CONVERT AGENT = TRUE", &s);
+  EXPECT_TRUE(s.convert_agent);
+  ApplyTabariSettingLine("SET: CONVERT AGENT = FALSE", &s);
+  EXPECT_FALSE(s.convert_agent);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS ", &s);
+  EXPECT_TRUE(s.forward);
+  EXPECT_EQ(s.forward_mask, "^^*****NNN*SSS");
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS OFF", &s);
+  EXPECT_FALSE(s.forward);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS", &s);
+  ApplyTabariSettingLine("FORWARD: ^^*****NNN*SSS DOC OFF", &s);
+  EXPECT_FALSE(s.forward);
+}
+
+TEST(TabariSettingsTest, SameStoryIgnoresOnlySentencePositions) {
+  const std::string mask = "^^*****NNN*SSS";
+  EXPECT_TRUE(TabariSameStory(mask, "FRWD-001-001", "FRWD-001-002"));
+  EXPECT_FALSE(TabariSameStory(mask, "FRWD-001-005", "FRWD-002-001"));
+  EXPECT_FALSE(TabariSameStory(mask, "FRWD-001-001", "FRWD-001-0011"));  // lengths differ
+  EXPECT_FALSE(TabariSameStory(mask, "ABCD-001-001", "FRWD-001-001"));
+}
+
+TEST(TabariSettingsTest, TimePhrasesDiscardOrMarkComplexWhileShiftIsOn) {
+  TabariSettings s;
+  s.time_phrases = ReadTabariTimePhrases(
+      "ABANDON [345]\n<TIME>\nKAN_WA_MA_KAN [###] ; comment\nYESTERDAY [-1]\n"
+      "- * AND A WEEK [+8]\nWHEN_PEACE_COMES [+++]\n</TIME>\nACCORD [---]\n");
+  ASSERT_EQ(s.time_phrases.size(), 3u);
+  EXPECT_EQ(s.time_phrases[0].words, (std::vector<std::string>{"KAN", "WA", "MA", "KAN"}));
+  EXPECT_EQ(s.time_phrases[0].code, "###");
+  EXPECT_EQ(s.time_phrases[1].code, "-1");
+  EXPECT_EQ(s.time_phrases[2].code, "+++");
+  auto tokens = [](const std::vector<std::string>& words) {
+    std::vector<text::Token> out;
+    for (const auto& w : words) {
+      text::Token t;
+      t.norm = w;
+      t.flags = text::kWord;
+      out.push_back(t);
+    }
+    return out;
+  };
+  const auto peace = tokens({"WHEN", "PEACE", "COMES", ",", "ARNOR", "WILL", "ACT"});
+  const auto split = tokens({"WHEN", "PEACE", "FINALLY", "COMES"});
+  const auto yesterday = tokens({"YESTERDAY", "ARNOR", "ACTED"});
+  // On by default: the dictionaries hold <TIME> records.
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "+++");
+  EXPECT_EQ(TabariTimeSignal(split.data(), 4, s), "");      // the words must be adjacent
+  EXPECT_EQ(TabariTimeSignal(yesterday.data(), 3, s), "");  // a date shift codes nothing
+  ApplyTabariSettingLine("SET: TIME SHIFT = FALSE", &s);
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "");
+  ApplyTabariSettingLine("SET: TIME SHIFT = TRUE", &s);
+  EXPECT_EQ(TabariTimeSignal(peace.data(), 7, s), "+++");
+}
+
 // Builds a view over words; `mentions` and `verbs` give the token index of each one-token
 // actor (all in their own coordination group unless `group` says otherwise) and verb.
 struct Sentence {
@@ -67,6 +126,18 @@ TEST(TabariClauseTest, ConjunctionBeforeVerbOrNewSubjectSplits) {
   EXPECT_EQ(TabariFirstMention(s.View(), 3, 7), kNoIndex);
 }
 
+TEST(TabariClauseTest, ConjunctionBeforeSubjectPronounSplits) {
+  // CALENARDHON URGED BREE AND THEN IT REQUESTED THAT ELROND ASSIST: "requested" is no
+  // dictionary verb, the pronoun alone starts the clause.
+  Sentence s({"CALENARDHON", "URGED", "BREE", "AND", "THEN", "IT", "REQUESTED", "THAT", "ELROND",
+              "ASSIST"},
+             {0, 2, 8}, {1, 9}, {0, 1, 2});
+  EXPECT_EQ(TabariClauseStarts(s.View()), (std::vector<uint32_t>{0, 3}));
+  // CALENARDHON URGED BREE AND ITHILEN: no subject pronoun, no verb: one clause.
+  Sentence t({"CALENARDHON", "URGED", "BREE", "AND", "ITHILEN"}, {0, 2, 4}, {1}, {0, 1, 1});
+  EXPECT_EQ(TabariClauseStarts(t.View()), (std::vector<uint32_t>{0}));
+}
+
 TEST(TabariClauseTest, CompoundActorsDoNotSplit) {
   // ELROND AND GONDOR URGED BREE ; GONDOR MET ITHILEN AND DAGOLATH OFFICIALS
   Sentence a({"ELROND", "AND", "GONDOR", "URGED", "BREE"}, {0, 2, 4}, {3}, {0, 0, 1});
@@ -87,11 +158,13 @@ TEST(TabariCommaTest, DeletesSubordinateClausesByLength) {
   }
   TabariSettings s;
   using Ranges = std::vector<std::pair<uint32_t, uint32_t>>;
-  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}, {7, 10}}));
+  // The interior clause goes with both its commas, so "F G H" is no longer comma-delimited.
+  EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{3, 6}}));
   ApplyTabariSettingLine("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 2 BMAX = 8", &s);
   EXPECT_EQ(s.comma_min, 4);
   EXPECT_EQ(s.comma_end_min, 3);
   EXPECT_EQ(s.comma_begin_max, 8);
+  // "C D E" is too short to be deleted: "A B" and "F G H" stay comma-delimited.
   EXPECT_EQ(TabariDeletedCommaClauses(tokens.data(), 11, s), (Ranges{{0, 2}, {7, 10}}));
   ApplyTabariSettingLine("COMMA: OFF", &s);
   EXPECT_TRUE(TabariDeletedCommaClauses(tokens.data(), 11, s).empty());

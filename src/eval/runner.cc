@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "annal/document.h"
+#include "code/tabari_compat.h"
 #include "eval/text_util.h"
 
 namespace annal::eval {
@@ -115,12 +116,18 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
   const Coder* current = &coder;
   std::unique_ptr<Coder> reopened;
   std::vector<std::string> settings;
+  // TABARI FORWARD: consecutive records of one story (by the FORWARD id mask) are coded as
+  // one document, so a record's pronouns can stand for the previous record's actors; only
+  // the events of the record itself are scored.
+  code::TabariSettings option_settings;
+  std::string story_id, story_text;
   for (const GoldRecord& record : gold) {
     if (!record.scored) {
       bool changed = false;
       for (const std::string& note : record.notes) {
         if (options.reopen_options != nullptr && note.rfind("OPTION: ", 0) == 0) {
           settings.push_back(note.substr(8));
+          code::ApplyTabariSettingLine(settings.back(), &option_settings);
           changed = true;
         }
       }
@@ -140,12 +147,27 @@ SuiteReport RunSuite(const Coder& coder, Suite suite, const std::vector<GoldReco
     doc.id = record.id;
     doc.date = record.date;
     doc.text = record.text;
+    size_t record_begin = 0;
+    if (option_settings.forward && !story_id.empty() &&
+        code::TabariSameStory(option_settings.forward_mask, story_id, record.id)) {
+      doc.text = story_text + "\n\n" + record.text;
+      record_begin = story_text.size() + 2;
+    }
+    if (option_settings.forward) {
+      story_id = record.id;
+      story_text = doc.text;
+    } else {
+      story_id.clear();
+      story_text.clear();
+    }
     RecordResult rr;
     rr.id = record.id;
     rr.text = record.text;
     rr.category = record.category;
     Status s = current->Code(doc, &result);
     if (s.ok()) {
+      std::erase_if(result.events,
+                    [&](const Event& e) { return e.sentence_span.begin < record_begin; });
       rr.predicted = PredictedTriples(result.events, spec.mode, options.modality);
     } else {
       ++report.coder_failures;
