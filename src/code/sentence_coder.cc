@@ -178,6 +178,15 @@ class SentenceAnalysis {
     bool compound = false;
     uint32_t last_token = 0;  // last token a pattern word consumed (verbs there are used up)
   };
+  // The code a verb takes: the first of its blocks' patterns that matches (most specific first;
+  // `bind` gets its slots), else the first non-null default code of its blocks.
+  struct VerbCode {
+    int32_t pattern = -1;            // pattern index, -1 for a block default
+    bool pattern_has_words = false;  // the pattern names words besides the verb
+    uint32_t block = 0;              // the verb block the code came from
+    std::string code, alt_code;
+  };
+  VerbCode ChooseVerbCode(const Verb& v, Binding* bind) const;
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
   // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
@@ -1513,6 +1522,43 @@ void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<Acto
   }
 }
 
+SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
+  VerbCode vc;
+  vc.block = v.block;
+  std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+  blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
+  for (const auto& [b, f] : blocks) {
+    for (const auto& cp : lex_.patterns(b)) {
+      bool possible = true;
+      for (uint32_t id : cp.required_words) {
+        if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
+          possible = false;
+          break;
+        }
+      }
+      if (possible && MatchPattern(cp, v, bind)) {
+        const auto& pattern = dict_.verbs[b].patterns[cp.pattern_index];
+        vc.pattern = static_cast<int32_t>(cp.pattern_index);
+        vc.pattern_has_words = !cp.required_words.empty();
+        vc.block = b;
+        vc.code = pattern.code;
+        vc.alt_code = pattern.alt_code;
+        return vc;
+      }
+    }
+  }
+  *bind = Binding();  // a pattern that failed half-way must leave no slots bound
+  for (const auto& [b, f] : blocks) {
+    const auto& bl = dict_.verbs[b];
+    const auto& form = bl.forms[f];
+    vc.code = form.code.empty() ? bl.code : form.code;
+    vc.alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
+    vc.block = b;
+    if (!vc.code.empty() && vc.code != "---") break;
+  }
+  return vc;
+}
+
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   // Discards: a sports or historical phrase drops the sentence, or the whole story. A time
   // reference ("1988", "two weeks ago") only marks its own clause as history (below).
@@ -1564,44 +1610,12 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
 
     // 1. A verb pattern, most specific first.
     Binding bind;
-    int32_t pattern = -1;
-    bool pattern_has_words = false;
-    std::string code;
-    std::string alt_code;
-    uint32_t code_block = v.block;
-    std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
-    blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
-    for (const auto& [b, f] : blocks) {
-      for (const auto& cp : lex_.patterns(b)) {
-        bool possible = true;
-        for (uint32_t id : cp.required_words) {
-          if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
-            possible = false;
-            break;
-          }
-        }
-        if (possible && MatchPattern(cp, v, &bind)) {
-          pattern = static_cast<int32_t>(cp.pattern_index);
-          pattern_has_words = !cp.required_words.empty();
-          code_block = b;
-          code = dict_.verbs[b].patterns[cp.pattern_index].code;
-          alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
-          break;
-        }
-      }
-      if (pattern >= 0) break;
-    }
-    if (pattern < 0) {
-      bind = Binding();  // a pattern that failed half-way must leave no slots bound
-      for (const auto& [b, f] : blocks) {
-        const auto& bl = dict_.verbs[b];
-        const auto& form = bl.forms[f];
-        code = form.code.empty() ? bl.code : form.code;
-        alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
-        code_block = b;
-        if (!code.empty() && code != "---") break;
-      }
-    }
+    VerbCode vc = ChooseVerbCode(v, &bind);
+    const int32_t pattern = vc.pattern;
+    const std::string& code = vc.code;
+    std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
+    const bool pattern_has_words = vc.pattern_has_words;
+    const uint32_t code_block = vc.block;
     // A noun by the tagger is no verb - unless the dictionary itself vouches for the verb reading
     // with more words: a multi-word verb form ("wire tap") or a pattern's words ("left for").
     if (!pattern_has_words && TaggedAsNonVerb(v)) continue;
@@ -1884,39 +1898,11 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
       if (v.begin < clause_begin || v.begin >= clause_end || v.begin < consumed_until) continue;
       // The rule: the first pattern that matches, most specific first, else the default code.
       Binding bind;
-      int32_t pattern = -1;
-      std::string code, alt_code;
-      uint32_t code_block = v.block;
-      std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
-      blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
-      for (const auto& [b, f] : blocks) {
-        for (const auto& cp : lex_.patterns(b)) {
-          bool possible = true;
-          for (uint32_t id : cp.required_words) {
-            possible &=
-                std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id);
-          }
-          if (possible && MatchPattern(cp, v, &bind)) {
-            pattern = static_cast<int32_t>(cp.pattern_index);
-            code_block = b;
-            code = dict_.verbs[b].patterns[cp.pattern_index].code;
-            alt_code = dict_.verbs[b].patterns[cp.pattern_index].alt_code;
-            break;
-          }
-        }
-        if (pattern >= 0) break;
-      }
-      if (pattern < 0) {
-        bind = Binding();
-        for (const auto& [b, f] : blocks) {
-          const auto& bl = dict_.verbs[b];
-          const auto& form = bl.forms[f];
-          code = form.code.empty() ? bl.code : form.code;
-          alt_code = form.code.empty() ? bl.alt_code : form.alt_code;
-          code_block = b;
-          if (!code.empty() && code != "---") break;
-        }
-      }
+      const VerbCode vc = ChooseVerbCode(v, &bind);
+      const int32_t pattern = vc.pattern;
+      const std::string& code = vc.code;
+      const std::string& alt_code = vc.alt_code;
+      const uint32_t code_block = vc.block;
       // A null-coded verb lets the next one code; so does a verb whose default code ends in
       // '?' (TABARI's subordinate "SAID [023?]": "X said it would act" codes ACT).
       if (code.empty() || code == "---" || (pattern < 0 && code.back() == '?')) continue;

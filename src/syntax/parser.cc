@@ -11,12 +11,8 @@ void Parser::Parse(const std::vector<std::string>& words, std::vector<ParsedToke
 
 void Parser::Parse(const std::vector<std::string_view>& words,
                    std::vector<ParsedToken>* out) const {
-  std::vector<std::string_view> tags(words.size(), "_");
-  if (const Tagger* tagger = model_.tagger(); tagger != nullptr) {
-    std::vector<int> ids;
-    tagger->Tag(words, &ids);
-    for (size_t i = 0; i < ids.size(); ++i) tags[i] = tagger->TagName(ids[i]);
-  }
+  std::vector<std::string_view> tags;
+  Tag(words, &tags);
   ParseTagged(words, tags, out);
 }
 
