@@ -95,12 +95,15 @@ double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
 }
 
 // Where the event happened: a place named in its sentence - one after a locative preposition
-// ("in Kharkiv", "near Bakhmut") nearest the trigger, else any place that is not itself the
-// source or target actor ("Russia accused Ukraine" names no location) - else the dateline.
+// ("in Kharkiv", "near Bakhmut") nearest the trigger, else any place that is not itself an
+// actor of one of the sentence's events ("Russia accused Ukraine" names no location, and in
+// "France and Germany condemned Iran" Germany is not where France condemned) - else the
+// dateline.
 const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>& places,
                                         const text::AnalyzedText& analyzed,
                                         const text::Sentence& sentence,
                                         const code::CandidateEvent& c,
+                                        const std::vector<code::CandidateEvent>& sentence_events,
                                         const context::PlaceMention* dateline) {
   const context::PlaceMention* best = nullptr;
   int best_score = 0;
@@ -115,8 +118,16 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
     if (p.first_token < sentence.first_token || p.end_token > sentence.end_token) continue;
     bool locative = p.first_token > 0 &&
                     code::IsLocativePreposition(analyzed.tokens[p.first_token - 1].norm);
-    bool is_actor = inside(p, c.source) || inside(p, c.target);
-    if (is_actor && !locative) continue;
+    if (!locative) {
+      bool is_actor = false;
+      for (const code::CandidateEvent& other : sentence_events) {
+        if (inside(p, other.source) || inside(p, other.target)) {
+          is_actor = true;
+          break;
+        }
+      }
+      if (is_actor) continue;
+    }
     uint32_t distance = p.first_token > trigger ? p.first_token - trigger : trigger - p.first_token;
     int score = (locative ? 1000 : 0) + (p.kind == context::PlaceKind::kCountry ? 0 : 100) -
                 static_cast<int>(std::min<uint32_t>(distance, 99));
@@ -366,7 +377,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       if (c.source) e.source = actor_of(*c.source);
       if (c.target) e.target = actor_of(*c.target);
       if (const context::PlaceMention* p =
-              EventPlace(places, analyzed, sentence, c, dateline_place)) {
+              EventPlace(places, analyzed, sentence, c, candidates, dateline_place)) {
         Location loc;
         loc.text = p->text;
         loc.name = p->name;

@@ -213,7 +213,8 @@ class DateScanner {
     }
     // A capitalised relative word inside a sentence is a name: BBC Radio 4's "Today" programme,
     // ITV's "This Morning".
-    if ((n == "TODAY" || n == "TONIGHT" || n == "YESTERDAY" || n == "THIS") && Capitalized(i) &&
+    if ((n == "TODAY" || n == "TONIGHT" || n == "YESTERDAY" || n == "TOMORROW" || n == "THIS") &&
+        Capitalized(i) &&
         i > first_ && !toks_[i].has(text::kSentenceStart)) {
       return std::nullopt;
     }
@@ -222,6 +223,30 @@ class DateScanner {
     }
     if (n == "YESTERDAY") {
       return Make(i, WithPartOfDay(i + 1), pub_ - 1, DatePrecision::kDay, true);
+    }
+    // Announced events ("will meet tomorrow", "talks next week") point forward.
+    if (n == "TOMORROW") {
+      return Make(i, WithPartOfDay(i + 1), pub_ + 1, DatePrecision::kDay, true);
+    }
+    if (n == "NEXT") {
+      std::string_view u = N(i + 1);
+      if (u == "WEEK" || u == "WEEKEND") {
+        return Make(i, i + 2, MondayOf(pub_) + 7, DatePrecision::kWeek, true);
+      }
+      if (u == "MONTH") {
+        auto ym =
+            std::chrono::year_month(Ymd(pub_).year(), Ymd(pub_).month()) + std::chrono::months(1);
+        return Make(i, i + 2, DayOf(ym / 1), DatePrecision::kMonth, true);
+      }
+      if (u == "YEAR") {
+        return Make(i, i + 2, DayFromCivil(YearOf(pub_) + 1, 1, 1), DatePrecision::kYear, true);
+      }
+      if (int wd = WeekdayNumber(u); wd >= 0) {
+        // "next Monday": the first Monday after publication.
+        int32_t ahead = (wd - WeekdayOf(pub_) + 7) % 7;
+        if (ahead == 0) ahead = 7;
+        return Make(i, WithPartOfDay(i + 2), pub_ + ahead, DatePrecision::kDay, true);
+      }
     }
     if (n == "EARLIER" && N(i + 1) == "THIS") {
       if (auto m = ThisPeriod(i, i + 2)) return m;
@@ -356,6 +381,11 @@ class DateScanner {
   int32_t pub_;
 };
 
+// Words that open a relative clause after a comma ("..., who", "..., which").
+bool IsRelativePronoun(std::string_view norm) {
+  return norm == "WHO" || norm == "WHICH" || norm == "WHERE" || norm == "WHOSE" || norm == "WHOM";
+}
+
 // Clause boundaries inside a sentence: ; : dashes, parentheses, quotes, and a comma before a
 // conjunction or subordinator ("..., but", "..., which").
 bool IsClauseBoundary(const std::vector<Token>& toks, uint32_t i, uint32_t end) {
@@ -410,15 +440,30 @@ ResolvedDate ResolveEventDate(const text::AnalyzedText& analyzed, std::string_vi
     return ResolvedDate{m.date, m.precision, m.begin, m.end, true};
   };
   if (!ms.empty()) {
+    const std::vector<Token>& toks = analyzed.tokens;
+    // Clause boundaries, plus the comma that closes a relative clause: in "The rebels, who
+    // attacked the army in May, met envoys" the date belongs to "attacked", not to "met".
+    // in_relative marks the tokens of such clauses ("..., who/which/where/whose/whom ...,").
+    uint32_t n = sentence.end_token - sentence.first_token;
+    std::vector<bool> boundary(n), in_relative(n);
+    bool open_relative = false;
+    for (uint32_t i = sentence.first_token; i < sentence.end_token; ++i) {
+      uint32_t k = i - sentence.first_token;
+      bool b = IsClauseBoundary(toks, i, sentence.end_token);
+      if (!b && open_relative && toks[i].norm == ",") b = true;
+      boundary[k] = b;
+      if (b) {
+        open_relative = toks[i].norm == "," && i + 1 < sentence.end_token &&
+                        IsRelativePronoun(toks[i + 1].norm);
+      } else {
+        in_relative[k] = open_relative;
+      }
+    }
+    auto is_boundary = [&](uint32_t i) { return boundary[i - sentence.first_token]; };
     // The trigger's clause.
     uint32_t cb = trigger, ce = trigger + 1;
-    while (cb > sentence.first_token &&
-           !IsClauseBoundary(analyzed.tokens, cb - 1, sentence.end_token)) {
-      --cb;
-    }
-    while (ce < sentence.end_token && !IsClauseBoundary(analyzed.tokens, ce, sentence.end_token)) {
-      ++ce;
-    }
+    while (cb > sentence.first_token && !is_boundary(cb - 1)) --cb;
+    while (ce < sentence.end_token && !is_boundary(ce)) ++ce;
     const DateMention* after = nullptr;
     const DateMention* before = nullptr;
     for (const DateMention& m : ms) {
@@ -427,16 +472,20 @@ ResolvedDate ResolveEventDate(const text::AnalyzedText& analyzed, std::string_vi
     }
     if (after) return to_resolved(*after);
     if (before) return to_resolved(*before);
+    // Else the nearest date elsewhere in the sentence ("On Friday, troops attacked ..."), but
+    // never one inside another relative clause: that clause tells its own, earlier, story.
+    bool trigger_relative = in_relative[trigger - sentence.first_token];
     const DateMention* nearest = nullptr;
     uint32_t best = UINT32_MAX;
     for (const DateMention& m : ms) {
+      if (!trigger_relative && in_relative[m.first_token - sentence.first_token]) continue;
       uint32_t dist = m.first_token > trigger ? m.first_token - trigger : trigger - m.end_token + 1;
       if (dist < best) {
         best = dist;
         nearest = &m;
       }
     }
-    return to_resolved(*nearest);
+    if (nearest != nullptr) return to_resolved(*nearest);
   }
   ResolvedDate r;
   r.date = FormatIsoDay(publication_day);

@@ -211,6 +211,39 @@ TEST(DateResolverTest, PrefersDateAfterTriggerInClauseThenBefore) {
   EXPECT_EQ(Resolve(text, "refused").date, "2019-01-01");
 }
 
+TEST(DateResolverTest, RelativeClauseKeepsItsDateToItself) {
+  // The relative clause between commas tells an older story; the main verb has no date words,
+  // so it takes the publication date, not May's.
+  const std::string text = "The rebels, who attacked the army in May, met United Nations envoys.";
+  Case met = Resolve(text, "met");
+  EXPECT_EQ(met.date, "2026-02-06");
+  EXPECT_FALSE(met.from_text);
+  Case attacked = Resolve(text, "attacked");
+  EXPECT_EQ(attacked.date, "2025-05-01");
+  EXPECT_EQ(attacked.precision, DatePrecision::kMonth);
+  // A relative clause that runs to the end of the sentence is not the main verb's either.
+  EXPECT_FALSE(Resolve("Troops shelled Kharkiv, which they had captured in 2022.", "shelled")
+                   .from_text);
+  // A fronted date outside any relative clause still dates the event.
+  EXPECT_EQ(Resolve("On Monday, troops shelled Kharkiv.", "shelled").date, "2026-02-02");
+}
+
+TEST(DateResolverTest, TomorrowAndNextPointForward) {
+  // Publication is Friday 2026-02-06.
+  Case c = Resolve("The ministers will meet tomorrow in Geneva.", "meet");
+  EXPECT_EQ(c.date, "2026-02-07");
+  EXPECT_EQ(c.words, "tomorrow");
+  c = Resolve("China will send aid to Nepal next week.", "send");
+  EXPECT_EQ(c.date, "2026-02-09");
+  EXPECT_EQ(c.precision, DatePrecision::kWeek);
+  EXPECT_EQ(Resolve("Talks resume next month.", "resume").date, "2026-03-01");
+  EXPECT_EQ(Resolve("Elections are due next year.", "due").date, "2027-01-01");
+  EXPECT_EQ(Resolve("The envoy visits next Friday.", "visits").date, "2026-02-13");
+  EXPECT_EQ(Resolve("The envoy visits next Monday.", "visits").date, "2026-02-09");
+  // A name, not a date: "Tomorrow" capitalised inside a sentence.
+  EXPECT_FALSE(Resolve("He spoke to the Tomorrow programme.", "spoke").from_text);
+}
+
 TEST(FindDateMentionsTest, FindsAllMentionsInOrder) {
   const std::string text = "Yesterday and last week, as in March 2019, troops moved.";
   text::AnalyzedText a;
