@@ -370,7 +370,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         // The event's own date: date words in its clause ("on Friday", "in 2016") resolved
         // against the publication date, else the publication date itself.
         context::ResolvedDate d = context::ResolveEventDate(
-            analyzed, text, sentence, sentence.first_token + c.trigger_begin, state.day);
+            analyzed, text, sentence, sentence.first_token + c.trigger_begin, state.day,
+            c.modality == Modality::kFuture ? context::DateDirection::kFuture
+                                            : context::DateDirection::kPast);
         e.date = d.date;
         e.date_precision = d.precision;
       }

@@ -135,11 +135,30 @@ std::optional<int32_t> LatestMonthDay(int32_t pub, unsigned month, unsigned day)
   return std::nullopt;
 }
 
+// The earliest day with weekday `wd` that is not before `pub`.
+int32_t EarliestWeekday(int32_t pub, int wd) { return pub + (wd - WeekdayOf(pub) + 7) % 7; }
+
+// The earliest (month, day) not before `pub`: this year's, else next year's.
+std::optional<int32_t> EarliestMonthDay(int32_t pub, unsigned month, unsigned day) {
+  int y = YearOf(pub);
+  for (int yy = y; yy <= y + 4; ++yy) {  // up to four years for February 29
+    if (!ValidDate(yy, month, day)) continue;
+    int32_t d = DayFromCivil(yy, month, day);
+    if (d >= pub) return d;
+  }
+  return std::nullopt;
+}
+
 class DateScanner {
  public:
   DateScanner(const text::AnalyzedText& a, std::string_view text, uint32_t first, uint32_t end,
-              int32_t pub)
-      : toks_(a.tokens), text_(text), first_(first), end_(end), pub_(pub) {}
+              int32_t pub, DateDirection direction)
+      : toks_(a.tokens),
+        text_(text),
+        first_(first),
+        end_(end),
+        pub_(pub),
+        future_(direction == DateDirection::kFuture) {}
 
   std::vector<DateMention> Scan() {
     std::vector<DateMention> out;
@@ -255,8 +274,8 @@ class DateScanner {
       if (IsPartOfDay(N(i + 1))) return Make(i, i + 2, pub_, DatePrecision::kDay, true);
       if (auto m = ThisPeriod(i, i + 1)) return m;
       if (int wd = WeekdayNumber(N(i + 1)); wd >= 0) {
-        return Make(i, WithPartOfDay(i + 2), LatestWeekday(pub_, wd, false), DatePrecision::kDay,
-                    true);
+        int32_t day = future_ ? EarliestWeekday(pub_, wd) : LatestWeekday(pub_, wd, false);
+        return Make(i, WithPartOfDay(i + 2), day, DatePrecision::kDay, true);
       }
     }
     if (n == "LAST") {
@@ -299,8 +318,8 @@ class DateScanner {
             return d;
           }
         }
-        return Make(i, WithPartOfDay(j + 1), LatestWeekday(pub_, wd, false), DatePrecision::kDay,
-                    true);
+        int32_t day = future_ ? EarliestWeekday(pub_, wd) : LatestWeekday(pub_, wd, false);
+        return Make(i, WithPartOfDay(j + 1), day, DatePrecision::kDay, true);
       }
     }
     // Month names.
@@ -313,9 +332,7 @@ class DateScanner {
         if (int y = YearNumber(N(ye)); y != 0 && ValidDate(y, m, d)) {
           return Make(i, ye + 1, DayFromCivil(y, m, d), DatePrecision::kDay, false);
         }
-        if (auto day = LatestMonthDay(pub_, m, d)) {
-          return Make(i, e, *day, DatePrecision::kDay, true);
-        }
+        if (auto day = MonthDay(m, d)) return Make(i, e, *day, DatePrecision::kDay, true);
       }
       // "March 2019", "March, 2019".
       uint32_t ye = i + 1;
@@ -327,7 +344,8 @@ class DateScanner {
       std::string_view prev = i > first_ ? N(i - 1) : std::string_view();
       if (IsDatePreposition(prev)) {
         int y = YearOf(pub_);
-        if (m > MonthOf(pub_)) --y;
+        if (!future_ && m > MonthOf(pub_)) --y;
+        if (future_ && m < MonthOf(pub_)) ++y;
         return Make(i, i + 1, DayFromCivil(y, m, 1), DatePrecision::kMonth, true);
       }
     }
@@ -337,9 +355,7 @@ class DateScanner {
         if (int y = YearNumber(N(i + 2)); y != 0 && ValidDate(y, m, d)) {
           return Make(i, i + 3, DayFromCivil(y, m, d), DatePrecision::kDay, false);
         }
-        if (auto day = LatestMonthDay(pub_, m, d)) {
-          return Make(i, i + 2, *day, DatePrecision::kDay, true);
-        }
+        if (auto day = MonthDay(m, d)) return Make(i, i + 2, *day, DatePrecision::kDay, true);
       }
     }
     // Years after a preposition: "in 2016", "since 2014", "between 2019 and 2020",
@@ -357,6 +373,11 @@ class DateScanner {
       }
     }
     return std::nullopt;
+  }
+
+  // A day of a month without its year, the way the scanner's direction points.
+  std::optional<int32_t> MonthDay(unsigned month, unsigned day) const {
+    return future_ ? EarliestMonthDay(pub_, month, day) : LatestMonthDay(pub_, month, day);
   }
 
   // "this week/month/year" and "earlier this ..." where `u` is the unit token.
@@ -379,6 +400,7 @@ class DateScanner {
   std::string_view text_;
   uint32_t first_, end_;
   int32_t pub_;
+  bool future_;  // dates without a year or week point forward (DateDirection::kFuture)
 };
 
 // Words that open a relative clause after a comma ("..., who", "..., which").
@@ -427,15 +449,15 @@ std::string FormatIsoDay(int32_t day) {
 
 std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed, std::string_view text,
                                           uint32_t first_token, uint32_t end_token,
-                                          int32_t publication_day) {
-  return DateScanner(analyzed, text, first_token, end_token, publication_day).Scan();
+                                          int32_t publication_day, DateDirection direction) {
+  return DateScanner(analyzed, text, first_token, end_token, publication_day, direction).Scan();
 }
 
 ResolvedDate ResolveEventDate(const text::AnalyzedText& analyzed, std::string_view text,
                               const text::Sentence& sentence, uint32_t trigger,
-                              int32_t publication_day) {
-  std::vector<DateMention> ms =
-      FindDateMentions(analyzed, text, sentence.first_token, sentence.end_token, publication_day);
+                              int32_t publication_day, DateDirection direction) {
+  std::vector<DateMention> ms = FindDateMentions(analyzed, text, sentence.first_token,
+                                                 sentence.end_token, publication_day, direction);
   auto to_resolved = [](const DateMention& m) {
     return ResolvedDate{m.date, m.precision, m.begin, m.end, true};
   };

@@ -41,21 +41,29 @@ struct ResolvedDate {
   bool from_text = false;
 };
 
+// Which way a date without its year or week points from the publication date: a report's
+// "on Friday" is the latest Friday not after it, an announced event's ("will meet on Friday")
+// the earliest not before it.
+enum class DateDirection { kPast, kFuture };
+
 // Finds date expressions among tokens [first_token, end_token) (usually one sentence) and
 // resolves them against `publication_day`. Mentions are in text order and do not overlap.
 // REQUIRES: analyzed was built from `text`; first_token <= end_token <= analyzed.tokens.size().
 // Thread-safe.
 std::vector<DateMention> FindDateMentions(const text::AnalyzedText& analyzed, std::string_view text,
                                           uint32_t first_token, uint32_t end_token,
-                                          int32_t publication_day);
+                                          int32_t publication_day,
+                                          DateDirection direction = DateDirection::kPast);
 
 // The event date for an event whose trigger is token `trigger` of `sentence`: the nearest date
 // mention in the trigger's clause, preferring one after the trigger, then one before it; else the
 // nearest in the sentence; else the publication date with day precision.
+// `direction` is kFuture for events announced in the future tense.
 // REQUIRES: sentence.first_token <= trigger < sentence.end_token. Thread-safe.
 ResolvedDate ResolveEventDate(const text::AnalyzedText& analyzed, std::string_view text,
                               const text::Sentence& sentence, uint32_t trigger,
-                              int32_t publication_day);
+                              int32_t publication_day,
+                              DateDirection direction = DateDirection::kPast);
 
 }  // namespace annal::context
 

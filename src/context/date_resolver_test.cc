@@ -21,14 +21,15 @@ struct Case {
 
 // Resolves the event date for the first sentence of `text` whose trigger is the first token
 // equal (case-insensitively) to `trigger`.
-Case Resolve(const std::string& text, const std::string& trigger, int32_t pub = kPub) {
+Case Resolve(const std::string& text, const std::string& trigger, int32_t pub = kPub,
+             DateDirection direction = DateDirection::kPast) {
   text::AnalyzedText a;
   text::AnalyzeText(text, &a);
   std::string want = text::NormalizeWord(trigger);
   for (const text::Sentence& s : a.sentences) {
     for (uint32_t t = s.first_token; t < s.end_token; ++t) {
       if (a.tokens[t].norm != want) continue;
-      ResolvedDate r = ResolveEventDate(a, text, s, t, pub);
+      ResolvedDate r = ResolveEventDate(a, text, s, t, pub, direction);
       return Case{r.date, r.precision, text.substr(r.begin, r.end - r.begin), r.from_text};
     }
   }
@@ -242,6 +243,25 @@ TEST(DateResolverTest, TomorrowAndNextPointForward) {
   EXPECT_EQ(Resolve("The envoy visits next Monday.", "visits").date, "2026-02-09");
   // A name, not a date: "Tomorrow" capitalised inside a sentence.
   EXPECT_FALSE(Resolve("He spoke to the Tomorrow programme.", "spoke").from_text);
+}
+
+TEST(DateResolverTest, AnnouncedEventsPointForward) {
+  // Publication is Friday 2026-02-06; the coder asks for kFuture on future-tense events.
+  const DateDirection f = DateDirection::kFuture;
+  EXPECT_EQ(Resolve("The envoys will meet on Monday.", "meet", kPub, f).date, "2026-02-09");
+  EXPECT_EQ(Resolve("The envoys will meet on Friday.", "meet", kPub, f).date, "2026-02-06");
+  EXPECT_EQ(Resolve("The envoys will meet this Tuesday.", "meet", kPub, f).date, "2026-02-10");
+  EXPECT_EQ(Resolve("Elections will be held on 3 January.", "held", kPub, f).date, "2027-01-03");
+  EXPECT_EQ(Resolve("Elections will be held on March 3.", "held", kPub, f).date, "2026-03-03");
+  Case c = Resolve("Troops will withdraw in January.", "withdraw", kPub, f);
+  EXPECT_EQ(c.date, "2027-01-01");
+  EXPECT_EQ(c.precision, DatePrecision::kMonth);
+  // The same words in a report point back.
+  EXPECT_EQ(Resolve("The envoys met on Monday.", "met").date, "2026-02-02");
+  EXPECT_EQ(Resolve("Troops withdrew in January.", "withdrew").date, "2026-01-01");
+  // Explicit years and "last"/"next" do not depend on the direction.
+  EXPECT_EQ(Resolve("Troops will withdraw in 2025.", "withdraw", kPub, f).date, "2025-01-01");
+  EXPECT_EQ(Resolve("Troops will withdraw next week.", "withdraw", kPub, f).date, "2026-02-09");
 }
 
 TEST(FindDateMentionsTest, FindsAllMentionsInOrder) {
