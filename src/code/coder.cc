@@ -130,22 +130,31 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
 
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
 // country, else the country the article's places and demonyms point to when the choice is
-// clear - an article of two sentences or more, at least three mentions, and more than twice
-// as many as any other country ("Russian police arrested students in Moscow" says too little).
-// "" when there is no clear country (a report from Brussels about three countries). Only CAMEO
-// country codes count (an ISO code CAMEO lacks would make codes no dictionary uses).
+// clear - in an article of two sentences or more, at least three mentions, and more than twice
+// as many as any other country; in a one-sentence document, the one country of the places it
+// names after a locative preposition ("police in Cairo"). "" when there is no clear country (a
+// report from Brussels about three countries). Only CAMEO country codes count (an ISO code
+// CAMEO lacks would make codes no dictionary uses). `tokens` are the document's tokens.
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
-                            const context::PlaceMention* dateline, size_t sentences) {
+                            const context::PlaceMention* dateline,
+                            const std::vector<text::Token>& tokens, size_t sentences) {
   if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
     return dateline->country_iso3;
   }
-  // One sentence is no article: its places are its own business (the sentence-level gold
-  // suites leave "insurgents" in "... part of Syria's second city ..." without a country).
-  if (sentences < 2) return "";
+  // One sentence is no article, but a place it names as where things happen ("police in
+  // Cairo", "clashes near Samarra") says whose its bare agents are when it names one country
+  // so (the PLOVER gold codes them so). A place that is no location says nothing: "The
+  // government thanked China" is not China's government, and the PETR-2 gold leaves the
+  // insurgents of "... bombarded part of Syria's second city Aleppo" without a country.
+  const bool one_sentence = sentences < 2;
   std::vector<std::pair<std::string_view, int>> counts;
   for (const auto& p : places) {
     if (p.country_iso3.empty()) continue;
+    if (one_sentence && (p.demonym || p.first_token == 0 ||
+                         !code::IsLocativePreposition(tokens[p.first_token - 1].norm))) {
+      continue;
+    }
     auto it = std::find_if(counts.begin(), counts.end(),
                            [&](const auto& c) { return c.first == p.country_iso3; });
     if (it == counts.end()) {
@@ -156,6 +165,11 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
   }
   std::sort(counts.begin(), counts.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (one_sentence) {
+    if (counts.size() != 1) return "";
+    std::string code(counts[0].first);
+    return lex.IsCountryCode(code) ? code : "";
+  }
   if (counts.empty() || counts[0].second < 3) return "";
   if (counts.size() > 1 && counts[0].second <= 2 * counts[1].second) return "";
   std::string code(counts[0].first);
@@ -293,7 +307,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
   state.coref.SetDocumentCountry(
-      DocumentCountry(lex, places, dateline_place, analyzed.sentences.size()));
+      DocumentCountry(lex, places, dateline_place, analyzed.tokens, analyzed.sentences.size()));
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees
