@@ -74,6 +74,23 @@ void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::s
   for (; i + 3 <= code.size(); i += 3) roles->push_back(code.substr(i, 3));
 }
 
+// The `country` of an event actor (event.h: ISO 3166-1 alpha-3, CAMEO's own code where ISO has
+// none) from its CAMEO code, after SplitActorCode gave the code's own country prefix:
+//   - CAMEO kept TMP for East Timor, its ISO code until 2002; ISO now has TLS.
+//   - An international body's agent placed before a country ("[IGO~]": "Bangladeshi
+//     peacekeeping troops" -> IGOBGD) is that country's contingent: BGD. Other IGO codes name
+//     the body alone (IGOUNO, IGOEUREEC) and keep no country.
+// Coreference keeps the CAMEO prefix (it composes codes from it); only the record changes.
+std::string EventCountry(const lexicon::Lexicon& lex, const std::string& code,
+                         std::string country) {
+  if (country.empty() && code.size() == 6 && code.compare(0, 3, "IGO") == 0 &&
+      lex.IsCountryCode(std::string_view(code).substr(3))) {
+    country = code.substr(3);
+  }
+  if (country == "TMP") country = "TLS";
+  return country;
+}
+
 // Share of word tokens that are the commonest English function words. Around 0.2-0.3 in English
 // news, near 0 in other languages (French "de", "la" are not in the list).
 double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
@@ -340,6 +357,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
       SplitActorCode(lex, a.code, &ea.country, &ea.roles);
+      ea.country = EventCountry(lex, a.code, std::move(ea.country));
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.
