@@ -1,6 +1,6 @@
 // The `country` field of event actors through the whole pipeline (shipped data): the ISO code
-// for CAMEO's retired ones, an IGO contingent's nationality, and the one-sentence location
-// country of bare agents. Golden files compare codes only, so these look at the records.
+// for CAMEO's retired ones, a former federation's republic, an IGO contingent's nationality,
+// and the one-sentence location country of bare agents. Golden files compare codes only, so these look at the records.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -51,6 +51,28 @@ TEST(EventCountryTest, PeacekeepingContingentKeepsItsNationality) {
   auto [source, target] =
       FirstEvent("Bangladeshi peacekeeping troops attacked rebels in Freetown.", "2000-06-01");
   EXPECT_EQ(source, "IGOBGD/BGD");
+}
+
+TEST(EventCountryTest, RepublicOfAFormerFederationIsItsOwnCountry) {
+  // Phoenix dates: Georgia is USRGEO in 1990, Montenegro YUGMNE then and SCGMNE in 2000.
+  Document doc;
+  doc.id = "t";
+  doc.date = "1990-06-01";
+  doc.text = "Georgia accused Montenegro of harbouring rebels.";
+  DocumentResult result;
+  ASSERT_TRUE(SharedCoder().Code(doc, &result).ok());
+  ASSERT_FALSE(result.events.empty());
+  const Event& e = result.events[0];
+  ASSERT_TRUE(e.source && e.target);
+  EXPECT_EQ(e.source->code, "USRGEO");
+  EXPECT_EQ(e.source->country, "GEO");
+  EXPECT_TRUE(e.source->roles.empty());
+  EXPECT_EQ(e.target->code, "YUGMNE");
+  EXPECT_EQ(e.target->country, "MNE");
+  auto [source, target] =
+      FirstEvent("The Serbian government accused Montenegro of harbouring rebels.", "2000-06-01");
+  EXPECT_EQ(source, "SCGSRBGOV/SRB");
+  EXPECT_EQ(target, "SCGMNE/MNE");
 }
 
 TEST(EventCountryTest, InternationalBodyHasNoCountry) {

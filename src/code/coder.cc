@@ -74,21 +74,36 @@ void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::s
   for (; i + 3 <= code.size(); i += 3) roles->push_back(code.substr(i, 3));
 }
 
-// The `country` of an event actor (event.h: ISO 3166-1 alpha-3, CAMEO's own code where ISO has
-// none) from its CAMEO code, after SplitActorCode gave the code's own country prefix:
+// The `country` and `roles` of an event actor (event.h: country is ISO 3166-1 alpha-3, CAMEO's
+// own code where ISO has none) from its CAMEO code, after SplitActorCode split off the code's
+// own country prefix:
+//   - A republic of a former federation - USSR (USR), Yugoslavia (YUG), Serbia and Montenegro
+//     (SCG) - is coded federation + republic by the Phoenix dates: "Georgia" in 1990 is USRGEO,
+//     "Montenegro" in 2000 SCGMNE. Its country is the republic (GEO, MNE: the state that is
+//     there now and what news and the gold records name), not a role.
 //   - CAMEO kept TMP for East Timor, its ISO code until 2002; ISO now has TLS.
 //   - An international body's agent placed before a country ("[IGO~]": "Bangladeshi
 //     peacekeeping troops" -> IGOBGD) is that country's contingent: BGD. Other IGO codes name
 //     the body alone (IGOUNO, IGOEUREEC) and keep no country.
 // Coreference keeps the CAMEO prefix (it composes codes from it); only the record changes.
-std::string EventCountry(const lexicon::Lexicon& lex, const std::string& code,
-                         std::string country) {
-  if (country.empty() && code.size() == 6 && code.compare(0, 3, "IGO") == 0 &&
-      lex.IsCountryCode(std::string_view(code).substr(3))) {
-    country = code.substr(3);
+void EventCountry(const lexicon::Lexicon& lex, const std::string& code, std::string* country,
+                  std::vector<std::string>* roles) {
+  auto country_at = [&](size_t i) {
+    return code.size() >= i + 3 && lex.IsCountryCode(std::string_view(code).substr(i, 3));
+  };
+  const std::string_view head = std::string_view(code).substr(0, std::min<size_t>(3, code.size()));
+  if ((head == "USR" || head == "YUG" || head == "SCG") && country_at(3)) {
+    *country = code.substr(3, 3);
+    // SplitActorCode read the federation and the republic as roles when the federation is no
+    // code of its own in the dictionaries (USR, YUG: [USR, GEO]), the republic alone when it
+    // is (SCG: [MNE]).
+    while (!roles->empty() && ((*roles)[0] == head || (*roles)[0] == *country)) {
+      roles->erase(roles->begin());
+    }
+  } else if (country->empty() && code.size() == 6 && head == "IGO" && country_at(3)) {
+    *country = code.substr(3);
   }
-  if (country == "TMP") country = "TLS";
-  return country;
+  if (*country == "TMP") *country = "TLS";
 }
 
 // Share of word tokens that are the commonest English function words. Around 0.2-0.3 in English
@@ -357,7 +372,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
       SplitActorCode(lex, a.code, &ea.country, &ea.roles);
-      ea.country = EventCountry(lex, a.code, std::move(ea.country));
+      EventCountry(lex, a.code, &ea.country, &ea.roles);
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.
