@@ -264,6 +264,81 @@ void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
   for (ActorEntry& g : ethnic_groups) actors.push_back(std::move(g));
 }
 
+// News names a person by first and last name far more often than by the full name the
+// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
+// LAURENT_KOUDOU_GBAGBO). For an entry that names a person - a root of three words and only
+// role codes (RUSGOV, never a bare country code), at least one of them dated by term of
+// office, as persons are in the Phoenix files - adds the root's first and last word as a
+// name, unless its surname is a common one (below), some entry of the file has that name
+// already, or another person's root gives the same two words (then neither gets it). Not for names whose middle word joins the last
+// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
+// all letters (initials, "O'NEILL" keeps its apostrophe and is allowed).
+void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+  static constexpr std::string_view kParticles[] = {
+      "AL", "EL", "BIN", "BEN", "IBN", "ABU", "ABD", "ABDUL", "BINT", "DE", "DA", "DI", "DEL",
+      "DELLA", "DOS", "DU", "LA", "LE", "VAN", "VON", "DER", "DEN", "TER", "MAC", "MC", "ST",
+      "SAN", "SANTA", "Y", "E", "BA", "OULD", "WA"};
+  static constexpr std::string_view kSuffixes[] = {"JR", "JR.", "SR", "SR.", "II", "III", "IV"};
+  auto in = [](std::string_view w, const auto& list) {
+    for (std::string_view x : list) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  auto word_ok = [&](const PhraseWord& w) {
+    if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
+      return false;
+    }
+    for (char c : w.text) {
+      if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
+    }
+    return true;
+  };
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  std::unordered_map<std::string, bool> names;
+  auto key = [](const Phrase& p) {
+    std::string k;
+    for (const PhraseWord& w : p) k += (k.empty() ? "" : " ") + w.text;
+    return k;
+  };
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    for (const Phrase& p : actors[e].names) names.emplace(key(p), true);
+  }
+  // A surname many entries share ("MOORE", "SMITH", "AHMED") is a common name: "Michael Moore"
+  // in the news is rarely the one MICHAEL_KEVIN_MOORE of the files. Only a surname that ends
+  // the root of one entry of the file gives a first-and-last name.
+  std::unordered_map<std::string, int> surname_roots;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    if (!actors[e].names.empty() && !actors[e].names[0].empty()) {
+      ++surname_roots[actors[e].names[0].back().text];
+    }
+  }
+  // Short name -> the one entry that gives it, or SIZE_MAX when two persons give it.
+  std::unordered_map<std::string, size_t> short_names;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    const ActorEntry& a = actors[e];
+    if (a.names.empty() || a.names[0].size() != 3 || a.codes.empty()) continue;
+    bool roles_only = true, dated = false;
+    for (const DatedCode& c : a.codes) {
+      roles_only &= c.code.size() > 3;
+      dated |= c.from_day != kDayMin || c.to_day != kDayMax;
+    }
+    const Phrase& root = a.names[0];
+    if (!roles_only || !dated || !word_ok(root[0]) || !word_ok(root[1]) || !word_ok(root[2])) {
+      continue;
+    }
+    std::string name = root[0].text + " " + root[2].text;
+    if (names.count(name) != 0 || surname_roots[root[2].text] != 1) continue;
+    auto [it, inserted] = short_names.emplace(name, e);
+    if (!inserted) it->second = SIZE_MAX;
+  }
+  for (const auto& [name, e] : short_names) {
+    if (e == SIZE_MAX) continue;
+    const Phrase& root = actors[e].names[0];
+    actors[e].names.push_back(Phrase{root[0], root[2]});
+  }
+}
+
 }  // namespace
 
 void ReadActorFile(std::string_view content, const ReadContext& ctx) {
@@ -337,7 +412,10 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     have_entry = true;
   }
   sections.Finish(ctx);
-  if (!ctx.tabari) AddDemonymPlurals(first_entry, ctx);  // TABARI: "IRAQI_" matches IRAQIS already
+  if (!ctx.tabari) {
+    AddDemonymPlurals(first_entry, ctx);  // TABARI: "IRAQI_" matches IRAQIS already
+    AddFirstLastNames(first_entry, ctx);
+  }
 }
 
 namespace {

@@ -479,6 +479,32 @@ TEST(PetrarchActorsTest, DemonymPluralsAndEthnicGroups) {
   EXPECT_EQ(set.actors.size(), 10u + 6);
 }
 
+TEST(PetrarchActorsTest, FirstAndLastNameOfPersons) {
+  constexpr std::string_view kText =
+      "CARLOS_SAUL_MENEM_\n"
+      "\t[ARGGOV 890708-991210]\n"
+      "\t[ARGELI]\n"
+      "MICHAEL_KEVIN_MOORE_\n"       // MOORE ends two roots: a common surname
+      "\t[GBRGOV 050101-061231]\n"
+      "ROGER_MOORE_\n"
+      "\t[GBRGOV 050101-061231]\n"
+      "ABU_BAKR_BAGHDADI_\n"         // a particle
+      "\t[IRQREB 100101-191027]\n"
+      "MARTIN_LUTHER_KING_\n"        // no dated code: not read as a person in office
+      "\t[USAOPP]\n"
+      "NORTH_SEA_OIL_ [GBR]\n"       // a country code: not a person
+      "ZETA_ETA_THETA_\n"            // the short name is another entry's already
+      "\t[XYZGOV 050101-061231]\n"
+      "OMEGA_ [XYZ]\n"
+      "+ZETA_THETA_\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 8u);
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{E("CARLOS SAUL MENEM"), E("CARLOS MENEM")}));
+  for (size_t i = 1; i < 7; ++i) EXPECT_EQ(set.actors[i].names.size(), 1u) << i;
+  EXPECT_EQ(set.actors[7].names, (std::vector<Phrase>{E("OMEGA"), E("ZETA THETA")}));
+}
+
 TEST(TabariActorsTest, NoGeneratedDemonymEntries) {
   // TABARI's "IRAQI_" already matches IRAQIS (see TabariActorsTest.EqualsSignMeansNoEndings).
   DictionarySet set = Read("IRAQ_ [IRQ]\n+IRAQI_\n", DictionaryKind::kActors,
