@@ -74,6 +74,38 @@ void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::s
   for (; i + 3 <= code.size(); i += 3) roles->push_back(code.substr(i, 3));
 }
 
+// The `country` and `roles` of an event actor (event.h: country is ISO 3166-1 alpha-3, CAMEO's
+// own code where ISO has none) from its CAMEO code, after SplitActorCode split off the code's
+// own country prefix:
+//   - A republic of a former federation - USSR (USR), Yugoslavia (YUG), Serbia and Montenegro
+//     (SCG) - is coded federation + republic by the Phoenix dates: "Georgia" in 1990 is USRGEO,
+//     "Montenegro" in 2000 SCGMNE. Its country is the republic (GEO, MNE: the state that is
+//     there now and what news and the gold records name), not a role.
+//   - CAMEO kept TMP for East Timor, its ISO code until 2002; ISO now has TLS.
+//   - An international body's agent placed before a country ("[IGO~]": "Bangladeshi
+//     peacekeeping troops" -> IGOBGD) is that country's contingent: BGD. Other IGO codes name
+//     the body alone (IGOUNO, IGOEUREEC) and keep no country.
+// Coreference keeps the CAMEO prefix (it composes codes from it); only the record changes.
+void EventCountry(const lexicon::Lexicon& lex, const std::string& code, std::string* country,
+                  std::vector<std::string>* roles) {
+  auto country_at = [&](size_t i) {
+    return code.size() >= i + 3 && lex.IsCountryCode(std::string_view(code).substr(i, 3));
+  };
+  const std::string_view head = std::string_view(code).substr(0, std::min<size_t>(3, code.size()));
+  if ((head == "USR" || head == "YUG" || head == "SCG") && country_at(3)) {
+    *country = code.substr(3, 3);
+    // SplitActorCode read the federation and the republic as roles when the federation is no
+    // code of its own in the dictionaries (USR, YUG: [USR, GEO]), the republic alone when it
+    // is (SCG: [MNE]).
+    while (!roles->empty() && ((*roles)[0] == head || (*roles)[0] == *country)) {
+      roles->erase(roles->begin());
+    }
+  } else if (country->empty() && code.size() == 6 && head == "IGO" && country_at(3)) {
+    *country = code.substr(3);
+  }
+  if (*country == "TMP") *country = "TLS";
+}
+
 // Share of word tokens that are the commonest English function words. Around 0.2-0.3 in English
 // news, near 0 in other languages (French "de", "la" are not in the list).
 double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
@@ -141,22 +173,31 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
 
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
 // country, else the country the article's places and demonyms point to when the choice is
-// clear - an article of two sentences or more, at least three mentions, and more than twice
-// as many as any other country ("Russian police arrested students in Moscow" says too little).
-// "" when there is no clear country (a report from Brussels about three countries). Only CAMEO
-// country codes count (an ISO code CAMEO lacks would make codes no dictionary uses).
+// clear - in an article of two sentences or more, at least three mentions, and more than twice
+// as many as any other country; in a one-sentence document, the one country of the places it
+// names after a locative preposition ("police in Cairo"). "" when there is no clear country (a
+// report from Brussels about three countries). Only CAMEO country codes count (an ISO code
+// CAMEO lacks would make codes no dictionary uses). `tokens` are the document's tokens.
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
-                            const context::PlaceMention* dateline, size_t sentences) {
+                            const context::PlaceMention* dateline,
+                            const std::vector<text::Token>& tokens, size_t sentences) {
   if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
     return dateline->country_iso3;
   }
-  // One sentence is no article: its places are its own business (the sentence-level gold
-  // suites leave "insurgents" in "... part of Syria's second city ..." without a country).
-  if (sentences < 2) return "";
+  // One sentence is no article, but a place it names as where things happen ("police in
+  // Cairo", "clashes near Samarra") says whose its bare agents are when it names one country
+  // so (the PLOVER gold codes them so). A place that is no location says nothing: "The
+  // government thanked China" is not China's government, and the PETR-2 gold leaves the
+  // insurgents of "... bombarded part of Syria's second city Aleppo" without a country.
+  const bool one_sentence = sentences < 2;
   std::vector<std::pair<std::string_view, int>> counts;
   for (const auto& p : places) {
     if (p.country_iso3.empty()) continue;
+    if (one_sentence && (p.demonym || p.first_token == 0 ||
+                         !code::IsLocativePreposition(tokens[p.first_token - 1].norm))) {
+      continue;
+    }
     auto it = std::find_if(counts.begin(), counts.end(),
                            [&](const auto& c) { return c.first == p.country_iso3; });
     if (it == counts.end()) {
@@ -167,6 +208,11 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
   }
   std::sort(counts.begin(), counts.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (one_sentence) {
+    if (counts.size() != 1) return "";
+    std::string code(counts[0].first);
+    return lex.IsCountryCode(code) ? code : "";
+  }
   if (counts.empty() || counts[0].second < 3) return "";
   if (counts.size() > 1 && counts[0].second <= 2 * counts[1].second) return "";
   std::string code(counts[0].first);
@@ -304,7 +350,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
   state.coref.SetDocumentCountry(
-      DocumentCountry(lex, places, dateline_place, analyzed.sentences.size()));
+      DocumentCountry(lex, places, dateline_place, analyzed.tokens, analyzed.sentences.size()));
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees
@@ -337,6 +383,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
       SplitActorCode(lex, a.code, &ea.country, &ea.roles);
+      EventCountry(lex, a.code, &ea.country, &ea.roles);
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.

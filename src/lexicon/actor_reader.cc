@@ -188,12 +188,164 @@ void ParseCodeBlocks(std::string_view text, const Line& line, const ReadContext&
   }
 }
 
+// Whether the one-word name `w` is a demonym noun of the place name `place`, both of one
+// actor entry: the country name (or all of it but its final vowel) plus -N, -AN, -IAN, -EAN
+// or -I ("IRAQ" IRAQI, "ISRAEL" ISRAELI, "NIGERIA" NIGERIAN, "MEXICO" MEXICAN, "GHANA"
+// GHANAIAN, "CHILE" CHILEAN), or the demonym begins the country name, which adds a
+// country-name ending ("SERB" SERBIA, "AFGHAN" AFGHANISTAN, "TURK" TURKEY, "THAI" THAILAND). Demonyms in -ESE, -ISH and -CH ("the Chinese", "the
+// British", "the French") are their own plurals and fail the test on purpose; so do cities,
+// whose names do not relate to the country's this way.
+bool IsDemonymOf(std::string_view w, std::string_view place) {
+  // A name ending in S ("TUNIS", "SWISS") has no regular plural.
+  if (w.size() < 4 || place.size() < 4 || w == place || EndsWith(w, "S")) return false;
+  if (w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos) return false;
+  size_t common = 0;
+  while (common < w.size() && common < place.size() && w[common] == place[common]) ++common;
+  if (common < 4) return false;
+  // The whole country name, or all of it but its final vowel, then a demonym ending.
+  if (common + 1 >= place.size() && place.size() < w.size()) {
+    std::string_view added = w.substr(common);
+    // "KENYA" KENYAN; but "SWEDE" SWEDEN is a demonym before its country.
+    if ((added == "N" && EndsWith(place, "A")) || added == "AN" || added == "IAN" ||
+        added == "EAN" || added == "I") {
+      return true;
+    }
+  }
+  if (common != w.size()) return false;
+  std::string_view ending = place.substr(w.size());
+  return ending == "IA" || ending == "ISTAN" || ending == "EY" || ending == "LAND";
+}
+
+// PETRARCH files name a nationality by its adjective ("IRAQI_", "NIGERIAN_") but rarely by its
+// plural noun, which news uses for the people of a country ("Iraqis demonstrated", "four
+// Liberians were deported"). For every one-word name of an entry that is a demonym of
+// another one-word name of the same entry (IsDemonymOf), adds the regular plural (+S) as a
+// further name of that entry, unless some entry of the file has that name already.
+//
+// "Ethnic" before a demonym names an ethnic group, usually a minority in another country
+// ("ethnic Albanians in Macedonia", "ethnic Russians in Ukraine"), not the country's actors.
+// For each demonym this also adds one entry without a code for "ETHNIC <demonym>" and
+// "ETHNIC <plural>": the longer match keeps the demonym from coding the country, and what
+// follows it still codes as an agent ("ethnic Albanian guerrillas" -> REB, without ALB).
+void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  std::unordered_map<std::string, bool> names;  // every name of the file, words joined by ' '
+  auto key = [](const Phrase& p) {
+    std::string k;
+    for (const PhraseWord& w : p) k += (k.empty() ? "" : " ") + w.text;
+    return k;
+  };
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    for (const Phrase& p : actors[e].names) names.emplace(key(p), true);
+  }
+  std::vector<ActorEntry> ethnic_groups;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    ActorEntry& entry = actors[e];
+    std::vector<std::string> plurals;
+    ActorEntry ethnic;
+    ethnic.where = entry.where;
+    for (const Phrase& w : entry.names) {
+      if (w.size() != 1 || !w[0].exact) continue;
+      bool demonym = false;
+      for (const Phrase& place : entry.names) {
+        if (place.size() == 1 && IsDemonymOf(w[0].text, place[0].text)) demonym = true;
+      }
+      if (!demonym) continue;
+      std::string plural = w[0].text + "S";
+      for (const std::string& form : {w[0].text, plural}) {
+        Phrase group{PhraseWord{"ETHNIC", true}, PhraseWord{form, true}};
+        if (names.emplace(key(group), true).second) ethnic.names.push_back(std::move(group));
+      }
+      if (names.emplace(plural, true).second) plurals.push_back(std::move(plural));
+    }
+    for (std::string& p : plurals) entry.names.push_back(Phrase{PhraseWord{std::move(p), true}});
+    if (!ethnic.names.empty()) ethnic_groups.push_back(std::move(ethnic));
+  }
+  for (ActorEntry& g : ethnic_groups) actors.push_back(std::move(g));
+}
+
+// News names a person by first and last name far more often than by the full name the
+// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
+// LAURENT_KOUDOU_GBAGBO). For an entry that names a person - a root of three words and only
+// role codes (RUSGOV, never a bare country code), at least one of them dated by term of
+// office, as persons are in the Phoenix files - adds the root's first and last word as a
+// name, unless its surname is a common one (below), some entry of the file has that name
+// already, or another person's root gives the same two words (then neither gets it). Not for names whose middle word joins the last
+// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
+// all letters (initials, "O'NEILL" keeps its apostrophe and is allowed).
+void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+  static constexpr std::string_view kParticles[] = {
+      "AL", "EL", "BIN", "BEN", "IBN", "ABU", "ABD", "ABDUL", "BINT", "DE", "DA", "DI", "DEL",
+      "DELLA", "DOS", "DU", "LA", "LE", "VAN", "VON", "DER", "DEN", "TER", "MAC", "MC", "ST",
+      "SAN", "SANTA", "Y", "E", "BA", "OULD", "WA"};
+  static constexpr std::string_view kSuffixes[] = {"JR", "JR.", "SR", "SR.", "II", "III", "IV"};
+  auto in = [](std::string_view w, const auto& list) {
+    for (std::string_view x : list) {
+      if (w == x) return true;
+    }
+    return false;
+  };
+  auto word_ok = [&](const PhraseWord& w) {
+    if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
+      return false;
+    }
+    for (char c : w.text) {
+      if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
+    }
+    return true;
+  };
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  std::unordered_map<std::string, bool> names;
+  auto key = [](const Phrase& p) {
+    std::string k;
+    for (const PhraseWord& w : p) k += (k.empty() ? "" : " ") + w.text;
+    return k;
+  };
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    for (const Phrase& p : actors[e].names) names.emplace(key(p), true);
+  }
+  // A surname many entries share ("MOORE", "SMITH", "AHMED") is a common name: "Michael Moore"
+  // in the news is rarely the one MICHAEL_KEVIN_MOORE of the files. Only a surname that ends
+  // the root of one entry of the file gives a first-and-last name.
+  std::unordered_map<std::string, int> surname_roots;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    if (!actors[e].names.empty() && !actors[e].names[0].empty()) {
+      ++surname_roots[actors[e].names[0].back().text];
+    }
+  }
+  // Short name -> the one entry that gives it, or SIZE_MAX when two persons give it.
+  std::unordered_map<std::string, size_t> short_names;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    const ActorEntry& a = actors[e];
+    if (a.names.empty() || a.names[0].size() != 3 || a.codes.empty()) continue;
+    bool roles_only = true, dated = false;
+    for (const DatedCode& c : a.codes) {
+      roles_only &= c.code.size() > 3;
+      dated |= c.from_day != kDayMin || c.to_day != kDayMax;
+    }
+    const Phrase& root = a.names[0];
+    if (!roles_only || !dated || !word_ok(root[0]) || !word_ok(root[1]) || !word_ok(root[2])) {
+      continue;
+    }
+    std::string name = root[0].text + " " + root[2].text;
+    if (names.count(name) != 0 || surname_roots[root[2].text] != 1) continue;
+    auto [it, inserted] = short_names.emplace(name, e);
+    if (!inserted) it->second = SIZE_MAX;
+  }
+  for (const auto& [name, e] : short_names) {
+    if (e == SIZE_MAX) continue;
+    const Phrase& root = actors[e].names[0];
+    actors[e].names.push_back(Phrase{root[0], root[2]});
+  }
+}
+
 }  // namespace
 
 void ReadActorFile(std::string_view content, const ReadContext& ctx) {
   const WordMatch match = ctx.tabari ? WordMatch::kTabari : WordMatch::kAllExact;
   std::vector<Line> lines = SplitContentLines(content, EntryCommentStyle(ctx.tabari));
   SectionSkipper sections;
+  const size_t first_entry = ctx.out->actors.size();
   bool have_entry = false;  // out->actors.back() is the entry of this file being built
   for (const Line& line : lines) {
     const std::string& t = line.text;
@@ -260,6 +412,10 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     have_entry = true;
   }
   sections.Finish(ctx);
+  if (!ctx.tabari) {
+    AddDemonymPlurals(first_entry, ctx);  // TABARI: "IRAQI_" matches IRAQIS already
+    AddFirstLastNames(first_entry, ctx);
+  }
 }
 
 namespace {

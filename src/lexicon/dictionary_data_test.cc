@@ -55,6 +55,25 @@ size_t NameCount(const DictionarySet& set) {
   return n;
 }
 
+// The entries and names the PETRARCH actor reader generates from a file's demonyms
+// (actor_reader.cc, AddDemonymPlurals): one code-less "ETHNIC <demonym>" entry per entry with
+// a demonym, and a plural name per demonym ("IRAQIS").
+struct Generated {
+  size_t ethnic_entries = 0, ethnic_names = 0;
+};
+Generated GeneratedEthnicGroups(const DictionarySet& set) {
+  Generated g;
+  for (const ActorEntry& a : set.actors) {
+    if (!a.codes.empty() || a.names.empty() || a.names[0].size() != 2 ||
+        a.names[0][0].text != "ETHNIC") {
+      continue;
+    }
+    ++g.ethnic_entries;
+    g.ethnic_names += a.names.size();
+  }
+  return g;
+}
+
 size_t DatedCodeCount(const DictionarySet& set) {
   size_t n = 0;
   for (const ActorEntry& a : set.actors) {
@@ -152,9 +171,13 @@ TEST(PeerVerbsTest, SmallVerbFiles) {
 
 TEST(PeerActorsTest, PhoenixCountries) {
   READ_PEER_OR_SKIP("petrarch2/Phoenix.Countries.actors.txt", DictionaryKind::kActors, set);
-  // SOURCE.md: 18,390 roots, 7,527 synonyms, 28,174 date-restricted code lines.
-  EXPECT_EQ(set.actors.size(), 18390u);
-  EXPECT_EQ(NameCount(set), 18390u + 7527 - 1);  // "+FAEROYENE]_" is malformed
+  // SOURCE.md: 18,390 roots, 7,527 synonyms, 28,174 date-restricted code lines. The reader
+  // adds 134 code-less "ETHNIC <demonym>" entries, 162 demonym plurals ("IRAQIS") and 2,099
+  // first-and-last names of persons ("CARLOS MENEM" for CARLOS_SAUL_MENEM).
+  Generated g = GeneratedEthnicGroups(set);
+  EXPECT_EQ(g.ethnic_entries, 134u);
+  EXPECT_EQ(set.actors.size(), 18390u + g.ethnic_entries);
+  EXPECT_EQ(NameCount(set) - g.ethnic_names, 18390u + 7527 - 1 + 162 + 2099);  // "+FAEROYENE]_" is malformed
   // Eight code lines have impossible dates (7-, 9- and 10-digit dates, a range ending before
   // it starts, two without '<', '>' or '-').
   EXPECT_EQ(DiagnosticLines(set),
@@ -189,8 +212,9 @@ TEST(PeerActorsTest, PhoenixInternationalAndMilNonState) {
   {
     READ_PEER_OR_SKIP("petrarch2/Phoenix.International.actors.txt", DictionaryKind::kActors, set);
     // SOURCE.md: 7,840 roots (one root line has no code and is counted here), 66 synonyms.
+    EXPECT_EQ(GeneratedEthnicGroups(set).ethnic_entries, 0u);
     EXPECT_EQ(set.actors.size(), 7841u);
-    EXPECT_EQ(NameCount(set), 7841u + 66);
+    EXPECT_EQ(NameCount(set), 7841u + 66 + 41);  // + 41 first-and-last names of officials
     // 40: a 7-digit date; 3696, 3726, 6605: tab-separated company data after the code.
     EXPECT_EQ(DiagnosticLines(set), (std::vector<uint32_t>{40, 3696, 3726, 6605}));
   }
@@ -202,7 +226,8 @@ TEST(PeerActorsTest, PhoenixInternationalAndMilNonState) {
   }
   {
     READ_PEER_OR_SKIP("petrarch2/PETR.Validate.actors.txt", DictionaryKind::kActors, set);
-    EXPECT_EQ(set.actors.size(), 129u);
+    EXPECT_EQ(GeneratedEthnicGroups(set).ethnic_entries, 6u);
+    EXPECT_EQ(set.actors.size(), 129u + 6);
     EXPECT_TRUE(set.diagnostics.empty());
     bool lower_case_code = false;
     for (const ActorEntry& a : set.actors) {
@@ -348,7 +373,7 @@ TEST(ShippedDictionariesTest, ReadAllDefaults) {
   // The PETRARCH-1 file redefines 38 synsets of the same names; members are merged.
   EXPECT_EQ(set.synsets.size(), 40u);
   EXPECT_EQ(PatternCount(set), 4664u + 11004);
-  EXPECT_EQ(set.actors.size(), 18390u + 7841 + 1021);
+  EXPECT_EQ(set.actors.size(), 18390u + 7841 + 1021 + GeneratedEthnicGroups(set).ethnic_entries);
   EXPECT_EQ(set.agents.size(), 2243u);
   EXPECT_EQ(set.discards.size(), 506u);
   EXPECT_EQ(set.issues.size(), 4909u);

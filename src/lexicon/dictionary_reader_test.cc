@@ -304,9 +304,10 @@ TEST(PetrarchActorsTest, RootsSynonymsAndDates) {
       "ARGENTIN [ARG]\n";                            // 13
   DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
   EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
-  ASSERT_EQ(set.actors.size(), 5u);
+  ASSERT_EQ(set.actors.size(), 6u);  // + the generated ETHNIC AFGHAN entry
   const ActorEntry& afg = set.actors[0];
-  EXPECT_EQ(afg.names, (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN"), E("ISLAMIC REPUBLIC OF AFGHANISTAN")}));
+  EXPECT_EQ(afg.names, (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN"),
+                                            E("ISLAMIC REPUBLIC OF AFGHANISTAN"), E("AFGHANS")}));
   ASSERT_EQ(afg.codes.size(), 1u);
   EXPECT_EQ(afg.codes[0].code, "AFG");
   EXPECT_EQ(afg.codes[0].from_day, kDayMin);
@@ -414,13 +415,102 @@ TEST(ActorsTest, MalformedLinesAreSkippedWithDiagnostics) {
     EXPECT_EQ(d.file, "test.txt");
   }
   EXPECT_EQ(lines, (std::vector<uint32_t>{1, 2, 4, 5, 6, 7, 8, 11, 12, 13}));
-  ASSERT_EQ(set.actors.size(), 3u);
-  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN")}));
+  ASSERT_EQ(set.actors.size(), 4u);  // + the generated ETHNIC AFGHAN entry
+  EXPECT_EQ(set.actors[0].names,
+            (std::vector<Phrase>{E("AFGHANISTAN"), E("AFGHAN"), E("AFGHANS")}));
   ASSERT_EQ(set.actors[0].codes.size(), 2u);
   EXPECT_EQ(set.actors[0].codes[1].code, "AFGREB");
   EXPECT_EQ(set.actors[1].names, (std::vector<Phrase>{E("IRAQ")}));
   EXPECT_EQ(set.actors[2].names, (std::vector<Phrase>{E("IRAN")}));
   EXPECT_EQ(set.diagnostics[2].ToString().substr(0, 12), "test.txt:4: ");
+}
+
+TEST(PetrarchActorsTest, DemonymPluralsAndEthnicGroups) {
+  constexpr std::string_view kText =
+      "IRAQ_ [IRQ]\n"
+      "+IRAQI_\n"
+      "+BAGHDAD_\n"
+      "NIGERIA_ [NGA]\n"
+      "+NIGERIAN_\n"
+      "MEXICO_ [MEX]\n"
+      "+MEXICAN_\n"
+      "GHANA_ [GHA]\n"
+      "+GHANAIAN_\n"
+      "TURKEY_ [TUR]\n"
+      "+TURK_\n"
+      "CHINA_ [CHN]\n"
+      "+CHINESE_\n"          // its own plural: no CHINESES
+      "TUNISIA_ [TUN]\n"
+      "+TUNIS_\n"            // a city ending in S: no plural
+      "ALBANIA_ [ALB]\n"
+      "+ALBANIAN_\n"
+      "+ALBANIANS_\n"        // written already: not added twice
+      "SWEDEN_ [SWE]\n"
+      "+SWEDE_\n"            // a demonym before its country: SWEDEN is not SWEDE's demonym
+      "ROBERT_MUGABE_ [ZWEGOV]\n"
+      "+MUGABE_\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  auto names_of = [&](std::string_view root) {
+    for (const ActorEntry& a : set.actors) {
+      if (a.names[0] == E(root)) return a.names;
+    }
+    return std::vector<Phrase>{};
+  };
+  EXPECT_EQ(names_of("IRAQ"), (std::vector<Phrase>{E("IRAQ"), E("IRAQI"), E("BAGHDAD"), E("IRAQIS")}));
+  EXPECT_EQ(names_of("NIGERIA").back(), E("NIGERIANS"));
+  EXPECT_EQ(names_of("MEXICO").back(), E("MEXICANS"));
+  EXPECT_EQ(names_of("GHANA").back(), E("GHANAIANS"));
+  EXPECT_EQ(names_of("TURKEY").back(), E("TURKS"));
+  EXPECT_EQ(names_of("CHINA").size(), 2u);
+  EXPECT_EQ(names_of("TUNISIA").size(), 2u);
+  EXPECT_EQ(names_of("ALBANIA").size(), 3u);
+  EXPECT_EQ(names_of("SWEDEN").size(), 2u);
+  EXPECT_EQ(names_of("ROBERT MUGABE").size(), 2u);
+  // One code-less entry per country with a demonym, after the file's own entries.
+  std::vector<std::vector<Phrase>> ethnic;
+  for (const ActorEntry& a : set.actors) {
+    if (a.codes.empty()) ethnic.push_back(a.names);
+  }
+  ASSERT_EQ(ethnic.size(), 6u);
+  EXPECT_EQ(ethnic[0], (std::vector<Phrase>{E("ETHNIC IRAQI"), E("ETHNIC IRAQIS")}));
+  EXPECT_EQ(ethnic[4], (std::vector<Phrase>{E("ETHNIC TURK"), E("ETHNIC TURKS")}));
+  EXPECT_EQ(ethnic[5], (std::vector<Phrase>{E("ETHNIC ALBANIAN"), E("ETHNIC ALBANIANS")}));
+  EXPECT_EQ(set.actors.size(), 10u + 6);
+}
+
+TEST(PetrarchActorsTest, FirstAndLastNameOfPersons) {
+  constexpr std::string_view kText =
+      "CARLOS_SAUL_MENEM_\n"
+      "\t[ARGGOV 890708-991210]\n"
+      "\t[ARGELI]\n"
+      "MICHAEL_KEVIN_MOORE_\n"       // MOORE ends two roots: a common surname
+      "\t[GBRGOV 050101-061231]\n"
+      "ROGER_MOORE_\n"
+      "\t[GBRGOV 050101-061231]\n"
+      "ABU_BAKR_BAGHDADI_\n"         // a particle
+      "\t[IRQREB 100101-191027]\n"
+      "MARTIN_LUTHER_KING_\n"        // no dated code: not read as a person in office
+      "\t[USAOPP]\n"
+      "NORTH_SEA_OIL_ [GBR]\n"       // a country code: not a person
+      "ZETA_ETA_THETA_\n"            // the short name is another entry's already
+      "\t[XYZGOV 050101-061231]\n"
+      "OMEGA_ [XYZ]\n"
+      "+ZETA_THETA_\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 8u);
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{E("CARLOS SAUL MENEM"), E("CARLOS MENEM")}));
+  for (size_t i = 1; i < 7; ++i) EXPECT_EQ(set.actors[i].names.size(), 1u) << i;
+  EXPECT_EQ(set.actors[7].names, (std::vector<Phrase>{E("OMEGA"), E("ZETA THETA")}));
+}
+
+TEST(TabariActorsTest, NoGeneratedDemonymEntries) {
+  // TABARI's "IRAQI_" already matches IRAQIS (see TabariActorsTest.EqualsSignMeansNoEndings).
+  DictionarySet set = Read("IRAQ_ [IRQ]\n+IRAQI_\n", DictionaryKind::kActors,
+                           DictionaryFormat::kTabari, "x.actors");
+  ASSERT_EQ(set.actors.size(), 1u);
+  for (const Phrase& p : set.actors[0].names) EXPECT_NE(p, E("ETHNIC IRAQI"));
 }
 
 TEST(ActorsTest, CrlfDosEofAndBadBytes) {

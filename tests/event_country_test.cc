@@ -1,0 +1,94 @@
+// The `country` field of event actors through the whole pipeline (shipped data): the ISO code
+// for CAMEO's retired ones, a former federation's republic, an IGO contingent's nationality,
+// and the one-sentence location country of bare agents. Golden files compare codes only, so these look at the records.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "annal/coder.h"
+
+namespace annal {
+namespace {
+
+const Coder& SharedCoder() {
+  static const Coder* coder = [] {
+    CoderOptions options;
+    options.data_dir = ANNAL_TEST_DATA_DIR;
+    auto opened = Coder::Open(options);
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return opened.ok() ? std::move(opened).value().release() : nullptr;
+  }();
+  return *coder;
+}
+
+// The first event's source and target as "CODE/COUNTRY" each, "" for none.
+std::pair<std::string, std::string> FirstEvent(const std::string& text, const std::string& date) {
+  Document doc;
+  doc.id = "t";
+  doc.date = date;
+  doc.text = text;
+  DocumentResult result;
+  Status s = SharedCoder().Code(doc, &result);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  if (result.events.empty()) return {"", ""};
+  const Event& e = result.events[0];
+  auto side = [](const std::optional<EventActor>& a) {
+    return a ? a->code + "/" + a->country : std::string();
+  };
+  return {side(e.source), side(e.target)};
+}
+
+TEST(EventCountryTest, EastTimorIsTls) {
+  // Phoenix codes East Timor TMP (CAMEO kept ISO's pre-2002 code); the record says TLS.
+  auto [source, target] = FirstEvent("Indonesia accused East Timor of harbouring rebels.", "2005-06-01");
+  EXPECT_EQ(source, "IDN/IDN");
+  EXPECT_EQ(target, "TMP/TLS");
+}
+
+TEST(EventCountryTest, PeacekeepingContingentKeepsItsNationality) {
+  // PEACEKEEPING_TROOPS [IGO~] puts IGO before the country: IGOBGD, Bangladesh's contingent.
+  auto [source, target] =
+      FirstEvent("Bangladeshi peacekeeping troops attacked rebels in Freetown.", "2000-06-01");
+  EXPECT_EQ(source, "IGOBGD/BGD");
+}
+
+TEST(EventCountryTest, RepublicOfAFormerFederationIsItsOwnCountry) {
+  // Phoenix dates: Georgia is USRGEO in 1990, Montenegro YUGMNE then and SCGMNE in 2000.
+  Document doc;
+  doc.id = "t";
+  doc.date = "1990-06-01";
+  doc.text = "Georgia accused Montenegro of harbouring rebels.";
+  DocumentResult result;
+  ASSERT_TRUE(SharedCoder().Code(doc, &result).ok());
+  ASSERT_FALSE(result.events.empty());
+  const Event& e = result.events[0];
+  ASSERT_TRUE(e.source && e.target);
+  EXPECT_EQ(e.source->code, "USRGEO");
+  EXPECT_EQ(e.source->country, "GEO");
+  EXPECT_TRUE(e.source->roles.empty());
+  EXPECT_EQ(e.target->code, "YUGMNE");
+  EXPECT_EQ(e.target->country, "MNE");
+  auto [source, target] =
+      FirstEvent("The Serbian government accused Montenegro of harbouring rebels.", "2000-06-01");
+  EXPECT_EQ(source, "SCGSRBGOV/SRB");
+  EXPECT_EQ(target, "SCGMNE/MNE");
+}
+
+TEST(EventCountryTest, InternationalBodyHasNoCountry) {
+  auto [source, target] = FirstEvent("The United Nations accused Israel of violating the truce.", "2005-06-01");
+  EXPECT_EQ(source.substr(0, 3), "IGO");
+  EXPECT_EQ(source.back(), '/');  // no country
+}
+
+TEST(EventCountryTest, OneSentenceLocationCountryForBareAgents) {
+  auto [source, target] = FirstEvent("Police arrested 40 students in Cairo on Sunday.", "2005-06-01");
+  EXPECT_EQ(source, "EGYCOP/EGY");
+  // Two countries located: no country for the bare agent.
+  auto [source2, target2] =
+      FirstEvent("Police arrested 40 students in Cairo and in Amman on Sunday.", "2005-06-01");
+  EXPECT_EQ(source2, "COP/");
+}
+
+}  // namespace
+}  // namespace annal
