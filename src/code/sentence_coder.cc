@@ -143,6 +143,11 @@ class SentenceAnalysis {
   void AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
                         std::vector<ActorRef>* targets) const;
   void AnalyzeVerbGroup(Verb* v) const;
+  // The first token of a trailing attribution (", officials in Nairobi said on Monday.",
+  // ", according to a report by X.") that closes the sentence, or n_ when there is none.
+  // The actors named there are the source of the report, never a participant in the events
+  // reported before it.
+  uint32_t TrailingAttributionStart() const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
@@ -166,6 +171,8 @@ class SentenceAnalysis {
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
   uint32_t FindByAgent(const Verb& v) const;
+  // The actor of an "against X" phrase in the clause after token `from`, or kNone.
+  uint32_t AgainstActorAfter(uint32_t from) const;
   uint32_t DeonticClauseSubject(const Verb& v) const;
   std::optional<ActorRef> FindSpeaker(const Verb& v, uint32_t subject_begin, bool* denied) const;
   std::optional<ActorRef> ResolvePronoun(uint32_t token) const;
@@ -226,6 +233,9 @@ class SentenceAnalysis {
   bool parsed_ = false;
   bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
+  // Pattern slots bind no mention that starts at or after this token (the current verb's
+  // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
+  uint32_t roles_end_ = UINT32_MAX;
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
   bool title_case_ = false;
@@ -743,6 +753,8 @@ std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
   int g = mentions_[mention].group;
   for (const auto& m : mentions_) {
     if (m.group != g) continue;
+    // "rioted at a jail in Israel, police sources said": no member from a trailing attribution.
+    if (m.begin >= roles_end_ && mentions_[mention].begin < roles_end_) continue;
     // A dictionary code "FRO/BIL/SAM" names several actors at once ("the Shire").
     std::string_view code = m.actor.code;
     size_t start = 0;
@@ -1057,8 +1069,24 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
   return kNone;
 }
 
+uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
+  const uint32_t limit = std::min({n_, from + 12, roles_end_});
+  for (uint32_t t = from; t < limit; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return kNone;
+    if (verb_of_[t] != kNone && !LooksLikeNoun(t)) return kNone;
+    if (w != "AGAINST") continue;
+    for (uint32_t k = t + 1; k < std::min(limit, t + 5); ++k) {
+      if (mention_of_[k] != kNone) return mention_of_[k];
+      if (verb_of_[k] != kNone && !LooksLikeNoun(k)) return kNone;
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
 uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
-  uint32_t limit = std::min(n_, from + kObjectWindow);
+  uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
     std::string_view w = W(t);
     if (mention_of_[t] != kNone) {
@@ -1081,6 +1109,12 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
         limit = std::min(n_, std::max(limit, e + 8));
         t = e - 1;
         continue;
+      }
+      // "rallied outside parliament in Tbilisi on Sunday against the government": a place or
+      // building is the target only when the clause names no one the act is against.
+      if (b > 0 && IsLocativePreposition(W(b - 1))) {
+        uint32_t against = AgainstActorAfter(e);
+        if (against != kNone) return against;
       }
       return m;
     }
@@ -1141,7 +1175,7 @@ uint32_t SentenceAnalysis::DeonticClauseSubject(const Verb& v) const {
 }
 
 uint32_t SentenceAnalysis::FindByAgent(const Verb& v) const {
-  uint32_t limit = std::min(n_, v.end + 8);
+  uint32_t limit = std::min({n_, v.end + 8, roles_end_});
   for (uint32_t t = v.end; t < limit; ++t) {
     if (W(t) == "BY" && t + 1 < n_) {
       for (uint32_t k = t + 1; k < std::min(n_, t + 5); ++k) {
@@ -1235,6 +1269,7 @@ bool SentenceAnalysis::SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t*
 }
 
 bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const {
+  if (mentions_[m].begin >= roles_end_) return false;
   // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
   if (kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
   if (kind == ElementKind::kTarget) {
@@ -1494,7 +1529,7 @@ void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<Acto
   const Mention& m = mentions_[mention];
   if (!m.agent_only || m.actor.code.find('/') != std::string::npos) return;
   std::string_view first_prep;
-  const uint32_t limit = std::min(n_, m.end + 10);
+  const uint32_t limit = std::min({n_, m.end + 10, roles_end_});
   for (uint32_t t = m.end; t < limit; ++t) {
     std::string_view w = W(t);
     if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return;
@@ -1520,6 +1555,37 @@ void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<Acto
     }
     return;
   }
+}
+
+uint32_t SentenceAnalysis::TrailingAttributionStart() const {
+  // The sentence's last segment after a comma, without the closing punctuation.
+  uint32_t end = n_;
+  while (end > 0 && IsPunct(end - 1) && W(end - 1) != ",") --end;
+  uint32_t c = end;
+  while (c > 0 && W(c - 1) != ",") {
+    --c;
+    if (W(c) == ";" || W(c) == ":" || W(c) == "--") return n_;
+  }
+  if (c == 0) return n_;
+  const uint32_t comma = c - 1;
+  if (comma + 3 < end && W(comma + 1) == "ACCORDING" && W(comma + 2) == "TO") return comma;
+  // ", officials in Nairobi said on Monday." / ", said a spokesman.": a speech verb within a
+  // short noun phrase of the comma, and after it nothing that could be a clause of its own
+  // (", the army said it had shelled X" reports an event there; its roles stay available).
+  uint32_t speech = kNone;
+  for (uint32_t x = c; x < end && x < c + 12; ++x) {
+    if (IsClauseOpener(W(x))) return n_;
+    if (IsSpeechVerb(W(x)) && W(x) != "SAYING") {
+      speech = x;
+      break;
+    }
+  }
+  if (speech == kNone) return n_;
+  for (uint32_t x = speech + 1; x < end; ++x) {
+    if (W(x) == "THAT" || IsSubjectPronoun(W(x))) return n_;
+    if (verb_of_[x] != kNone && !EndsWith(W(x), "ED")) return n_;  // "in remarks published"
+  }
+  return comma;
 }
 
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
@@ -1592,9 +1658,12 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   std::vector<ActorRef> previous_sources;
   bool previous_passive = false;
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
+  const uint32_t attribution = TrailingAttributionStart();
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
     if (v.begin < consumed_until || historical[vi]) continue;
+    // A verb before a trailing ", officials said" takes no role from that attribution.
+    roles_end_ = v.begin < attribution ? attribution : n_;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
@@ -1635,8 +1704,20 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (bind.compound) targets = sources;
     }
     uint32_t target_mention = bind.target;  // the mention behind `targets` after the verb
-    if (bind.target != kNone) targets = Group(bind.target);
-    const TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
+    if (bind.target != kNone) {
+      // A pattern's '+' after a locative ("- * OUTSIDE +", "- * IN + CAPITAL") is a place; an
+      // "against X" in the same clause names the one acted upon (as FindObject prefers it).
+      const uint32_t tb = mentions_[bind.target].begin;
+      if (tb > 0 && IsLocativePreposition(W(tb - 1)) && !bind.compound) {
+        uint32_t against = AgainstActorAfter(mentions_[bind.target].end);
+        if (against != kNone && against != bind.source) target_mention = bind.target = against;
+      }
+      targets = Group(bind.target);
+    }
+    TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
+    for (uint32_t* role : {&tree.subject, &tree.object, &tree.agent}) {
+      if (*role != kNone && mentions_[*role].begin >= roles_end_) *role = kNone;
+    }
     bool coordinated = false;
     if (v.group_begin > 0) {
       uint32_t k = v.group_begin - 1;
@@ -1650,8 +1731,13 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     const bool adjunct_participle = EndsWith(W(v.word), "ING") && v.group_begin == v.begin &&
                                     !v.infinitive && v.begin > 0 && W(v.begin - 1) == "," &&
                                     last_coded_end != kNone;
-    if (bind.source == kNone && (coordinated || adjunct_participle) &&
-        !previous_sources.empty() && !previous_passive) {
+    // A pattern's '$' found left of the participle ("- $ * +") is the nearest actor of the
+    // clause before the comma - usually its object or a place ("attacked a checkpoint near
+    // Kandahar, killing four soldiers"), not the one who killed.
+    const bool source_from_previous_clause =
+        bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
+    if ((bind.source == kNone || (adjunct_participle && source_from_previous_clause)) &&
+        (coordinated || adjunct_participle) && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
       subject = FindSubject(v.group_begin, v.infinitive);
