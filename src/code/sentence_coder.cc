@@ -148,6 +148,9 @@ class SentenceAnalysis {
   // The actors named there are the source of the report, never a participant in the events
   // reported before it.
   uint32_t TrailingAttributionStart() const;
+  // Where the clause demanded or appealed for by verb `v` ends (its verbs are what is asked
+  // for, not events): the first comma, semicolon or relative pronoun after it, else n_.
+  uint32_t DemandedClauseEnd(const Verb& v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
@@ -1588,6 +1591,22 @@ uint32_t SentenceAnalysis::TrailingAttributionStart() const {
   return comma;
 }
 
+uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
+  bool verb_seen = false;
+  for (uint32_t t = v.end; t < n_; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || w == "WHO" || w == "WHICH" ||
+        w == "WHOSE" || w == "WHERE" || w == "WHILE" || w == "BECAUSE" || w == "AFTER") {
+      return t;
+    }
+    // "that" opening the demanded clause comes before its verb; after the verb it opens a
+    // relative clause ("return a helicopter that was captured by ...") that asserts a fact.
+    if (w == "THAT" && verb_seen) return t;
+    if (verb_of_[t] != kNone && !LooksLikeNoun(t)) verb_seen = true;
+  }
+  return n_;
+}
+
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
   VerbCode vc;
   vc.block = v.block;
@@ -1659,11 +1678,15 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   bool previous_passive = false;
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   const uint32_t attribution = TrailingAttributionStart();
+  uint32_t demand_content_end = 0;  // end of the clause a coded demand or appeal governs
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
     if (v.begin < consumed_until || historical[vi]) continue;
     // A verb before a trailing ", officials said" takes no role from that attribution.
     roles_end_ = v.begin < attribution ? attribution : n_;
+    // "demanded that the US cancel plans to sell weapons to Taiwan", "said Sudan must return
+    // the helicopter": what is demanded is the content of the coded demand, not an event.
+    if (v.begin < demand_content_end) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
@@ -1837,6 +1860,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         Emit(v, "100", sources, Group(addressee), v.modality, std::nullopt,
              CandidateEvent::kDeonticClauseRule, out);
         last_coded_end = v.end;
+        demand_content_end = DemandedClauseEnd(v);
         continue;
       }
       if (clause_follows || targets.empty()) continue;
@@ -1892,7 +1916,14 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     previous_sources = sources;
     previous_passive = v.passive;
-    if (!sources.empty() || !targets.empty()) last_coded_end = v.end;
+    if (!sources.empty() || !targets.empty()) {
+      last_coded_end = v.end;
+      // CAMEO 02 (appeal) and 10 (demand): the clause after the verb says what is asked for.
+      if (!targets.empty() && modality != Modality::kNegated &&
+          (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) {
+        demand_content_end = DemandedClauseEnd(v);
+      }
+    }
     Emit(v, code, sources, targets, modality, speaker, pattern, out);
     if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
       Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
