@@ -950,13 +950,17 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
       // "is to", "plans to", "is about to", "threatened to": look at the controlling words.
       if (k >= 2) {
         std::string_view c = W(k - 2);
+        // A commitment ("vowed to", "is willing to", "pledged to") announces the act as much
+        // as a plan does.
         if (c == "PLANS" || c == "PLAN" || c == "PLANNED" || c == "INTENDS" || c == "INTENDED" ||
             c == "IS" || c == "ARE" || c == "ABOUT" || c == "GOING" || c == "EXPECTED" ||
-            c == "SET" || c == "SCHEDULED" || c == "PREPARING" || c == "READY") {
+            c == "SET" || c == "SCHEDULED" || c == "PREPARING" || c == "READY" ||
+            c == "WILLING" || c == "PREPARED" || c == "VOWED" || c == "VOWS" || c == "PROMISED" ||
+            c == "PROMISES" || c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE") {
           future = true;
         } else if (c == "THREATENED" || c == "THREATENS" || c == "WANTS" || c == "WANT" ||
                    c == "HOPES" || c == "SEEKS" || c == "ATTEMPTED" || c == "TRIED" ||
-                   c == "REFUSED" || c == "FAILED" || c == "VOWED" || c == "PROMISED") {
+                   c == "REFUSED" || c == "FAILED") {
           hypothetical = true;
           if (c == "REFUSED" || c == "FAILED") negated = true;
         }
