@@ -151,6 +151,9 @@ class SentenceAnalysis {
   // Where the clause demanded or appealed for by verb `v` ends (its verbs are what is asked
   // for, not events): the first comma, semicolon or relative pronoun after it, else n_.
   uint32_t DemandedClauseEnd(const Verb& v) const;
+  // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
+  // verb's predicate (see Run).
+  bool IsNounModifyingParticiple(const Verb& v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
@@ -1611,6 +1614,35 @@ uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
   return n_;
 }
 
+bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
+  if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.infinitive || v.begin < 2) {
+    return false;
+  }
+  const uint32_t p = v.begin - 1;
+  std::string_view prev = W(p);
+  // The noun: an actor mention or a common noun (not a function word, not capitalised
+  // mid-sentence, not a verb form of its own).
+  uint32_t noun_begin = p;
+  if (mention_of_[p] != kNone) {
+    noun_begin = mentions_[mention_of_[p]].begin;
+  } else if (!tok_[p].has(text::kWord) || IsFunctionWord(prev) || IsSubjectPronoun(prev) ||
+             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev)) {
+    return false;
+  }
+  // An earlier verb whose predicate holds the noun: the noun is no subject of the participle.
+  for (const Verb& other : verbs_) {
+    if (other.end > noun_begin) break;
+    if (!other.speech) {
+      for (uint32_t k = other.end; k < noun_begin; ++k) {
+        std::string_view w = W(k);
+        if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
   VerbCode vc;
   vc.block = v.block;
@@ -1691,6 +1723,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // "demanded that the US cancel plans to sell weapons to Taiwan", "said Sudan must return
     // the helicopter": what is demanded is the content of the coded demand, not an event.
     if (v.begin < demand_content_end) continue;
+    // "food aid to refugees fleeing the civil war", "a helicopter carrying truce monitors": a
+    // present participle right after a noun in an earlier verb's predicate describes that noun;
+    // it is background, not an event the sentence reports.
+    if (IsNounModifyingParticiple(v)) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
