@@ -804,8 +804,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
   // article modifies the noun that follows it; it is no subject of a verb. A prefix written
   // apart from the actor ("an anti- Gondor parade") belongs to the same modifier.
-  if (word > 0 && mention_of_[word - 1] != kNone) {
-    uint32_t b = mentions_[mention_of_[word - 1]].begin;
+  // "a Russian peace plan": one plain noun may sit between the actor and the word.
+  uint32_t modifier_end = word;
+  if (word > 1 && mention_of_[word - 1] == kNone && mention_of_[word - 2] != kNone &&
+      tok_[word - 1].has(text::kWord) && !tok_[word - 1].has(text::kCapitalized) &&
+      !IsFunctionWord(W(word - 1)) && !VerbFormEndingAt(word)) {
+    modifier_end = word - 1;
+  }
+  if (modifier_end > 0 && mention_of_[modifier_end - 1] != kNone) {
+    uint32_t b = mentions_[mention_of_[modifier_end - 1]].begin;
     if (b > 0 && W(b - 1).size() > 1 && W(b - 1).back() == '-') {
       --b;
     } else if (b > 1 && W(b - 1) == "-" && tok_[b - 2].has(text::kWord)) {
@@ -1860,10 +1867,21 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     if (!bind.compound && sources.size() > 1 && !v.passive &&
         (code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
          code.rfind("06", 0) == 0)) {
+      // "renewed negotiations on an Israeli troop pullback": a topic is no participant either.
+      auto place_or_topic = [&](const ActorRef& t) {
+        uint32_t k = t.begin;
+        for (int steps = 0; k > 0 && steps < 3 && (IsDeterminer(W(k - 1)) ||
+                                                   IsActorModifier(W(k - 1)));
+             ++steps) {
+          --k;
+        }
+        if (k == 0) return false;
+        std::string_view p = W(k - 1);
+        return IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" ||
+               p == "REGARDING" || p == "CONCERNING";
+      };
       bool places_only = true;
-      for (const auto& t : targets) {
-        places_only &= t.begin > 0 && IsLocativePreposition(W(t.begin - 1));
-      }
+      for (const auto& t : targets) places_only &= place_or_topic(t);
       if (places_only) {
         bind.compound = true;
         targets = sources;
