@@ -1496,6 +1496,11 @@ bool SentenceAnalysis::IsTimeReference(const lexicon::Phrase& phrase) {
   if (phrase.empty()) return false;
   const std::string& last = phrase.back().text;
   if (last == "AGO" || last == "LATER" || last == "EARLIER") return true;
+  // "officers murdered during World War Two": the war dates its own clause like a year does;
+  // "Poland demanded an admission by Moscow that ..." before it is today's news.
+  for (size_t i = 0; i + 1 < phrase.size(); ++i) {
+    if (phrase[i].text == "WORLD" && phrase[i + 1].text == "WAR") return true;
+  }
   if (phrase.size() != 1 || last.size() != 4) return false;
   return std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
