@@ -242,6 +242,7 @@ class SentenceAnalysis {
   // Pattern slots bind no mention that starts at or after this token (the current verb's
   // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
   uint32_t roles_end_ = UINT32_MAX;
+  uint32_t attribution_start_ = UINT32_MAX;  // TrailingAttributionStart() once Run computed it
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
   bool title_case_ = false;
@@ -1241,6 +1242,26 @@ std::optional<ActorRef> SentenceAnalysis::FindSpeaker(const Verb& v, uint32_t su
       return unknown;
     }
   }
+  // A trailing attribution after the verb (TrailingAttributionStart): ", relief officials in
+  // Nairobi said on Monday." - its first actor, else an unknown speaker.
+  if (attribution_start_ < n_ && v.end <= attribution_start_) {
+    uint32_t speech = kNone;
+    for (uint32_t x = attribution_start_ + 1; x < n_; ++x) {
+      if (IsSpeechVerb(W(x))) {
+        speech = x;
+        break;
+      }
+    }
+    if (speech != kNone) {
+      for (uint32_t x = attribution_start_ + 1; x < n_; ++x) {
+        if (mention_of_[x] != kNone) return mentions_[mention_of_[x]].actor;
+      }
+      ActorRef unknown;
+      unknown.begin = speech;
+      unknown.end = speech + 1;
+      return unknown;
+    }
+  }
   // Trailing ", X said." / ", said X."
   for (uint32_t k = v.end; k + 1 < n_; ++k) {
     if (W(k) != ",") continue;
@@ -1726,6 +1747,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   bool previous_passive = false;
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   const uint32_t attribution = TrailingAttributionStart();
+  attribution_start_ = attribution;
   uint32_t demand_content_end = 0;  // end of the clause a coded demand or appeal governs
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
