@@ -630,6 +630,10 @@ void SentenceAnalysis::BuildMentions() {
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
                      verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w) &&
+                     // "close its embassy and would expel Ukrainian diplomats": a verb group
+                     // after the joiner starts a new predicate, not an adjective of the actor.
+                     !VerbFormAt(t) && !IsFutureModal(w) && !IsHypotheticalModal(w) &&
+                     !IsBeAuxiliary(w) && !IsHaveAuxiliary(w) && !IsDoAuxiliary(w) &&
                      // "and suspended aid to the country": a description is no list member
                      mentions_[r].actor.resolution == context::Resolution::kNone)) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
@@ -1745,6 +1749,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   // Sources of the previous verb, for coordinated predicates ("X condemned ... and promised").
   std::vector<ActorRef> previous_sources;
   bool previous_passive = false;
+  size_t previous_sources_verb = SIZE_MAX - 1;  // index of the verb that set previous_sources
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
   const uint32_t attribution = TrailingAttributionStart();
   attribution_start_ = attribution;
@@ -1816,11 +1821,24 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (*role != kNone && mentions_[*role].begin >= roles_end_) *role = kNone;
     }
     bool coordinated = false;
+    uint32_t subject_from = v.group_begin;  // where the search for the subject starts
     if (v.group_begin > 0) {
       uint32_t k = v.group_begin - 1;
       // The token right before the verb group is "and": the verb shares the earlier subject
       // ("X and Y attacked" would have Y there instead).
-      coordinated = IsCoordinator(W(k)) || W(k) == "BUT";
+      // Only when the verb it coordinates with is the one that gave `previous_sources`: in
+      // "a resolution that aims to tighten sanctions and impose a blockade" the partner is the
+      // uncoded "tighten", not the "said" before it.
+      const bool after_and = IsCoordinator(W(k)) || W(k) == "BUT";
+      coordinated = after_and && previous_sources_verb + 1 == vi;
+      if (after_and && !coordinated && vi > 0 && verbs_[vi - 1].end <= k) {
+        // The partner coded nothing. "... to tighten sanctions and impose a blockade": the
+        // verb belongs to the same infinitive phrase and is no event either. "it would
+        // prohibit aid and would deny entry": the partner's subject is this verb's too.
+        const Verb& partner = verbs_[vi - 1];
+        if (partner.infinitive) continue;
+        subject_from = partner.group_begin;
+      }
     }
     // "..., killing 20 people", "..., urging the counterpart to sign": a participle right after
     // a comma, with no auxiliary, is an adjunct of the coded clause before it and shares its
@@ -1837,7 +1855,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         (coordinated || adjunct_participle) && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
-      subject = FindSubject(v.group_begin, v.infinitive);
+      subject = FindSubject(subject_from, v.infinitive);
       // The tree's subject is preferred, unless it is a bare role ("activists", "police") where
       // the rules found an actor ("activists from the Fatah Party"): the head noun of the
       // subject phrase then only names the role of the actor the rules picked.
@@ -1852,7 +1870,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
-        uint32_t k = v.group_begin;
+        uint32_t k = subject_from;
         while (k > 0 && (IsAdverbLike(W(k - 1)) || W(k - 1) == ",")) --k;
         if (k > 0 && IsSubjectPronoun(W(k - 1))) pronoun = ResolvePronoun(k - 1);
       } else {
@@ -2000,6 +2018,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       subject_recorded = true;
     }
     previous_sources = sources;
+    previous_sources_verb = vi;
     previous_passive = v.passive;
     if (!sources.empty() || !targets.empty()) {
       last_coded_end = v.end;
