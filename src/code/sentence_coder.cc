@@ -1772,6 +1772,20 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         v.group_begin >= last_coded_end) {
       continue;
     }
+    // "met Berlusconi and Schroeder to talk about Turkey", "opened fire to disperse the
+    // demonstrators": an infinitive of purpose in the clause of a coded verb says why that act
+    // was done; the act itself is the event.
+    if (v.infinitive && last_coded_end != kNone && v.group_begin > last_coded_end) {
+      bool same_clause = true;
+      for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
+        std::string_view w = W(k);
+        if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
+            (verb_of_[k] != kNone && !LooksLikeNoun(k))) {
+          same_clause = false;
+        }
+      }
+      if (same_clause) continue;
+    }
     // "accused Pakistan of sheltering militants": the gerund is the content of the accusation
     // (or request, or praise) already coded, not a second event.
     if (last_coded_end != kNone && EndsWith(W(v.word), "ING") && v.begin > 0 &&
