@@ -1490,8 +1490,19 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
                             const std::vector<ActorRef>& targets, Modality modality,
                             const std::optional<ActorRef>& speaker, int32_t pattern,
                             std::vector<CandidateEvent>* out) const {
+  const size_t out_begin = out->size();
   auto emit_one = [&](const ActorRef* s, const ActorRef* t) {
     if (s != nullptr && t != nullptr && s->code == t->code) return;  // no self-events
+    // "expelled inspectors of the International Atomic Energy Agency, or IAEA": two mentions
+    // of one actor make one event, not two identical ones from the same words.
+    for (size_t i = out_begin; i < out->size(); ++i) {
+      const CandidateEvent& o = (*out)[i];
+      if (o.trigger_begin == v.begin && o.code == code && o.source.has_value() == (s != nullptr) &&
+          o.target.has_value() == (t != nullptr) && (s == nullptr || o.source->code == s->code) &&
+          (t == nullptr || o.target->code == t->code)) {
+        return;
+      }
+    }
     CandidateEvent e;
     if (s != nullptr) e.source = *s;
     if (t != nullptr) e.target = *t;
@@ -1779,8 +1790,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       bool same_clause = true;
       for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
         std::string_view w = W(k);
+        // A verb word inside the coded verb's own pattern ("began a hunger strike") is used up.
         if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
-            (verb_of_[k] != kNone && !LooksLikeNoun(k))) {
+            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k))) {
           same_clause = false;
         }
       }
