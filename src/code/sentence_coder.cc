@@ -143,6 +143,17 @@ class SentenceAnalysis {
   void AnchorRoleTarget(uint32_t mention, const std::vector<ActorRef>& sources,
                         std::vector<ActorRef>* targets) const;
   void AnalyzeVerbGroup(Verb* v) const;
+  // The first token of a trailing attribution (", officials in Nairobi said on Monday.",
+  // ", according to a report by X.") that closes the sentence, or n_ when there is none.
+  // The actors named there are the source of the report, never a participant in the events
+  // reported before it.
+  uint32_t TrailingAttributionStart() const;
+  // Where the clause demanded or appealed for by verb `v` ends (its verbs are what is asked
+  // for, not events): the first comma, semicolon or relative pronoun after it, else n_.
+  uint32_t DemandedClauseEnd(const Verb& v) const;
+  // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
+  // verb's predicate (see Run).
+  bool IsNounModifyingParticiple(const Verb& v) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
@@ -166,6 +177,8 @@ class SentenceAnalysis {
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
   uint32_t FindByAgent(const Verb& v) const;
+  // The actor of an "against X" phrase in the clause after token `from`, or kNone.
+  uint32_t AgainstActorAfter(uint32_t from) const;
   uint32_t DeonticClauseSubject(const Verb& v) const;
   std::optional<ActorRef> FindSpeaker(const Verb& v, uint32_t subject_begin, bool* denied) const;
   std::optional<ActorRef> ResolvePronoun(uint32_t token) const;
@@ -226,6 +239,10 @@ class SentenceAnalysis {
   bool parsed_ = false;
   bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
+  // Pattern slots bind no mention that starts at or after this token (the current verb's
+  // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
+  uint32_t roles_end_ = UINT32_MAX;
+  uint32_t attribution_start_ = UINT32_MAX;  // TrailingAttributionStart() once Run computed it
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
   bool title_case_ = false;
@@ -613,6 +630,10 @@ void SentenceAnalysis::BuildMentions() {
         } else if (w != "THE" && w != "BOTH" &&
                    !(saw_joiner && tok_[t].has(text::kWord) && !tok_[t].has(text::kCapitalized) &&
                      verb_of_.empty() && !IsPreposition(w) && !IsClauseOpener(w) &&
+                     // "close its embassy and would expel Ukrainian diplomats": a verb group
+                     // after the joiner starts a new predicate, not an adjective of the actor.
+                     !VerbFormAt(t) && !IsFutureModal(w) && !IsHypotheticalModal(w) &&
+                     !IsBeAuxiliary(w) && !IsHaveAuxiliary(w) && !IsDoAuxiliary(w) &&
                      // "and suspended aid to the country": a description is no list member
                      mentions_[r].actor.resolution == context::Resolution::kNone)) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
@@ -743,6 +764,8 @@ std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
   int g = mentions_[mention].group;
   for (const auto& m : mentions_) {
     if (m.group != g) continue;
+    // "rioted at a jail in Israel, police sources said": no member from a trailing attribution.
+    if (m.begin >= roles_end_ && mentions_[mention].begin < roles_end_) continue;
     // A dictionary code "FRO/BIL/SAM" names several actors at once ("the Shire").
     std::string_view code = m.actor.code;
     size_t start = 0;
@@ -786,8 +809,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
   // article modifies the noun that follows it; it is no subject of a verb. A prefix written
   // apart from the actor ("an anti- Gondor parade") belongs to the same modifier.
-  if (word > 0 && mention_of_[word - 1] != kNone) {
-    uint32_t b = mentions_[mention_of_[word - 1]].begin;
+  // "a Russian peace plan": one plain noun may sit between the actor and the word.
+  uint32_t modifier_end = word;
+  if (word > 1 && mention_of_[word - 1] == kNone && mention_of_[word - 2] != kNone &&
+      tok_[word - 1].has(text::kWord) && !tok_[word - 1].has(text::kCapitalized) &&
+      !IsFunctionWord(W(word - 1)) && !VerbFormEndingAt(word)) {
+    modifier_end = word - 1;
+  }
+  if (modifier_end > 0 && mention_of_[modifier_end - 1] != kNone) {
+    uint32_t b = mentions_[mention_of_[modifier_end - 1]].begin;
     if (b > 0 && W(b - 1).size() > 1 && W(b - 1).back() == '-') {
       --b;
     } else if (b > 1 && W(b - 1) == "-" && tok_[b - 2].has(text::kWord)) {
@@ -935,13 +965,17 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
       // "is to", "plans to", "is about to", "threatened to": look at the controlling words.
       if (k >= 2) {
         std::string_view c = W(k - 2);
+        // A commitment ("vowed to", "is willing to", "pledged to") announces the act as much
+        // as a plan does.
         if (c == "PLANS" || c == "PLAN" || c == "PLANNED" || c == "INTENDS" || c == "INTENDED" ||
             c == "IS" || c == "ARE" || c == "ABOUT" || c == "GOING" || c == "EXPECTED" ||
-            c == "SET" || c == "SCHEDULED" || c == "PREPARING" || c == "READY") {
+            c == "SET" || c == "SCHEDULED" || c == "PREPARING" || c == "READY" ||
+            c == "WILLING" || c == "PREPARED" || c == "VOWED" || c == "VOWS" || c == "PROMISED" ||
+            c == "PROMISES" || c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE") {
           future = true;
         } else if (c == "THREATENED" || c == "THREATENS" || c == "WANTS" || c == "WANT" ||
                    c == "HOPES" || c == "SEEKS" || c == "ATTEMPTED" || c == "TRIED" ||
-                   c == "REFUSED" || c == "FAILED" || c == "VOWED" || c == "PROMISED") {
+                   c == "REFUSED" || c == "FAILED") {
           hypothetical = true;
           if (c == "REFUSED" || c == "FAILED") negated = true;
         }
@@ -1057,8 +1091,24 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
   return kNone;
 }
 
+uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
+  const uint32_t limit = std::min({n_, from + 12, roles_end_});
+  for (uint32_t t = from; t < limit; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return kNone;
+    if (verb_of_[t] != kNone && !LooksLikeNoun(t)) return kNone;
+    if (w != "AGAINST") continue;
+    for (uint32_t k = t + 1; k < std::min(limit, t + 5); ++k) {
+      if (mention_of_[k] != kNone) return mention_of_[k];
+      if (verb_of_[k] != kNone && !LooksLikeNoun(k)) return kNone;
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
 uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
-  uint32_t limit = std::min(n_, from + kObjectWindow);
+  uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
     std::string_view w = W(t);
     if (mention_of_[t] != kNone) {
@@ -1081,6 +1131,12 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
         limit = std::min(n_, std::max(limit, e + 8));
         t = e - 1;
         continue;
+      }
+      // "rallied outside parliament in Tbilisi on Sunday against the government": a place or
+      // building is the target only when the clause names no one the act is against.
+      if (b > 0 && IsLocativePreposition(W(b - 1))) {
+        uint32_t against = AgainstActorAfter(e);
+        if (against != kNone) return against;
       }
       return m;
     }
@@ -1141,7 +1197,7 @@ uint32_t SentenceAnalysis::DeonticClauseSubject(const Verb& v) const {
 }
 
 uint32_t SentenceAnalysis::FindByAgent(const Verb& v) const {
-  uint32_t limit = std::min(n_, v.end + 8);
+  uint32_t limit = std::min({n_, v.end + 8, roles_end_});
   for (uint32_t t = v.end; t < limit; ++t) {
     if (W(t) == "BY" && t + 1 < n_) {
       for (uint32_t k = t + 1; k < std::min(n_, t + 5); ++k) {
@@ -1190,6 +1246,26 @@ std::optional<ActorRef> SentenceAnalysis::FindSpeaker(const Verb& v, uint32_t su
       return unknown;
     }
   }
+  // A trailing attribution after the verb (TrailingAttributionStart): ", relief officials in
+  // Nairobi said on Monday." - its first actor, else an unknown speaker.
+  if (attribution_start_ < n_ && v.end <= attribution_start_) {
+    uint32_t speech = kNone;
+    for (uint32_t x = attribution_start_ + 1; x < n_; ++x) {
+      if (IsSpeechVerb(W(x))) {
+        speech = x;
+        break;
+      }
+    }
+    if (speech != kNone) {
+      for (uint32_t x = attribution_start_ + 1; x < n_; ++x) {
+        if (mention_of_[x] != kNone) return mentions_[mention_of_[x]].actor;
+      }
+      ActorRef unknown;
+      unknown.begin = speech;
+      unknown.end = speech + 1;
+      return unknown;
+    }
+  }
   // Trailing ", X said." / ", said X."
   for (uint32_t k = v.end; k + 1 < n_; ++k) {
     if (W(k) != ",") continue;
@@ -1235,6 +1311,7 @@ bool SentenceAnalysis::SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t*
 }
 
 bool SentenceAnalysis::BindSlot(ElementKind kind, uint32_t m, Binding* b) const {
+  if (mentions_[m].begin >= roles_end_) return false;
   // '%' needs a real compound ("Israel and Lebanon"), not a single actor.
   if (kind == ElementKind::kCompound && GroupSize(m) < 2) return false;
   if (kind == ElementKind::kTarget) {
@@ -1413,8 +1490,19 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
                             const std::vector<ActorRef>& targets, Modality modality,
                             const std::optional<ActorRef>& speaker, int32_t pattern,
                             std::vector<CandidateEvent>* out) const {
+  const size_t out_begin = out->size();
   auto emit_one = [&](const ActorRef* s, const ActorRef* t) {
     if (s != nullptr && t != nullptr && s->code == t->code) return;  // no self-events
+    // "expelled inspectors of the International Atomic Energy Agency, or IAEA": two mentions
+    // of one actor make one event, not two identical ones from the same words.
+    for (size_t i = out_begin; i < out->size(); ++i) {
+      const CandidateEvent& o = (*out)[i];
+      if (o.trigger_begin == v.begin && o.code == code && o.source.has_value() == (s != nullptr) &&
+          o.target.has_value() == (t != nullptr) && (s == nullptr || o.source->code == s->code) &&
+          (t == nullptr || o.target->code == t->code)) {
+        return;
+      }
+    }
     CandidateEvent e;
     if (s != nullptr) e.source = *s;
     if (t != nullptr) e.target = *t;
@@ -1444,6 +1532,11 @@ bool SentenceAnalysis::IsTimeReference(const lexicon::Phrase& phrase) {
   if (phrase.empty()) return false;
   const std::string& last = phrase.back().text;
   if (last == "AGO" || last == "LATER" || last == "EARLIER") return true;
+  // "officers murdered during World War Two": the war dates its own clause like a year does;
+  // "Poland demanded an admission by Moscow that ..." before it is today's news.
+  for (size_t i = 0; i + 1 < phrase.size(); ++i) {
+    if (phrase[i].text == "WORLD" && phrase[i + 1].text == "WAR") return true;
+  }
   if (phrase.size() != 1 || last.size() != 4) return false;
   return std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -1494,7 +1587,7 @@ void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<Acto
   const Mention& m = mentions_[mention];
   if (!m.agent_only || m.actor.code.find('/') != std::string::npos) return;
   std::string_view first_prep;
-  const uint32_t limit = std::min(n_, m.end + 10);
+  const uint32_t limit = std::min({n_, m.end + 10, roles_end_});
   for (uint32_t t = m.end; t < limit; ++t) {
     std::string_view w = W(t);
     if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return;
@@ -1520,6 +1613,82 @@ void SentenceAnalysis::AnchorRoleTarget(uint32_t mention, const std::vector<Acto
     }
     return;
   }
+}
+
+uint32_t SentenceAnalysis::TrailingAttributionStart() const {
+  // The sentence's last segment after a comma, without the closing punctuation.
+  uint32_t end = n_;
+  while (end > 0 && IsPunct(end - 1) && W(end - 1) != ",") --end;
+  uint32_t c = end;
+  while (c > 0 && W(c - 1) != ",") {
+    --c;
+    if (W(c) == ";" || W(c) == ":" || W(c) == "--") return n_;
+  }
+  if (c == 0) return n_;
+  const uint32_t comma = c - 1;
+  if (comma + 3 < end && W(comma + 1) == "ACCORDING" && W(comma + 2) == "TO") return comma;
+  // ", officials in Nairobi said on Monday." / ", said a spokesman.": a speech verb within a
+  // short noun phrase of the comma, and after it nothing that could be a clause of its own
+  // (", the army said it had shelled X" reports an event there; its roles stay available).
+  uint32_t speech = kNone;
+  for (uint32_t x = c; x < end && x < c + 12; ++x) {
+    if (IsClauseOpener(W(x))) return n_;
+    if (IsSpeechVerb(W(x)) && W(x) != "SAYING") {
+      speech = x;
+      break;
+    }
+  }
+  if (speech == kNone) return n_;
+  for (uint32_t x = speech + 1; x < end; ++x) {
+    if (W(x) == "THAT" || IsSubjectPronoun(W(x))) return n_;
+    if (verb_of_[x] != kNone && !EndsWith(W(x), "ED")) return n_;  // "in remarks published"
+  }
+  return comma;
+}
+
+uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
+  bool verb_seen = false;
+  for (uint32_t t = v.end; t < n_; ++t) {
+    std::string_view w = W(t);
+    if (w == "," || w == ";" || w == ":" || w == "--" || w == "WHO" || w == "WHICH" ||
+        w == "WHOSE" || w == "WHERE" || w == "WHILE" || w == "BECAUSE" || w == "AFTER") {
+      return t;
+    }
+    // "that" opening the demanded clause comes before its verb; after the verb it opens a
+    // relative clause ("return a helicopter that was captured by ...") that asserts a fact.
+    if (w == "THAT" && verb_seen) return t;
+    if (verb_of_[t] != kNone && !LooksLikeNoun(t)) verb_seen = true;
+  }
+  return n_;
+}
+
+bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
+  if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.infinitive || v.begin < 2) {
+    return false;
+  }
+  const uint32_t p = v.begin - 1;
+  std::string_view prev = W(p);
+  // The noun: an actor mention or a common noun (not a function word, not capitalised
+  // mid-sentence, not a verb form of its own).
+  uint32_t noun_begin = p;
+  if (mention_of_[p] != kNone) {
+    noun_begin = mentions_[mention_of_[p]].begin;
+  } else if (!tok_[p].has(text::kWord) || IsFunctionWord(prev) || IsSubjectPronoun(prev) ||
+             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev)) {
+    return false;
+  }
+  // An earlier verb whose predicate holds the noun: the noun is no subject of the participle.
+  for (const Verb& other : verbs_) {
+    if (other.end > noun_begin) break;
+    if (!other.speech) {
+      for (uint32_t k = other.end; k < noun_begin; ++k) {
+        std::string_view w = W(k);
+        if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return false;
+      }
+      return true;
+    }
+  }
+  return false;
 }
 
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
@@ -1591,15 +1760,43 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   // Sources of the previous verb, for coordinated predicates ("X condemned ... and promised").
   std::vector<ActorRef> previous_sources;
   bool previous_passive = false;
+  size_t previous_sources_verb = SIZE_MAX - 1;  // index of the verb that set previous_sources
   uint32_t last_coded_end = kNone;  // end of the last verb that produced an event
+  const uint32_t attribution = TrailingAttributionStart();
+  attribution_start_ = attribution;
+  uint32_t demand_content_end = 0;  // end of the clause a coded demand or appeal governs
   for (size_t vi = 0; vi < verbs_.size(); ++vi) {
     const Verb& v = verbs_[vi];
     if (v.begin < consumed_until || historical[vi]) continue;
+    // A verb before a trailing ", officials said" takes no role from that attribution.
+    roles_end_ = v.begin < attribution ? attribution : n_;
+    // "demanded that the US cancel plans to sell weapons to Taiwan", "said Sudan must return
+    // the helicopter": what is demanded is the content of the coded demand, not an event.
+    if (v.begin < demand_content_end) continue;
+    // "food aid to refugees fleeing the civil war", "a helicopter carrying truce monitors": a
+    // present participle right after a noun in an earlier verb's predicate describes that noun;
+    // it is background, not an event the sentence reports.
+    if (IsNounModifyingParticiple(v)) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
         v.group_begin >= last_coded_end) {
       continue;
+    }
+    // "met Berlusconi and Schroeder to talk about Turkey", "opened fire to disperse the
+    // demonstrators": an infinitive of purpose in the clause of a coded verb says why that act
+    // was done; the act itself is the event.
+    if (v.infinitive && last_coded_end != kNone && v.group_begin > last_coded_end) {
+      bool same_clause = true;
+      for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
+        std::string_view w = W(k);
+        // A verb word inside the coded verb's own pattern ("began a hunger strike") is used up.
+        if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
+            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k))) {
+          same_clause = false;
+        }
+      }
+      if (same_clause) continue;
     }
     // "accused Pakistan of sheltering militants": the gerund is the content of the accusation
     // (or request, or praise) already coded, not a second event.
@@ -1635,14 +1832,39 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (bind.compound) targets = sources;
     }
     uint32_t target_mention = bind.target;  // the mention behind `targets` after the verb
-    if (bind.target != kNone) targets = Group(bind.target);
-    const TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
+    if (bind.target != kNone) {
+      // A pattern's '+' after a locative ("- * OUTSIDE +", "- * IN + CAPITAL") is a place; an
+      // "against X" in the same clause names the one acted upon (as FindObject prefers it).
+      const uint32_t tb = mentions_[bind.target].begin;
+      if (tb > 0 && IsLocativePreposition(W(tb - 1)) && !bind.compound) {
+        uint32_t against = AgainstActorAfter(mentions_[bind.target].end);
+        if (against != kNone && against != bind.source) target_mention = bind.target = against;
+      }
+      targets = Group(bind.target);
+    }
+    TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
+    for (uint32_t* role : {&tree.subject, &tree.object, &tree.agent}) {
+      if (*role != kNone && mentions_[*role].begin >= roles_end_) *role = kNone;
+    }
     bool coordinated = false;
+    uint32_t subject_from = v.group_begin;  // where the search for the subject starts
     if (v.group_begin > 0) {
       uint32_t k = v.group_begin - 1;
       // The token right before the verb group is "and": the verb shares the earlier subject
       // ("X and Y attacked" would have Y there instead).
-      coordinated = IsCoordinator(W(k)) || W(k) == "BUT";
+      // Only when the verb it coordinates with is the one that gave `previous_sources`: in
+      // "a resolution that aims to tighten sanctions and impose a blockade" the partner is the
+      // uncoded "tighten", not the "said" before it.
+      const bool after_and = IsCoordinator(W(k)) || W(k) == "BUT";
+      coordinated = after_and && previous_sources_verb + 1 == vi;
+      if (after_and && !coordinated && vi > 0 && verbs_[vi - 1].end <= k) {
+        // The partner coded nothing. "... to tighten sanctions and impose a blockade": the
+        // verb belongs to the same infinitive phrase and is no event either. "it would
+        // prohibit aid and would deny entry": the partner's subject is this verb's too.
+        const Verb& partner = verbs_[vi - 1];
+        if (partner.infinitive) continue;
+        subject_from = partner.group_begin;
+      }
     }
     // "..., killing 20 people", "..., urging the counterpart to sign": a participle right after
     // a comma, with no auxiliary, is an adjunct of the coded clause before it and shares its
@@ -1650,11 +1872,16 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     const bool adjunct_participle = EndsWith(W(v.word), "ING") && v.group_begin == v.begin &&
                                     !v.infinitive && v.begin > 0 && W(v.begin - 1) == "," &&
                                     last_coded_end != kNone;
-    if (bind.source == kNone && (coordinated || adjunct_participle) &&
-        !previous_sources.empty() && !previous_passive) {
+    // A pattern's '$' found left of the participle ("- $ * +") is the nearest actor of the
+    // clause before the comma - usually its object or a place ("attacked a checkpoint near
+    // Kandahar, killing four soldiers"), not the one who killed.
+    const bool source_from_previous_clause =
+        bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
+    if ((bind.source == kNone || (adjunct_participle && source_from_previous_clause)) &&
+        (coordinated || adjunct_participle) && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
-      subject = FindSubject(v.group_begin, v.infinitive);
+      subject = FindSubject(subject_from, v.infinitive);
       // The tree's subject is preferred, unless it is a bare role ("activists", "police") where
       // the rules found an actor ("activists from the Fatah Party"): the head noun of the
       // subject phrase then only names the role of the actor the rules picked.
@@ -1669,7 +1896,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       std::optional<ActorRef> pronoun;
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
-        uint32_t k = v.group_begin;
+        uint32_t k = subject_from;
         while (k > 0 && (IsAdverbLike(W(k - 1)) || W(k - 1) == ",")) --k;
         if (k > 0 && IsSubjectPronoun(W(k - 1))) pronoun = ResolvePronoun(k - 1);
       } else {
@@ -1711,10 +1938,21 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     if (!bind.compound && sources.size() > 1 && !v.passive &&
         (code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
          code.rfind("06", 0) == 0)) {
+      // "renewed negotiations on an Israeli troop pullback": a topic is no participant either.
+      auto place_or_topic = [&](const ActorRef& t) {
+        uint32_t k = t.begin;
+        for (int steps = 0; k > 0 && steps < 3 && (IsDeterminer(W(k - 1)) ||
+                                                   IsActorModifier(W(k - 1)));
+             ++steps) {
+          --k;
+        }
+        if (k == 0) return false;
+        std::string_view p = W(k - 1);
+        return IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" ||
+               p == "REGARDING" || p == "CONCERNING";
+      };
       bool places_only = true;
-      for (const auto& t : targets) {
-        places_only &= t.begin > 0 && IsLocativePreposition(W(t.begin - 1));
-      }
+      for (const auto& t : targets) places_only &= place_or_topic(t);
       if (places_only) {
         bind.compound = true;
         targets = sources;
@@ -1751,6 +1989,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         Emit(v, "100", sources, Group(addressee), v.modality, std::nullopt,
              CandidateEvent::kDeonticClauseRule, out);
         last_coded_end = v.end;
+        demand_content_end = DemandedClauseEnd(v);
         continue;
       }
       if (clause_follows || targets.empty()) continue;
@@ -1805,8 +2044,16 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       subject_recorded = true;
     }
     previous_sources = sources;
+    previous_sources_verb = vi;
     previous_passive = v.passive;
-    if (!sources.empty() || !targets.empty()) last_coded_end = v.end;
+    if (!sources.empty() || !targets.empty()) {
+      last_coded_end = v.end;
+      // CAMEO 02 (appeal) and 10 (demand): the clause after the verb says what is asked for.
+      if (!targets.empty() && modality != Modality::kNegated &&
+          (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) {
+        demand_content_end = DemandedClauseEnd(v);
+      }
+    }
     Emit(v, code, sources, targets, modality, speaker, pattern, out);
     if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
       Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
