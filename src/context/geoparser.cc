@@ -155,12 +155,8 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   "NONE",
                                                                   "SECTION",
                                                                   "ARAB",
-                                                                  // Continents: the gazetteer
-                                                                  // has none, and "Africa" is
-                                                                  // also an old name of Mahdia.
-                                                                  "AFRICA",
-                                                                  "ASIA",
-                                                                  "EUROPE",
+                                                                  // Continents the gazetteer
+                                                                  // has no GeoNames point for.
                                                                   "EURASIA",
                                                                   "OCEANIA",
                                                                   "ANTARCTICA"};
@@ -920,6 +916,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     });
   }
 
+  // A continent's name means the continent ("Africa" is also an old name of Mahdia, "Europe" a
+  // hamlet in Texas), as a country's name means the country.
+  for (RawMention& r : raws) {
+    bool continent = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const auto& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kContinent;
+    });
+    if (!continent) continue;
+    std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+      return gazetteer_.entry(c.entry).kind != PlaceKind::kContinent;
+    });
+    r.admin.reset();
+  }
+
   // Document context: votes for countries and admin-1 regions. Pass 1 counts places that resolve
   // without context; pass 2 counts every pass-1 resolution (so "Georgia", resolved to the US state
   // by its neighbours, then supports "Gainesville" in Georgia).
@@ -987,6 +996,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
     if (r.county) return Vote{};
     std::vector<PlaceEntry> es;
+    // A continent says nothing about which country or region the document is about.
+    if (std::any_of(r.candidates.begin(), r.candidates.end(), [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind == PlaceKind::kContinent;
+        })) {
+      return Vote{};
+    }
     for (const PlaceCandidate& c : r.candidates) es.push_back(gazetteer_.entry(c.entry));
     for (const PlaceEntry& e : es) {
       if (e.kind == PlaceKind::kCountry) {
@@ -1124,6 +1139,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (dropped(i, choices[i])) continue;
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
+    if (e.kind == PlaceKind::kContinent) continue;
     double w = own[i].weight > 0 ? own[i].weight : 0.5;
     own2[i] = Vote{std::string(e.country_iso3),
                    e.kind == PlaceKind::kCountry ? "" : AdminKey(e.country_iso3, e.admin1_code), w};

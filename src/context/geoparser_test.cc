@@ -146,7 +146,7 @@ TEST_F(GeoparserTest, LongestMatchWins) {
   ASSERT_NE(sa, nullptr);
   EXPECT_EQ(sa->country_iso3, "ZAF");
   EXPECT_EQ(Find(ms, "York"), nullptr);
-  EXPECT_EQ(Find(ms, "Africa"), nullptr);
+  EXPECT_EQ(Find(ms, "Africa"), nullptr);  // part of "South Africa"
 }
 
 TEST_F(GeoparserTest, PersonContextsAreNotPlaces) {
@@ -369,12 +369,25 @@ TEST_F(GeoparserTest, TypographicPossessiveAndSaidBeforeACapital) {
   EXPECT_EQ(Find(ms, "Moore"), nullptr);
 }
 
-TEST_F(GeoparserTest, ContinentIsNoTown) {
-  // "Africa" is an alternate name of Mahdia, Tunisia; the gazetteer has no continents.
+TEST_F(GeoparserTest, ContinentIsTheContinentNotATown) {
+  // "Africa" is also an alternate name of Mahdia, Tunisia: the continent wins, even in a story
+  // about Tunisia, and it does not vote for a country.
   auto ms = Places("Aid to Africa and Asia grew, officials in Tunisia said.");
-  EXPECT_EQ(Find(ms, "Africa"), nullptr);
-  EXPECT_EQ(Find(ms, "Asia"), nullptr);
+  const PlaceMention* africa = Find(ms, "Africa");
+  ASSERT_NE(africa, nullptr);
+  EXPECT_EQ(africa->kind, PlaceKind::kContinent);
+  EXPECT_EQ(africa->geonameid, 6255146u);
+  EXPECT_EQ(africa->country_iso3, "");
+  const PlaceMention* asia = Find(ms, "Asia");
+  ASSERT_NE(asia, nullptr);
+  EXPECT_EQ(asia->geonameid, 6255147u);
   ASSERT_NE(Find(ms, "Tunisia"), nullptr);
+  // A continent's demonym is flagged like a country's.
+  ms = Places("European leaders met in Brussels.");
+  const PlaceMention* eu = Find(ms, "European");
+  ASSERT_NE(eu, nullptr);
+  EXPECT_TRUE(eu->demonym);
+  EXPECT_EQ(eu->geonameid, 6255148u);
 }
 
 TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
