@@ -390,6 +390,26 @@ TEST_F(GeoparserTest, ContinentIsTheContinentNotATown) {
   EXPECT_EQ(eu->geonameid, 6255148u);
 }
 
+TEST_F(GeoparserTest, PlacesNamedTogetherLieTogether) {
+  // "New York" is the state and the city; named with Newark and Yonkers (25 km from the city,
+  // 300 km from the state's reference point), it is the city.
+  auto ms = Places("The storm moved from New York to Newark and Yonkers.");
+  const PlaceMention* ny = Find(ms, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geonameid, 5128581u);  // New York City
+  // Named alone, the admin-1 region keeps its default.
+  ms = Places("The storm moved across New York.");
+  ny = Find(ms, "New York");
+  ASSERT_NE(ny, nullptr);
+  EXPECT_EQ(ny->geonameid, 5128638u);  // the state
+  // No state is named: Portland and Augusta, Maine (80 km apart), not the bigger Portland,
+  // Oregon, and Augusta, Georgia.
+  ms = Places("The bus runs between Portland and Augusta every day.");
+  const PlaceMention* portland = Find(ms, "Portland");
+  ASSERT_NE(portland, nullptr);
+  EXPECT_EQ(portland->geonameid, 4975802u);  // Portland, Maine
+}
+
 TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
   auto ms = Places("The L.A. port has signed on, and NYC will follow.");
   const PlaceMention* la = Find(ms, "L.A.");
