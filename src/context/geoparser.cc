@@ -405,7 +405,8 @@ struct RawMention {
 // Neighbour evidence (see FindPlaces): the radius, the readings of a name considered, the most
 // neighbours counted and the score of each. Chosen on GeoWebNews (the development set): radius
 // 50/80/150 km and weight 0.5/1/1.5 gave 1,924-1,936 of its 2,401 toponyms, 150 km and 1 the
-// most (1,932 without the rule).
+// most (1,932 without the rule); with the two guards against namesake clusters (capitals' names
+// give only the capital's point; readings chosen by neighbours do not vote) 1,942.
 constexpr double kNeighbourKm = 150;
 constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
@@ -1064,6 +1065,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         return a.population > b.population;
       });
       if (es.size() > kMaxNeighbourReadings) es.resize(kMaxNeighbourReadings);
+      // A name whose default reading is a national capital is evidence for the capital's
+      // neighbourhood only: Kentucky's Paris, Frankfort, London and Versailles lie together, but
+      // "Paris" and "Frankfurt" in one story are France and Germany.
+      if (!es.empty() && es[0].feature_code == "PPLC") {
+        es.resize(1);
+      }
       for (const PlaceEntry& e : es) ps.push_back(Point{e.index, e.lat, e.lon});
     }
     for (size_t i = 0; i < raws.size(); ++i) {
@@ -1090,6 +1097,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     const PlaceCandidate* candidate = nullptr;
     bool admin_supported = false;  // admin context or admin-1 votes from other places
     bool supported = false;        // any document support, or not a plain place
+    // Neighbours decided it: a less populous reading than another, with neighbour evidence.
+    bool by_neighbours = false;
   };
   auto resolve = [&](size_t i, const std::vector<Vote>& own, const Votes& country_votes,
                      const Votes& admin_votes) -> Choice {
@@ -1109,6 +1118,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
     Choice best;
     double best_score = -1e9;
+    uint64_t top_population = 0;
+    for (const PlaceCandidate& c : r.candidates) {
+      top_population = std::max<uint64_t>(top_population, gazetteer_.entry(c.entry).population);
+    }
     for (size_t k = 0; k < r.candidates.size(); ++k) {
       const PlaceCandidate& c = r.candidates[k];
       PlaceEntry e = gazetteer_.entry(c.entry);
@@ -1154,6 +1167,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         best.admin_supported = admin_match || av > 0;
         best.supported =
             best.admin_supported || cv > 0 || near > 0 || e.kind != PlaceKind::kPlace;
+        best.by_neighbours = near > 0 && e.population < top_population;
       }
     }
     return best;
@@ -1202,6 +1216,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
     if (e.kind == PlaceKind::kContinent) continue;
+    // A namesake read so only because other names have readings near it does not vote: its
+    // region's votes would pull in the other namesakes there (Kentucky's Paris, Frankfort and
+    // London). On GWN, no vote at all did better than a vote for the country only.
+    if (choices[i].by_neighbours) continue;
     double w = own[i].weight > 0 ? own[i].weight : 0.5;
     own2[i] = Vote{std::string(e.country_iso3),
                    e.kind == PlaceKind::kCountry ? "" : AdminKey(e.country_iso3, e.admin1_code), w};

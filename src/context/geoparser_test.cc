@@ -410,6 +410,18 @@ TEST_F(GeoparserTest, PlacesNamedTogetherLieTogether) {
   EXPECT_EQ(portland->geonameid, 4975802u);  // Portland, Maine
 }
 
+TEST_F(GeoparserTest, NamesakesOfCapitalsAreNoNeighbours) {
+  // Kentucky has a Paris, a London, a Lisbon and a Frankfort (its capital) within 150 km; a
+  // story naming European capitals and Frankfurt is about Frankfurt am Main.
+  auto ms = Places("Traders in London, Paris, Lisbon and Amsterdam watched Frankfurt closely.");
+  const PlaceMention* frankfurt = Find(ms, "Frankfurt");
+  ASSERT_NE(frankfurt, nullptr);
+  EXPECT_EQ(frankfurt->country_iso3, "DEU");
+  const PlaceMention* paris = Find(ms, "Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(paris->country_iso3, "FRA");
+}
+
 TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
   auto ms = Places("The L.A. port has signed on, and NYC will follow.");
   const PlaceMention* la = Find(ms, "L.A.");
