@@ -406,7 +406,8 @@ struct RawMention {
 // neighbours counted and the score of each. Chosen on GeoWebNews (the development set): radius
 // 50/80/150 km and weight 0.5/1/1.5 gave 1,924-1,936 of its 2,401 toponyms, 150 km and 1 the
 // most (1,932 without the rule); with the two guards against namesake clusters (capitals' names
-// give only the capital's point; readings chosen by neighbours do not vote) 1,942.
+// give only the capital's point; readings chosen by neighbours do not vote; no neighbours for
+// a country nothing else in the document points to) 1,942.
 constexpr double kNeighbourKm = 150;
 constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
@@ -1129,6 +1130,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       std::string akey = AdminKey(e.country_iso3, e.admin1_code);
       int near = std::min(neighbours[i][k], kMaxNeighbourVotes);
       double cv = votes_for(country_votes, iso3, own[i].iso3 == iso3);
+      // Neighbours choose among the readings in the document's countries; they never bring in a
+      // country nothing else in the document points to (a British story's Westminster and
+      // Chelsea are not the namesakes near each other in Colorado or Massachusetts).
+      if (others > 0 && cv <= 0) near = 0;
       double av =
           e.kind == PlaceKind::kCountry ? 0 : votes_for(admin_votes, akey, own[i].admin == akey);
       double score = std::log10(static_cast<double>(e.population) + 1);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -420,6 +423,25 @@ TEST_F(GeoparserTest, NamesakesOfCapitalsAreNoNeighbours) {
   const PlaceMention* paris = Find(ms, "Paris");
   ASSERT_NE(paris, nullptr);
   EXPECT_EQ(paris->country_iso3, "FRA");
+}
+
+// Regression: BBC News stories (../shared, not shipped) where US namesakes near each other
+// (Westminster, Colorado; Chelsea, Massachusetts) outvoted the British readings before neighbours
+// were limited to the document's countries.
+TEST_F(GeoparserTest, NeighboursDoNotImportACountry) {
+  const std::string dir = std::string(ANNAL_TEST_SHARED_DIR) + "/data/bbc-news/bbc/";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << dir << " is absent (needs ../shared)";
+  for (const auto& [file, name] : {std::pair<std::string, std::string>{"politics/410.txt",
+                                                                       "Westminster"},
+                                   {"sport/209.txt", "Chelsea"}}) {
+    std::ifstream in(dir + file, std::ios::binary);
+    ASSERT_TRUE(in) << file;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto ms = Places(text);
+    const PlaceMention* m = Find(ms, name);
+    ASSERT_NE(m, nullptr) << file;
+    EXPECT_EQ(m->country_iso3, "GBR") << file << ": " << m->name;
+  }
 }
 
 TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
