@@ -432,15 +432,36 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::vector<RawMention> raws;
 
   // Longest key match starting at token t inside [t, end). Returns the end token or 0.
+  // `cut_byte`, when given, receives the end of a name that stops at a hyphen inside its last
+  // token ("Los Angeles-based": Los Angeles), else 0.
   auto longest = [&](uint32_t t, uint32_t end, bool allow_abbrev,
-                     std::vector<PlaceCandidate>* cands) -> uint32_t {
+                     std::vector<PlaceCandidate>* cands, uint32_t* cut_byte = nullptr) -> uint32_t {
     uint32_t best = 0;
+    if (cut_byte != nullptr) *cut_byte = 0;
     uint32_t limit = std::min<uint32_t>(end, t + static_cast<uint32_t>(options_.max_span_tokens));
     for (uint32_t j = t; j < limit; ++j) {
       const Token& tj = toks[j];
       if (j > t) {
         if (tj.has(text::kPossessive)) break;
         if (!IsCapitalizedWord(text, tj) && !IsInnerConnector(tj.norm)) break;
+        size_t dash = Word(text, tj).find('-');
+        if (cut_byte != nullptr && dash != std::string_view::npos && dash > 0) {
+          // A compound on a multi-word name: "Los Angeles-based", "Abu Dhabi-led". The single-
+          // word case ("Canada-wide") is read by the caller.
+          std::string key = NormalizePlaceName(
+              text.substr(toks[t].begin, tj.begin + dash - toks[t].begin));
+          std::vector<PlaceCandidate> c = key.empty() ? std::vector<PlaceCandidate>()
+                                                      : gazetteer_.LookupNormalized(key);
+          std::erase_if(c, [](const PlaceCandidate& p) {
+            return p.key_kind == KeyKind::kAbbreviation;
+          });
+          if (!c.empty()) {
+            best = j + 1;
+            *cands = std::move(c);
+            *cut_byte = tj.begin + static_cast<uint32_t>(dash);
+          }
+          break;
+        }
       }
       std::string key = NormalizePlaceName(text.substr(toks[t].begin, tj.end - toks[t].begin));
       if (key.empty()) break;
@@ -546,7 +567,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           (t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end);
       bool after_name_comma = t >= sent.first_token + 2 && toks[t - 1].norm == "," &&
                               IsCapitalizedWord(text, toks[t - 2]) && dotted;
-      uint32_t end = longest(t, sent.end_token, after_name_comma, &cands);
+      uint32_t cut_byte = 0;
+      uint32_t end = longest(t, sent.end_token, after_name_comma, &cands, &cut_byte);
       if (end == 0 && dotted && !after_name_comma) {
         // An AP state abbreviation with its period outside admin context: "Missing Ill. man
         // found", "Fla. economist", "moved to Mass.". Only before a word that is not capitalised
@@ -573,7 +595,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           }
         }
       }
-      uint32_t end_byte = 0;
+      uint32_t end_byte = cut_byte;
       if (end == 0 && tok.norm.find('-') != std::string::npos) {
         // "Canada-wide", "U.S.-led": the part before the hyphen.
         size_t dash = Word(text, tok).find('-');
@@ -678,7 +700,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       bool locative = single && locative_names.contains(tok.norm);
       if (single && !strong && !locative && person_names.contains(tok.norm)) continue;
-      if (single && !strong && end < sent.end_token && IsSpeechVerb(toks[end].norm)) continue;
+      // "Jones said", but not "doctors in Montpellier said".
+      bool after_locative = t > sent.first_token && IsLocativePreposition(toks[t - 1].norm);
+      if (single && !strong && !after_locative && end < sent.end_token &&
+          IsSpeechVerb(toks[end].norm)) {
+        continue;
+      }
       // Part of a longer proper name: a capitalised word glued before it ("Michael Jordan",
       // "Main Street"), for plain places only; country and region names keep their sense
       // inside names ("Acting U.S. Attorney", "Georgia School Boards Association").
@@ -700,7 +727,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           person_names.insert(tok.norm);
           continue;
         }
-        if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) &&
+        // A road or a code is no first name: "the A429 Cirencester junction".
+        bool code_like = std::any_of(prev.norm.begin(), prev.norm.end(),
+                                     [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (IsCapitalizedWord(text, prev) && !prev.has(text::kAllCaps) && !code_like &&
             !PlaceModifiers().contains(prev.norm) && prev.norm.back() != '.' && prev.norm != "A" &&
             prev.norm != "AN" &&  // a missed sentence start: "-- A Paris man"
             !(prev_start &&

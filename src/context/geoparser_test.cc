@@ -444,6 +444,31 @@ TEST_F(GeoparserTest, NeighboursDoNotImportACountry) {
   }
 }
 
+TEST_F(GeoparserTest, MultiWordNameBeforeAHyphenSuffix) {
+  auto ms = Places("He sued the Los Angeles-based brokerage firm.");
+  const PlaceMention* la = Find(ms, "Los Angeles");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->geonameid, 5368361u);
+  EXPECT_EQ(text_.substr(la->begin, la->end - la->begin), "Los Angeles");
+  ms = Places("The Abu Dhabi-based agency said so.");
+  ASSERT_NE(Find(ms, "Abu Dhabi"), nullptr);
+}
+
+TEST_F(GeoparserTest, SpeechVerbAfterALocativeIsNoPerson) {
+  // "Jones said" is a person; "in Montpellier said" is the place.
+  auto ms = Places("Doctors at the hospital in Montpellier said that the staff tried.");
+  const PlaceMention* m = Find(ms, "Montpellier");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country_iso3, "FRA");
+}
+
+TEST_F(GeoparserTest, RoadNumberIsNoFirstName) {
+  auto ms = Places("The road to the A429 Cirencester junction will close tonight.");
+  const PlaceMention* m = Find(ms, "Cirencester");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country_iso3, "GBR");
+}
+
 TEST_F(GeoparserTest, CityShortFormsAndAnUndashedDateline) {
   auto ms = Places("The L.A. port has signed on, and NYC will follow.");
   const PlaceMention* la = Find(ms, "L.A.");
