@@ -413,6 +413,14 @@ constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
 constexpr double kNeighbourWeight = 1.0;
 
+// An admin-1 region of a few thousand people (the Isle of Man's parish Michael, Cape Verde's
+// Paul) is as weak evidence as a village: person contexts and the population floor apply to it as
+// to a place, so "Michael Rafferty said" names no place.
+constexpr uint64_t kMinorRegionPopulation = 50000;
+bool IsMinorRegion(const PlaceEntry& e) {
+  return e.kind == PlaceKind::kAdmin1 && e.population < kMinorRegionPopulation;
+}
+
 std::string AdminKey(std::string_view iso3, std::string_view admin1) {
   std::string k(iso3);
   k.push_back('.');
@@ -665,7 +673,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
-        return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        return e.kind != PlaceKind::kPlace && !IsMinorRegion(e);
       });
       // All-caps words are headlines or acronyms (EU is not Eu in France); only country and
       // region codes (US, UK) and datelines
@@ -1239,7 +1248,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   // ("Michael Moore") whose own region is not in the document. Dropped mentions do not vote.
   auto dropped = [&](size_t i, const Choice& ch) {
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
-    if (e.kind != PlaceKind::kPlace) return false;
+    if (e.kind != PlaceKind::kPlace && !IsMinorRegion(e)) return false;
     if (!ch.supported && e.population < options_.min_population_unsupported) return true;
     return raws[i].before_name && !ch.admin_supported && e.population < 100000;
   };
