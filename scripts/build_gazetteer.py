@@ -17,6 +17,9 @@ Sources (all under --shared/data):
   world-countries/countries.json        ODbL 1.0: country reference points (latlng), English
       demonyms and alternative spellings. The table derived from it is marked ODbL in
       data/gazetteer/LICENSE.
+And from the repository: data/gazetteer/geonames_reference_points.tsv (GeoNames, CC-BY 4.0;
+written by scripts/geo_reference_points.py): GeoNames' own points of countries, admin-1 regions
+and continents, which replace the estimated points where present.
 """
 
 import argparse
@@ -30,9 +33,9 @@ import sys
 import unicodedata
 
 MAGIC = b"ANNALGZT"
-VERSION = 1
+VERSION = 2
 
-KIND_COUNTRY, KIND_ADMIN1, KIND_PLACE = 0, 1, 2
+KIND_COUNTRY, KIND_ADMIN1, KIND_PLACE, KIND_CONTINENT = 0, 1, 2, 3
 KEY_NAME, KEY_ALTERNATE, KEY_ABBREVIATION, KEY_DEMONYM = 0, 1, 2, 3
 
 # Letters that NFKD does not split into base + mark.
@@ -117,6 +120,19 @@ ADMIN1_ABBREVIATIONS = {
 }
 
 
+# Continents (GeoNames feature code CONT) by geonameid: English name and demonyms (annal's own
+# table). A continent is an entry only when geonames_reference_points.tsv has its point.
+CONTINENTS = {
+    6255146: ("Africa", ["African", "Africans"]),
+    6255147: ("Asia", ["Asian", "Asians"]),
+    6255148: ("Europe", ["European", "Europeans"]),
+    6255149: ("North America", ["North American", "North Americans"]),
+    6255150: ("South America", ["South American", "South Americans"]),
+    6255151: ("Oceania", []),
+    6255152: ("Antarctica", []),
+}
+
+
 # Abbreviated and spelled-out forms of name-initial words ("Mount Pleasant" / "Mt. Pleasant").
 NAME_VARIANTS = [("Mount ", "Mt. "), ("Saint ", "St. "), ("Fort ", "Ft. "), ("Sainte ", "Ste. "),
                  ("Port ", "Pt. ")]
@@ -190,6 +206,8 @@ def main():
     ap.add_argument("--shared", default="../shared", help="the shared data folder (has data/)")
     ap.add_argument("--out", default="data/gazetteer/gazetteer.bin.zst")
     ap.add_argument("--no-cities500", action="store_true", help="skip small places")
+    ap.add_argument("--points", default="data/gazetteer/geonames_reference_points.tsv",
+                    help="GeoNames reference points of countries, regions and continents")
     args = ap.parse_args()
     data = os.path.join(args.shared, "data")
     geobank = os.path.join(data, "geonames-geobank")
@@ -258,6 +276,11 @@ def main():
                        encoding="utf-8") as f:
             add_rows(f, False)
 
+    # GeoNames' own points, where known, replace the estimates below.
+    reference = {}  # geonameid -> (lat, lon)
+    for r in read_tsv(args.points):
+        reference[int(r[0])] = (float(r[3]), float(r[4]))
+
     # Points per country and admin1, for reference points the sources do not give.
     pts = {}
     pop = {}
@@ -269,7 +292,9 @@ def main():
     entries = []  # (kind, geonameid, name, iso3, admin1, lat, lon, population, fclass, fcode, keys)
     for iso2 in sorted(countries):
         c = countries[iso2]
-        if c.get("latlng"):
+        if c["geonameid"] in reference:
+            lat, lon = reference[c["geonameid"]]
+        elif c.get("latlng"):
             lat, lon = c["latlng"]
         elif iso2 in pts:
             lat, lon = trimmed_midpoint(pts[iso2])
@@ -284,7 +309,7 @@ def main():
         iso2, _, a1 = code.partition(".")
         if iso2 not in countries or code not in pts:
             continue
-        lat, lon = trimmed_midpoint(pts[code], ADMIN1_TRIM)
+        lat, lon = reference.get(gid) or trimmed_midpoint(pts[code], ADMIN1_TRIM)
         keys = [(name, KEY_NAME), (ascii_name, KEY_ALTERNATE)]
         keys += [(a, KEY_ABBREVIATION) for a in ADMIN1_ABBREVIATIONS.get(code, ())]
         entries.append((KIND_ADMIN1, gid, name, countries[iso2]["iso3"], a1, lat, lon,
@@ -295,6 +320,14 @@ def main():
         keys += [(a, KEY_ALTERNATE) for a in PLACE_ALIASES.get(gid, ())]
         entries.append((KIND_PLACE, gid, p["name"], countries[p["iso2"]]["iso3"], p["admin1"],
                         p["lat"], p["lon"], p["population"], p["fclass"], p["fcode"], keys))
+
+    for gid in sorted(CONTINENTS):
+        if gid not in reference:
+            continue
+        name, dems = CONTINENTS[gid]
+        keys = [(name, KEY_NAME)] + [(d, KEY_DEMONYM) for d in dems]
+        lat, lon = reference[gid]
+        entries.append((KIND_CONTINENT, gid, name, "", "", lat, lon, 0, "L", "CONT", keys))
 
     # Serialise: header, entries, keys, string pool.
     strings = bytearray()
@@ -311,7 +344,7 @@ def main():
     for idx, (kind, gid, name, iso3, a1, lat, lon, population, fclass, fcode, keys) in \
             enumerate(entries):
         off, ln = intern(name)
-        assert len(iso3) == 3 and len(a1) <= 8 and len(fcode) <= 8, (iso3, a1, fcode)
+        assert len(iso3) == (0 if kind == KIND_CONTINENT else 3) and len(a1) <= 8 and len(fcode) <= 8, (iso3, a1, fcode)
         entry_bytes += struct.pack("<IiiIIHBc3s8s8sx", gid, round(lat * 1e5), round(lon * 1e5),
                                    min(population, 0xFFFFFFFF), off, ln, kind,
                                    (fclass or "?").encode(), iso3.encode(), fcode.encode(),
@@ -341,7 +374,7 @@ def main():
     kinds = [e[0] for e in entries]
     print(f"{args.out}: version {VERSION}, {len(entries)} entries "
           f"({kinds.count(KIND_COUNTRY)} countries, {kinds.count(KIND_ADMIN1)} admin1, "
-          f"{kinds.count(KIND_PLACE)} places), {len(key_rows)} keys, "
+          f"{kinds.count(KIND_PLACE)} places, {kinds.count(KIND_CONTINENT)} continents), {len(key_rows)} keys, "
           f"{len(payload)} bytes raw, {os.path.getsize(args.out)} bytes compressed")
 
 

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import unicodedata
 
-KINDS = {0: "country", 1: "admin1", 2: "place"}
+KINDS = {0: "country", 1: "admin1", 2: "place", 3: "continent"}
 ENTRY = struct.Struct("<IiiIIHBc3s8s8sx")  # doc/formats/gazetteer.md
 KEY = struct.Struct("<IHBxI")
 

@@ -161,7 +161,11 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
       if (is_actor) continue;
     }
     uint32_t distance = p.first_token > trigger ? p.first_token - trigger : trigger - p.first_token;
-    int score = (locative ? 1000 : 0) + (p.kind == context::PlaceKind::kCountry ? 0 : 100) -
+    // A continent is no more specific than a country ("exports to Asia, eastern Europe and
+    // Mexico").
+    bool broad =
+        p.kind == context::PlaceKind::kCountry || p.kind == context::PlaceKind::kContinent;
+    int score = (locative ? 1000 : 0) + (broad ? 0 : 100) -
                 static_cast<int>(std::min<uint32_t>(distance, 99));
     if (best == nullptr || score > best_score) {
       best = &p;

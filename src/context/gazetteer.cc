@@ -199,7 +199,7 @@ Status Gazetteer::Parse() {
       return Status::Corruption("gazetteer entry " + std::to_string(i) + ": name out of range");
     }
     uint8_t kind = e[kOffKind];
-    if (kind > 2) return Status::Corruption("gazetteer entry " + std::to_string(i) + ": bad kind");
+    if (kind > 3) return Status::Corruption("gazetteer entry " + std::to_string(i) + ": bad kind");
     if (kind == 0) {
       country_by_iso3_.push_back(i);
     } else if (kind == 1) {

@@ -1,4 +1,5 @@
-// Gazetteer: GeoNames countries, admin-1 regions and populated places, looked up by name.
+// Gazetteer: GeoNames continents, countries, admin-1 regions and populated places, looked up by
+// name.
 //
 // The data comes from data/gazetteer/gazetteer.bin.zst (format: doc/formats/gazetteer.md, built by
 // scripts/build_gazetteer.py). Loading decompresses the file once and checks every offset; lookups
@@ -18,9 +19,11 @@
 namespace annal::context {
 
 // The file format version this code reads.
-constexpr uint32_t kGazetteerVersion = 1;
+// Version 2 added continents (PlaceKind::kContinent).
+constexpr uint32_t kGazetteerVersion = 2;
 
-enum class PlaceKind : uint8_t { kCountry = 0, kAdmin1 = 1, kPlace = 2 };
+// kContinent entries have no country (empty country_iso3 and admin1_code).
+enum class PlaceKind : uint8_t { kCountry = 0, kAdmin1 = 1, kPlace = 2, kContinent = 3 };
 
 // How a key names its entry; decides where a match may be used.
 enum class KeyKind : uint8_t {
@@ -36,7 +39,7 @@ struct PlaceEntry {
   uint32_t geonameid = 0;
   PlaceKind kind = PlaceKind::kPlace;
   std::string_view name;          // GeoNames name, UTF-8
-  std::string_view country_iso3;  // ISO 3166-1 alpha-3
+  std::string_view country_iso3;  // ISO 3166-1 alpha-3; empty for continents
   std::string_view admin1_code;  // GeoNames admin-1 code ("CA" for California); empty for countries
   std::string_view feature_code;  // GeoNames feature code: PCLI, ADM1, PPL, PPLC, PPLA, ...
   char feature_class = 'P';       // GeoNames feature class: A (area) or P (populated place)

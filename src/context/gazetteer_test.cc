@@ -42,7 +42,8 @@ void PutFixed(std::string* s, const std::string& v, size_t width) {
   s->append(f);
 }
 
-std::string TinyGazetteer(const std::vector<TinyEntry>& entries, uint32_t version = 1) {
+std::string TinyGazetteer(const std::vector<TinyEntry>& entries,
+                          uint32_t version = kGazetteerVersion) {
   std::string strings, ents, keys;
   struct Key {
     std::string key;
@@ -60,7 +61,7 @@ std::string TinyGazetteer(const std::vector<TinyEntry>& entries, uint32_t versio
     Put16(&ents, static_cast<uint16_t>(e.name.size()));
     strings += e.name;
     ents.push_back(static_cast<char>(e.kind));
-    ents.push_back(e.kind == 2 ? 'P' : 'A');
+    ents.push_back(e.kind == 2 ? 'P' : e.kind == 3 ? 'L' : 'A');
     PutFixed(&ents, e.iso3, 3);
     PutFixed(&ents, e.fcode, 8);
     PutFixed(&ents, e.admin1, 8);
@@ -155,7 +156,8 @@ TEST(GazetteerTest, CorruptionIsAStatus) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
 
-  r = Gazetteer::FromBytes(TinyGazetteer(TinyEntries(), /*version=*/2));
+  // Version 1 files (no continents) are refused like any other version.
+  r = Gazetteer::FromBytes(TinyGazetteer(TinyEntries(), /*version=*/1));
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("version"), std::string::npos);
 
@@ -177,6 +179,24 @@ TEST(GazetteerTest, CorruptionIsAStatus) {
   std::string bad_name = good;
   bad_name[24 + 16 + 3] = static_cast<char>(0x7F);
   EXPECT_FALSE(Gazetteer::FromBytes(bad_name).ok());
+}
+
+TEST(GazetteerTest, ContinentEntriesLoadAndUnknownKindsAreCorruption) {
+  std::vector<TinyEntry> entries = TinyEntries();
+  entries.push_back({6255148, "Europe", "", "CONT", "", 48.69, 9.14, 0, 3,
+                     {{"Europe", 0}, {"European", 3}}});
+  auto g = Gazetteer::FromBytes(TinyGazetteer(entries));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto c = (*g)->Lookup("European");
+  ASSERT_EQ(c.size(), 1u);
+  PlaceEntry e = (*g)->entry(c[0].entry);
+  EXPECT_EQ(e.kind, PlaceKind::kContinent);
+  EXPECT_EQ(e.country_iso3, "");
+  EXPECT_EQ((*g)->country_count(), 1u);  // a continent is no country
+  entries.back().kind = 4;
+  auto bad = Gazetteer::FromBytes(TinyGazetteer(entries));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Status::Code::kCorruption);
 }
 
 TEST(GazetteerTest, CorruptCompressedFileIsAStatus) {
@@ -209,8 +229,8 @@ TEST(ShippedGazetteerTest, LoadsWithExpectedVersionAndCounts) {
   // a rebuild that changes them must update this test and doc/formats/gazetteer.md.
   EXPECT_EQ((*g)->country_count(), 250u);
   EXPECT_EQ((*g)->admin1_count(), 3748u);
-  EXPECT_EQ((*g)->size(), 208585u);
-  EXPECT_EQ((*g)->key_count(), 301430u);
+  EXPECT_EQ((*g)->size(), 208590u);  // with 5 continents
+  EXPECT_EQ((*g)->key_count(), 301445u);
   EXPECT_LT(ms, 2000.0) << "load took " << ms << " ms";  // ~100 ms in Release; slack for Debug
   EXPECT_LT(std::filesystem::file_size(kShipped), 15u * 1024 * 1024);
 }
@@ -251,6 +271,27 @@ TEST(ShippedGazetteerTest, KnownPlaces) {
   EXPECT_EQ(e.name, "Queensland");
   EXPECT_GT(e.lat, -20.3);
   EXPECT_LT(e.lat, -17);
+  // GeoNames' own points (data/gazetteer/geonames_reference_points.tsv) replace the estimates:
+  // the United States at 39.76,-98.5 (world-countries' 38,-97 is 235 km away), Canada at
+  // 60.1,-113.6 (world-countries' is 1,031 km away), Alberta at GeoNames' point.
+  ASSERT_TRUE((*g)->FindCountry("USA", &e));
+  EXPECT_LT(DistanceKm(e.lat, e.lon, 39.76, -98.5), 1.0);
+  ASSERT_TRUE((*g)->FindCountry("CAN", &e));
+  EXPECT_LT(DistanceKm(e.lat, e.lon, 60.10867, -113.64258), 1.0);
+  // A continent: no country, GeoNames feature code CONT, and its demonym.
+  auto europe = (*g)->Lookup("Europe");
+  ASSERT_FALSE(europe.empty());
+  bool found_continent = false;
+  for (const PlaceCandidate& c : europe) {
+    PlaceEntry x = (*g)->entry(c.entry);
+    if (x.kind != PlaceKind::kContinent) continue;
+    found_continent = true;
+    EXPECT_EQ(x.geonameid, 6255148u);
+    EXPECT_EQ(x.country_iso3, "");
+    EXPECT_EQ(x.feature_code, "CONT");
+  }
+  EXPECT_TRUE(found_continent);
+  EXPECT_TRUE(has("Europeans", 6255148));
   // A region across the antimeridian (Chukotka, 172E to 171W) keeps its point in the region.
   ASSERT_TRUE((*g)->FindAdmin1("RUS", "15", &e));
   EXPECT_GT(std::abs(e.lon), 165);

@@ -8,7 +8,9 @@
 //   2. a country name always means the country (never a namesake town); between a country and a
 //      same-named admin-1 region ("Georgia") the document's other places decide;
 //   3. otherwise a score: log population, feature (capital, admin seat), the document's country and
-//      admin-1 context (other places that resolve unambiguously, the dateline, GeoContext hints);
+//      admin-1 context (other places that resolve unambiguously, the dateline, GeoContext hints),
+//      and neighbours (other names of the document with a reading within 150 km: "Portland" and
+//      "Augusta" together are both in Maine); a continent's name means the continent;
 //   4. a population floor drops small places that nothing in the document supports.
 #ifndef ANNAL_CONTEXT_GEOPARSER_H_
 #define ANNAL_CONTEXT_GEOPARSER_H_
