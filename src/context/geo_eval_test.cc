@@ -131,11 +131,11 @@ TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   auto tr = EvaluateGeoparsingFile(dir + "/TR-News.xml", geoparser, text::AnalyzeText);
   ASSERT_TRUE(tr.ok()) << tr.status().ToString();
   EXPECT_EQ(tr->gold, 1275u);
-  EXPECT_GE(tr->acc161(), 0.721) << "GEO_TRNEWS acc161=" << tr->acc161();
+  EXPECT_GE(tr->acc161(), 0.87) << "GEO_TRNEWS acc161=" << tr->acc161();
   auto lgl = EvaluateGeoparsingFile(dir + "/lgl.xml", geoparser, text::AnalyzeText);
   ASSERT_TRUE(lgl.ok()) << lgl.status().ToString();
   EXPECT_EQ(lgl->gold, 4462u);
-  EXPECT_GE(lgl->acc161(), 0.678) << "GEO_LGL acc161=" << lgl->acc161();
+  EXPECT_GE(lgl->acc161(), 0.73) << "GEO_LGL acc161=" << lgl->acc161();
 }
 
 }  // namespace
