@@ -168,6 +168,15 @@ constexpr std::array<std::string_view, 12> kDomesticRoles = {
     "COP", "GOV", "INS", "JUD", "LEG", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
 };
 
+// Agent words that are no actor of the document's country: plurals of bodies a country has
+// one of ("against governments", "in which courts") speak of such bodies in general, and
+// GOVERNANCE [~GOV] is an abstract noun.
+constexpr std::array<std::string_view, 13> kNoDocumentCountry = {
+    "ADMINISTRATIONS", "ARMIES",     "COURTS",     "GOVERNANCE", "GOVERNMENTS",
+    "JUDICIARIES",     "LEGISLATURES", "MILITARIES", "MINISTRIES", "PARLIAMENTS",
+    "CABINETS",        "REGIMES",    "STATES",
+};
+
 bool IsPossessivePronoun(std::string_view w) {
   return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
 }
@@ -201,6 +210,15 @@ bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
          (EndsWith(w, "ED") || (EndsWith(w, "S") && !EndsWith(w, "SS")));
 }
 
+// Words that name a body of the state ("the Russian Foreign Ministry", "the Home Office").
+constexpr std::array<std::string_view, 30> kStateBodyWords = {
+    "ADMINISTRATION", "AFFAIRS",    "ARMY",     "ASSEMBLY", "CABINET",  "COMMISSION",
+    "COMMONS",        "CONGRESS",   "COUNCIL",  "COURT",    "DEFENCE",  "DEFENSE",
+    "DEPARTMENT",     "EXCHEQUER",  "FORCE",    "FORCES",   "GOVERNMENT", "GUARD",
+    "INTELLIGENCE",   "INTERIOR",   "LORDS",    "MINISTRY", "NAVY",     "OFFICE",
+    "PARLIAMENT",     "POLICE",     "PRESIDENCY", "SECURITY", "SENATE", "TREASURY",
+};
+
 void InsertSorted(CorefMention m, std::vector<CorefMention>* mentions) {
   auto it = std::lower_bound(mentions->begin(), mentions->end(), m.begin,
                              [](const CorefMention& a, uint32_t b) { return a.begin < b; });
@@ -213,6 +231,84 @@ bool Covered(const std::vector<CorefMention>& mentions, uint32_t t) {
     if (m.begin <= t && t < m.end) return true;
   }
   return false;
+}
+
+// The kinds of pronoun a noun phrase can be the antecedent of, as a bit set.
+constexpr uint8_t KindBit(EntityKind k) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(k));
+}
+constexpr uint8_t kItBit = KindBit(EntityKind::kOrganisation);
+constexpr uint8_t kHeBit = KindBit(EntityKind::kPerson);
+constexpr uint8_t kTheyBit = KindBit(EntityKind::kGroup);
+
+// Words that open a noun phrase ("the bill", "many consumers", "its population").
+constexpr std::array<std::string_view, 23> kDeterminers = {
+    "A",    "AN",    "ANOTHER", "BOTH",    "EACH", "EVERY", "FEW",  "HER",
+    "HIS",  "ITS",   "MANY",    "MOST",    "MY",   "OUR",   "SEVERAL", "SOME",
+    "SUCH", "THE",   "THEIR",   "THESE",   "THIS", "THOSE", "YOUR",
+};
+// Heads of noun phrases that measure time or quantity: no pronoun refers to them in news
+// ("at the end of the month it said", "a lot of", "the rest").
+constexpr std::array<std::string_view, 36> kNotAntecedents = {
+    "AFTERNOON", "BIT",     "CENTURY", "DAY",     "DAYS",    "DECADE",  "END",     "EVENING",
+    "FEW",       "HALF",    "HOUR",    "HOURS",   "KIND",    "LOT",     "MAJORITY", "MINUTE",
+    "MINUTES",   "MOMENT",  "MONTH",   "MONTHS",  "MORNING", "NIGHT",   "NUMBER",  "PART",
+    "PERIOD",    "QUARTER", "REST",    "SORT",    "START",   "TIME",    "TIMES",   "TYPE",
+    "WAY",       "WEEK",    "WEEKS",   "YEAR",
+};
+// Words that end an unknown name run or cannot start one: openers, pronouns, titles of
+// address already handled as blockers ("Mr Balls").
+constexpr std::array<std::string_view, 12> kNotNameStarts = {
+    "ALSO", "AS", "BY", "FOR", "FROM", "I", "OF", "SO", "TO", "US", "WITH", "YOU",
+};
+// Words that make a capitalised run an organisation, not a person ("Wells Fargo Bank").
+constexpr std::array<std::string_view, 32> kOrganisationWords = {
+    "AGENCY",   "AIRLINES", "ASSOCIATION", "BANK",     "BOARD",    "CENTRE",   "CENTER",
+    "CHAMBER",  "CLUB",     "COMMISSION",  "COMMITTEE", "COMPANY", "CORP",     "CORPORATION",
+    "COUNCIL",  "DEPARTMENT", "FOUNDATION", "FUND",    "GROUP",    "INC",      "INSTITUTE",
+    "LTD",      "NETWORK",  "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY", "PLC",
+    "SERVICE",  "SOCIETY",  "UNION",       "UNIVERSITY",
+};
+// Words that open a sentence-initial adverbial ("In 2004, ...", "After the vote, ...").
+constexpr std::array<std::string_view, 18> kClauseOpeners = {
+    "AFTER", "ALTHOUGH", "AS",   "AT",    "BECAUSE", "BEFORE", "DESPITE", "DURING", "FOR",
+    "IF",    "IN",       "LAST", "ON",    "SINCE",   "THOUGH", "UNDER",   "WHEN",   "WHILE",
+};
+
+// Where the sentence's subject starts: after leading conjunctions and quotes, and after a
+// leading adverbial clause closed by a comma.
+uint32_t SubjectStart(const text::Token* tok, uint32_t n) {
+  auto skip = [&](uint32_t t) {
+    while (t < n && (tok[t].has(text::kQuote) || tok[t].norm == "," || tok[t].norm == "BUT" ||
+                     tok[t].norm == "AND" || tok[t].norm == "SO" || tok[t].norm == "YET" ||
+                     tok[t].norm == "HOWEVER" || tok[t].norm == "MEANWHILE")) {
+      ++t;
+    }
+    return t;
+  };
+  uint32_t t = skip(0);
+  if (t < n && In(kClauseOpeners, tok[t].norm)) {
+    for (uint32_t c = t + 1; c < n && c <= t + 12; ++c) {
+      if (tok[c].norm == ",") return skip(c + 1);
+    }
+  }
+  return t;
+}
+
+// Words before a title that make it another office or a past one.
+constexpr std::array<std::string_view, 10> kOtherOffice = {
+    "ACTING", "ASSISTANT", "DEPUTY", "EX", "FORMER", "JUNIOR", "LATE", "SHADOW", "UNDER", "VICE",
+};
+
+// The title a description head names: "MINISTER" and "SECRETARY" with the word before them
+// ("PRIME MINISTER", "FOREIGN MINISTER" are different people), other heads alone.
+std::string TitleKey(const text::Token* tok, uint32_t head) {
+  std::string key = tok[head].norm;
+  if ((key == "MINISTER" || key == "SECRETARY") && head > 0 && tok[head - 1].has(text::kWord) &&
+      tok[head - 1].norm != "THE" && tok[head - 1].norm != "A") {
+    key = tok[head - 1].norm + " " + key;
+  }
+  return key;
 }
 
 }  // namespace
@@ -285,13 +381,33 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
 
 std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
                                                       const std::vector<CorefMention>& mentions,
-                                                      size_t before, uint32_t reach) const {
+                                                      size_t before, uint32_t reach,
+                                                      std::string_view holder) const {
   auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
                   bool agent_only) {
     if (code.empty() || agent_only) return false;
     if (d.country_only) return !country.empty() && code == country;
     return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
   };
+  // The person the document named with this very title, if still in reach.
+  if (!holder.empty()) {
+    for (size_t i = before; i-- > 0;) {
+      const CorefMention& m = mentions[i];
+      if (m.entity == holder && fits(m.code, m.country, m.kind, m.agent_only)) {
+        Entity e;
+        e.code = m.code;
+        e.entity = m.entity;
+        e.country = m.country;
+        e.kind = m.kind;
+        return e;
+      }
+    }
+    for (size_t i = history_.size(); i-- > 0;) {
+      const Entity& e = history_[i];
+      if (e.sentence + reach < sentence_) break;
+      if (e.entity == holder && fits(e.code, e.country, e.kind, e.agent_only)) return e;
+    }
+  }
   // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
   for (size_t i = before; i-- > 0;) {
     const CorefMention& m = mentions[i];
@@ -325,6 +441,43 @@ void Coreference::Attach(const std::string& entity, const std::string& code,
   attached_.push_back({entity, code, country});
 }
 
+namespace {
+// Whether a title names its holder's organisation and that is none the dictionaries know as a
+// body of the state: "president of Sony Computer Entertainment America", "Chief Executive of
+// AOL UK", "chief US economist for Wells Fargo Bank". The dictionaries code such titles by
+// their generic words (PRESIDENT -> GOV, ECONOMIST -> EDU), which says nothing about a company
+// man; his name keeps no code rather than a wrong one.
+bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMention& title,
+                              const std::vector<CorefMention>& mentions) {
+  const uint32_t limit = std::min(n, title.end + 4);
+  for (uint32_t p = title.begin; p < limit; ++p) {
+    if (p >= title.end && (tok[p].norm == "," || tok[p].norm == ".")) return false;
+    const std::string_view w = tok[p].norm;
+    if (w != "OF" && w != "FOR" && w != "AT") continue;
+    uint32_t t = p + 1;
+    for (uint32_t lower = 0; t < n && lower < 3; ++t) {
+      if (tok[t].norm == "THE") continue;
+      if (tok[t].has(text::kCapitalized) || !tok[t].has(text::kWord)) break;
+      ++lower;  // "organisers MCD Promoters", "net provider AOL"
+    }
+    uint32_t e = t;
+    bool state = false, unknown = false;
+    while (e < n && e < t + 6 && IsCapitalizedWord(tok[e])) {
+      state |= In(kStateBodyWords, tok[e].norm);
+      unknown |= !Covered(mentions, e) || In(kOrganisationWords, tok[e].norm);
+      ++e;
+    }
+    if (e == t || state) return false;
+    // After the title: a name with words no mention covers or a company word ("Wells Fargo
+    // Bank": Wells is an English city). Inside it: more than one capitalised word (one is
+    // most often the country that gave the code: "president of Russia").
+    if (t >= title.end) return unknown;
+    return e - t >= 2;
+  }
+  return false;
+}
+}  // namespace
+
 void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   // "NAME, TITLE," where TITLE is a person mention with role words: the name is that person.
@@ -333,7 +486,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     // The title must name its country itself: "president of manufacturer Toshiba" is only
     // GOV by the agents dictionary, and the document's country says nothing about him.
     if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty() ||
-        title.country.empty() || title.resolution != Resolution::kNone) {
+        title.country.empty() || title.resolution != Resolution::kNone ||
+        TitleOfOtherOrganisation(tok, n, title, *mentions)) {
       continue;
     }
     uint32_t k = title.begin;
@@ -482,6 +636,8 @@ void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
 void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   blockers_.clear();
+  non_actors_.clear();
+  subject_token_ = UINT32_MAX;
   FindDescriptions(tok, n, mentions);
   for (size_t i = 0; i < mentions->size(); ++i) {
     CorefMention& m = (*mentions)[i];
@@ -500,6 +656,9 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         continue;
       }
     }
+    // CAMEO's Mediterranean region and its media role share the letters MED; in news the
+    // media are meant ("spokesman" [~MED], the BBC), and they are no country.
+    if (m.country == "MED") m.country.clear();
     m.kind = Classify(tok, m);
     // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
     if (!m.entity.empty()) {
@@ -553,7 +712,14 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         constexpr uint32_t kDescriptionReach = 10;
         bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
                            !document_country_.empty();
-        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach);
+        std::string_view holder;
+        if (d->kind == EntityKind::kPerson) {
+          const std::string key = TitleKey(tok, head);
+          for (const auto& [title, entity] : title_holders_) {
+            if (title == key) holder = entity;
+          }
+        }
+        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach, holder);
       }
       if (e) {
         m.code = e->code;
@@ -568,7 +734,8 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
     // A bare agent with no antecedent: the document's country, when it has one clear country
     // and the agent's role is a domestic one (police, government, army, opposition).
     if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
-        In(kDomesticRoles, std::string_view(m.code).substr(0, 3))) {
+        In(kDomesticRoles, std::string_view(m.code).substr(0, 3)) &&
+        !In(kNoDocumentCountry, tok[HeadToken(tok, m)].norm)) {
       m.code = document_country_ + m.code;
       m.country = document_country_;
       m.agent_only = false;
@@ -581,6 +748,134 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
                   mentions->end());
   FindAppositions(tok, n, text, mentions);
   FindShortNames(tok, n, mentions);
+  FindNonActors(tok, n, *mentions);
+  RecordTitles(tok, n, *mentions);
+}
+
+void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
+                               const std::vector<CorefMention>& mentions) {
+  for (const auto& m : mentions) {
+    if (m.kind != EntityKind::kPerson || m.entity.empty() || m.code.empty()) continue;
+    // A title word right before a capitalised name, in or just before the mention.
+    const uint32_t from = m.begin >= 2 ? m.begin - 2 : 0;
+    for (uint32_t t = from; t + 1 < m.end && t + 1 < n; ++t) {
+      const DescriptionWord* d = FindDescriptionWord(tok[t].norm);
+      const bool title = tok[t].norm == "SECRETARY" ||
+                         (d != nullptr && d->kind == EntityKind::kPerson && !d->roles.empty());
+      if (!title) continue;
+      if (!tok[t + 1].has(text::kCapitalized) || FindDescriptionWord(tok[t + 1].norm) != nullptr) {
+        continue;
+      }
+      std::string key = TitleKey(tok, t);
+      // "Deputy Prime Minister John Prescott", "former President Clinton": another office,
+      // or no longer this one.
+      const uint32_t first = key.find(' ') != std::string::npos ? t - 1 : t;
+      if (first > 0 && In(kOtherOffice, tok[first - 1].norm)) break;
+      auto same = std::find_if(title_holders_.begin(), title_holders_.end(),
+                               [&](const auto& x) { return x.first == key; });
+      if (same != title_holders_.end()) {
+        same->second = m.entity;
+      } else {
+        title_holders_.emplace_back(std::move(key), m.entity);
+      }
+      break;
+    }
+  }
+}
+
+void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
+                                const std::vector<CorefMention>& mentions) {
+  non_actors_.clear();
+  // Common noun phrases: a determiner, up to five words, a head that ends the phrase.
+  for (uint32_t d = 0; d + 1 < n; ++d) {
+    if (!In(kDeterminers, tok[d].norm) && !tok[d].has(text::kNumber)) continue;
+    if (Covered(mentions, d)) continue;
+    uint32_t head = UINT32_MAX;
+    for (uint32_t t = d + 1; t < n && t <= d + 5; ++t) {
+      if (!tok[t].has(text::kWord) || In(kAfterNounPhrase, tok[t].norm) ||
+          In(kDeterminers, tok[t].norm)) {
+        break;
+      }
+      if (EndsNounPhrase(tok, n, t)) {
+        head = t;
+        break;
+      }
+    }
+    if (head == UINT32_MAX) continue;
+    // An actor at the head is the phrase itself ("the Russian army"); one before the head
+    // only modifies it ("the Lisbon targets").
+    if (Covered(mentions, head) || In(kNotAntecedents, tok[head].norm)) {
+      d = head;
+      continue;
+    }
+    NonActor a;
+    a.begin = d;
+    a.end = head + 1;
+    const std::string_view w = tok[head].norm;
+    a.pronouns = In(kPersonNouns, w) ? kHeBit : IsPluralNoun(w) ? kTheyBit : kItBit;
+    a.subject = false;
+    a.name = tok[head].norm;
+    non_actors_.push_back(std::move(a));
+    d = head;
+  }
+  // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
+  for (uint32_t t = 0; t < n; ++t) {
+    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In(kNotNames, tok[t].norm) ||
+        In(kNotNameStarts, tok[t].norm)) {
+      continue;
+    }
+    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) {
+      continue;  // inside a determiner phrase, found above ("the European Policy Centre")
+    }
+    uint32_t e = t + 1;
+    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !Covered(mentions, e) &&
+           !In(kNotNames, tok[e].norm)) {
+      ++e;
+    }
+    const uint32_t last = e - 1;
+    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || tok[t - 1].norm == ":" ||
+                         tok[t - 1].norm == "(" || tok[t - 1].norm == "-";
+    NonActor a;
+    a.begin = t;
+    a.end = e;
+    a.subject = false;
+    a.name = tok[last].norm;
+    t = last;
+    if (!EndsNounPhrase(tok, n, last)) continue;  // a modifier: "Kok report", "US court"
+    if (initial && e == a.begin + 1) {
+      // One capitalised word opening the sentence may be a common word: "Politicians
+      // rejected" is a plural, "Sensible leaders" no phrase at all; "Yukos has said" and
+      // "Delta, the airline," are names (a function word or a comma follows).
+      std::string_view w = tok[a.begin].norm;
+      if (IsPluralNoun(w)) {
+        a.pronouns = kTheyBit;
+      } else if (e < n && (In(kAfterNounPhrase, tok[e].norm) || tok[e].norm == "," ||
+                           tok[e].has(text::kPossessive))) {
+        a.pronouns = kHeBit | kItBit;
+      } else {
+        continue;
+      }
+    } else {
+      bool organisation = false;
+      for (uint32_t k = a.begin; k < e; ++k) organisation |= In(kOrganisationWords, tok[k].norm);
+      bool titled = In(kPersonTitles, tok[a.begin].norm);
+      a.pronouns = organisation ? kItBit : titled ? kHeBit : kHeBit | kItBit;
+    }
+    non_actors_.push_back(std::move(a));
+  }
+  std::sort(non_actors_.begin(), non_actors_.end(),
+            [](const NonActor& x, const NonActor& y) { return x.begin < y.begin; });
+  // The sentence's subject: the first noun phrase where the subject starts.
+  const uint32_t start = SubjectStart(tok, n);
+  uint32_t first = UINT32_MAX;
+  for (const auto& m : mentions) {
+    if (m.begin >= start) first = std::min(first, m.begin);
+  }
+  for (const auto& a : non_actors_) {
+    if (a.begin >= start) first = std::min(first, a.begin);
+  }
+  subject_token_ = first != UINT32_MAX && first <= start + 2 ? first : UINT32_MAX;
+  for (auto& a : non_actors_) a.subject = a.begin == subject_token_;
 }
 
 std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, uint32_t token,
@@ -597,19 +892,42 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
     if (b.token < token) blocker = b.token;
   }
   const bool person = kind == EntityKind::kPerson;
+  const uint8_t bit = KindBit(*kind);
+  // The nearest noun phrase before the pronoun that is no actor but could be what it means.
+  const NonActor* other = nullptr;
+  for (size_t i = non_actors_.size(); i-- > 0;) {
+    if (non_actors_[i].end <= token && (non_actors_[i].pronouns & bit) != 0) {
+      other = &non_actors_[i];
+      break;
+    }
+  }
   for (size_t i = mentions.size(); i-- > 0;) {
     const CorefMention& m = mentions[i];
     if (person && blocker != UINT32_MAX && m.end <= blocker) return std::nullopt;
-    if (m.end <= token && fits(m.kind, m.code)) return Antecedent{m.code, m.entity, m.country};
+    if (m.end <= token && fits(m.kind, m.code)) {
+      // "Yukos has said it will sue", "rejected the bill and now it must": a nearer phrase
+      // that is no actor is what the pronoun means - unless the actor is the sentence's
+      // subject and that phrase is not ("Turkey could ease a shortage once its population").
+      if (other != nullptr && other->end > m.end &&
+          !(m.begin == subject_token_ && other->begin != subject_token_)) {
+        return std::nullopt;
+      }
+      return Antecedent{m.code, m.entity, m.country};
+    }
   }
   if (person && blocker != UINT32_MAX) return std::nullopt;
+  if (other != nullptr) return std::nullopt;
   // Pronouns reach back two sentences: further back, the person meant is more often someone
   // the dictionaries do not know than the last one they did.
   constexpr uint32_t kPronounReach = 2;
   for (size_t i = history_.size(); i-- > 0;) {
     Entity& e = history_[i];
     if (e.sentence + kPronounReach < sentence_) break;
-    if (person && e.code.empty() && e.kind == EntityKind::kPerson) return std::nullopt;
+    if (e.code.empty()) {  // an unknown name or a common noun phrase: no actor
+      if ((e.pronouns & bit) == 0) continue;
+      e.sentence = sentence_;  // "Jaynes ... He ... He ...": the chain stays on it
+      return std::nullopt;
+    }
     if (fits(e.kind, e.code)) {
       e.sentence = sentence_;  // "He ... He ...": a chain of pronouns keeps the entity current
       return Antecedent{e.code, e.entity, e.country};
@@ -635,16 +953,36 @@ void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
 }
 
 void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
-  // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin.
-  std::vector<const CorefMention*> order;
+  // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin. The
+  // noun phrases that are no actors take their places among them.
+  struct Item {
+    uint32_t begin;
+    bool subject;
+    const CorefMention* mention;  // else non_actor
+    const NonActor* non_actor;
+  };
+  std::vector<Item> order;
   for (const auto& m : mentions) {
-    if (!m.subject) order.push_back(&m);
+    order.push_back({m.begin, m.subject || m.begin == subject_token_, &m, nullptr});
   }
-  for (const auto& m : mentions) {
-    if (m.subject) order.push_back(&m);
-  }
-  for (const CorefMention* mp : order) {
-    const CorefMention& m = *mp;
+  for (const auto& a : non_actors_) order.push_back({a.begin, a.subject, nullptr, &a});
+  std::stable_sort(order.begin(), order.end(), [](const Item& x, const Item& y) {
+    return x.subject != y.subject ? y.subject : x.begin < y.begin;
+  });
+  for (const Item& item : order) {
+    if (item.non_actor != nullptr) {
+      Entity e;
+      e.entity = item.non_actor->name;
+      e.pronouns = item.non_actor->pronouns;
+      e.sentence = sentence_;
+      auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+        return x.code.empty() && x.entity == e.entity;
+      });
+      if (same != history_.end()) history_.erase(same);
+      history_.push_back(std::move(e));
+      continue;
+    }
+    const CorefMention& m = *item.mention;
     if (m.code.empty()) continue;
     // The same entity mentioned again moves to the most recent place.
     auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
@@ -670,6 +1008,7 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     Entity e;
     e.entity = b.name;
     e.kind = EntityKind::kPerson;
+    e.pronouns = kHeBit;
     e.sentence = sentence_;
     auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
       return x.code.empty() && x.entity == e.entity;
@@ -678,11 +1017,19 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     history_.push_back(std::move(e));
   }
   blockers_.clear();
+  non_actors_.clear();
+  // Phrases that are no actors only matter to pronouns, which reach two sentences back.
+  history_.erase(std::remove_if(history_.begin(), history_.end(),
+                                [&](const Entity& e) {
+                                  return e.code.empty() && e.sentence + 2 < sentence_;
+                                }),
+                 history_.end());
   // A document names a few dozen actors; older ones are out of reach anyway.
-  constexpr size_t kMaxHistory = 32;
+  constexpr size_t kMaxHistory = 64;
   if (history_.size() > kMaxHistory) {
     history_.erase(history_.begin(), history_.begin() + (history_.size() - kMaxHistory));
   }
+  subject_token_ = UINT32_MAX;
   ++sentence_;
 }
 
