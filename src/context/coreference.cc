@@ -233,6 +233,27 @@ bool Covered(const std::vector<CorefMention>& mentions, uint32_t t) {
   return false;
 }
 
+// Whether an agent belongs to a name no dictionary knows, most often a company:
+// "Parmalat's chief executive", "representatives of BASF", "the chairman of Yukos". Its
+// holders are that organisation's, not the state's.
+bool OfUnknownOrganisation(const text::Token* tok, uint32_t n, const CorefMention& m,
+                           const std::vector<CorefMention>& mentions) {
+  uint32_t b = m.begin;
+  while (b > 0 && (tok[b - 1].norm == "THE" || tok[b - 1].norm == "A")) --b;
+  if (b >= 2 && tok[b - 1].has(text::kPossessive) && tok[b - 2].has(text::kCapitalized) &&
+      !Covered(mentions, b - 2)) {
+    return true;
+  }
+  uint32_t t = m.end;
+  if (t < n && (tok[t].norm == "OF" || tok[t].norm == "FOR" || tok[t].norm == "AT")) {
+    ++t;
+    if (t < n && tok[t].norm == "THE") ++t;
+    return t < n && tok[t].has(text::kWord) && tok[t].has(text::kCapitalized) &&
+           !Covered(mentions, t) && !In(kPersonTitles, tok[t].norm);
+  }
+  return false;
+}
+
 // The kinds of pronoun a noun phrase can be the antecedent of, as a bit set.
 constexpr uint8_t KindBit(EntityKind k) {
   return static_cast<uint8_t>(1u << static_cast<unsigned>(k));
@@ -247,6 +268,9 @@ constexpr std::array<std::string_view, 23> kDeterminers = {
     "HIS",  "ITS",   "MANY",    "MOST",    "MY",   "OUR",   "SEVERAL", "SOME",
     "SUCH", "THE",   "THEIR",   "THESE",   "THIS", "THOSE", "YOUR",
 };
+// Verbs that follow a plural subject ("the new rules were", "the figures are").
+constexpr std::array<std::string_view, 6> kPluralVerbs = {"ARE", "HAVE", "REMAIN", "SEEM", "SHOW",
+                                                          "WERE"};
 // Heads of noun phrases that measure time or quantity: no pronoun refers to them in news
 // ("at the end of the month it said", "a lot of", "the rest").
 constexpr std::array<std::string_view, 36> kNotAntecedents = {
@@ -468,6 +492,15 @@ bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMen
       ++e;
     }
     if (e == t || state) return false;
+    // "of the UK's Confederation of British Industry": the body the country owns.
+    if (e + 1 < n && tok[e].has(text::kPossessive) && IsCapitalizedWord(tok[e + 1])) {
+      uint32_t owned = e + 1;
+      while (owned < n && owned < e + 7 && IsCapitalizedWord(tok[owned])) {
+        if (In(kStateBodyWords, tok[owned].norm)) return false;
+        ++owned;
+      }
+      return true;
+    }
     // After the title: a name with words no mention covers or a company word ("Wells Fargo
     // Bank": Wells is an English city). Inside it: more than one capitalised word (one is
     // most often the country that gave the code: "president of Russia").
@@ -735,7 +768,8 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
     // and the agent's role is a domestic one (police, government, army, opposition).
     if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
         In(kDomesticRoles, std::string_view(m.code).substr(0, 3)) &&
-        !In(kNoDocumentCountry, tok[HeadToken(tok, m)].norm)) {
+        !In(kNoDocumentCountry, tok[HeadToken(tok, m)].norm) &&
+        !OfUnknownOrganisation(tok, n, m, *mentions)) {
       m.code = document_country_ + m.code;
       m.country = document_country_;
       m.agent_only = false;
@@ -797,6 +831,14 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
         break;
       }
       if (EndsNounPhrase(tok, n, t)) {
+        // "the new rules were strict": a plural after an adjective reads like a verb to
+        // EndsNounPhrase; it is the head when a verb or a function word follows it.
+        if (t + 1 < n && IsPluralNoun(tok[t + 1].norm) && !tok[t + 1].has(text::kCapitalized) &&
+            (t + 2 >= n || !tok[t + 2].has(text::kWord) ||
+             In(kAfterNounPhrase, tok[t + 2].norm) || In(kPluralVerbs, tok[t + 2].norm))) {
+          head = t + 1;
+          break;
+        }
         head = t;
         break;
       }
@@ -848,7 +890,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
       // "Delta, the airline," are names (a function word or a comma follows).
       std::string_view w = tok[a.begin].norm;
       if (IsPluralNoun(w)) {
-        a.pronouns = kTheyBit;
+        a.pronouns = kTheyBit | kItBit;  // or a name in -s: "Yukos said it"
       } else if (e < n && (In(kAfterNounPhrase, tok[e].norm) || tok[e].norm == "," ||
                            tok[e].has(text::kPossessive))) {
         a.pronouns = kHeBit | kItBit;

@@ -329,6 +329,85 @@ TEST(CoreferenceTest, ExpletiveIt) {
   EXPECT_FALSE(IsExpletiveIt(d.tokens(6), d.size(6), 0));  // raising: "it" is the actor
 }
 
+TEST(CoreferenceTest, UnknownNameBlocksPronounsOfItsKinds) {
+  Doc d("Gordon Brown spoke. Iggy Fanlo replied. He said so. Russia left. Yukos said it would sue.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Gordon Brown", true)}));
+  c.EndSentence(Sentence(&c, d, 1, {}));  // an untitled name no dictionary knows
+  auto m2 = Sentence(&c, d, 2, {});
+  EXPECT_FALSE(c.ResolvePronoun("HE", 0, m2).has_value());  // Iggy Fanlo, not Gordon Brown
+  EXPECT_FALSE(c.ResolvePronoun("THEY", 0, m2).has_value());
+  c.EndSentence(m2);
+  c.EndSentence(Sentence(&c, d, 3, {Actor(0, 1, "RUS", "RUS")}));
+  auto m4 = Sentence(&c, d, 4, {});
+  EXPECT_FALSE(c.ResolvePronoun("IT", d.At(4, "IT"), m4).has_value());  // Yukos
+}
+
+TEST(CoreferenceTest, SubjectOutranksNearerNounPhrases) {
+  Doc d("Estonia rejected the bill and now it must change. "
+        "Estonia could ease a shortage once its population grows.");
+  Coreference c;
+  auto m0 = Sentence(&c, d, 0, {Actor(0, 1, "EST", "EST")});
+  // "it" after "the bill" is Estonia by position: the subject outranks nearer phrases (a
+  // known limit: here it is the bill).
+  auto it = c.ResolvePronoun("IT", d.At(0, "IT"), m0);
+  ASSERT_TRUE(it.has_value());
+  EXPECT_EQ(it->code, "EST");
+  c.EndSentence(m0);
+  auto m1 = Sentence(&c, d, 1, {Actor(0, 1, "EST", "EST")});
+  auto its = c.ResolvePronoun("ITS", d.At(1, "ITS"), m1);
+  ASSERT_TRUE(its.has_value());  // the sentence's subject outranks "a shortage"
+  EXPECT_EQ(its->code, "EST");
+}
+
+TEST(CoreferenceTest, PluralNounPhraseBlocksThey) {
+  Doc d("Georgian police fired on Russia. The new rules were strict and they hurt.");
+  Coreference c;
+  CorefMention police = Actor(0, 2, "GEOCOP", "GEO");
+  police.bare_actor = false;
+  c.EndSentence(Sentence(&c, d, 0, {police}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_FALSE(c.ResolvePronoun("THEY", d.At(1, "THEY"), m1).has_value());  // the rules
+}
+
+TEST(CoreferenceTest, DescriptionPrefersThePersonNamedWithItsTitle) {
+  Doc d("Prime Minister Tony Roe met Chancellor Gordon Doe. The chancellor said so.");
+  Coreference c;
+  uint32_t g = d.At(0, "GORDON");
+  auto m0 = Sentence(&c, d, 0,
+                     {Actor(2, 4, "GBRGOV", "GBR", "Tony Roe", true),
+                      Actor(g, g + 2, "GBRGOV", "GBR", "Gordon Doe", true)});
+  m0[0].subject = true;  // the subject would win without the title
+  c.EndSentence(m0);
+  auto m1 = Sentence(&c, d, 1, {});
+  ASSERT_EQ(m1.size(), 1u);
+  EXPECT_EQ(m1[0].entity, "Gordon Doe");
+  EXPECT_EQ(m1[0].resolution, Resolution::kDescription);
+}
+
+TEST(CoreferenceTest, NoDocumentCountryForCompanyAgentsAndGenericPlurals) {
+  Doc d("Zorvex's chief executive and governments and police met.");
+  Coreference c;
+  c.SetDocumentCountry("GEO");
+  uint32_t ce = d.At(0, "CHIEF");
+  uint32_t g = d.At(0, "GOVERNMENTS");
+  uint32_t p = d.At(0, "POLICE");
+  auto m = Sentence(&c, d, 0,
+                    {Agent(ce, ce + 2, "GOV"), Agent(g, g + 1, "GOV"), Agent(p, p + 1, "COP")});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].code, "GOV");  // the company's
+  EXPECT_EQ(m[1].code, "GOV");  // governments in general
+  EXPECT_EQ(m[2].code, "GEOCOP");
+}
+
+TEST(CoreferenceTest, MediaAreNoCountry) {
+  Doc d("The BBC reported it. The country was calm.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(1, 2, "MED", "MED", "Bbc")}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_TRUE(m1.empty());  // "the country" is not the BBC
+}
+
 TEST(CoreferenceTest, LooksLikePersonEntry) {
   EXPECT_TRUE(LooksLikePersonEntry(2, true));
   EXPECT_FALSE(LooksLikePersonEntry(1, true));   // KREMLIN-like single words
