@@ -671,6 +671,7 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
   blockers_.clear();
   non_actors_.clear();
   subject_token_ = UINT32_MAX;
+  FindQuotations(tok, n);
   FindDescriptions(tok, n, mentions);
   for (size_t i = 0; i < mentions->size(); ++i) {
     CorefMention& m = (*mentions)[i];
@@ -784,6 +785,29 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
   FindShortNames(tok, n, mentions);
   FindNonActors(tok, n, *mentions);
   RecordTitles(tok, n, *mentions);
+}
+
+void Coreference::FindQuotations(const text::Token* tok, uint32_t n) {
+  quotations_.clear();
+  std::vector<uint32_t> marks;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (tok[t].has(text::kQuote)) marks.push_back(t);
+  }
+  // An odd count: the first mark closes a quotation opened in an earlier sentence.
+  size_t i = 0;
+  uint32_t open = 0;
+  bool inside = marks.size() % 2 == 1;
+  for (; i < marks.size(); ++i) {
+    if (!inside) {
+      open = marks[i];
+      inside = true;
+      continue;
+    }
+    inside = false;
+    uint32_t slot = marks[i] + 1;
+    if (slot < n && tok[slot].norm == ",") ++slot;  // '"...", he said'
+    if (slot < n) quotations_.emplace_back(open, slot);
+  }
 }
 
 void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
@@ -935,10 +959,16 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   }
   const bool person = kind == EntityKind::kPerson;
   const uint8_t bit = KindBit(*kind);
+  // '"..., Mr Yushchenko can say so," he told the BBC': the speaker is none of those the
+  // quotation names; nothing from the quotation's start on is an antecedent.
+  uint32_t limit = token;
+  for (const auto& [open, slot] : quotations_) {
+    if (slot == token) limit = open;
+  }
   // The nearest noun phrase before the pronoun that is no actor but could be what it means.
   const NonActor* other = nullptr;
   for (size_t i = non_actors_.size(); i-- > 0;) {
-    if (non_actors_[i].end <= token && (non_actors_[i].pronouns & bit) != 0) {
+    if (non_actors_[i].end <= limit && (non_actors_[i].pronouns & bit) != 0) {
       other = &non_actors_[i];
       break;
     }
@@ -946,7 +976,7 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   for (size_t i = mentions.size(); i-- > 0;) {
     const CorefMention& m = mentions[i];
     if (person && blocker != UINT32_MAX && m.end <= blocker) return std::nullopt;
-    if (m.end <= token && fits(m.kind, m.code)) {
+    if (m.end <= limit && fits(m.kind, m.code)) {
       // "Yukos has said it will sue", "rejected the bill and now it must": a nearer phrase
       // that is no actor is what the pronoun means - unless the actor is the sentence's
       // subject and that phrase is not ("Turkey could ease a shortage once its population").
@@ -978,7 +1008,7 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   // No person in reach: the dictionaries do not type every name ("Galadriel urged Bree ...
   // and then she asked Gondor"), so "he"/"she" falls back on the sentence's subject position,
   // its first mention, when that is a named actor.
-  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= token &&
+  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= limit &&
       mentions[0].bare_actor && !mentions[0].code.empty()) {
     return Antecedent{mentions[0].code, mentions[0].entity, mentions[0].country};
   }

@@ -190,6 +190,11 @@ class Coreference {
   std::string document_country_;
   std::vector<Blocker> blockers_;  // this sentence's, moved to history_ by EndSentence
   std::vector<NonActor> non_actors_;  // this sentence's, moved to history_ by EndSentence
+  // Quotations of this sentence followed by their speaker's slot ("...," he said): a pronoun in
+  // that slot is the speaker, whom the quotation does not name. Pairs of (first quoted token,
+  // the slot's token).
+  std::vector<std::pair<uint32_t, uint32_t>> quotations_;
+  void FindQuotations(const text::Token* tokens, uint32_t n);
   uint32_t subject_token_ = UINT32_MAX;  // where this sentence's first noun phrase starts
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back

@@ -408,6 +408,22 @@ TEST(CoreferenceTest, MediaAreNoCountry) {
   EXPECT_TRUE(m1.empty());  // "the country" is not the BBC
 }
 
+TEST(CoreferenceTest, SpeakerAfterAQuotationIsNoneItNames) {
+  Doc d("Ivan Roe spoke. \"Gordon Doe will win,\" he said. Gordon Doe said he would win.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Ivan Roe", true)}));
+  uint32_t g = d.At(1, "GORDON");
+  auto m1 = Sentence(&c, d, 1, {Actor(g, g + 2, "USAGOV", "USA", "Gordon Doe", true)});
+  auto he = c.ResolvePronoun("HE", d.At(1, "HE"), m1);
+  ASSERT_TRUE(he.has_value());
+  EXPECT_EQ(he->entity, "Ivan Roe");  // the speaker, not Gordon Doe inside the quotation
+  c.EndSentence(m1);
+  auto m2 = Sentence(&c, d, 2, {Actor(0, 2, "USAGOV", "USA", "Gordon Doe", true)});
+  he = c.ResolvePronoun("HE", d.At(2, "HE"), m2);
+  ASSERT_TRUE(he.has_value());
+  EXPECT_EQ(he->entity, "Gordon Doe");  // no quotation: the sentence's own subject
+}
+
 TEST(CoreferenceTest, LooksLikePersonEntry) {
   EXPECT_TRUE(LooksLikePersonEntry(2, true));
   EXPECT_FALSE(LooksLikePersonEntry(1, true));   // KREMLIN-like single words
