@@ -406,18 +406,26 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
 std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
                                                       const std::vector<CorefMention>& mentions,
                                                       size_t before, uint32_t reach,
-                                                      std::string_view holder) const {
-  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
-                  bool agent_only) {
+                                                      std::string_view holder,
+                                                      const std::vector<std::string_view>&
+                                                          other_holders) const {
+  auto fits_code = [&](std::string_view code, std::string_view country, EntityKind kind,
+                       bool agent_only) {
     if (code.empty() || agent_only) return false;
     if (d.country_only) return !country.empty() && code == country;
     return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
+  };
+  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
+                  bool agent_only, std::string_view entity) {
+    if (!fits_code(code, country, kind, agent_only)) return false;
+    return entity == holder || entity.empty() ||
+           std::find(other_holders.begin(), other_holders.end(), entity) == other_holders.end();
   };
   // The person the document named with this very title, if still in reach.
   if (!holder.empty()) {
     for (size_t i = before; i-- > 0;) {
       const CorefMention& m = mentions[i];
-      if (m.entity == holder && fits(m.code, m.country, m.kind, m.agent_only)) {
+      if (m.entity == holder && fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
         Entity e;
         e.code = m.code;
         e.entity = m.entity;
@@ -429,13 +437,15 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(const Description&
     for (size_t i = history_.size(); i-- > 0;) {
       const Entity& e = history_[i];
       if (e.sentence + reach < sentence_) break;
-      if (e.entity == holder && fits(e.code, e.country, e.kind, e.agent_only)) return e;
+      if (e.entity == holder && fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
+        return e;
+      }
     }
   }
   // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
   for (size_t i = before; i-- > 0;) {
     const CorefMention& m = mentions[i];
-    if (fits(m.code, m.country, m.kind, m.agent_only)) {
+    if (fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
       Entity e;
       e.code = m.code;
       e.entity = m.entity;
@@ -447,7 +457,7 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(const Description&
   for (size_t i = history_.size(); i-- > 0;) {
     const Entity& e = history_[i];
     if (e.sentence + reach < sentence_) break;
-    if (fits(e.code, e.country, e.kind, e.agent_only)) return e;
+    if (fits(e.code, e.country, e.kind, e.agent_only, e.entity)) return e;
   }
   return std::nullopt;
 }
@@ -747,13 +757,22 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
                            !document_country_.empty();
         std::string_view holder;
+        std::vector<std::string_view> other_holders;
         if (d->kind == EntityKind::kPerson) {
           const std::string key = TitleKey(tok, head);
+          // "the minister" alone may be any minister; "the chancellor" is not the man the
+          // story named "Prime Minister".
+          const bool generic = key == "MINISTER" || key == "SECRETARY";
           for (const auto& [title, entity] : title_holders_) {
-            if (title == key) holder = entity;
+            if (title == key) {
+              holder = entity;
+            } else if (!generic) {
+              other_holders.push_back(entity);
+            }
           }
         }
-        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach, holder);
+        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach, holder,
+                          other_holders);
       }
       if (e) {
         m.code = e->code;

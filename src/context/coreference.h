@@ -154,9 +154,12 @@ class Coreference {
   // history of the last `reach` sentences.
   // `holder` is the entity the document named with the description's title ("Chancellor
   // Gordon Brown" for "the chancellor"), "" for none: it wins over more recent fits.
+  // `other_holders` are persons the document named with another title ("Prime Minister Tony
+  // Blair" is not "the chancellor"): they never fit.
   std::optional<Entity> FindDescribed(const Description& d,
                                       const std::vector<CorefMention>& mentions, size_t before,
-                                      uint32_t reach, std::string_view holder) const;
+                                      uint32_t reach, std::string_view holder,
+                                      const std::vector<std::string_view>& other_holders) const;
   // Records the persons this sentence names with a title before their name ("Prime Minister
   // Tony Blair"): later "the prime minister" is that person.
   void RecordTitles(const text::Token* tokens, uint32_t n,
