@@ -271,6 +271,11 @@ constexpr std::array<std::string_view, 23> kDeterminers = {
 // Verbs that follow a plural subject ("the new rules were", "the figures are").
 constexpr std::array<std::string_view, 6> kPluralVerbs = {"ARE", "HAVE", "REMAIN", "SEEM", "SHOW",
                                                           "WERE"};
+// Verbs and auxiliaries that show the plural before them is a subject ("sites do not").
+constexpr std::array<std::string_view, 14> kBarePluralVerbs = {
+    "CAN", "COULD", "DID", "DO", "HAD", "MAY", "MIGHT", "MUST", "SAID", "SAY", "SHOULD", "WANT",
+    "WILL", "WOULD",
+};
 // Heads of noun phrases that measure time or quantity: no pronoun refers to them in news
 // ("at the end of the month it said", "a lot of", "the rest").
 constexpr std::array<std::string_view, 36> kNotAntecedents = {
@@ -902,6 +907,23 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     a.name = tok[head].norm;
     non_actors_.push_back(std::move(a));
     d = head;
+  }
+  // Bare plurals before a verb: "instead sites host a link", "critics say".
+  for (uint32_t t = 0; t + 1 < n; ++t) {
+    const std::string_view w = tok[t].norm;
+    if (!tok[t].has(text::kWord) || tok[t].has(text::kCapitalized) || !IsPluralNoun(w) ||
+        Covered(mentions, t) || In(kNotAntecedents, w)) {
+      continue;
+    }
+    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
+    if (!In(kPluralVerbs, tok[t + 1].norm) && !In(kBarePluralVerbs, tok[t + 1].norm)) continue;
+    NonActor a;
+    a.begin = t;
+    a.end = t + 1;
+    a.pronouns = kTheyBit;
+    a.subject = false;
+    a.name = tok[t].norm;
+    non_actors_.push_back(std::move(a));
   }
   // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
   for (uint32_t t = 0; t < n; ++t) {

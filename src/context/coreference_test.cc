@@ -370,6 +370,16 @@ TEST(CoreferenceTest, PluralNounPhraseBlocksThey) {
   EXPECT_FALSE(c.ResolvePronoun("THEY", d.At(1, "THEY"), m1).has_value());  // the rules
 }
 
+TEST(CoreferenceTest, BarePluralSubjectBlocksThey) {
+  Doc d("Georgian police fired on Russia. Instead sites do not host files but they link.");
+  Coreference c;
+  CorefMention police = Actor(0, 2, "GEOCOP", "GEO");
+  police.bare_actor = false;
+  c.EndSentence(Sentence(&c, d, 0, {police}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_FALSE(c.ResolvePronoun("THEY", d.At(1, "THEY"), m1).has_value());  // the sites
+}
+
 TEST(CoreferenceTest, DescriptionPrefersThePersonNamedWithItsTitle) {
   Doc d("Prime Minister Tony Roe met Chancellor Gordon Doe. The chancellor said so.");
   Coreference c;
