@@ -1137,10 +1137,18 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
                                   return e.code.empty() && e.sentence + 2 < sentence_;
                                 }),
                  history_.end());
-  // A document names a few dozen actors; older ones are out of reach anyway.
-  constexpr size_t kMaxHistory = 64;
-  if (history_.size() > kMaxHistory) {
-    history_.erase(history_.begin(), history_.begin() + (history_.size() - kMaxHistory));
+  // A document names a few dozen actors; older ones are out of reach anyway. The phrases
+  // that are no actors do not count: they leave by age alone.
+  constexpr size_t kMaxActors = 32;
+  size_t actors = 0;
+  for (const auto& e : history_) actors += e.code.empty() ? 0 : 1;
+  for (auto it = history_.begin(); actors > kMaxActors && it != history_.end();) {
+    if (it->code.empty()) {
+      ++it;
+    } else {
+      it = history_.erase(it);
+      --actors;
+    }
   }
   subject_token_ = UINT32_MAX;
   ++sentence_;
