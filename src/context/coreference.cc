@@ -16,14 +16,17 @@ bool In(const std::array<std::string_view, N>& set, std::string_view w) {
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
 constexpr std::array<std::string_view, 62> kPersonNouns = {
-    "ACTIVIST", "ADVISER", "ADVISOR", "AMBASSADOR", "ASSAILANT", "ATTACKER", "BISHOP", "BOMBER",
-    "CAPTAIN", "CHAIRMAN", "CHAIRWOMAN", "CHANCELLOR", "CHIEF", "CLERIC", "COLONEL", "COMMANDER",
-    "DEPUTY", "DICTATOR", "DIPLOMAT", "DIRECTOR", "EMIR", "ENVOY", "GENERAL", "GOVERNOR", "GUNMAN",
-    "HEAD", "IMAM", "JOURNALIST", "JUDGE", "KING", "LAWMAKER", "LEADER", "LIEUTENANT", "MAN",
-    "MAYOR", "MINISTER", "MONARCH", "MP", "NEGOTIATOR", "OFFICER", "OFFICIAL", "POPE", "PREMIER",
-    "PRESIDENT", "PRIEST", "PRINCE", "PROSECUTOR", "QUEEN", "REPORTER", "SECRETARY", "SENATOR",
-    "SERGEANT", "SHEIKH", "SHOOTER", "SOLDIER", "SPEAKER", "SPOKESMAN", "SPOKESPERSON",
-    "SPOKESWOMAN", "SUSPECT", "VICTIM", "WOMAN",
+    "ACTIVIST", "ADVISER",   "ADVISOR",    "AMBASSADOR",   "ASSAILANT",   "ATTACKER",
+    "BISHOP",   "BOMBER",    "CAPTAIN",    "CHAIRMAN",     "CHAIRWOMAN",  "CHANCELLOR",
+    "CHIEF",    "CLERIC",    "COLONEL",    "COMMANDER",    "DEPUTY",      "DICTATOR",
+    "DIPLOMAT", "DIRECTOR",  "EMIR",       "ENVOY",        "GENERAL",     "GOVERNOR",
+    "GUNMAN",   "HEAD",      "IMAM",       "JOURNALIST",   "JUDGE",       "KING",
+    "LAWMAKER", "LEADER",    "LIEUTENANT", "MAN",          "MAYOR",       "MINISTER",
+    "MONARCH",  "MP",        "NEGOTIATOR", "OFFICER",      "OFFICIAL",    "POPE",
+    "PREMIER",  "PRESIDENT", "PRIEST",     "PRINCE",       "PROSECUTOR",  "QUEEN",
+    "REPORTER", "SECRETARY", "SENATOR",    "SERGEANT",     "SHEIKH",      "SHOOTER",
+    "SOLDIER",  "SPEAKER",   "SPOKESMAN",  "SPOKESPERSON", "SPOKESWOMAN", "SUSPECT",
+    "VICTIM",   "WOMAN",
 };
 // Plural words without a final S, and collectives that take "they" ("police said they ...").
 constexpr std::array<std::string_view, 9> kGroupNouns = {
@@ -34,26 +37,28 @@ constexpr std::array<std::string_view, 10> kPersonTitles = {
     "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
 };
 constexpr std::array<std::string_view, 16> kNameTitles = {
-    "COL.", "COLONEL", "DR", "DR.", "GEN", "GEN.", "GENERAL", "LT.", "MR", "MR.", "MRS", "MRS.",
-    "MS", "MS.", "PRESIDENT", "SIR",
+    "COL.", "COLONEL", "DR",  "DR.",  "GEN", "GEN.", "GENERAL",   "LT.",
+    "MR",   "MR.",     "MRS", "MRS.", "MS",  "MS.",  "PRESIDENT", "SIR",
 };
 // Capitalised words that are not names (sentence openers, dates).
 constexpr std::array<std::string_view, 44> kNotNames = {
-    "A", "AFTER", "AN", "AND", "APRIL", "AT", "AUGUST", "BEFORE", "BUT", "DECEMBER", "EARLIER",
-    "FEBRUARY", "FRIDAY", "HE", "HOWEVER", "IF", "IN", "IT", "JANUARY", "JULY", "JUNE", "LAST",
-    "MARCH", "MAY", "MEANWHILE", "MONDAY", "NOVEMBER", "OCTOBER", "ON", "OR", "SATURDAY",
-    "SEPTEMBER", "SHE", "SUNDAY", "THAT", "THE", "THEY", "THIS", "THURSDAY", "TUESDAY", "WE",
-    "WEDNESDAY", "WHEN", "WHILE",
+    "A",         "AFTER",     "AN",       "AND",      "APRIL",  "AT",   "AUGUST",   "BEFORE",
+    "BUT",       "DECEMBER",  "EARLIER",  "FEBRUARY", "FRIDAY", "HE",   "HOWEVER",  "IF",
+    "IN",        "IT",        "JANUARY",  "JULY",     "JUNE",   "LAST", "MARCH",    "MAY",
+    "MEANWHILE", "MONDAY",    "NOVEMBER", "OCTOBER",  "ON",     "OR",   "SATURDAY", "SEPTEMBER",
+    "SHE",       "SUNDAY",    "THAT",     "THE",      "THEY",   "THIS", "THURSDAY", "TUESDAY",
+    "WE",        "WEDNESDAY", "WHEN",     "WHILE",
 };
 
 // Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
 // pronouns, auxiliaries and common irregular past tenses.
 constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
-    "ABOUT", "AFTER", "AGAINST", "ALSO", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "CAN", "COULD",
-    "DID", "DOES", "DURING", "FLED", "FOR", "FROM", "HAD", "HAS", "HIT", "IN", "INSIDE", "INTO",
-    "IS", "KEPT", "LATER", "LEFT", "MAY", "MET", "MIGHT", "MUST", "NEAR", "NOW", "OF", "ON", "OR",
-    "OUTSIDE", "OVER", "SAID", "SAW", "SENT", "SHOT", "SHOULD", "THAT", "THEN", "TO", "TOLD",
-    "UNDER", "WAS", "WHEN", "WHICH", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WOULD",
+    "ABOUT", "AFTER", "AGAINST", "ALSO",   "AND",    "AS",   "AT",    "BEFORE",  "BUT",   "BY",
+    "CAN",   "COULD", "DID",     "DOES",   "DURING", "FLED", "FOR",   "FROM",    "HAD",   "HAS",
+    "HIT",   "IN",    "INSIDE",  "INTO",   "IS",     "KEPT", "LATER", "LEFT",    "MAY",   "MET",
+    "MIGHT", "MUST",  "NEAR",    "NOW",    "OF",     "ON",   "OR",    "OUTSIDE", "OVER",  "SAID",
+    "SAW",   "SENT",  "SHOT",    "SHOULD", "THAT",   "THEN", "TO",    "TOLD",    "UNDER", "WAS",
+    "WHEN",  "WHICH", "WHO",     "WHOM",   "WHOSE",  "WILL", "WITH",  "WOULD",
 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -172,9 +177,9 @@ constexpr std::array<std::string_view, 12> kDomesticRoles = {
 // one of ("against governments", "in which courts") speak of such bodies in general, and
 // GOVERNANCE [~GOV] is an abstract noun.
 constexpr std::array<std::string_view, 13> kNoDocumentCountry = {
-    "ADMINISTRATIONS", "ARMIES",     "COURTS",     "GOVERNANCE", "GOVERNMENTS",
+    "ADMINISTRATIONS", "ARMIES",       "COURTS",     "GOVERNANCE", "GOVERNMENTS",
     "JUDICIARIES",     "LEGISLATURES", "MILITARIES", "MINISTRIES", "PARLIAMENTS",
-    "CABINETS",        "REGIMES",    "STATES",
+    "CABINETS",        "REGIMES",      "STATES",
 };
 
 bool IsPossessivePronoun(std::string_view w) {
@@ -212,11 +217,11 @@ bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
 
 // Words that name a body of the state ("the Russian Foreign Ministry", "the Home Office").
 constexpr std::array<std::string_view, 30> kStateBodyWords = {
-    "ADMINISTRATION", "AFFAIRS",    "ARMY",     "ASSEMBLY", "CABINET",  "COMMISSION",
-    "COMMONS",        "CONGRESS",   "COUNCIL",  "COURT",    "DEFENCE",  "DEFENSE",
-    "DEPARTMENT",     "EXCHEQUER",  "FORCE",    "FORCES",   "GOVERNMENT", "GUARD",
-    "INTELLIGENCE",   "INTERIOR",   "LORDS",    "MINISTRY", "NAVY",     "OFFICE",
-    "PARLIAMENT",     "POLICE",     "PRESIDENCY", "SECURITY", "SENATE", "TREASURY",
+    "ADMINISTRATION", "AFFAIRS",   "ARMY",       "ASSEMBLY", "CABINET",    "COMMISSION",
+    "COMMONS",        "CONGRESS",  "COUNCIL",    "COURT",    "DEFENCE",    "DEFENSE",
+    "DEPARTMENT",     "EXCHEQUER", "FORCE",      "FORCES",   "GOVERNMENT", "GUARD",
+    "INTELLIGENCE",   "INTERIOR",  "LORDS",      "MINISTRY", "NAVY",       "OFFICE",
+    "PARLIAMENT",     "POLICE",    "PRESIDENCY", "SECURITY", "SENATE",     "TREASURY",
 };
 
 void InsertSorted(CorefMention m, std::vector<CorefMention>* mentions) {
@@ -264,26 +269,25 @@ constexpr uint8_t kTheyBit = KindBit(EntityKind::kGroup);
 
 // Words that open a noun phrase ("the bill", "many consumers", "its population").
 constexpr std::array<std::string_view, 23> kDeterminers = {
-    "A",    "AN",    "ANOTHER", "BOTH",    "EACH", "EVERY", "FEW",  "HER",
-    "HIS",  "ITS",   "MANY",    "MOST",    "MY",   "OUR",   "SEVERAL", "SOME",
-    "SUCH", "THE",   "THEIR",   "THESE",   "THIS", "THOSE", "YOUR",
+    "A",    "AN",  "ANOTHER", "BOTH",  "EACH", "EVERY", "FEW",     "HER",
+    "HIS",  "ITS", "MANY",    "MOST",  "MY",   "OUR",   "SEVERAL", "SOME",
+    "SUCH", "THE", "THEIR",   "THESE", "THIS", "THOSE", "YOUR",
 };
 // Verbs that follow a plural subject ("the new rules were", "the figures are").
-constexpr std::array<std::string_view, 6> kPluralVerbs = {"ARE", "HAVE", "REMAIN", "SEEM", "SHOW",
-                                                          "WERE"};
+constexpr std::array<std::string_view, 6> kPluralVerbs = {"ARE",  "HAVE", "REMAIN",
+                                                          "SEEM", "SHOW", "WERE"};
 // Verbs and auxiliaries that show the plural before them is a subject ("sites do not").
 constexpr std::array<std::string_view, 14> kBarePluralVerbs = {
-    "CAN", "COULD", "DID", "DO", "HAD", "MAY", "MIGHT", "MUST", "SAID", "SAY", "SHOULD", "WANT",
-    "WILL", "WOULD",
+    "CAN",  "COULD", "DID", "DO",     "HAD",  "MAY",  "MIGHT",
+    "MUST", "SAID",  "SAY", "SHOULD", "WANT", "WILL", "WOULD",
 };
 // Heads of noun phrases that measure time or quantity: no pronoun refers to them in news
 // ("at the end of the month it said", "a lot of", "the rest").
 constexpr std::array<std::string_view, 36> kNotAntecedents = {
-    "AFTERNOON", "BIT",     "CENTURY", "DAY",     "DAYS",    "DECADE",  "END",     "EVENING",
-    "FEW",       "HALF",    "HOUR",    "HOURS",   "KIND",    "LOT",     "MAJORITY", "MINUTE",
-    "MINUTES",   "MOMENT",  "MONTH",   "MONTHS",  "MORNING", "NIGHT",   "NUMBER",  "PART",
-    "PERIOD",    "QUARTER", "REST",    "SORT",    "START",   "TIME",    "TIMES",   "TYPE",
-    "WAY",       "WEEK",    "WEEKS",   "YEAR",
+    "AFTERNOON", "BIT",    "CENTURY", "DAY",   "DAYS",   "DECADE",   "END",    "EVENING", "FEW",
+    "HALF",      "HOUR",   "HOURS",   "KIND",  "LOT",    "MAJORITY", "MINUTE", "MINUTES", "MOMENT",
+    "MONTH",     "MONTHS", "MORNING", "NIGHT", "NUMBER", "PART",     "PERIOD", "QUARTER", "REST",
+    "SORT",      "START",  "TIME",    "TIMES", "TYPE",   "WAY",      "WEEK",   "WEEKS",   "YEAR",
 };
 // Words that end an unknown name run or cannot start one: openers, pronouns, titles of
 // address already handled as blockers ("Mr Balls").
@@ -292,16 +296,16 @@ constexpr std::array<std::string_view, 12> kNotNameStarts = {
 };
 // Words that make a capitalised run an organisation, not a person ("Wells Fargo Bank").
 constexpr std::array<std::string_view, 32> kOrganisationWords = {
-    "AGENCY",   "AIRLINES", "ASSOCIATION", "BANK",     "BOARD",    "CENTRE",   "CENTER",
-    "CHAMBER",  "CLUB",     "COMMISSION",  "COMMITTEE", "COMPANY", "CORP",     "CORPORATION",
-    "COUNCIL",  "DEPARTMENT", "FOUNDATION", "FUND",    "GROUP",    "INC",      "INSTITUTE",
-    "LTD",      "NETWORK",  "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY", "PLC",
-    "SERVICE",  "SOCIETY",  "UNION",       "UNIVERSITY",
+    "AGENCY",  "AIRLINES",   "ASSOCIATION", "BANK",         "BOARD",        "CENTRE", "CENTER",
+    "CHAMBER", "CLUB",       "COMMISSION",  "COMMITTEE",    "COMPANY",      "CORP",   "CORPORATION",
+    "COUNCIL", "DEPARTMENT", "FOUNDATION",  "FUND",         "GROUP",        "INC",    "INSTITUTE",
+    "LTD",     "NETWORK",    "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY",  "PLC",
+    "SERVICE", "SOCIETY",    "UNION",       "UNIVERSITY",
 };
 // Words that open a sentence-initial adverbial ("In 2004, ...", "After the vote, ...").
 constexpr std::array<std::string_view, 18> kClauseOpeners = {
-    "AFTER", "ALTHOUGH", "AS",   "AT",    "BECAUSE", "BEFORE", "DESPITE", "DURING", "FOR",
-    "IF",    "IN",       "LAST", "ON",    "SINCE",   "THOUGH", "UNDER",   "WHEN",   "WHILE",
+    "AFTER", "ALTHOUGH", "AS",   "AT", "BECAUSE", "BEFORE", "DESPITE", "DURING", "FOR",
+    "IF",    "IN",       "LAST", "ON", "SINCE",   "THOUGH", "UNDER",   "WHEN",   "WHILE",
 };
 
 // Where the sentence's subject starts: after leading conjunctions and quotes, and after a
@@ -362,21 +366,21 @@ const char* ResolutionName(Resolution r) {
 
 bool IsExpletiveIt(const text::Token* tok, uint32_t n, uint32_t it) {
   static constexpr std::array<std::string_view, 20> kVerbGroup = {
-      "IS",  "WAS",  "'S",  "WILL", "WOULD", "MAY",  "MIGHT", "COULD", "CAN",  "SHOULD",
-      "BE",  "BEEN", "HAS", "HAD",  "NOT",   "N'T",  "ALSO",  "STILL", "NOW",  "ALREADY"};
+      "IS", "WAS",  "'S",  "WILL", "WOULD", "MAY", "MIGHT", "COULD", "CAN", "SHOULD",
+      "BE", "BEEN", "HAS", "HAD",  "NOT",   "N'T", "ALSO",  "STILL", "NOW", "ALREADY"};
   static constexpr std::array<std::string_view, 30> kExpletiveHeads = {
-      "SEEMS",    "SEEMED",   "APPEARS",   "APPEARED",  "LOOKS",     "LOOKED",
-      "CLEAR",    "UNCLEAR",  "LIKELY",    "UNLIKELY",  "POSSIBLE",  "IMPOSSIBLE",
-      "IMPORTANT", "TIME",    "THOUGHT",   "BELIEVED",  "UNDERSTOOD", "EXPECTED",
-      "REPORTED", "SAID",     "FEARED",    "HOPED",     "NECESSARY", "DIFFICULT",
-      "HARD",     "EASY",     "TRUE",      "SEEN",      "ESTIMATED", "CERTAIN"};
+      "SEEMS",     "SEEMED",  "APPEARS", "APPEARED", "LOOKS",      "LOOKED",
+      "CLEAR",     "UNCLEAR", "LIKELY",  "UNLIKELY", "POSSIBLE",   "IMPOSSIBLE",
+      "IMPORTANT", "TIME",    "THOUGHT", "BELIEVED", "UNDERSTOOD", "EXPECTED",
+      "REPORTED",  "SAID",    "FEARED",  "HOPED",    "NECESSARY",  "DIFFICULT",
+      "HARD",      "EASY",    "TRUE",    "SEEN",     "ESTIMATED",  "CERTAIN"};
   for (uint32_t t = it + 1; t < n && t <= it + 5; ++t) {
     std::string_view w = tok[t].norm;
     if (In(kVerbGroup, w)) continue;
     if (!In(kExpletiveHeads, w)) return false;
     // "it seems that", "it looks like" - but "it seemed to threaten Kyiv" is the army.
-    if (t < it + 2 && (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 ||
-                       w.rfind("LOOK", 0) == 0)) {
+    if (t < it + 2 &&
+        (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 || w.rfind("LOOK", 0) == 0)) {
       return t + 1 < n && (tok[t + 1].norm == "THAT" || tok[t + 1].norm == "LIKE" ||
                            tok[t + 1].norm == "AS" || tok[t + 1].norm == ",");
     }
@@ -408,20 +412,17 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
   return std::nullopt;
 }
 
-std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
-                                                      const std::vector<CorefMention>& mentions,
-                                                      size_t before, uint32_t reach,
-                                                      std::string_view holder,
-                                                      const std::vector<std::string_view>&
-                                                          other_holders) const {
+std::optional<Coreference::Entity> Coreference::FindDescribed(
+    const Description& d, const std::vector<CorefMention>& mentions, size_t before, uint32_t reach,
+    std::string_view holder, const std::vector<std::string_view>& other_holders) const {
   auto fits_code = [&](std::string_view code, std::string_view country, EntityKind kind,
                        bool agent_only) {
     if (code.empty() || agent_only) return false;
     if (d.country_only) return !country.empty() && code == country;
     return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
   };
-  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
-                  bool agent_only, std::string_view entity) {
+  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind, bool agent_only,
+                  std::string_view entity) {
     if (!fits_code(code, country, kind, agent_only)) return false;
     return entity == holder || entity.empty() ||
            std::find(other_holders.begin(), other_holders.end(), entity) == other_holders.end();
@@ -539,8 +540,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
       continue;
     }
     uint32_t k = title.begin;
-    while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" ||
-                     tok[k - 1].norm == "AN")) {
+    while (k > 0 &&
+           (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" || tok[k - 1].norm == "AN")) {
       --k;
     }
     if (k < 2 || tok[k - 1].norm != ",") continue;
@@ -561,8 +562,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
         while (first_name + 1 < name.end && In(kNameTitles, tok[first_name].norm)) ++first_name;
         name.code = title.code;
         name.country = title.country;
-        name.entity = std::string(text.substr(tok[first_name].begin,
-                                              tok[name.end - 1].end - tok[first_name].begin));
+        name.entity = std::string(
+            text.substr(tok[first_name].begin, tok[name.end - 1].end - tok[first_name].begin));
         name.kind = EntityKind::kPerson;
         name.person_entry = true;
         name.resolution = Resolution::kApposition;
@@ -598,8 +599,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     name.end = comma;
     name.code = title.code;
     name.country = title.country;
-    name.entity = std::string(text.substr(tok[first_name].begin,
-                                          tok[comma - 1].end - tok[first_name].begin));
+    name.entity =
+        std::string(text.substr(tok[first_name].begin, tok[comma - 1].end - tok[first_name].begin));
     name.kind = EntityKind::kPerson;
     name.person_entry = true;
     name.resolution = Resolution::kApposition;
@@ -759,8 +760,8 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         // country: a BBC story on British politics that mentioned the US government earlier
         // still means London by "the government".
         constexpr uint32_t kDescriptionReach = 10;
-        bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
-                           !document_country_.empty();
+        bool institution =
+            d->kind != EntityKind::kPerson && m.agent_only && !document_country_.empty();
         std::string_view holder;
         std::vector<std::string_view> other_holders;
         if (d->kind == EntityKind::kPerson) {
@@ -882,8 +883,8 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
         // "the new rules were strict": a plural after an adjective reads like a verb to
         // EndsNounPhrase; it is the head when a verb or a function word follows it.
         if (t + 1 < n && IsPluralNoun(tok[t + 1].norm) && !tok[t + 1].has(text::kCapitalized) &&
-            (t + 2 >= n || !tok[t + 2].has(text::kWord) ||
-             In(kAfterNounPhrase, tok[t + 2].norm) || In(kPluralVerbs, tok[t + 2].norm))) {
+            (t + 2 >= n || !tok[t + 2].has(text::kWord) || In(kAfterNounPhrase, tok[t + 2].norm) ||
+             In(kPluralVerbs, tok[t + 2].norm))) {
           head = t + 1;
           break;
         }
@@ -1058,8 +1059,8 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
 
 void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
                                const std::optional<Antecedent>& target, std::string_view cameo) {
-  bool violent = cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 ||
-                 cameo.rfind("20", 0) == 0;
+  bool violent =
+      cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 || cameo.rfind("20", 0) == 0;
   if (!violent) return;
   if (source && !source->code.empty()) last_attacker_ = source;
   if (target && !target->code.empty()) last_victim_ = target;
@@ -1132,11 +1133,10 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
   blockers_.clear();
   non_actors_.clear();
   // Phrases that are no actors only matter to pronouns, which reach two sentences back.
-  history_.erase(std::remove_if(history_.begin(), history_.end(),
-                                [&](const Entity& e) {
-                                  return e.code.empty() && e.sentence + 2 < sentence_;
-                                }),
-                 history_.end());
+  history_.erase(
+      std::remove_if(history_.begin(), history_.end(),
+                     [&](const Entity& e) { return e.code.empty() && e.sentence + 2 < sentence_; }),
+      history_.end());
   // A document names a few dozen actors; older ones are out of reach anyway. The phrases
   // that are no actors do not count: they leave by age alone.
   constexpr size_t kMaxActors = 32;

@@ -64,9 +64,9 @@ struct CorefMention {
   bool agent_only = false;      // role words only, no country, entity or prefix role ("police")
   bool unknown_name = false;    // ends in capitalised words no dictionary knows ("Vladimir
                                 // Alekseyev" read as the Russian city Vladimir + a name)
-  bool subject = false;  // subject of a coded event: the likeliest antecedent next sentence
-  uint32_t id = UINT32_MAX;  // the caller's own index, kept through ResolveSentence; new
-                             // mentions (names, descriptions) get UINT32_MAX
+  bool subject = false;         // subject of a coded event: the likeliest antecedent next sentence
+  uint32_t id = UINT32_MAX;     // the caller's own index, kept through ResolveSentence; new
+                                // mentions (names, descriptions) get UINT32_MAX
   // Filled by Coreference.
   EntityKind kind = EntityKind::kOrganisation;
   Resolution resolution = Resolution::kNone;
@@ -167,8 +167,7 @@ class Coreference {
   void FindAppositions(const text::Token* tokens, uint32_t n, std::string_view text,
                        std::vector<CorefMention>* mentions);
   void FindShortNames(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
-  void FindDescriptions(const text::Token* tokens, uint32_t n,
-                        std::vector<CorefMention>* mentions);
+  void FindDescriptions(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
   void Attach(const std::string& entity, const std::string& code, const std::string& country);
 
   // An unknown person introduced by a title ("Mr Balls") in the current sentence.
@@ -191,14 +190,14 @@ class Coreference {
                      const std::vector<CorefMention>& mentions);
 
   std::string document_country_;
-  std::vector<Blocker> blockers_;  // this sentence's, moved to history_ by EndSentence
+  std::vector<Blocker> blockers_;     // this sentence's, moved to history_ by EndSentence
   std::vector<NonActor> non_actors_;  // this sentence's, moved to history_ by EndSentence
   // Quotations of this sentence followed by their speaker's slot ("...," he said): a pronoun in
   // that slot is the speaker, whom the quotation does not name. Pairs of (first quoted token,
   // the slot's token).
   std::vector<std::pair<uint32_t, uint32_t>> quotations_;
   void FindQuotations(const text::Token* tokens, uint32_t n);
-  uint32_t subject_token_ = UINT32_MAX;  // where this sentence's first noun phrase starts
+  uint32_t subject_token_ = UINT32_MAX;            // where this sentence's first noun phrase starts
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
   std::vector<AttachedCode> attached_;

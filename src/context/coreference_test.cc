@@ -133,7 +133,7 @@ TEST(CoreferenceTest, TheGeneralNeedsAMilitaryPerson) {
   president.agent_only = false;
   c.EndSentence(Sentence(&c, d, 0, {general, president}));
   auto m1 = Sentence(&c, d, 1, {});
-  ASSERT_EQ(m1.size(), 1u);  // "the general": no dictionary agent, added by coreference
+  ASSERT_EQ(m1.size(), 1u);         // "the general": no dictionary agent, added by coreference
   EXPECT_EQ(m1[0].code, "RUSMIL");  // not the more recent ESTGOV: no MIL role
   EXPECT_EQ(m1[0].begin, 0u);       // the span is "The general"
   EXPECT_EQ(m1[0].end, 2u);
@@ -181,8 +181,9 @@ TEST(CoreferenceTest, BareAgentTakesTheDocumentCountry) {
 }
 
 TEST(CoreferenceTest, TitleAppositionNamesAPersonForTheRestOfTheDocument) {
-  Doc d("Vladimir Alekseyev, deputy head of Russian military intelligence, was shot. "
-        "Alekseyev survived. Mr Alekseyev left.");
+  Doc d(
+      "Vladimir Alekseyev, deputy head of Russian military intelligence, was shot. "
+      "Alekseyev survived. Mr Alekseyev left.");
   Coreference c;
   uint32_t b = d.At(0, "DEPUTY");
   CorefMention title = Actor(b, d.At(0, "INTELLIGENCE") + 1, "RUSMILSPY", "RUS");
@@ -318,8 +319,9 @@ TEST(CoreferenceTest, DistantInstitutionIsTheDocumentCountrys) {
 }
 
 TEST(CoreferenceTest, ExpletiveIt) {
-  Doc d("It looks like a trap. It may be seen as weak. It is not clear. It attacked Chad. "
-        "It is investigating. It seemed to threaten Chad. It is thought to have fired.");
+  Doc d(
+      "It looks like a trap. It may be seen as weak. It is not clear. It attacked Chad. "
+      "It is investigating. It seemed to threaten Chad. It is thought to have fired.");
   EXPECT_TRUE(IsExpletiveIt(d.tokens(0), d.size(0), 0));
   EXPECT_TRUE(IsExpletiveIt(d.tokens(1), d.size(1), 0));
   EXPECT_TRUE(IsExpletiveIt(d.tokens(2), d.size(2), 0));
@@ -330,7 +332,8 @@ TEST(CoreferenceTest, ExpletiveIt) {
 }
 
 TEST(CoreferenceTest, UnknownNameBlocksPronounsOfItsKinds) {
-  Doc d("Gordon Brown spoke. Iggy Fanlo replied. He said so. Russia left. Yukos said it would sue.");
+  Doc d(
+      "Gordon Brown spoke. Iggy Fanlo replied. He said so. Russia left. Yukos said it would sue.");
   Coreference c;
   c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Gordon Brown", true)}));
   c.EndSentence(Sentence(&c, d, 1, {}));  // an untitled name no dictionary knows
@@ -344,8 +347,9 @@ TEST(CoreferenceTest, UnknownNameBlocksPronounsOfItsKinds) {
 }
 
 TEST(CoreferenceTest, SubjectOutranksNearerNounPhrases) {
-  Doc d("Estonia rejected the bill and now it must change. "
-        "Estonia could ease a shortage once its population grows.");
+  Doc d(
+      "Estonia rejected the bill and now it must change. "
+      "Estonia could ease a shortage once its population grows.");
   Coreference c;
   auto m0 = Sentence(&c, d, 0, {Actor(0, 1, "EST", "EST")});
   // "it" after "the bill" is Estonia by position: the subject outranks nearer phrases (a
