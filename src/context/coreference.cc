@@ -50,6 +50,15 @@ constexpr std::array<std::string_view, 44> kNotNames = {
     "WE",        "WEDNESDAY", "WHEN",     "WHILE",
 };
 
+// Words that make a capitalised run an organisation, not a person ("Wells Fargo Bank").
+constexpr std::array<std::string_view, 32> kOrganisationWords = {
+    "AGENCY",  "AIRLINES",   "ASSOCIATION", "BANK",         "BOARD",        "CENTRE", "CENTER",
+    "CHAMBER", "CLUB",       "COMMISSION",  "COMMITTEE",    "COMPANY",      "CORP",   "CORPORATION",
+    "COUNCIL", "DEPARTMENT", "FOUNDATION",  "FUND",         "GROUP",        "INC",    "INSTITUTE",
+    "LTD",     "NETWORK",    "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY",  "PLC",
+    "SERVICE", "SOCIETY",    "UNION",       "UNIVERSITY",
+};
+
 // Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
 // pronouns, auxiliaries and common irregular past tenses.
 constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
@@ -247,7 +256,16 @@ bool OfUnknownOrganisation(const text::Token* tok, uint32_t n, const CorefMentio
   while (b > 0 && (tok[b - 1].norm == "THE" || tok[b - 1].norm == "A")) --b;
   if (b >= 2 && tok[b - 1].has(text::kPossessive) && tok[b - 2].has(text::kCapitalized) &&
       !Covered(mentions, b - 2)) {
-    return true;
+    // "George W Bush's administration": a capitalised run of several words without a company
+    // word is a person's name, and a person's agents are the state's.
+    uint32_t s = b - 2;
+    bool organisation = In(kOrganisationWords, tok[s].norm);
+    while (s > 0 && tok[s - 1].has(text::kCapitalized) && tok[s - 1].has(text::kWord) &&
+           !Covered(mentions, s - 1)) {
+      --s;
+      organisation |= In(kOrganisationWords, tok[s].norm);
+    }
+    return organisation || s == b - 2;
   }
   uint32_t t = m.end;
   if (t < n && (tok[t].norm == "OF" || tok[t].norm == "FOR" || tok[t].norm == "AT")) {
@@ -293,14 +311,6 @@ constexpr std::array<std::string_view, 36> kNotAntecedents = {
 // address already handled as blockers ("Mr Balls").
 constexpr std::array<std::string_view, 12> kNotNameStarts = {
     "ALSO", "AS", "BY", "FOR", "FROM", "I", "OF", "SO", "TO", "US", "WITH", "YOU",
-};
-// Words that make a capitalised run an organisation, not a person ("Wells Fargo Bank").
-constexpr std::array<std::string_view, 32> kOrganisationWords = {
-    "AGENCY",  "AIRLINES",   "ASSOCIATION", "BANK",         "BOARD",        "CENTRE", "CENTER",
-    "CHAMBER", "CLUB",       "COMMISSION",  "COMMITTEE",    "COMPANY",      "CORP",   "CORPORATION",
-    "COUNCIL", "DEPARTMENT", "FOUNDATION",  "FUND",         "GROUP",        "INC",    "INSTITUTE",
-    "LTD",     "NETWORK",    "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY",  "PLC",
-    "SERVICE", "SOCIETY",    "UNION",       "UNIVERSITY",
 };
 // Words that open a sentence-initial adverbial ("In 2004, ...", "After the vote, ...").
 constexpr std::array<std::string_view, 18> kClauseOpeners = {

@@ -412,6 +412,12 @@ TEST(CoreferenceTest, NoDocumentCountryForCompanyAgentsAndGenericPlurals) {
   EXPECT_EQ(m[0].code, "GOV");  // the company's
   EXPECT_EQ(m[1].code, "GOV");  // governments in general
   EXPECT_EQ(m[2].code, "GEOCOP");
+
+  // A person's agents are the state's: "Mikheil Ivan Saakashvili's administration".
+  Doc p2("Mikheil Ivan Saakashvili's administration met.");
+  uint32_t adm = p2.At(0, "ADMINISTRATION");
+  auto m2 = Sentence(&c, p2, 0, {Agent(adm, adm + 1, "GOV")});
+  EXPECT_EQ(m2[0].code, "GEOGOV");
 }
 
 TEST(CoreferenceTest, MediaAreNoCountry) {
