@@ -16,14 +16,17 @@ bool In(const std::array<std::string_view, N>& set, std::string_view w) {
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
 constexpr std::array<std::string_view, 62> kPersonNouns = {
-    "ACTIVIST", "ADVISER", "ADVISOR", "AMBASSADOR", "ASSAILANT", "ATTACKER", "BISHOP", "BOMBER",
-    "CAPTAIN", "CHAIRMAN", "CHAIRWOMAN", "CHANCELLOR", "CHIEF", "CLERIC", "COLONEL", "COMMANDER",
-    "DEPUTY", "DICTATOR", "DIPLOMAT", "DIRECTOR", "EMIR", "ENVOY", "GENERAL", "GOVERNOR", "GUNMAN",
-    "HEAD", "IMAM", "JOURNALIST", "JUDGE", "KING", "LAWMAKER", "LEADER", "LIEUTENANT", "MAN",
-    "MAYOR", "MINISTER", "MONARCH", "MP", "NEGOTIATOR", "OFFICER", "OFFICIAL", "POPE", "PREMIER",
-    "PRESIDENT", "PRIEST", "PRINCE", "PROSECUTOR", "QUEEN", "REPORTER", "SECRETARY", "SENATOR",
-    "SERGEANT", "SHEIKH", "SHOOTER", "SOLDIER", "SPEAKER", "SPOKESMAN", "SPOKESPERSON",
-    "SPOKESWOMAN", "SUSPECT", "VICTIM", "WOMAN",
+    "ACTIVIST", "ADVISER",   "ADVISOR",    "AMBASSADOR",   "ASSAILANT",   "ATTACKER",
+    "BISHOP",   "BOMBER",    "CAPTAIN",    "CHAIRMAN",     "CHAIRWOMAN",  "CHANCELLOR",
+    "CHIEF",    "CLERIC",    "COLONEL",    "COMMANDER",    "DEPUTY",      "DICTATOR",
+    "DIPLOMAT", "DIRECTOR",  "EMIR",       "ENVOY",        "GENERAL",     "GOVERNOR",
+    "GUNMAN",   "HEAD",      "IMAM",       "JOURNALIST",   "JUDGE",       "KING",
+    "LAWMAKER", "LEADER",    "LIEUTENANT", "MAN",          "MAYOR",       "MINISTER",
+    "MONARCH",  "MP",        "NEGOTIATOR", "OFFICER",      "OFFICIAL",    "POPE",
+    "PREMIER",  "PRESIDENT", "PRIEST",     "PRINCE",       "PROSECUTOR",  "QUEEN",
+    "REPORTER", "SECRETARY", "SENATOR",    "SERGEANT",     "SHEIKH",      "SHOOTER",
+    "SOLDIER",  "SPEAKER",   "SPOKESMAN",  "SPOKESPERSON", "SPOKESWOMAN", "SUSPECT",
+    "VICTIM",   "WOMAN",
 };
 // Plural words without a final S, and collectives that take "they" ("police said they ...").
 constexpr std::array<std::string_view, 9> kGroupNouns = {
@@ -34,26 +37,37 @@ constexpr std::array<std::string_view, 10> kPersonTitles = {
     "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
 };
 constexpr std::array<std::string_view, 16> kNameTitles = {
-    "COL.", "COLONEL", "DR", "DR.", "GEN", "GEN.", "GENERAL", "LT.", "MR", "MR.", "MRS", "MRS.",
-    "MS", "MS.", "PRESIDENT", "SIR",
+    "COL.", "COLONEL", "DR",  "DR.",  "GEN", "GEN.", "GENERAL",   "LT.",
+    "MR",   "MR.",     "MRS", "MRS.", "MS",  "MS.",  "PRESIDENT", "SIR",
 };
 // Capitalised words that are not names (sentence openers, dates).
 constexpr std::array<std::string_view, 44> kNotNames = {
-    "A", "AFTER", "AN", "AND", "APRIL", "AT", "AUGUST", "BEFORE", "BUT", "DECEMBER", "EARLIER",
-    "FEBRUARY", "FRIDAY", "HE", "HOWEVER", "IF", "IN", "IT", "JANUARY", "JULY", "JUNE", "LAST",
-    "MARCH", "MAY", "MEANWHILE", "MONDAY", "NOVEMBER", "OCTOBER", "ON", "OR", "SATURDAY",
-    "SEPTEMBER", "SHE", "SUNDAY", "THAT", "THE", "THEY", "THIS", "THURSDAY", "TUESDAY", "WE",
-    "WEDNESDAY", "WHEN", "WHILE",
+    "A",         "AFTER",     "AN",       "AND",      "APRIL",  "AT",   "AUGUST",   "BEFORE",
+    "BUT",       "DECEMBER",  "EARLIER",  "FEBRUARY", "FRIDAY", "HE",   "HOWEVER",  "IF",
+    "IN",        "IT",        "JANUARY",  "JULY",     "JUNE",   "LAST", "MARCH",    "MAY",
+    "MEANWHILE", "MONDAY",    "NOVEMBER", "OCTOBER",  "ON",     "OR",   "SATURDAY", "SEPTEMBER",
+    "SHE",       "SUNDAY",    "THAT",     "THE",      "THEY",   "THIS", "THURSDAY", "TUESDAY",
+    "WE",        "WEDNESDAY", "WHEN",     "WHILE",
+};
+
+// Words that make a capitalised run an organisation, not a person ("Wells Fargo Bank").
+constexpr std::array<std::string_view, 32> kOrganisationWords = {
+    "AGENCY",  "AIRLINES",   "ASSOCIATION", "BANK",         "BOARD",        "CENTRE", "CENTER",
+    "CHAMBER", "CLUB",       "COMMISSION",  "COMMITTEE",    "COMPANY",      "CORP",   "CORPORATION",
+    "COUNCIL", "DEPARTMENT", "FOUNDATION",  "FUND",         "GROUP",        "INC",    "INSTITUTE",
+    "LTD",     "NETWORK",    "OFFICE",      "ORGANISATION", "ORGANIZATION", "PARTY",  "PLC",
+    "SERVICE", "SOCIETY",    "UNION",       "UNIVERSITY",
 };
 
 // Words that may follow the head of a noun phrase: prepositions, conjunctions, relative
 // pronouns, auxiliaries and common irregular past tenses.
 constexpr std::array<std::string_view, 58> kAfterNounPhrase = {
-    "ABOUT", "AFTER", "AGAINST", "ALSO", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "CAN", "COULD",
-    "DID", "DOES", "DURING", "FLED", "FOR", "FROM", "HAD", "HAS", "HIT", "IN", "INSIDE", "INTO",
-    "IS", "KEPT", "LATER", "LEFT", "MAY", "MET", "MIGHT", "MUST", "NEAR", "NOW", "OF", "ON", "OR",
-    "OUTSIDE", "OVER", "SAID", "SAW", "SENT", "SHOT", "SHOULD", "THAT", "THEN", "TO", "TOLD",
-    "UNDER", "WAS", "WHEN", "WHICH", "WHO", "WHOM", "WHOSE", "WILL", "WITH", "WOULD",
+    "ABOUT", "AFTER", "AGAINST", "ALSO",   "AND",    "AS",   "AT",    "BEFORE",  "BUT",   "BY",
+    "CAN",   "COULD", "DID",     "DOES",   "DURING", "FLED", "FOR",   "FROM",    "HAD",   "HAS",
+    "HIT",   "IN",    "INSIDE",  "INTO",   "IS",     "KEPT", "LATER", "LEFT",    "MAY",   "MET",
+    "MIGHT", "MUST",  "NEAR",    "NOW",    "OF",     "ON",   "OR",    "OUTSIDE", "OVER",  "SAID",
+    "SAW",   "SENT",  "SHOT",    "SHOULD", "THAT",   "THEN", "TO",    "TOLD",    "UNDER", "WAS",
+    "WHEN",  "WHICH", "WHO",     "WHOM",   "WHOSE",  "WILL", "WITH",  "WOULD",
 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -168,6 +182,15 @@ constexpr std::array<std::string_view, 12> kDomesticRoles = {
     "COP", "GOV", "INS", "JUD", "LEG", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF",
 };
 
+// Agent words that are no actor of the document's country: plurals of bodies a country has
+// one of ("against governments", "in which courts") speak of such bodies in general, and
+// GOVERNANCE [~GOV] is an abstract noun.
+constexpr std::array<std::string_view, 13> kNoDocumentCountry = {
+    "ADMINISTRATIONS", "ARMIES",       "COURTS",     "GOVERNANCE", "GOVERNMENTS",
+    "JUDICIARIES",     "LEGISLATURES", "MILITARIES", "MINISTRIES", "PARLIAMENTS",
+    "CABINETS",        "REGIMES",      "STATES",
+};
+
 bool IsPossessivePronoun(std::string_view w) {
   return w == "HIS" || w == "HER" || w == "ITS" || w == "THEIR";
 }
@@ -201,6 +224,15 @@ bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
          (EndsWith(w, "ED") || (EndsWith(w, "S") && !EndsWith(w, "SS")));
 }
 
+// Words that name a body of the state ("the Russian Foreign Ministry", "the Home Office").
+constexpr std::array<std::string_view, 30> kStateBodyWords = {
+    "ADMINISTRATION", "AFFAIRS",   "ARMY",       "ASSEMBLY", "CABINET",    "COMMISSION",
+    "COMMONS",        "CONGRESS",  "COUNCIL",    "COURT",    "DEFENCE",    "DEFENSE",
+    "DEPARTMENT",     "EXCHEQUER", "FORCE",      "FORCES",   "GOVERNMENT", "GUARD",
+    "INTELLIGENCE",   "INTERIOR",  "LORDS",      "MINISTRY", "NAVY",       "OFFICE",
+    "PARLIAMENT",     "POLICE",    "PRESIDENCY", "SECURITY", "SENATE",     "TREASURY",
+};
+
 void InsertSorted(CorefMention m, std::vector<CorefMention>* mentions) {
   auto it = std::lower_bound(mentions->begin(), mentions->end(), m.begin,
                              [](const CorefMention& a, uint32_t b) { return a.begin < b; });
@@ -213,6 +245,113 @@ bool Covered(const std::vector<CorefMention>& mentions, uint32_t t) {
     if (m.begin <= t && t < m.end) return true;
   }
   return false;
+}
+
+// Whether an agent belongs to a name no dictionary knows, most often a company:
+// "Parmalat's chief executive", "representatives of BASF", "the chairman of Yukos". Its
+// holders are that organisation's, not the state's.
+bool OfUnknownOrganisation(const text::Token* tok, uint32_t n, const CorefMention& m,
+                           const std::vector<CorefMention>& mentions) {
+  uint32_t b = m.begin;
+  while (b > 0 && (tok[b - 1].norm == "THE" || tok[b - 1].norm == "A")) --b;
+  if (b >= 2 && tok[b - 1].has(text::kPossessive) && tok[b - 2].has(text::kCapitalized) &&
+      !Covered(mentions, b - 2)) {
+    // "George W Bush's administration": a capitalised run of several words without a company
+    // word is a person's name, and a person's agents are the state's.
+    uint32_t s = b - 2;
+    bool organisation = In(kOrganisationWords, tok[s].norm);
+    while (s > 0 && tok[s - 1].has(text::kCapitalized) && tok[s - 1].has(text::kWord) &&
+           !Covered(mentions, s - 1)) {
+      --s;
+      organisation |= In(kOrganisationWords, tok[s].norm);
+    }
+    return organisation || s == b - 2;
+  }
+  uint32_t t = m.end;
+  if (t < n && (tok[t].norm == "OF" || tok[t].norm == "FOR" || tok[t].norm == "AT")) {
+    ++t;
+    if (t < n && tok[t].norm == "THE") ++t;
+    return t < n && tok[t].has(text::kWord) && tok[t].has(text::kCapitalized) &&
+           !Covered(mentions, t) && !In(kPersonTitles, tok[t].norm);
+  }
+  return false;
+}
+
+// The kinds of pronoun a noun phrase can be the antecedent of, as a bit set.
+constexpr uint8_t KindBit(EntityKind k) {
+  return static_cast<uint8_t>(1u << static_cast<unsigned>(k));
+}
+constexpr uint8_t kItBit = KindBit(EntityKind::kOrganisation);
+constexpr uint8_t kHeBit = KindBit(EntityKind::kPerson);
+constexpr uint8_t kTheyBit = KindBit(EntityKind::kGroup);
+
+// Words that open a noun phrase ("the bill", "many consumers", "its population").
+constexpr std::array<std::string_view, 23> kDeterminers = {
+    "A",    "AN",  "ANOTHER", "BOTH",  "EACH", "EVERY", "FEW",     "HER",
+    "HIS",  "ITS", "MANY",    "MOST",  "MY",   "OUR",   "SEVERAL", "SOME",
+    "SUCH", "THE", "THEIR",   "THESE", "THIS", "THOSE", "YOUR",
+};
+// Verbs that follow a plural subject ("the new rules were", "the figures are").
+constexpr std::array<std::string_view, 6> kPluralVerbs = {"ARE",  "HAVE", "REMAIN",
+                                                          "SEEM", "SHOW", "WERE"};
+// Verbs and auxiliaries that show the plural before them is a subject ("sites do not").
+constexpr std::array<std::string_view, 14> kBarePluralVerbs = {
+    "CAN",  "COULD", "DID", "DO",     "HAD",  "MAY",  "MIGHT",
+    "MUST", "SAID",  "SAY", "SHOULD", "WANT", "WILL", "WOULD",
+};
+// Heads of noun phrases that measure time or quantity: no pronoun refers to them in news
+// ("at the end of the month it said", "a lot of", "the rest").
+constexpr std::array<std::string_view, 36> kNotAntecedents = {
+    "AFTERNOON", "BIT",    "CENTURY", "DAY",   "DAYS",   "DECADE",   "END",    "EVENING", "FEW",
+    "HALF",      "HOUR",   "HOURS",   "KIND",  "LOT",    "MAJORITY", "MINUTE", "MINUTES", "MOMENT",
+    "MONTH",     "MONTHS", "MORNING", "NIGHT", "NUMBER", "PART",     "PERIOD", "QUARTER", "REST",
+    "SORT",      "START",  "TIME",    "TIMES", "TYPE",   "WAY",      "WEEK",   "WEEKS",   "YEAR",
+};
+// Words that end an unknown name run or cannot start one: openers, pronouns, titles of
+// address already handled as blockers ("Mr Balls").
+constexpr std::array<std::string_view, 12> kNotNameStarts = {
+    "ALSO", "AS", "BY", "FOR", "FROM", "I", "OF", "SO", "TO", "US", "WITH", "YOU",
+};
+// Words that open a sentence-initial adverbial ("In 2004, ...", "After the vote, ...").
+constexpr std::array<std::string_view, 18> kClauseOpeners = {
+    "AFTER", "ALTHOUGH", "AS",   "AT", "BECAUSE", "BEFORE", "DESPITE", "DURING", "FOR",
+    "IF",    "IN",       "LAST", "ON", "SINCE",   "THOUGH", "UNDER",   "WHEN",   "WHILE",
+};
+
+// Where the sentence's subject starts: after leading conjunctions and quotes, and after a
+// leading adverbial clause closed by a comma.
+uint32_t SubjectStart(const text::Token* tok, uint32_t n) {
+  auto skip = [&](uint32_t t) {
+    while (t < n && (tok[t].has(text::kQuote) || tok[t].norm == "," || tok[t].norm == "BUT" ||
+                     tok[t].norm == "AND" || tok[t].norm == "SO" || tok[t].norm == "YET" ||
+                     tok[t].norm == "HOWEVER" || tok[t].norm == "MEANWHILE")) {
+      ++t;
+    }
+    return t;
+  };
+  uint32_t t = skip(0);
+  if (t < n && In(kClauseOpeners, tok[t].norm)) {
+    for (uint32_t c = t + 1; c < n && c <= t + 12; ++c) {
+      if (tok[c].norm == ",") return skip(c + 1);
+    }
+  }
+  return t;
+}
+
+// Words before a title that make it another office or a past one.
+constexpr std::array<std::string_view, 10> kOtherOffice = {
+    "ACTING", "ASSISTANT", "DEPUTY", "EX", "FORMER", "JUNIOR", "LATE", "SHADOW", "UNDER", "VICE",
+};
+
+// The title a description head names: "MINISTER" and "SECRETARY" with the word before them
+// ("PRIME MINISTER", "FOREIGN MINISTER" are different people), other heads alone.
+std::string TitleKey(const text::Token* tok, uint32_t head) {
+  std::string key = tok[head].norm;
+  if ((key == "MINISTER" || key == "SECRETARY") && head > 0 && tok[head - 1].has(text::kWord) &&
+      tok[head - 1].norm != "THE" && tok[head - 1].norm != "A") {
+    key = tok[head - 1].norm + " " + key;
+  }
+  return key;
 }
 
 }  // namespace
@@ -237,21 +376,21 @@ const char* ResolutionName(Resolution r) {
 
 bool IsExpletiveIt(const text::Token* tok, uint32_t n, uint32_t it) {
   static constexpr std::array<std::string_view, 20> kVerbGroup = {
-      "IS",  "WAS",  "'S",  "WILL", "WOULD", "MAY",  "MIGHT", "COULD", "CAN",  "SHOULD",
-      "BE",  "BEEN", "HAS", "HAD",  "NOT",   "N'T",  "ALSO",  "STILL", "NOW",  "ALREADY"};
+      "IS", "WAS",  "'S",  "WILL", "WOULD", "MAY", "MIGHT", "COULD", "CAN", "SHOULD",
+      "BE", "BEEN", "HAS", "HAD",  "NOT",   "N'T", "ALSO",  "STILL", "NOW", "ALREADY"};
   static constexpr std::array<std::string_view, 30> kExpletiveHeads = {
-      "SEEMS",    "SEEMED",   "APPEARS",   "APPEARED",  "LOOKS",     "LOOKED",
-      "CLEAR",    "UNCLEAR",  "LIKELY",    "UNLIKELY",  "POSSIBLE",  "IMPOSSIBLE",
-      "IMPORTANT", "TIME",    "THOUGHT",   "BELIEVED",  "UNDERSTOOD", "EXPECTED",
-      "REPORTED", "SAID",     "FEARED",    "HOPED",     "NECESSARY", "DIFFICULT",
-      "HARD",     "EASY",     "TRUE",      "SEEN",      "ESTIMATED", "CERTAIN"};
+      "SEEMS",     "SEEMED",  "APPEARS", "APPEARED", "LOOKS",      "LOOKED",
+      "CLEAR",     "UNCLEAR", "LIKELY",  "UNLIKELY", "POSSIBLE",   "IMPOSSIBLE",
+      "IMPORTANT", "TIME",    "THOUGHT", "BELIEVED", "UNDERSTOOD", "EXPECTED",
+      "REPORTED",  "SAID",    "FEARED",  "HOPED",    "NECESSARY",  "DIFFICULT",
+      "HARD",      "EASY",    "TRUE",    "SEEN",     "ESTIMATED",  "CERTAIN"};
   for (uint32_t t = it + 1; t < n && t <= it + 5; ++t) {
     std::string_view w = tok[t].norm;
     if (In(kVerbGroup, w)) continue;
     if (!In(kExpletiveHeads, w)) return false;
     // "it seems that", "it looks like" - but "it seemed to threaten Kyiv" is the army.
-    if (t < it + 2 && (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 ||
-                       w.rfind("LOOK", 0) == 0)) {
+    if (t < it + 2 &&
+        (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 || w.rfind("LOOK", 0) == 0)) {
       return t + 1 < n && (tok[t + 1].norm == "THAT" || tok[t + 1].norm == "LIKE" ||
                            tok[t + 1].norm == "AS" || tok[t + 1].norm == ",");
     }
@@ -283,19 +422,46 @@ std::optional<Coreference::Description> Coreference::DescriptionOf(std::string_v
   return std::nullopt;
 }
 
-std::optional<Coreference::Entity> Coreference::FindDescribed(const Description& d,
-                                                      const std::vector<CorefMention>& mentions,
-                                                      size_t before, uint32_t reach) const {
-  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind,
-                  bool agent_only) {
+std::optional<Coreference::Entity> Coreference::FindDescribed(
+    const Description& d, const std::vector<CorefMention>& mentions, size_t before, uint32_t reach,
+    std::string_view holder, const std::vector<std::string_view>& other_holders) const {
+  auto fits_code = [&](std::string_view code, std::string_view country, EntityKind kind,
+                       bool agent_only) {
     if (code.empty() || agent_only) return false;
     if (d.country_only) return !country.empty() && code == country;
     return kind == d.kind && HasRoles(code, country, d.roles) && code.size() > d.roles.size();
   };
+  auto fits = [&](std::string_view code, std::string_view country, EntityKind kind, bool agent_only,
+                  std::string_view entity) {
+    if (!fits_code(code, country, kind, agent_only)) return false;
+    return entity == holder || entity.empty() ||
+           std::find(other_holders.begin(), other_holders.end(), entity) == other_holders.end();
+  };
+  // The person the document named with this very title, if still in reach.
+  if (!holder.empty()) {
+    for (size_t i = before; i-- > 0;) {
+      const CorefMention& m = mentions[i];
+      if (m.entity == holder && fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
+        Entity e;
+        e.code = m.code;
+        e.entity = m.entity;
+        e.country = m.country;
+        e.kind = m.kind;
+        return e;
+      }
+    }
+    for (size_t i = history_.size(); i-- > 0;) {
+      const Entity& e = history_[i];
+      if (e.sentence + reach < sentence_) break;
+      if (e.entity == holder && fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
+        return e;
+      }
+    }
+  }
   // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
   for (size_t i = before; i-- > 0;) {
     const CorefMention& m = mentions[i];
-    if (fits(m.code, m.country, m.kind, m.agent_only)) {
+    if (fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
       Entity e;
       e.code = m.code;
       e.entity = m.entity;
@@ -307,7 +473,7 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(const Description&
   for (size_t i = history_.size(); i-- > 0;) {
     const Entity& e = history_[i];
     if (e.sentence + reach < sentence_) break;
-    if (fits(e.code, e.country, e.kind, e.agent_only)) return e;
+    if (fits(e.code, e.country, e.kind, e.agent_only, e.entity)) return e;
   }
   return std::nullopt;
 }
@@ -325,6 +491,52 @@ void Coreference::Attach(const std::string& entity, const std::string& code,
   attached_.push_back({entity, code, country});
 }
 
+namespace {
+// Whether a title names its holder's organisation and that is none the dictionaries know as a
+// body of the state: "president of Sony Computer Entertainment America", "Chief Executive of
+// AOL UK", "chief US economist for Wells Fargo Bank". The dictionaries code such titles by
+// their generic words (PRESIDENT -> GOV, ECONOMIST -> EDU), which says nothing about a company
+// man; his name keeps no code rather than a wrong one.
+bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMention& title,
+                              const std::vector<CorefMention>& mentions) {
+  const uint32_t limit = std::min(n, title.end + 4);
+  for (uint32_t p = title.begin; p < limit; ++p) {
+    if (p >= title.end && (tok[p].norm == "," || tok[p].norm == ".")) return false;
+    const std::string_view w = tok[p].norm;
+    if (w != "OF" && w != "FOR" && w != "AT") continue;
+    uint32_t t = p + 1;
+    for (uint32_t lower = 0; t < n && lower < 3; ++t) {
+      if (tok[t].norm == "THE") continue;
+      if (tok[t].has(text::kCapitalized) || !tok[t].has(text::kWord)) break;
+      ++lower;  // "organisers MCD Promoters", "net provider AOL"
+    }
+    uint32_t e = t;
+    bool state = false, unknown = false;
+    while (e < n && e < t + 6 && IsCapitalizedWord(tok[e])) {
+      state |= In(kStateBodyWords, tok[e].norm);
+      unknown |= !Covered(mentions, e) || In(kOrganisationWords, tok[e].norm);
+      ++e;
+    }
+    if (e == t || state) return false;
+    // "of the UK's Confederation of British Industry": the body the country owns.
+    if (e + 1 < n && tok[e].has(text::kPossessive) && IsCapitalizedWord(tok[e + 1])) {
+      uint32_t owned = e + 1;
+      while (owned < n && owned < e + 7 && IsCapitalizedWord(tok[owned])) {
+        if (In(kStateBodyWords, tok[owned].norm)) return false;
+        ++owned;
+      }
+      return true;
+    }
+    // After the title: a name with words no mention covers or a company word ("Wells Fargo
+    // Bank": Wells is an English city). Inside it: more than one capitalised word (one is
+    // most often the country that gave the code: "president of Russia").
+    if (t >= title.end) return unknown;
+    return e - t >= 2;
+  }
+  return false;
+}
+}  // namespace
+
 void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   // "NAME, TITLE," where TITLE is a person mention with role words: the name is that person.
@@ -333,12 +545,13 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     // The title must name its country itself: "president of manufacturer Toshiba" is only
     // GOV by the agents dictionary, and the document's country says nothing about him.
     if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty() ||
-        title.country.empty() || title.resolution != Resolution::kNone) {
+        title.country.empty() || title.resolution != Resolution::kNone ||
+        TitleOfOtherOrganisation(tok, n, title, *mentions)) {
       continue;
     }
     uint32_t k = title.begin;
-    while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" ||
-                     tok[k - 1].norm == "AN")) {
+    while (k > 0 &&
+           (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" || tok[k - 1].norm == "AN")) {
       --k;
     }
     if (k < 2 || tok[k - 1].norm != ",") continue;
@@ -359,8 +572,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
         while (first_name + 1 < name.end && In(kNameTitles, tok[first_name].norm)) ++first_name;
         name.code = title.code;
         name.country = title.country;
-        name.entity = std::string(text.substr(tok[first_name].begin,
-                                              tok[name.end - 1].end - tok[first_name].begin));
+        name.entity = std::string(
+            text.substr(tok[first_name].begin, tok[name.end - 1].end - tok[first_name].begin));
         name.kind = EntityKind::kPerson;
         name.person_entry = true;
         name.resolution = Resolution::kApposition;
@@ -396,8 +609,8 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     name.end = comma;
     name.code = title.code;
     name.country = title.country;
-    name.entity = std::string(text.substr(tok[first_name].begin,
-                                          tok[comma - 1].end - tok[first_name].begin));
+    name.entity =
+        std::string(text.substr(tok[first_name].begin, tok[comma - 1].end - tok[first_name].begin));
     name.kind = EntityKind::kPerson;
     name.person_entry = true;
     name.resolution = Resolution::kApposition;
@@ -482,6 +695,9 @@ void Coreference::FindDescriptions(const text::Token* tok, uint32_t n,
 void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   blockers_.clear();
+  non_actors_.clear();
+  subject_token_ = UINT32_MAX;
+  FindQuotations(tok, n);
   FindDescriptions(tok, n, mentions);
   for (size_t i = 0; i < mentions->size(); ++i) {
     CorefMention& m = (*mentions)[i];
@@ -500,6 +716,9 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         continue;
       }
     }
+    // CAMEO's Mediterranean region and its media role share the letters MED; in news the
+    // media are meant ("spokesman" [~MED], the BBC), and they are no country.
+    if (m.country == "MED") m.country.clear();
     m.kind = Classify(tok, m);
     // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
     if (!m.entity.empty()) {
@@ -551,9 +770,25 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         // country: a BBC story on British politics that mentioned the US government earlier
         // still means London by "the government".
         constexpr uint32_t kDescriptionReach = 10;
-        bool institution = d->kind != EntityKind::kPerson && m.agent_only &&
-                           !document_country_.empty();
-        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach);
+        bool institution =
+            d->kind != EntityKind::kPerson && m.agent_only && !document_country_.empty();
+        std::string_view holder;
+        std::vector<std::string_view> other_holders;
+        if (d->kind == EntityKind::kPerson) {
+          const std::string key = TitleKey(tok, head);
+          // "the minister" alone may be any minister; "the chancellor" is not the man the
+          // story named "Prime Minister".
+          const bool generic = key == "MINISTER" || key == "SECRETARY";
+          for (const auto& [title, entity] : title_holders_) {
+            if (title == key) {
+              holder = entity;
+            } else if (!generic) {
+              other_holders.push_back(entity);
+            }
+          }
+        }
+        e = FindDescribed(*d, *mentions, i, institution ? 1 : kDescriptionReach, holder,
+                          other_holders);
       }
       if (e) {
         m.code = e->code;
@@ -568,7 +803,9 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
     // A bare agent with no antecedent: the document's country, when it has one clear country
     // and the agent's role is a domestic one (police, government, army, opposition).
     if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
-        In(kDomesticRoles, std::string_view(m.code).substr(0, 3))) {
+        In(kDomesticRoles, std::string_view(m.code).substr(0, 3)) &&
+        !In(kNoDocumentCountry, tok[HeadToken(tok, m)].norm) &&
+        !OfUnknownOrganisation(tok, n, m, *mentions)) {
       m.code = document_country_ + m.code;
       m.country = document_country_;
       m.agent_only = false;
@@ -581,6 +818,182 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
                   mentions->end());
   FindAppositions(tok, n, text, mentions);
   FindShortNames(tok, n, mentions);
+  FindNonActors(tok, n, *mentions);
+  RecordTitles(tok, n, *mentions);
+}
+
+void Coreference::FindQuotations(const text::Token* tok, uint32_t n) {
+  quotations_.clear();
+  std::vector<uint32_t> marks;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (tok[t].has(text::kQuote)) marks.push_back(t);
+  }
+  // An odd count: the first mark closes a quotation opened in an earlier sentence.
+  size_t i = 0;
+  uint32_t open = 0;
+  bool inside = marks.size() % 2 == 1;
+  for (; i < marks.size(); ++i) {
+    if (!inside) {
+      open = marks[i];
+      inside = true;
+      continue;
+    }
+    inside = false;
+    uint32_t slot = marks[i] + 1;
+    if (slot < n && tok[slot].norm == ",") ++slot;  // '"...", he said'
+    if (slot < n) quotations_.emplace_back(open, slot);
+  }
+}
+
+void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
+                               const std::vector<CorefMention>& mentions) {
+  for (const auto& m : mentions) {
+    if (m.kind != EntityKind::kPerson || m.entity.empty() || m.code.empty()) continue;
+    // A title word right before a capitalised name, in or just before the mention.
+    const uint32_t from = m.begin >= 2 ? m.begin - 2 : 0;
+    for (uint32_t t = from; t + 1 < m.end && t + 1 < n; ++t) {
+      const DescriptionWord* d = FindDescriptionWord(tok[t].norm);
+      const bool title = tok[t].norm == "SECRETARY" ||
+                         (d != nullptr && d->kind == EntityKind::kPerson && !d->roles.empty());
+      if (!title) continue;
+      if (!tok[t + 1].has(text::kCapitalized) || FindDescriptionWord(tok[t + 1].norm) != nullptr) {
+        continue;
+      }
+      std::string key = TitleKey(tok, t);
+      // "Deputy Prime Minister John Prescott", "former President Clinton": another office,
+      // or no longer this one.
+      const uint32_t first = key.find(' ') != std::string::npos ? t - 1 : t;
+      if (first > 0 && In(kOtherOffice, tok[first - 1].norm)) break;
+      auto same = std::find_if(title_holders_.begin(), title_holders_.end(),
+                               [&](const auto& x) { return x.first == key; });
+      if (same != title_holders_.end()) {
+        same->second = m.entity;
+      } else {
+        title_holders_.emplace_back(std::move(key), m.entity);
+      }
+      break;
+    }
+  }
+}
+
+void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
+                                const std::vector<CorefMention>& mentions) {
+  non_actors_.clear();
+  // Common noun phrases: a determiner, up to five words, a head that ends the phrase.
+  for (uint32_t d = 0; d + 1 < n; ++d) {
+    if (!In(kDeterminers, tok[d].norm) && !tok[d].has(text::kNumber)) continue;
+    if (Covered(mentions, d)) continue;
+    uint32_t head = UINT32_MAX;
+    for (uint32_t t = d + 1; t < n && t <= d + 5; ++t) {
+      if (!tok[t].has(text::kWord) || In(kAfterNounPhrase, tok[t].norm) ||
+          In(kDeterminers, tok[t].norm)) {
+        break;
+      }
+      if (EndsNounPhrase(tok, n, t)) {
+        // "the new rules were strict": a plural after an adjective reads like a verb to
+        // EndsNounPhrase; it is the head when a verb or a function word follows it.
+        if (t + 1 < n && IsPluralNoun(tok[t + 1].norm) && !tok[t + 1].has(text::kCapitalized) &&
+            (t + 2 >= n || !tok[t + 2].has(text::kWord) || In(kAfterNounPhrase, tok[t + 2].norm) ||
+             In(kPluralVerbs, tok[t + 2].norm))) {
+          head = t + 1;
+          break;
+        }
+        head = t;
+        break;
+      }
+    }
+    if (head == UINT32_MAX) continue;
+    // An actor at the head is the phrase itself ("the Russian army"); one before the head
+    // only modifies it ("the Lisbon targets").
+    if (Covered(mentions, head) || In(kNotAntecedents, tok[head].norm)) {
+      d = head;
+      continue;
+    }
+    NonActor a;
+    a.begin = d;
+    a.end = head + 1;
+    const std::string_view w = tok[head].norm;
+    a.pronouns = In(kPersonNouns, w) ? kHeBit : IsPluralNoun(w) ? kTheyBit : kItBit;
+    a.subject = false;
+    a.name = tok[head].norm;
+    non_actors_.push_back(std::move(a));
+    d = head;
+  }
+  // Bare plurals before a verb: "instead sites host a link", "critics say".
+  for (uint32_t t = 0; t + 1 < n; ++t) {
+    const std::string_view w = tok[t].norm;
+    if (!tok[t].has(text::kWord) || tok[t].has(text::kCapitalized) || !IsPluralNoun(w) ||
+        Covered(mentions, t) || In(kNotAntecedents, w)) {
+      continue;
+    }
+    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
+    if (!In(kPluralVerbs, tok[t + 1].norm) && !In(kBarePluralVerbs, tok[t + 1].norm)) continue;
+    NonActor a;
+    a.begin = t;
+    a.end = t + 1;
+    a.pronouns = kTheyBit;
+    a.subject = false;
+    a.name = tok[t].norm;
+    non_actors_.push_back(std::move(a));
+  }
+  // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
+  for (uint32_t t = 0; t < n; ++t) {
+    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In(kNotNames, tok[t].norm) ||
+        In(kNotNameStarts, tok[t].norm)) {
+      continue;
+    }
+    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) {
+      continue;  // inside a determiner phrase, found above ("the European Policy Centre")
+    }
+    uint32_t e = t + 1;
+    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !Covered(mentions, e) &&
+           !In(kNotNames, tok[e].norm)) {
+      ++e;
+    }
+    const uint32_t last = e - 1;
+    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || tok[t - 1].norm == ":" ||
+                         tok[t - 1].norm == "(" || tok[t - 1].norm == "-";
+    NonActor a;
+    a.begin = t;
+    a.end = e;
+    a.subject = false;
+    a.name = tok[last].norm;
+    t = last;
+    if (!EndsNounPhrase(tok, n, last)) continue;  // a modifier: "Kok report", "US court"
+    if (initial && e == a.begin + 1) {
+      // One capitalised word opening the sentence may be a common word: "Politicians
+      // rejected" is a plural, "Sensible leaders" no phrase at all; "Yukos has said" and
+      // "Delta, the airline," are names (a function word or a comma follows).
+      std::string_view w = tok[a.begin].norm;
+      if (IsPluralNoun(w)) {
+        a.pronouns = kTheyBit | kItBit;  // or a name in -s: "Yukos said it"
+      } else if (e < n && (In(kAfterNounPhrase, tok[e].norm) || tok[e].norm == "," ||
+                           tok[e].has(text::kPossessive))) {
+        a.pronouns = kHeBit | kItBit;
+      } else {
+        continue;
+      }
+    } else {
+      bool organisation = false;
+      for (uint32_t k = a.begin; k < e; ++k) organisation |= In(kOrganisationWords, tok[k].norm);
+      bool titled = In(kPersonTitles, tok[a.begin].norm);
+      a.pronouns = organisation ? kItBit : titled ? kHeBit : kHeBit | kItBit;
+    }
+    non_actors_.push_back(std::move(a));
+  }
+  std::sort(non_actors_.begin(), non_actors_.end(),
+            [](const NonActor& x, const NonActor& y) { return x.begin < y.begin; });
+  // The sentence's subject: the first noun phrase where the subject starts.
+  const uint32_t start = SubjectStart(tok, n);
+  uint32_t first = UINT32_MAX;
+  for (const auto& m : mentions) {
+    if (m.begin >= start) first = std::min(first, m.begin);
+  }
+  for (const auto& a : non_actors_) {
+    if (a.begin >= start) first = std::min(first, a.begin);
+  }
+  subject_token_ = first != UINT32_MAX && first <= start + 2 ? first : UINT32_MAX;
+  for (auto& a : non_actors_) a.subject = a.begin == subject_token_;
 }
 
 std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, uint32_t token,
@@ -597,19 +1010,48 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
     if (b.token < token) blocker = b.token;
   }
   const bool person = kind == EntityKind::kPerson;
+  const uint8_t bit = KindBit(*kind);
+  // '"..., Mr Yushchenko can say so," he told the BBC': the speaker is none of those the
+  // quotation names; nothing from the quotation's start on is an antecedent.
+  uint32_t limit = token;
+  for (const auto& [open, slot] : quotations_) {
+    if (slot == token) limit = open;
+  }
+  // The nearest noun phrase before the pronoun that is no actor but could be what it means.
+  const NonActor* other = nullptr;
+  for (size_t i = non_actors_.size(); i-- > 0;) {
+    if (non_actors_[i].end <= limit && (non_actors_[i].pronouns & bit) != 0) {
+      other = &non_actors_[i];
+      break;
+    }
+  }
   for (size_t i = mentions.size(); i-- > 0;) {
     const CorefMention& m = mentions[i];
     if (person && blocker != UINT32_MAX && m.end <= blocker) return std::nullopt;
-    if (m.end <= token && fits(m.kind, m.code)) return Antecedent{m.code, m.entity, m.country};
+    if (m.end <= limit && fits(m.kind, m.code)) {
+      // "Yukos has said it will sue", "rejected the bill and now it must": a nearer phrase
+      // that is no actor is what the pronoun means - unless the actor is the sentence's
+      // subject and that phrase is not ("Turkey could ease a shortage once its population").
+      if (other != nullptr && other->end > m.end &&
+          !(m.begin == subject_token_ && other->begin != subject_token_)) {
+        return std::nullopt;
+      }
+      return Antecedent{m.code, m.entity, m.country};
+    }
   }
   if (person && blocker != UINT32_MAX) return std::nullopt;
+  if (other != nullptr) return std::nullopt;
   // Pronouns reach back two sentences: further back, the person meant is more often someone
   // the dictionaries do not know than the last one they did.
   constexpr uint32_t kPronounReach = 2;
   for (size_t i = history_.size(); i-- > 0;) {
     Entity& e = history_[i];
     if (e.sentence + kPronounReach < sentence_) break;
-    if (person && e.code.empty() && e.kind == EntityKind::kPerson) return std::nullopt;
+    if (e.code.empty()) {  // an unknown name or a common noun phrase: no actor
+      if ((e.pronouns & bit) == 0) continue;
+      e.sentence = sentence_;  // "Jaynes ... He ... He ...": the chain stays on it
+      return std::nullopt;
+    }
     if (fits(e.kind, e.code)) {
       e.sentence = sentence_;  // "He ... He ...": a chain of pronouns keeps the entity current
       return Antecedent{e.code, e.entity, e.country};
@@ -618,7 +1060,7 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   // No person in reach: the dictionaries do not type every name ("Galadriel urged Bree ...
   // and then she asked Gondor"), so "he"/"she" falls back on the sentence's subject position,
   // its first mention, when that is a named actor.
-  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= token &&
+  if (kind == EntityKind::kPerson && !mentions.empty() && mentions[0].end <= limit &&
       mentions[0].bare_actor && !mentions[0].code.empty()) {
     return Antecedent{mentions[0].code, mentions[0].entity, mentions[0].country};
   }
@@ -627,24 +1069,44 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
 
 void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
                                const std::optional<Antecedent>& target, std::string_view cameo) {
-  bool violent = cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 ||
-                 cameo.rfind("20", 0) == 0;
+  bool violent =
+      cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 || cameo.rfind("20", 0) == 0;
   if (!violent) return;
   if (source && !source->code.empty()) last_attacker_ = source;
   if (target && !target->code.empty()) last_victim_ = target;
 }
 
 void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
-  // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin.
-  std::vector<const CorefMention*> order;
+  // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin. The
+  // noun phrases that are no actors take their places among them.
+  struct Item {
+    uint32_t begin;
+    bool subject;
+    const CorefMention* mention;  // else non_actor
+    const NonActor* non_actor;
+  };
+  std::vector<Item> order;
   for (const auto& m : mentions) {
-    if (!m.subject) order.push_back(&m);
+    order.push_back({m.begin, m.subject || m.begin == subject_token_, &m, nullptr});
   }
-  for (const auto& m : mentions) {
-    if (m.subject) order.push_back(&m);
-  }
-  for (const CorefMention* mp : order) {
-    const CorefMention& m = *mp;
+  for (const auto& a : non_actors_) order.push_back({a.begin, a.subject, nullptr, &a});
+  std::stable_sort(order.begin(), order.end(), [](const Item& x, const Item& y) {
+    return x.subject != y.subject ? y.subject : x.begin < y.begin;
+  });
+  for (const Item& item : order) {
+    if (item.non_actor != nullptr) {
+      Entity e;
+      e.entity = item.non_actor->name;
+      e.pronouns = item.non_actor->pronouns;
+      e.sentence = sentence_;
+      auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
+        return x.code.empty() && x.entity == e.entity;
+      });
+      if (same != history_.end()) history_.erase(same);
+      history_.push_back(std::move(e));
+      continue;
+    }
+    const CorefMention& m = *item.mention;
     if (m.code.empty()) continue;
     // The same entity mentioned again moves to the most recent place.
     auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
@@ -670,6 +1132,7 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     Entity e;
     e.entity = b.name;
     e.kind = EntityKind::kPerson;
+    e.pronouns = kHeBit;
     e.sentence = sentence_;
     auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
       return x.code.empty() && x.entity == e.entity;
@@ -678,11 +1141,26 @@ void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
     history_.push_back(std::move(e));
   }
   blockers_.clear();
-  // A document names a few dozen actors; older ones are out of reach anyway.
-  constexpr size_t kMaxHistory = 32;
-  if (history_.size() > kMaxHistory) {
-    history_.erase(history_.begin(), history_.begin() + (history_.size() - kMaxHistory));
+  non_actors_.clear();
+  // Phrases that are no actors only matter to pronouns, which reach two sentences back.
+  history_.erase(
+      std::remove_if(history_.begin(), history_.end(),
+                     [&](const Entity& e) { return e.code.empty() && e.sentence + 2 < sentence_; }),
+      history_.end());
+  // A document names a few dozen actors; older ones are out of reach anyway. The phrases
+  // that are no actors do not count: they leave by age alone.
+  constexpr size_t kMaxActors = 32;
+  size_t actors = 0;
+  for (const auto& e : history_) actors += e.code.empty() ? 0 : 1;
+  for (auto it = history_.begin(); actors > kMaxActors && it != history_.end();) {
+    if (it->code.empty()) {
+      ++it;
+    } else {
+      it = history_.erase(it);
+      --actors;
+    }
   }
+  subject_token_ = UINT32_MAX;
   ++sentence_;
 }
 

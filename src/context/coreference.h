@@ -13,6 +13,10 @@
 // mentions to the most recent compatible one. Compatibility is by kind ("he"/"she" -> a person,
 // "it" -> an organisation or country, "they" -> a group) and, for descriptions, by role: the
 // description's own agent code ("the general" -> MIL) must be among the antecedent's roles.
+// Pronouns also see the noun phrases that are no actors: names the dictionaries do not know
+// ("Yukos", "Iggy Fanlo") and common nouns ("the bill", "the figures"). When the nearest
+// compatible antecedent is one of those, the pronoun means it, and resolves to nothing rather
+// than skipping back to an older actor.
 //
 // Thread-compatible: one Coreference per document being coded.
 #ifndef ANNAL_CONTEXT_COREFERENCE_H_
@@ -22,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "text/token.h"
@@ -59,9 +64,9 @@ struct CorefMention {
   bool agent_only = false;      // role words only, no country, entity or prefix role ("police")
   bool unknown_name = false;    // ends in capitalised words no dictionary knows ("Vladimir
                                 // Alekseyev" read as the Russian city Vladimir + a name)
-  bool subject = false;  // subject of a coded event: the likeliest antecedent next sentence
-  uint32_t id = UINT32_MAX;  // the caller's own index, kept through ResolveSentence; new
-                             // mentions (names, descriptions) get UINT32_MAX
+  bool subject = false;         // subject of a coded event: the likeliest antecedent next sentence
+  uint32_t id = UINT32_MAX;     // the caller's own index, kept through ResolveSentence; new
+                                // mentions (names, descriptions) get UINT32_MAX
   // Filled by Coreference.
   EntityKind kind = EntityKind::kOrganisation;
   Resolution resolution = Resolution::kNone;
@@ -120,11 +125,12 @@ class Coreference {
 
  private:
   struct Entity {
-    std::string code;
+    std::string code;  // empty for a noun phrase that is no actor (see NonActor)
     std::string entity;
     std::string country;
     std::string short_name;  // last word of a person's name, norm form ("ALEKSEYEV")
     EntityKind kind = EntityKind::kOrganisation;
+    uint8_t pronouns = 0;  // without a code: the kinds of pronoun it can be (KindBit)
     bool agent_only = false;
     uint32_t sentence = 0;  // last sentence it was mentioned in
   };
@@ -146,14 +152,22 @@ class Coreference {
                                                   bool agent_only);
   // The most recent entity a description fits: mentions[0, before) of this sentence, then the
   // history of the last `reach` sentences.
+  // `holder` is the entity the document named with the description's title ("Chancellor
+  // Gordon Brown" for "the chancellor"), "" for none: it wins over more recent fits.
+  // `other_holders` are persons the document named with another title ("Prime Minister Tony
+  // Blair" is not "the chancellor"): they never fit.
   std::optional<Entity> FindDescribed(const Description& d,
                                       const std::vector<CorefMention>& mentions, size_t before,
-                                      uint32_t reach) const;
+                                      uint32_t reach, std::string_view holder,
+                                      const std::vector<std::string_view>& other_holders) const;
+  // Records the persons this sentence names with a title before their name ("Prime Minister
+  // Tony Blair"): later "the prime minister" is that person.
+  void RecordTitles(const text::Token* tokens, uint32_t n,
+                    const std::vector<CorefMention>& mentions);
   void FindAppositions(const text::Token* tokens, uint32_t n, std::string_view text,
                        std::vector<CorefMention>* mentions);
   void FindShortNames(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
-  void FindDescriptions(const text::Token* tokens, uint32_t n,
-                        std::vector<CorefMention>* mentions);
+  void FindDescriptions(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
   void Attach(const std::string& entity, const std::string& code, const std::string& country);
 
   // An unknown person introduced by a title ("Mr Balls") in the current sentence.
@@ -161,12 +175,34 @@ class Coreference {
     uint32_t token;    // the title's sentence token
     std::string name;  // the name's norm form
   };
+  // A noun phrase of the current sentence that is no actor: an unknown name ("Yukos", "Iggy
+  // Fanlo") or a common noun phrase ("the bill", "many consumers"). A pronoun whose nearest
+  // compatible antecedent is one of these refers to no actor.
+  struct NonActor {
+    uint32_t begin, end;  // sentence tokens
+    uint8_t pronouns;     // KindBit of the kinds of pronoun it can be
+    bool subject;         // the sentence's first noun phrase
+    std::string name;     // its head or name, norm form (to recognise it again)
+  };
+  // Fills non_actors_ from the sentence's tokens not covered by `mentions`; sets the
+  // positional subject (first noun phrase) in subject_token_.
+  void FindNonActors(const text::Token* tokens, uint32_t n,
+                     const std::vector<CorefMention>& mentions);
 
   std::string document_country_;
-  std::vector<Blocker> blockers_;  // this sentence's, moved to history_ by EndSentence
+  std::vector<Blocker> blockers_;     // this sentence's, moved to history_ by EndSentence
+  std::vector<NonActor> non_actors_;  // this sentence's, moved to history_ by EndSentence
+  // Quotations of this sentence followed by their speaker's slot ("...," he said): a pronoun in
+  // that slot is the speaker, whom the quotation does not name. Pairs of (first quoted token,
+  // the slot's token).
+  std::vector<std::pair<uint32_t, uint32_t>> quotations_;
+  void FindQuotations(const text::Token* tokens, uint32_t n);
+  uint32_t subject_token_ = UINT32_MAX;            // where this sentence's first noun phrase starts
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
   std::vector<AttachedCode> attached_;
+  // Title ("PRIME MINISTER", "CHANCELLOR") -> the entity last named with it.
+  std::vector<std::pair<std::string, std::string>> title_holders_;
   std::optional<Antecedent> last_attacker_, last_victim_;
   uint32_t sentence_ = 0;  // sentences ended so far
 };

@@ -133,7 +133,7 @@ TEST(CoreferenceTest, TheGeneralNeedsAMilitaryPerson) {
   president.agent_only = false;
   c.EndSentence(Sentence(&c, d, 0, {general, president}));
   auto m1 = Sentence(&c, d, 1, {});
-  ASSERT_EQ(m1.size(), 1u);  // "the general": no dictionary agent, added by coreference
+  ASSERT_EQ(m1.size(), 1u);         // "the general": no dictionary agent, added by coreference
   EXPECT_EQ(m1[0].code, "RUSMIL");  // not the more recent ESTGOV: no MIL role
   EXPECT_EQ(m1[0].begin, 0u);       // the span is "The general"
   EXPECT_EQ(m1[0].end, 2u);
@@ -181,8 +181,9 @@ TEST(CoreferenceTest, BareAgentTakesTheDocumentCountry) {
 }
 
 TEST(CoreferenceTest, TitleAppositionNamesAPersonForTheRestOfTheDocument) {
-  Doc d("Vladimir Alekseyev, deputy head of Russian military intelligence, was shot. "
-        "Alekseyev survived. Mr Alekseyev left.");
+  Doc d(
+      "Vladimir Alekseyev, deputy head of Russian military intelligence, was shot. "
+      "Alekseyev survived. Mr Alekseyev left.");
   Coreference c;
   uint32_t b = d.At(0, "DEPUTY");
   CorefMention title = Actor(b, d.At(0, "INTELLIGENCE") + 1, "RUSMILSPY", "RUS");
@@ -318,8 +319,9 @@ TEST(CoreferenceTest, DistantInstitutionIsTheDocumentCountrys) {
 }
 
 TEST(CoreferenceTest, ExpletiveIt) {
-  Doc d("It looks like a trap. It may be seen as weak. It is not clear. It attacked Chad. "
-        "It is investigating. It seemed to threaten Chad. It is thought to have fired.");
+  Doc d(
+      "It looks like a trap. It may be seen as weak. It is not clear. It attacked Chad. "
+      "It is investigating. It seemed to threaten Chad. It is thought to have fired.");
   EXPECT_TRUE(IsExpletiveIt(d.tokens(0), d.size(0), 0));
   EXPECT_TRUE(IsExpletiveIt(d.tokens(1), d.size(1), 0));
   EXPECT_TRUE(IsExpletiveIt(d.tokens(2), d.size(2), 0));
@@ -327,6 +329,119 @@ TEST(CoreferenceTest, ExpletiveIt) {
   EXPECT_FALSE(IsExpletiveIt(d.tokens(4), d.size(4), 0));
   EXPECT_FALSE(IsExpletiveIt(d.tokens(5), d.size(5), 0));
   EXPECT_FALSE(IsExpletiveIt(d.tokens(6), d.size(6), 0));  // raising: "it" is the actor
+}
+
+TEST(CoreferenceTest, UnknownNameBlocksPronounsOfItsKinds) {
+  Doc d(
+      "Gordon Brown spoke. Iggy Fanlo replied. He said so. Russia left. Yukos said it would sue.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Gordon Brown", true)}));
+  c.EndSentence(Sentence(&c, d, 1, {}));  // an untitled name no dictionary knows
+  auto m2 = Sentence(&c, d, 2, {});
+  EXPECT_FALSE(c.ResolvePronoun("HE", 0, m2).has_value());  // Iggy Fanlo, not Gordon Brown
+  EXPECT_FALSE(c.ResolvePronoun("THEY", 0, m2).has_value());
+  c.EndSentence(m2);
+  c.EndSentence(Sentence(&c, d, 3, {Actor(0, 1, "RUS", "RUS")}));
+  auto m4 = Sentence(&c, d, 4, {});
+  EXPECT_FALSE(c.ResolvePronoun("IT", d.At(4, "IT"), m4).has_value());  // Yukos
+}
+
+TEST(CoreferenceTest, SubjectOutranksNearerNounPhrases) {
+  Doc d(
+      "Estonia rejected the bill and now it must change. "
+      "Estonia could ease a shortage once its population grows.");
+  Coreference c;
+  auto m0 = Sentence(&c, d, 0, {Actor(0, 1, "EST", "EST")});
+  // "it" after "the bill" is Estonia by position: the subject outranks nearer phrases (a
+  // known limit: here it is the bill).
+  auto it = c.ResolvePronoun("IT", d.At(0, "IT"), m0);
+  ASSERT_TRUE(it.has_value());
+  EXPECT_EQ(it->code, "EST");
+  c.EndSentence(m0);
+  auto m1 = Sentence(&c, d, 1, {Actor(0, 1, "EST", "EST")});
+  auto its = c.ResolvePronoun("ITS", d.At(1, "ITS"), m1);
+  ASSERT_TRUE(its.has_value());  // the sentence's subject outranks "a shortage"
+  EXPECT_EQ(its->code, "EST");
+}
+
+TEST(CoreferenceTest, PluralNounPhraseBlocksThey) {
+  Doc d("Georgian police fired on Russia. The new rules were strict and they hurt.");
+  Coreference c;
+  CorefMention police = Actor(0, 2, "GEOCOP", "GEO");
+  police.bare_actor = false;
+  c.EndSentence(Sentence(&c, d, 0, {police}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_FALSE(c.ResolvePronoun("THEY", d.At(1, "THEY"), m1).has_value());  // the rules
+}
+
+TEST(CoreferenceTest, BarePluralSubjectBlocksThey) {
+  Doc d("Georgian police fired on Russia. Instead sites do not host files but they link.");
+  Coreference c;
+  CorefMention police = Actor(0, 2, "GEOCOP", "GEO");
+  police.bare_actor = false;
+  c.EndSentence(Sentence(&c, d, 0, {police}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_FALSE(c.ResolvePronoun("THEY", d.At(1, "THEY"), m1).has_value());  // the sites
+}
+
+TEST(CoreferenceTest, DescriptionPrefersThePersonNamedWithItsTitle) {
+  Doc d("Prime Minister Tony Roe met Chancellor Gordon Doe. The chancellor said so.");
+  Coreference c;
+  uint32_t g = d.At(0, "GORDON");
+  auto m0 = Sentence(&c, d, 0,
+                     {Actor(2, 4, "GBRGOV", "GBR", "Tony Roe", true),
+                      Actor(g, g + 2, "GBRGOV", "GBR", "Gordon Doe", true)});
+  m0[0].subject = true;  // the subject would win without the title
+  c.EndSentence(m0);
+  auto m1 = Sentence(&c, d, 1, {});
+  ASSERT_EQ(m1.size(), 1u);
+  EXPECT_EQ(m1[0].entity, "Gordon Doe");
+  EXPECT_EQ(m1[0].resolution, Resolution::kDescription);
+}
+
+TEST(CoreferenceTest, NoDocumentCountryForCompanyAgentsAndGenericPlurals) {
+  Doc d("Zorvex's chief executive and governments and police met.");
+  Coreference c;
+  c.SetDocumentCountry("GEO");
+  uint32_t ce = d.At(0, "CHIEF");
+  uint32_t g = d.At(0, "GOVERNMENTS");
+  uint32_t p = d.At(0, "POLICE");
+  auto m = Sentence(&c, d, 0,
+                    {Agent(ce, ce + 2, "GOV"), Agent(g, g + 1, "GOV"), Agent(p, p + 1, "COP")});
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].code, "GOV");  // the company's
+  EXPECT_EQ(m[1].code, "GOV");  // governments in general
+  EXPECT_EQ(m[2].code, "GEOCOP");
+
+  // A person's agents are the state's: "Mikheil Ivan Saakashvili's administration".
+  Doc p2("Mikheil Ivan Saakashvili's administration met.");
+  uint32_t adm = p2.At(0, "ADMINISTRATION");
+  auto m2 = Sentence(&c, p2, 0, {Agent(adm, adm + 1, "GOV")});
+  EXPECT_EQ(m2[0].code, "GEOGOV");
+}
+
+TEST(CoreferenceTest, MediaAreNoCountry) {
+  Doc d("The BBC reported it. The country was calm.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(1, 2, "MED", "MED", "Bbc")}));
+  auto m1 = Sentence(&c, d, 1, {});
+  EXPECT_TRUE(m1.empty());  // "the country" is not the BBC
+}
+
+TEST(CoreferenceTest, SpeakerAfterAQuotationIsNoneItNames) {
+  Doc d("Ivan Roe spoke. \"Gordon Doe will win,\" he said. Gordon Doe said he would win.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "GBRGOV", "GBR", "Ivan Roe", true)}));
+  uint32_t g = d.At(1, "GORDON");
+  auto m1 = Sentence(&c, d, 1, {Actor(g, g + 2, "USAGOV", "USA", "Gordon Doe", true)});
+  auto he = c.ResolvePronoun("HE", d.At(1, "HE"), m1);
+  ASSERT_TRUE(he.has_value());
+  EXPECT_EQ(he->entity, "Ivan Roe");  // the speaker, not Gordon Doe inside the quotation
+  c.EndSentence(m1);
+  auto m2 = Sentence(&c, d, 2, {Actor(0, 2, "USAGOV", "USA", "Gordon Doe", true)});
+  he = c.ResolvePronoun("HE", d.At(2, "HE"), m2);
+  ASSERT_TRUE(he.has_value());
+  EXPECT_EQ(he->entity, "Gordon Doe");  // no quotation: the sentence's own subject
 }
 
 TEST(CoreferenceTest, LooksLikePersonEntry) {
