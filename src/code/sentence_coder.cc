@@ -230,12 +230,13 @@ class SentenceAnalysis {
   const TabariSettings* tabari_;  // null: annal's own conventions
   bool parsed_ = false;
   bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
-  // Parser mode: the sentence passed the gate (ParseSentence); its words, for the parser.
+  // Parser mode: the sentence passed the gate (ParseSentence).
   bool parse_wanted_ = false;
   bool tag_tried_ = false, parse_tried_ = false;
-  std::vector<std::string_view> parse_words_;  // the words of the span to parse
-  std::vector<std::string_view> span_tags_;    // their tags (EnsureTagged)
-  uint32_t span_begin_ = 0;                     // the span's first token
+  // The span [span_begin_, span_end_) to parse and the words [tag_begin_, ...) to tag.
+  uint32_t span_begin_ = 0, span_end_ = 0, tag_begin_ = 0;
+  std::vector<std::string_view> tag_words_;
+  std::vector<std::string_view> span_tags_;  // the tags of tag_words_ (EnsureTagged)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   std::vector<std::vector<uint32_t>> children_;  // token -> dependents (0-based)
 
@@ -311,19 +312,25 @@ void SentenceAnalysis::ParseSentence() {
   uint32_t end = hi;
   while (end < n_ && IsPunct(end)) ++end;
   if (end == n_) hi = n_;
+  // The tagger looks two words either side, so the span is tagged with two more words of
+  // context each way: a verb form opening the span ("Accurate figures for ...") is then tagged
+  // as in the whole sentence.
   span_begin_ = lo;
-  parse_words_.reserve(hi - lo);
-  for (uint32_t i = lo; i < hi; ++i) parse_words_.push_back(form(i));
+  span_end_ = hi;
+  tag_begin_ = lo >= 2 ? lo - 2 : 0;
+  const uint32_t tag_end = std::min(n_, hi + 2);
+  tag_words_.reserve(tag_end - tag_begin_);
+  for (uint32_t i = tag_begin_; i < tag_end; ++i) tag_words_.push_back(form(i));
   parse_wanted_ = true;
 }
 
 void SentenceAnalysis::EnsureTagged() {
   if (!parse_wanted_ || tag_tried_) return;
   tag_tried_ = true;
-  parser_->Tag(parse_words_, &span_tags_);
-  if (span_tags_.size() != parse_words_.size()) return;
+  parser_->Tag(tag_words_, &span_tags_);
+  if (span_tags_.size() != tag_words_.size()) return;
   tags_->assign(n_, "_");
-  std::copy(span_tags_.begin(), span_tags_.end(), tags_->begin() + span_begin_);
+  std::copy(span_tags_.begin(), span_tags_.end(), tags_->begin() + tag_begin_);
   tagged_ = true;
 }
 
@@ -332,8 +339,11 @@ void SentenceAnalysis::EnsureParsed() {
   parse_tried_ = true;
   EnsureTagged();
   if (!tagged_) return;
-  parser_->ParseTree(parse_words_, span_tags_, tree_);
-  const uint32_t m = static_cast<uint32_t>(parse_words_.size());
+  const auto from = tag_words_.begin() + (span_begin_ - tag_begin_);
+  const uint32_t m = span_end_ - span_begin_;
+  std::vector<std::string_view> words(from, from + m);
+  std::vector<std::string_view> tags(tags_->begin() + span_begin_, tags_->begin() + span_end_);
+  parser_->ParseTree(words, tags, tree_);
   if (tree_->heads.size() != m) return;
   // Span positions to sentence positions (backwards, in place: i + span_begin_ >= i); words
   // outside the span hang from nothing and have no relation.
