@@ -8,8 +8,8 @@
 // jobs inflate far less) and parser mode as a ratio of shallow mode by that measure.
 // Run: build/code_bench (or `make bench`); parser against shallow only:
 //   build/bench/code_bench --benchmark_filter='BM_CodeBbc/|BM_CodeBbcParser'
-#include <time.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
