@@ -246,8 +246,8 @@ TEST(ParserTest, ParseTreeGivesTheTreeOfParseTagged) {
   ASSERT_TRUE(model.ok()) << model.status().ToString();
   Parser parser(**model);
   const std::vector<std::string_view> vocab = {
-      "Police", "in",  "Kabul", "said", "that", "rebels", "attacked", "a",  "convoy", ",",
-      "and",    "the", "army",  "'s",   "chief", "was",   "killed",   "by", "Friday", "."};
+      "Police", "in",  "Kabul", "said", "that",  "rebels", "attacked", "a",  "convoy", ",",
+      "and",    "the", "army",  "'s",   "chief", "was",    "killed",   "by", "Friday", "."};
   std::mt19937 rng(11);
   std::vector<std::string_view> words, tags;
   std::vector<ParsedToken> full;
