@@ -3,8 +3,13 @@
 //
 // Machines here are noisy, so every run also measures a baseline in the same process - the
 // text stage alone (sentence splitting + tokenisation) over the same articles - and the summary
-// prints coding throughput as a ratio of it. Run: build/code_bench (or `make bench`).
+// prints coding throughput as a ratio of it. On a machine shared with other jobs wall time says
+// little, so the summary also gives sentences per CPU second (process CPU time, which other
+// jobs inflate far less) and parser mode as a ratio of shallow mode by that measure.
+// Run: build/code_bench (or `make bench`); parser against shallow only:
+//   build/bench/code_bench --benchmark_filter='BM_CodeBbc/|BM_CodeBbcParser'
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <atomic>
@@ -64,6 +69,12 @@ const annal::Coder& SharedCoder(annal::SyntaxMode syntax) {
   return *coder;
 }
 
+double ProcessCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 bool SkipWithoutCorpus(benchmark::State& state) {
   if (Corpus().empty()) {
     state.SkipWithError("../shared/data/bbc-news is absent; nothing to measure");
@@ -96,6 +107,7 @@ void CodeCorpus(benchmark::State& state, int repeat, int threads,
   const annal::Coder& coder = SharedCoder(syntax);
   const auto& docs = Corpus();
   size_t sentences = 0, events = 0;
+  const double cpu_start = ProcessCpuSeconds();
   for (auto _ : state) {
     std::atomic<size_t> next{0}, total_sentences{0}, total_events{0};
     size_t n = docs.size() * static_cast<size_t>(repeat);
@@ -122,6 +134,8 @@ void CodeCorpus(benchmark::State& state, int repeat, int threads,
   state.counters["sentences_per_second_per_core"] = benchmark::Counter(
       static_cast<double>(sentences) / threads, benchmark::Counter::kIsRate);
   state.counters["events"] = static_cast<double>(events) / static_cast<double>(state.iterations());
+  const double cpu = ProcessCpuSeconds() - cpu_start;
+  state.counters["sentences_per_cpu_second"] = cpu > 0 ? static_cast<double>(sentences) / cpu : 0;
 }
 
 void BM_CodeBbc(benchmark::State& state) { CodeCorpus(state, 1, 1); }
@@ -164,10 +178,12 @@ class SummaryReporter : public benchmark::ConsoleReporter {
       if (it != r.counters.end()) rates_[r.benchmark_name()] = it->second.value;
       auto pc = r.counters.find("sentences_per_second_per_core");
       if (pc != r.counters.end()) per_core_[r.benchmark_name()] = pc->second.value;
+      auto cpu = r.counters.find("sentences_per_cpu_second");
+      if (cpu != r.counters.end()) per_cpu_[r.benchmark_name()] = cpu->second.value;
     }
     ConsoleReporter::ReportRuns(runs);
   }
-  std::map<std::string, double> rates_, per_core_;
+  std::map<std::string, double> rates_, per_core_, per_cpu_;
 };
 
 }  // namespace
@@ -185,6 +201,16 @@ int main(int argc, char** argv) {
     fmt::print("  {:<40} {:>10.0f}  ratio={:.3f}\n", name, rate, baseline > 0 ? rate / baseline : 0);
   }
   if (baseline > 0) fmt::print("  {:<40} {:>10.0f}  (baseline)\n", "BM_TextStageBaseline", baseline);
+  fmt::print("sentences per CPU second (one thread; with two threads: both threads' CPU):\n");
+  double shallow = 0, parser = 0;
+  for (auto& [name, rate] : reporter.per_cpu_) {
+    fmt::print("  {:<40} {:>10.0f}\n", name, rate);
+    if (name.rfind("BM_CodeBbc/", 0) == 0) shallow = rate;
+    if (name.rfind("BM_CodeBbcParser/", 0) == 0) parser = rate;
+  }
+  if (shallow > 0 && parser > 0) {
+    fmt::print("  parser mode / shallow mode (CPU time): {:.3f}\n", parser / shallow);
+  }
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   fmt::print("  peak_memory_mb={:.0f}\n", static_cast<double>(ru.ru_maxrss) / 1024.0);

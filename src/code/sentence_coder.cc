@@ -84,7 +84,7 @@ class SentenceAnalysis {
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
                    const lexicon::SentenceWords& words, const std::vector<Match>& matches,
                    DocumentState* doc, const syntax::Parser* parser, ParserUse use,
-                   std::vector<syntax::ParsedToken>* tree, std::vector<std::string_view>* tags,
+                   syntax::ParsedTree* tree, std::vector<std::string_view>* tags,
                    const TabariSettings* tabari, std::vector<context::CorefMention>* coref)
       : lex_(lex), dict_(lex.dict()), tok_(tokens), n_(n), words_(words), matches_(matches),
         doc_(doc), parser_(parser), use_(use), tree_(tree), tags_(tags), tabari_(tabari),
@@ -107,13 +107,18 @@ class SentenceAnalysis {
 
   void CheckTitleCase();
   void CollectIssues();
-  // Dependency-tree roles (when parsed).
+  // Dependency-tree roles (when parsed). ParseSentence only decides whether the sentence may
+  // be parsed (the gate); the tagger and the parser run on first use (EnsureTagged,
+  // EnsureParsed), so a sentence none of whose verbs asks for tags or a tree costs nothing. The
+  // output is the same as parsing up front: a parse depends on the sentence's words only.
   void ParseSentence();
+  void EnsureTagged();
+  void EnsureParsed();
   bool MayBeNoun(const Verb& v) const;
-  bool TaggedAsNonVerb(const Verb& v) const;
-  const std::string& Rel(uint32_t t) const { return (*tree_)[t].deprel; }
+  bool TaggedAsNonVerb(const Verb& v);
+  std::string_view Rel(uint32_t t) const { return tree_->deprels[t]; }
   uint32_t Head(uint32_t t) const {
-    int h = (*tree_)[t].head;
+    int h = tree_->heads[t];
     return h <= 0 ? kNone : static_cast<uint32_t>(h - 1);
   }
   // The mention behind a tree node (see the definition). With `participants_only`, the search
@@ -125,7 +130,7 @@ class SentenceAnalysis {
     uint32_t subject = kNone, object = kNone, agent = kNone;
     bool passive = false;
   };
-  TreeRoles RolesFromTree(const Verb& v) const;
+  TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
   // short names, bare agents; rewrites mentions_ and mention_of_.
@@ -233,11 +238,18 @@ class SentenceAnalysis {
   DocumentState* doc_;
   const syntax::Parser* parser_;
   ParserUse use_;
-  std::vector<syntax::ParsedToken>* tree_;
+  syntax::ParsedTree* tree_;
   std::vector<std::string_view>* tags_;  // UPOS per token when tagged_
   const TabariSettings* tabari_;  // null: annal's own conventions
   bool parsed_ = false;
   bool tagged_ = false;  // tags_ holds the tagger's UPOS (set by a parse too)
+  // Parser mode: the sentence passed the gate (ParseSentence).
+  bool parse_wanted_ = false;
+  bool tag_tried_ = false, parse_tried_ = false;
+  // The span [span_begin_, span_end_) to parse and the words [tag_begin_, ...) to tag.
+  uint32_t span_begin_ = 0, span_end_ = 0, tag_begin_ = 0;
+  std::vector<std::string_view> tag_words_;
+  std::vector<std::string_view> span_tags_;  // the tags of tag_words_ (EnsureTagged)
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   // Pattern slots bind no mention that starts at or after this token (the current verb's
   // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
@@ -298,19 +310,78 @@ void SentenceAnalysis::ParseSentence() {
     tagged_ = true;
     return;
   }
-  words.reserve(n_);
-  for (uint32_t i = 0; i < n_; ++i) words.push_back(form(i));
-  parser_->Parse(words, tree_);
-  if (tree_->size() != n_) return;
+  // Only the span the roles can come from is parsed: from the first actor mention or verb group
+  // to the last, with the punctuation that ends the sentence (the parser was trained on whole
+  // sentences, which end so). Leading adverbials ("On Monday, ...") and trailing clauses after
+  // the last actor can attach nothing RolesFromTree reads, and on BBC News this span is about
+  // 70% of the tokens of a gated sentence.
+  uint32_t lo = n_, hi = 0;
+  for (const Mention& m : mentions_) {
+    lo = std::min(lo, m.begin);
+    hi = std::max(hi, m.end);
+  }
+  for (const Verb& v : verbs_) {
+    lo = std::min(lo, v.group_begin);
+    hi = std::max(hi, v.end);
+  }
+  hi = std::min(hi, n_);
+  if (lo >= hi) return;
+  uint32_t end = hi;
+  while (end < n_ && IsPunct(end)) ++end;
+  if (end == n_) hi = n_;
+  // The tagger looks two words either side, so the span is tagged with two more words of
+  // context each way: a verb form opening the span ("Accurate figures for ...") is then tagged
+  // as in the whole sentence.
+  span_begin_ = lo;
+  span_end_ = hi;
+  tag_begin_ = lo >= 2 ? lo - 2 : 0;
+  const uint32_t tag_end = std::min(n_, hi + 2);
+  tag_words_.reserve(tag_end - tag_begin_);
+  for (uint32_t i = tag_begin_; i < tag_end; ++i) tag_words_.push_back(form(i));
+  parse_wanted_ = true;
+}
+
+void SentenceAnalysis::EnsureTagged() {
+  if (!parse_wanted_ || tag_tried_) return;
+  tag_tried_ = true;
+  parser_->Tag(tag_words_, &span_tags_);
+  if (span_tags_.size() != tag_words_.size()) return;
+  tags_->assign(n_, "_");
+  std::copy(span_tags_.begin(), span_tags_.end(), tags_->begin() + tag_begin_);
+  tagged_ = true;
+}
+
+void SentenceAnalysis::EnsureParsed() {
+  if (!parse_wanted_ || parse_tried_) return;
+  parse_tried_ = true;
+  EnsureTagged();
+  if (!tagged_) return;
+  const auto from = tag_words_.begin() + (span_begin_ - tag_begin_);
+  const uint32_t m = span_end_ - span_begin_;
+  std::vector<std::string_view> words(from, from + m);
+  std::vector<std::string_view> tags(tags_->begin() + span_begin_, tags_->begin() + span_end_);
+  parser_->ParseTree(words, tags, tree_);
+  if (tree_->heads.size() != m) return;
+  // Span positions to sentence positions (backwards, in place: i + span_begin_ >= i); words
+  // outside the span hang from nothing and have no relation.
+  tree_->heads.resize(n_);
+  tree_->deprels.resize(n_);
+  for (uint32_t i = m; i-- > 0;) {
+    int h = tree_->heads[i];
+    tree_->heads[span_begin_ + i] = h == 0 ? 0 : h + static_cast<int>(span_begin_);
+    tree_->deprels[span_begin_ + i] = tree_->deprels[i];
+  }
+  for (uint32_t i = 0; i < n_; ++i) {
+    if (i >= span_begin_ && i < span_begin_ + m) continue;
+    tree_->heads[i] = 0;
+    tree_->deprels[i] = "_";
+  }
   children_.assign(n_, {});
   for (uint32_t i = 0; i < n_; ++i) {
     uint32_t h = Head(i);
     if (h != kNone && h < n_) children_[h].push_back(i);
   }
   parsed_ = true;
-  tags_->resize(n_);
-  for (uint32_t i = 0; i < n_; ++i) (*tags_)[i] = (*tree_)[i].upos;
-  tagged_ = true;
 }
 
 // The actor behind a tree node: the mention that contains it, else one among its modifiers
@@ -325,8 +396,10 @@ bool SentenceAnalysis::MayBeNoun(const Verb& v) const {
          !(v.begin > 0 && IsSubjectPronoun(W(v.begin - 1)));
 }
 
-bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) const {
-  if (!tagged_ || !MayBeNoun(v)) return false;
+bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) {
+  if (!MayBeNoun(v)) return false;
+  EnsureTagged();
+  if (!tagged_) return false;
   std::string_view upos = (*tags_)[v.word];
   // Participles the tagger calls adjectives ("getting injured", "areas involved") still report
   // the act.
@@ -346,7 +419,7 @@ uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth, bool participa
   if (mention_of_[token] != kNone) return mention_of_[token];
   if (depth <= 0) return kNone;
   for (uint32_t c : children_[token]) {
-    const std::string& r = Rel(c);
+    std::string_view r = Rel(c);
     if (r == "nmod" && participants_only) {
       std::string_view p = CaseWord(c);
       if (IsLocativePreposition(p) || p == "OVER" || p == "ABOUT" || p == "ON") continue;
@@ -360,13 +433,14 @@ uint32_t SentenceAnalysis::TreeMention(uint32_t token, int depth, bool participa
   return kNone;
 }
 
-SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) const {
+SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) {
   TreeRoles roles;
+  EnsureParsed();
   if (!parsed_) return roles;
   uint32_t verb = v.word;
   uint32_t obl = kNone;
   for (uint32_t c : children_[verb]) {
-    const std::string& r = Rel(c);
+    std::string_view r = Rel(c);
     if (r == "nsubj" && roles.subject == kNone) {
       roles.subject = TreeMention(c, 2);
     } else if (r == "nsubj:pass") {
@@ -395,7 +469,7 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) const
   // ("X condemned ... and promised", "X agreed to meet").
   uint32_t k = verb;
   for (int hops = 0; roles.subject == kNone && hops < 3; ++hops) {
-    const std::string& r = Rel(k);
+    std::string_view r = Rel(k);
     if (r != "conj" && r != "xcomp") break;
     k = Head(k);
     if (k == kNone) break;
@@ -1842,7 +1916,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
       targets = Group(bind.target);
     }
-    TreeRoles tree = RolesFromTree(v);  // empty when the sentence was not parsed
+    // Empty when the sentence is not parsed, and not asked for when a pattern bound both roles
+    // (the tree would go unused: the sentence may then need no parse at all).
+    TreeRoles tree =
+        bind.source != kNone && bind.target != kNone ? TreeRoles{} : RolesFromTree(v);
     for (uint32_t* role : {&tree.subject, &tree.object, &tree.agent}) {
       if (*role != kNone && mentions_[*role].begin >= roles_end_) *role = kNone;
     }

@@ -98,7 +98,7 @@ class SentenceCoder {
   const syntax::Parser* parser_;
   ParserUse use_;
   const TabariSettings* tabari_ = nullptr;
-  std::vector<syntax::ParsedToken> tree_;
+  syntax::ParsedTree tree_;
   std::vector<std::string_view> tags_;
   lexicon::SentenceWords words_;
   std::vector<lexicon::Match> matches_;

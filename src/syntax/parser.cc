@@ -62,6 +62,18 @@ void Parser::ParseTagged(const std::vector<std::string_view>& words,
   }
 }
 
+void Parser::ParseTree(const std::vector<std::string_view>& words,
+                       const std::vector<std::string_view>& tags, ParsedTree* out) const {
+  const size_t n = words.size();
+  out->heads.assign(n, 0);
+  out->deprels.assign(n, "_");
+  const DependencyParser* parser = model_.parser();
+  if (parser == nullptr || n == 0) return;
+  std::vector<int> labels;
+  parser->Parse(words, tags, &out->heads, &labels);
+  for (size_t i = 0; i < n; ++i) out->deprels[i] = parser->LabelName(labels[i]);
+}
+
 ParserScores EvaluateParser(const Parser& parser, const std::vector<ConlluSentence>& gold,
                             bool use_gold_tags) {
   ParserScores scores;

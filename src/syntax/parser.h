@@ -28,6 +28,12 @@ struct ParsedToken {
   std::string deprel;  // UD relation with subtype ("nsubj:pass"); "_" without a parser
 };
 
+// A dependency tree without lemmas or owned strings: what callers that only walk the tree need.
+struct ParsedTree {
+  std::vector<int> heads;                 // 0 = root, else the 1-based index of the head
+  std::vector<std::string_view> deprels;  // UD relations, views into the model
+};
+
 class Parser {
  public:
   // REQUIRES: `model` outlives the Parser. Cheap to construct; one Parser per thread or one
@@ -49,6 +55,12 @@ class Parser {
   // REQUIRES: tags.size() == words.size().
   void ParseTagged(const std::vector<std::string_view>& words,
                    const std::vector<std::string_view>& tags, std::vector<ParsedToken>* out) const;
+  // The same tree as ParseTagged without lemmatising or copying strings (the fast path for
+  // coding, which reads heads and relations only). `out` is overwritten and may be reused
+  // across calls; its views live as long as the model. Without a parser in the model every
+  // head is 0 and every relation "_". REQUIRES: tags.size() == words.size().
+  void ParseTree(const std::vector<std::string_view>& words,
+                 const std::vector<std::string_view>& tags, ParsedTree* out) const;
 
  private:
   const Model& model_;

@@ -238,5 +238,40 @@ TEST(ParserTest, ShippedModelMeetsTargetsOnEwtDev) {
   EXPECT_GE(scores.lemma, 0.96);
 }
 
+TEST(ParserTest, ParseTreeGivesTheTreeOfParseTagged) {
+  // The coder's fast path (no lemmas, no strings) must give exactly ParseTagged's tree, on the
+  // shipped model and on random word salad (where a wrong index would show).
+  std::string model_path = std::string(ANNAL_TEST_DATA_DIR) + "/models/en_ewt.annalsyn";
+  auto model = Model::Load(model_path);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  Parser parser(**model);
+  const std::vector<std::string_view> vocab = {
+      "Police", "in",  "Kabul", "said", "that",  "rebels", "attacked", "a",  "convoy", ",",
+      "and",    "the", "army",  "'s",   "chief", "was",    "killed",   "by", "Friday", "."};
+  std::mt19937 rng(11);
+  std::vector<std::string_view> words, tags;
+  std::vector<ParsedToken> full;
+  ParsedTree tree;
+  size_t non_root = 0;
+  for (int trial = 0; trial < 200; ++trial) {
+    words.assign(1 + rng() % 40, "");
+    for (auto& w : words) w = vocab[rng() % vocab.size()];
+    parser.Tag(words, &tags);
+    parser.ParseTagged(words, tags, &full);
+    parser.ParseTree(words, tags, &tree);
+    ASSERT_EQ(tree.heads.size(), words.size());
+    ASSERT_EQ(tree.deprels.size(), words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(tree.heads[i], full[i].head) << "trial " << trial << " word " << i;
+      EXPECT_EQ(tree.deprels[i], full[i].deprel) << "trial " << trial << " word " << i;
+      non_root += tree.heads[i] != 0;
+    }
+  }
+  EXPECT_GT(non_root, 1000u);  // the trees are real trees, not all-root placeholders
+  parser.ParseTree({}, {}, &tree);
+  EXPECT_TRUE(tree.heads.empty());
+  EXPECT_TRUE(tree.deprels.empty());
+}
+
 }  // namespace
 }  // namespace annal::syntax
