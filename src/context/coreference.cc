@@ -7,11 +7,54 @@
 namespace annal::context {
 namespace {
 
-// The word sets are small and sorted for reading; a linear scan of string_views is fastest
-// here (most candidates differ in length, so each comparison is one integer test).
+// The word sets below are small and sorted for reading. In<kSet>(w) is called for nearly every
+// token of every sentence, so each set is also kept as an open-addressing hash table built on
+// first use (a linear scan cost several memcmp calls per token), behind a compile-time mask of
+// the lengths its words have.
 template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+constexpr uint64_t LengthMask(const std::array<std::string_view, N>& set) {
+  uint64_t mask = 0;
+  for (std::string_view w : set) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
+  return mask;
+}
+
+inline uint64_t WordHash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h;
+}
+
+class WordTable {
+ public:
+  template <size_t N>
+  explicit WordTable(const std::array<std::string_view, N>& words) {
+    size_t capacity = 16;
+    while (capacity < 4 * N) capacity *= 2;
+    slots_.resize(capacity);
+    for (std::string_view w : words) {
+      size_t i = WordHash(w) & (capacity - 1);
+      while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & (capacity - 1);
+      slots_[i] = w;
+    }
+  }
+  bool Contains(std::string_view w) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = WordHash(w) & mask; slots_[i].data() != nullptr; i = (i + 1) & mask) {
+      if (slots_[i] == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::string_view> slots_;  // empty slots have a null data()
+};
+
+template <const auto& kSet>
+bool In(std::string_view w) {
+  static constexpr uint64_t kLengths = LengthMask(kSet);
+  if (w.empty() || w.size() >= 64 || !((kLengths >> w.size()) & 1)) return false;
+  static const WordTable table(kSet);
+  return table.Contains(w);
 }
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
@@ -75,7 +118,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }
 
 bool IsPluralNoun(std::string_view w) {
-  if (In(kGroupNouns, w)) return true;
+  if (In<kGroupNouns>(w)) return true;
   return w.size() > 3 && EndsWith(w, "S") && !EndsWith(w, "SS") && !EndsWith(w, "US") &&
          !EndsWith(w, "IS") && !EndsWith(w, "'S");
 }
@@ -163,7 +206,7 @@ EntityKind Classify(const text::Token* tok, const CorefMention& m) {
   if (IsPluralNoun(tok[head].norm)) return EntityKind::kGroup;
   if (m.person_entry) return EntityKind::kPerson;
   for (uint32_t t = m.begin; t <= head; ++t) {
-    if (In(kPersonNouns, tok[t].norm)) return EntityKind::kPerson;
+    if (In<kPersonNouns>(tok[t].norm)) return EntityKind::kPerson;
   }
   return EntityKind::kOrganisation;
 }
@@ -218,7 +261,7 @@ bool EndsNounPhrase(const text::Token* tok, uint32_t n, uint32_t t) {
   if (t + 1 >= n) return true;
   const text::Token& next = tok[t + 1];
   if (next.has(text::kPossessive)) return false;
-  if (!next.has(text::kWord) || In(kAfterNounPhrase, next.norm)) return true;
+  if (!next.has(text::kWord) || In<kAfterNounPhrase>(next.norm)) return true;
   std::string_view w = next.norm;
   return !next.has(text::kCapitalized) &&
          (EndsWith(w, "ED") || (EndsWith(w, "S") && !EndsWith(w, "SS")));
@@ -259,11 +302,11 @@ bool OfUnknownOrganisation(const text::Token* tok, uint32_t n, const CorefMentio
     // "George W Bush's administration": a capitalised run of several words without a company
     // word is a person's name, and a person's agents are the state's.
     uint32_t s = b - 2;
-    bool organisation = In(kOrganisationWords, tok[s].norm);
+    bool organisation = In<kOrganisationWords>(tok[s].norm);
     while (s > 0 && tok[s - 1].has(text::kCapitalized) && tok[s - 1].has(text::kWord) &&
            !Covered(mentions, s - 1)) {
       --s;
-      organisation |= In(kOrganisationWords, tok[s].norm);
+      organisation |= In<kOrganisationWords>(tok[s].norm);
     }
     return organisation || s == b - 2;
   }
@@ -272,7 +315,7 @@ bool OfUnknownOrganisation(const text::Token* tok, uint32_t n, const CorefMentio
     ++t;
     if (t < n && tok[t].norm == "THE") ++t;
     return t < n && tok[t].has(text::kWord) && tok[t].has(text::kCapitalized) &&
-           !Covered(mentions, t) && !In(kPersonTitles, tok[t].norm);
+           !Covered(mentions, t) && !In<kPersonTitles>(tok[t].norm);
   }
   return false;
 }
@@ -330,7 +373,7 @@ uint32_t SubjectStart(const text::Token* tok, uint32_t n) {
     return t;
   };
   uint32_t t = skip(0);
-  if (t < n && In(kClauseOpeners, tok[t].norm)) {
+  if (t < n && In<kClauseOpeners>(tok[t].norm)) {
     for (uint32_t c = t + 1; c < n && c <= t + 12; ++c) {
       if (tok[c].norm == ",") return skip(c + 1);
     }
@@ -386,8 +429,8 @@ bool IsExpletiveIt(const text::Token* tok, uint32_t n, uint32_t it) {
       "HARD",      "EASY",    "TRUE",    "SEEN",     "ESTIMATED",  "CERTAIN"};
   for (uint32_t t = it + 1; t < n && t <= it + 5; ++t) {
     std::string_view w = tok[t].norm;
-    if (In(kVerbGroup, w)) continue;
-    if (!In(kExpletiveHeads, w)) return false;
+    if (In<kVerbGroup>(w)) continue;
+    if (!In<kExpletiveHeads>(w)) return false;
     // "it seems that", "it looks like" - but "it seemed to threaten Kyiv" is the army.
     if (t < it + 2 &&
         (w.rfind("SEEM", 0) == 0 || w.rfind("APPEAR", 0) == 0 || w.rfind("LOOK", 0) == 0)) {
@@ -513,8 +556,8 @@ bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMen
     uint32_t e = t;
     bool state = false, unknown = false;
     while (e < n && e < t + 6 && IsCapitalizedWord(tok[e])) {
-      state |= In(kStateBodyWords, tok[e].norm);
-      unknown |= !Covered(mentions, e) || In(kOrganisationWords, tok[e].norm);
+      state |= In<kStateBodyWords>(tok[e].norm);
+      unknown |= !Covered(mentions, e) || In<kOrganisationWords>(tok[e].norm);
       ++e;
     }
     if (e == t || state) return false;
@@ -522,7 +565,7 @@ bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMen
     if (e + 1 < n && tok[e].has(text::kPossessive) && IsCapitalizedWord(tok[e + 1])) {
       uint32_t owned = e + 1;
       while (owned < n && owned < e + 7 && IsCapitalizedWord(tok[owned])) {
-        if (In(kStateBodyWords, tok[owned].norm)) return false;
+        if (In<kStateBodyWords>(tok[owned].norm)) return false;
         ++owned;
       }
       return true;
@@ -569,7 +612,7 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
       if (name.bare_actor && !name.person_entry && name.unknown_name && name.code == name.country &&
           name.end - name.begin >= 2 && !title.country.empty()) {
         uint32_t first_name = name.begin;
-        while (first_name + 1 < name.end && In(kNameTitles, tok[first_name].norm)) ++first_name;
+        while (first_name + 1 < name.end && In<kNameTitles>(tok[first_name].norm)) ++first_name;
         name.code = title.code;
         name.country = title.country;
         name.entity = std::string(
@@ -595,13 +638,13 @@ void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::strin
     // Case 2: capitalised words no dictionary knows, right before the comma.
     uint32_t s = comma;
     while (s > 0 && comma - s < 4 && IsCapitalizedWord(tok[s - 1]) && !Covered(*mentions, s - 1) &&
-           !In(kNotNames, tok[s - 1].norm)) {
+           !In<kNotNames>(tok[s - 1].norm)) {
       --s;
     }
     if (s == comma) continue;
     if (s > 0 && IsCapitalizedWord(tok[s - 1])) continue;  // part of a longer capitalised run
     uint32_t first_name = s;
-    while (first_name < comma && In(kNameTitles, tok[first_name].norm)) ++first_name;
+    while (first_name < comma && In<kNameTitles>(tok[first_name].norm)) ++first_name;
     bool titled = first_name > s;
     if (first_name == comma || (comma - first_name < 2 && !titled)) continue;
     CorefMention name;
@@ -633,7 +676,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
   const bool short_names = !people.empty();
   for (uint32_t t = 0; t < n; ++t) {
     if (!IsCapitalizedWord(tok[t])) continue;
-    const bool titled = t > 0 && In(kPersonTitles, tok[t - 1].norm);
+    const bool titled = t > 0 && In<kPersonTitles>(tok[t - 1].norm);
     if ((!titled && !short_names) || Covered(*mentions, t)) continue;
     // The person whose surname this is, most recent first; a title-attached code wins.
     const Entity* found = nullptr;
@@ -643,7 +686,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
         break;
       }
     }
-    if ((found == nullptr && !titled) || In(kNotNames, tok[t].norm)) continue;
+    if ((found == nullptr && !titled) || In<kNotNames>(tok[t].norm)) continue;
     // "Mr Balls", "Dr Reddy": a person the dictionaries do not know. Later pronouns more
     // likely mean them than the last person the dictionaries knew: they block resolution.
     if (titled && found == nullptr && !Covered(*mentions, t - 1)) {
@@ -657,7 +700,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
     // belong to the mention.
     std::string upper_entity = Upper(found->entity);
     while (m.begin > 0 && IsCapitalizedWord(tok[m.begin - 1]) && !Covered(*mentions, m.begin - 1) &&
-           (In(kNameTitles, tok[m.begin - 1].norm) ||
+           (In<kNameTitles>(tok[m.begin - 1].norm) ||
             upper_entity.find(tok[m.begin - 1].norm) != std::string::npos)) {
       --m.begin;
     }
@@ -803,8 +846,8 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
     // A bare agent with no antecedent: the document's country, when it has one clear country
     // and the agent's role is a domestic one (police, government, army, opposition).
     if (m.agent_only && !document_country_.empty() && m.code.size() >= 3 &&
-        In(kDomesticRoles, std::string_view(m.code).substr(0, 3)) &&
-        !In(kNoDocumentCountry, tok[HeadToken(tok, m)].norm) &&
+        In<kDomesticRoles>(std::string_view(m.code).substr(0, 3)) &&
+        !In<kNoDocumentCountry>(tok[HeadToken(tok, m)].norm) &&
         !OfUnknownOrganisation(tok, n, m, *mentions)) {
       m.code = document_country_ + m.code;
       m.country = document_country_;
@@ -863,7 +906,7 @@ void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
       // "Deputy Prime Minister John Prescott", "former President Clinton": another office,
       // or no longer this one.
       const uint32_t first = key.find(' ') != std::string::npos ? t - 1 : t;
-      if (first > 0 && In(kOtherOffice, tok[first - 1].norm)) break;
+      if (first > 0 && In<kOtherOffice>(tok[first - 1].norm)) break;
       auto same = std::find_if(title_holders_.begin(), title_holders_.end(),
                                [&](const auto& x) { return x.first == key; });
       if (same != title_holders_.end()) {
@@ -881,20 +924,20 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   non_actors_.clear();
   // Common noun phrases: a determiner, up to five words, a head that ends the phrase.
   for (uint32_t d = 0; d + 1 < n; ++d) {
-    if (!In(kDeterminers, tok[d].norm) && !tok[d].has(text::kNumber)) continue;
+    if (!In<kDeterminers>(tok[d].norm) && !tok[d].has(text::kNumber)) continue;
     if (Covered(mentions, d)) continue;
     uint32_t head = UINT32_MAX;
     for (uint32_t t = d + 1; t < n && t <= d + 5; ++t) {
-      if (!tok[t].has(text::kWord) || In(kAfterNounPhrase, tok[t].norm) ||
-          In(kDeterminers, tok[t].norm)) {
+      if (!tok[t].has(text::kWord) || In<kAfterNounPhrase>(tok[t].norm) ||
+          In<kDeterminers>(tok[t].norm)) {
         break;
       }
       if (EndsNounPhrase(tok, n, t)) {
         // "the new rules were strict": a plural after an adjective reads like a verb to
         // EndsNounPhrase; it is the head when a verb or a function word follows it.
         if (t + 1 < n && IsPluralNoun(tok[t + 1].norm) && !tok[t + 1].has(text::kCapitalized) &&
-            (t + 2 >= n || !tok[t + 2].has(text::kWord) || In(kAfterNounPhrase, tok[t + 2].norm) ||
-             In(kPluralVerbs, tok[t + 2].norm))) {
+            (t + 2 >= n || !tok[t + 2].has(text::kWord) || In<kAfterNounPhrase>(tok[t + 2].norm) ||
+             In<kPluralVerbs>(tok[t + 2].norm))) {
           head = t + 1;
           break;
         }
@@ -905,7 +948,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     if (head == UINT32_MAX) continue;
     // An actor at the head is the phrase itself ("the Russian army"); one before the head
     // only modifies it ("the Lisbon targets").
-    if (Covered(mentions, head) || In(kNotAntecedents, tok[head].norm)) {
+    if (Covered(mentions, head) || In<kNotAntecedents>(tok[head].norm)) {
       d = head;
       continue;
     }
@@ -913,7 +956,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     a.begin = d;
     a.end = head + 1;
     const std::string_view w = tok[head].norm;
-    a.pronouns = In(kPersonNouns, w) ? kHeBit : IsPluralNoun(w) ? kTheyBit : kItBit;
+    a.pronouns = In<kPersonNouns>(w) ? kHeBit : IsPluralNoun(w) ? kTheyBit : kItBit;
     a.subject = false;
     a.name = tok[head].norm;
     non_actors_.push_back(std::move(a));
@@ -923,11 +966,11 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   for (uint32_t t = 0; t + 1 < n; ++t) {
     const std::string_view w = tok[t].norm;
     if (!tok[t].has(text::kWord) || tok[t].has(text::kCapitalized) || !IsPluralNoun(w) ||
-        Covered(mentions, t) || In(kNotAntecedents, w)) {
+        Covered(mentions, t) || In<kNotAntecedents>(w)) {
       continue;
     }
-    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
-    if (!In(kPluralVerbs, tok[t + 1].norm) && !In(kBarePluralVerbs, tok[t + 1].norm)) continue;
+    if (t > 0 && (In<kDeterminers>(tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
+    if (!In<kPluralVerbs>(tok[t + 1].norm) && !In<kBarePluralVerbs>(tok[t + 1].norm)) continue;
     NonActor a;
     a.begin = t;
     a.end = t + 1;
@@ -938,16 +981,16 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   }
   // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
   for (uint32_t t = 0; t < n; ++t) {
-    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In(kNotNames, tok[t].norm) ||
-        In(kNotNameStarts, tok[t].norm)) {
+    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In<kNotNames>(tok[t].norm) ||
+        In<kNotNameStarts>(tok[t].norm)) {
       continue;
     }
-    if (t > 0 && (In(kDeterminers, tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) {
+    if (t > 0 && (In<kDeterminers>(tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) {
       continue;  // inside a determiner phrase, found above ("the European Policy Centre")
     }
     uint32_t e = t + 1;
     while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !Covered(mentions, e) &&
-           !In(kNotNames, tok[e].norm)) {
+           !In<kNotNames>(tok[e].norm)) {
       ++e;
     }
     const uint32_t last = e - 1;
@@ -967,7 +1010,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
       std::string_view w = tok[a.begin].norm;
       if (IsPluralNoun(w)) {
         a.pronouns = kTheyBit | kItBit;  // or a name in -s: "Yukos said it"
-      } else if (e < n && (In(kAfterNounPhrase, tok[e].norm) || tok[e].norm == "," ||
+      } else if (e < n && (In<kAfterNounPhrase>(tok[e].norm) || tok[e].norm == "," ||
                            tok[e].has(text::kPossessive))) {
         a.pronouns = kHeBit | kItBit;
       } else {
@@ -975,8 +1018,8 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
       }
     } else {
       bool organisation = false;
-      for (uint32_t k = a.begin; k < e; ++k) organisation |= In(kOrganisationWords, tok[k].norm);
-      bool titled = In(kPersonTitles, tok[a.begin].norm);
+      for (uint32_t k = a.begin; k < e; ++k) organisation |= In<kOrganisationWords>(tok[k].norm);
+      bool titled = In<kPersonTitles>(tok[a.begin].norm);
       a.pronouns = organisation ? kItBit : titled ? kHeBit : kHeBit | kItBit;
     }
     non_actors_.push_back(std::move(a));
