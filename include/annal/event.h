@@ -95,6 +95,11 @@ struct Event {
   // Provenance of the code: the dictionary rule that produced it, "file:line" (the verb
   // pattern, or the verb block when its default code was used).
   std::string rule;
+  // CAMEO codes some interactions twice, once from each side: "A visited B" is 042 (make a
+  // visit) A->B and 043 (host a visit) B->A. The second, reverse event carries the event_id of
+  // the first, so that a consumer counting interactions (PLOVER has one CONSULT for both) can
+  // drop it; "" for every other event.
+  std::string reciprocal_of;
 };
 
 // Serialisation of the record. ToJson() gives one line, no trailing newline.

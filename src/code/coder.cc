@@ -403,6 +403,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       };
       state.coref.ObserveEvent(antecedent(c.source), antecedent(c.target), c.code);
     }
+    const size_t sentence_events_begin = out->events.size();
+    std::vector<const code::CandidateEvent*> emitted;  // the candidate behind each event
     for (const auto& c : candidates) {
       if (!impl_->options.emit_partial_events && (!c.source || !c.target)) continue;
       if (!impl_->options.emit_unrealised_events &&
@@ -468,6 +470,24 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
                                        e.target ? e.target->code : "", e.cameo,
                                        e.trigger.span.begin);
       out->events.push_back(std::move(e));
+      emitted.push_back(&c);
+    }
+    // A paired code's reverse event points at the event it reverses: same trigger, the
+    // actors swapped, not itself a reverse.
+    for (size_t i = 0; i < emitted.size(); ++i) {
+      if (!emitted[i]->reciprocal) continue;
+      Event& rev = out->events[sentence_events_begin + i];
+      auto code_of = [](const std::optional<EventActor>& a) { return a ? a->code : std::string(); };
+      for (size_t k = 0; k < emitted.size(); ++k) {
+        const Event& fwd = out->events[sentence_events_begin + k];
+        if (emitted[k]->reciprocal || fwd.trigger.span.begin != rev.trigger.span.begin ||
+            code_of(fwd.source) != code_of(rev.target) ||
+            code_of(fwd.target) != code_of(rev.source)) {
+          continue;
+        }
+        rev.reciprocal_of = fwd.event_id;
+        break;
+      }
     }
   }
   return Status::OK();

@@ -224,10 +224,11 @@ class SentenceAnalysis {
   }
   bool SynsetEndingAt(uint32_t synset, uint32_t token, uint32_t* begin) const;
 
+  // `reciprocal`: the events are the reverse side of a paired code (CandidateEvent::reciprocal).
   void Emit(const Verb& v, const std::string& code, const std::vector<ActorRef>& sources,
             const std::vector<ActorRef>& targets, Modality modality,
             const std::optional<ActorRef>& speaker, int32_t pattern,
-            std::vector<CandidateEvent>* out) const;
+            std::vector<CandidateEvent>* out, bool reciprocal = false) const;
 
   const lexicon::Lexicon& lex_;
   const lexicon::DictionarySet& dict_;
@@ -1563,7 +1564,7 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
                             const std::vector<ActorRef>& sources,
                             const std::vector<ActorRef>& targets, Modality modality,
                             const std::optional<ActorRef>& speaker, int32_t pattern,
-                            std::vector<CandidateEvent>* out) const {
+                            std::vector<CandidateEvent>* out, bool reciprocal) const {
   const size_t out_begin = out->size();
   auto emit_one = [&](const ActorRef* s, const ActorRef* t) {
     if (s != nullptr && t != nullptr && s->code == t->code) return;  // no self-events
@@ -1588,6 +1589,7 @@ void SentenceAnalysis::Emit(const Verb& v, const std::string& code,
     e.verb_block = emit_block_ == UINT32_MAX ? v.block : emit_block_;
     e.pattern = pattern;
     e.issues = issues_;
+    e.reciprocal = reciprocal;
     out->push_back(std::move(e));
   };
   if (sources.empty() && targets.empty()) return;
@@ -2133,7 +2135,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     Emit(v, code, sources, targets, modality, speaker, pattern, out);
     if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
-      Emit(v, alt_code, targets, sources, modality, speaker, pattern, out);
+      Emit(v, alt_code, targets, sources, modality, speaker, pattern, out, /*reciprocal=*/true);
     }
   }
 }
@@ -2355,14 +2357,16 @@ void SentenceAnalysis::RunTabariSentence(std::vector<CandidateEvent>* out) {
             Emit(v, code, {s}, {t}, Modality::kAsserted, std::nullopt, pattern, out);
             // A paired code ("% * [044:045]"): each pair also codes the reverse event.
             if (!alt_code.empty() && alt_code != "---") {
-              Emit(v, alt_code, {t}, {s}, Modality::kAsserted, std::nullopt, pattern, out);
+              Emit(v, alt_code, {t}, {s}, Modality::kAsserted, std::nullopt, pattern, out,
+                   /*reciprocal=*/true);
             }
           }
         }
       } else {
         Emit(v, code, sources, targets, Modality::kAsserted, std::nullopt, pattern, out);
         if (!alt_code.empty() && alt_code != "---" && !sources.empty() && !targets.empty()) {
-          Emit(v, alt_code, targets, sources, Modality::kAsserted, std::nullopt, pattern, out);
+          Emit(v, alt_code, targets, sources, Modality::kAsserted, std::nullopt, pattern, out,
+               /*reciprocal=*/true);
         }
       }
       if (!code_all) break;  // one coded verb per clause

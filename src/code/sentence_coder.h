@@ -52,6 +52,9 @@ struct CandidateEvent {
   int32_t pattern = -1;
   // `pattern` value for events made by annal's own rule "X said Y must V" -> 100 (demand).
   static constexpr int32_t kDeonticClauseRule = -2;
+  // The reverse event of a paired code (the verb's alternative code, with source and target
+  // swapped: "visited" 042 A->B gives 043 B->A): the same interaction from the other side.
+  bool reciprocal = false;
 };
 
 // State carried from sentence to sentence within one document.

@@ -63,6 +63,12 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir, const
 std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode,
                                      ModalityPolicy policy) {
   std::vector<Triple> out;
+  auto plover_type_of = [&](const std::string& event_id) -> std::string_view {
+    for (const Event& o : events) {
+      if (o.event_id == event_id) return Trim(o.plover.type);
+    }
+    return {};
+  };
   for (const Event& e : events) {
     bool counts = policy == ModalityPolicy::kAllButNegated
                       ? e.modality != Modality::kNegated
@@ -79,6 +85,9 @@ std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMod
         break;
       case TripleMode::kPloverCountry:
         if (Trim(e.plover.type).empty()) break;
+        if (!e.reciprocal_of.empty() && plover_type_of(e.reciprocal_of) == Trim(e.plover.type)) {
+          break;  // the other side of an interaction already counted
+        }
         out.push_back(Triple{CanonicalCountry(CountryOf(e.source)),
                              CanonicalCountry(CountryOf(e.target)),
                              std::string(Trim(e.plover.type))});

@@ -44,7 +44,9 @@ CoderOptions SuiteCoderOptions(Suite suite, const std::string& shared_dir,
 // code, target code, CAMEO code), "---" for a missing actor as TABARI writes it;
 // kCameoStripped trims every field. kPloverCountry: (source country, target country, PLOVER
 // type), a country being EventActor::country or, when that is empty, the first 3 letters of
-// the actor code; events with no PLOVER type (CAMEO 01/02, which PLOVER dropped) are left out.
+// the actor code; events with no PLOVER type (CAMEO 01/02, which PLOVER dropped) are left out,
+// and so is the reverse event of a paired code when it has the PLOVER type of the event it
+// reverses (Event::reciprocal_of: "A visited B" is one CONSULT, not two).
 std::vector<Triple> PredictedTriples(const std::vector<Event>& events, TripleMode mode,
                                      ModalityPolicy policy = ModalityPolicy::kAllButNegated);
 

@@ -78,6 +78,29 @@ TEST(RunnerTest, PloverTriplesUseCountryThenCodePrefix) {
   EXPECT_EQ(t[1], (Triple{"HUN", "KSV", "ASSAULT"}));
 }
 
+TEST(RunnerTest, PloverTriplesCountAPairedCodeOnce) {
+  // "Taiwan visited Russia": 042 TWN->RUS and its reverse 043 RUS->TWN, both CONSULT in PLOVER.
+  std::vector<Event> events = {
+      MakeEvent(Actor("TWN", "TWN"), Actor("RUS", "RUS"), "042", "CONSULT"),
+      MakeEvent(Actor("RUS", "RUS"), Actor("TWN", "TWN"), "043", "CONSULT"),
+      MakeEvent(Actor("ISR", "ISR"), Actor("LBN", "LBN"), "0874", "RETREAT"),
+      MakeEvent(Actor("LBN", "LBN"), Actor("ISR", "ISR"), "0XX", "CONCEDE"),
+  };
+  events[0].event_id = "visit";
+  events[1].event_id = "host";
+  events[1].reciprocal_of = "visit";
+  events[2].event_id = "withdraw";
+  events[3].event_id = "other";
+  events[3].reciprocal_of = "withdraw";  // another PLOVER type: still its own event
+  auto t = PredictedTriples(events, TripleMode::kPloverCountry);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0], (Triple{"TWN", "RUS", "CONSULT"}));
+  EXPECT_EQ(t[1], (Triple{"ISR", "LBN", "RETREAT"}));
+  EXPECT_EQ(t[2], (Triple{"LBN", "ISR", "CONCEDE"}));
+  // CAMEO suites count both sides, as CAMEO codes them.
+  EXPECT_EQ(PredictedTriples(events, TripleMode::kCameoExact).size(), 4u);
+}
+
 TEST(RunnerTest, NormalizeGoldTrimsOnlyInStrippedMode) {
   std::vector<Triple> gold = {Triple{" A", "B ", " 010 "}};
   EXPECT_EQ(NormalizeGold(gold, TripleMode::kCameoStripped)[0], (Triple{"A", "B", "010"}));

@@ -276,6 +276,9 @@ std::string EventToJson(const Event& e) {
   } else {
     AppendJsonString(e.rule, &out);
   }
+  out.push_back(',');
+  Key("reciprocal_of", &out);
+  StringOrNull(e.reciprocal_of, &out);
   out.push_back('}');
   return out;
 }
@@ -291,7 +294,7 @@ std::string EventCsvHeader() {
          "location_text,location_name,location_country,location_lat,location_lon,"
          "location_geonameid,"
          "attribution_text,attribution_begin,attribution_end,attribution_code,"
-         "modality,issues,evidence";
+         "modality,issues,reciprocal_of,evidence";
 }
 
 std::string EventToCsv(const Event& e) {
@@ -346,6 +349,7 @@ std::string EventToCsv(const Event& e) {
   }
   CsvString(ModalityName(e.modality), &out);
   CsvString(JoinList(e.issues), &out);
+  CsvString(e.reciprocal_of, &out);
   AppendCsvField(e.evidence, &out);
   return out;
 }

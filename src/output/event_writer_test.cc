@@ -61,7 +61,8 @@ TEST(EventWriterTest, JsonRoundTripsEveryField) {
             (std::vector<std::string>{"event_id", "doc_id", "sentence", "sentence_span", "evidence",
                                       "trigger", "date", "date_precision", "source", "target",
                                       "cameo", "cameo_name", "quad_class", "goldstein", "plover",
-                                      "location", "attribution", "modality", "issues", "rule"}));
+                                      "location", "attribution", "modality", "issues", "rule",
+                                      "reciprocal_of"}));
   EXPECT_EQ(j["event_id"], e.event_id);
   EXPECT_EQ(j["event_id"].get<std::string>().size(), 16u);
   EXPECT_EQ(j["doc_id"], "a1");
@@ -124,6 +125,7 @@ TEST(EventWriterTest, AbsentPartsAreNull) {
   EXPECT_EQ(j["modality"], "asserted");
   EXPECT_EQ(j["issues"], json::array());
   EXPECT_TRUE(j["rule"].is_null());
+  EXPECT_TRUE(j["reciprocal_of"].is_null());
 
   // An unresolved place: no coordinates or id rather than a fake (0, 0).
   e.location = Location{"the border town", "", "", 0, 0, 0};
@@ -266,6 +268,7 @@ TEST(EventWriterTest, CsvRowMatchesHeaderAndQuotes) {
   EXPECT_EQ(m["attribution_code"], "RUSGOV");
   EXPECT_EQ(m["modality"], "claimed");
   EXPECT_EQ(m["issues"], "SECURITY;NUCLEAR");
+  EXPECT_EQ(m["reciprocal_of"], "");
   EXPECT_EQ(m["evidence"], e.evidence);
   EXPECT_NE(EventToCsv(e).find("\"He said, \"\"no\"\"\nand left.\""), std::string::npos);
 
