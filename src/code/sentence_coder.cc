@@ -877,6 +877,14 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
       return true;
     }
     if (IsPreposition(prev) && !EndsWith(w, "ING")) return true;
+    // "new air defence systems", "fresh strikes", "the latest attack": adjectives that only
+    // stand before a noun (unlike "many" or "further", which can come before a verb). Not a
+    // past tense: in "the former aimed at ..." the adjective is a pronoun.
+    static constexpr std::string_view kNounOnlyAdjectives[] = {
+        "NEW", "FRESH", "RECENT", "LATEST", "FORMER", "MAJOR", "VARIOUS"};
+    for (std::string_view a : kNounOnlyAdjectives) {
+      if (prev == a && !EndsWith(w, "ED")) return true;
+    }
   }
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
