@@ -34,6 +34,11 @@ check "bad date named by file:line" 'grep -q "bad.jsonl:5:" "$tmp/bad.err"'
 check "good documents before and after are coded" 'grep -q "\"doc_id\":\"ok1\"" "$tmp/bad.out" && grep -q "\"doc_id\":\"ok2\"" "$tmp/bad.out"'
 check "stats line" 'grep -Eq "^stats: documents=[0-9]+ sentences=[0-9]+ events=[0-9]+ seconds=[0-9.]+ sentences_per_second=[0-9]+$" "$tmp/bad.err"'
 
+# A run-on text of 1,000 words without punctuation: cut into parseable sentences, and said so.
+python3 -c 'print(" ".join(["Russia accused Ukraine and"] * 250))' > "$tmp/runon.txt"
+"$annal" code --stats "$tmp/runon.txt" > "$tmp/runon.out" 2> "$tmp/runon.err"
+check "run-on sentence cut, counted in the stats" 'grep -q "2 run-on sentence(s) of 400+ tokens were cut" "$tmp/runon.err" && grep -Eq "^stats: documents=1 sentences=3 " "$tmp/runon.err"'
+
 # A binary file and a 20 MB line in a directory of plain text: skipped with a message, the rest coded.
 mkdir "$tmp/dir"
 head -c 4096 /dev/urandom > "$tmp/dir/a_binary.bin"

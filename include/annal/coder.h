@@ -25,6 +25,7 @@ struct DocumentResult {
   int sentences = 0;                // sentences the document was split into
   bool skipped = false;             // true when the document was not coded (language, empty)
   std::vector<std::string> notes;   // human-readable remarks (why skipped, sentences cut, ...)
+  int split_sentences = 0;          // run-on sentences cut at 400 tokens (also in notes)
 };
 
 class Coder {

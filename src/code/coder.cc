@@ -325,6 +325,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   text::AnalyzedText analyzed;
   text::AnalyzeText(text, &analyzed);
   out->sentences = static_cast<int>(analyzed.sentences.size());
+  out->split_sentences = static_cast<int>(analyzed.forced_splits);
   if (impl_->options.english_only) {
     std::string lang = doc.lang;
     // English function words in running text settle the question cheaply (and CLD2, reading
@@ -489,6 +490,10 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         break;
       }
     }
+  }
+  if (analyzed.forced_splits > 0) {
+    out->notes.push_back(std::to_string(analyzed.forced_splits) +
+                         " run-on sentence(s) cut at 400 tokens");
   }
   return Status::OK();
 }

@@ -360,6 +360,7 @@ class Analyzer {
     out_->tokens.clear();
     out_->sentences.clear();
     out_->dateline.reset();
+    out_->forced_splits = 0;
     if (n_ == 0) return;
     out_->tokens.reserve(n_ / 5 + 8);
     aux_.reserve(n_ / 5 + 8);
@@ -1301,6 +1302,7 @@ class Analyzer {
       if (i + 1 - first >= kMaxSentenceTokens) {
         // Text without punctuation (lists, tables, garbage): keep sentences parseable.
         CloseSentence(first, static_cast<uint32_t>(i));
+        ++out_->forced_splits;
         first = static_cast<uint32_t>(i + 1);
       }
     }

@@ -555,6 +555,7 @@ TEST(AnalyzerTest, LongTextWithoutPunctuationIsCut) {
   EXPECT_EQ(a.tokens.size(), 1000u);
   EXPECT_GE(a.sentences.size(), 3u);
   for (const Sentence& s : a.sentences) EXPECT_LE(s.size(), 400u);
+  EXPECT_EQ(a.forced_splits + 1, a.sentences.size());
 }
 
 // The BBC corpus (in ../shared): every file analyses with sane offsets and a plausible number of

@@ -52,6 +52,9 @@ struct AnalyzedText {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::optional<Dateline> dateline;  // a dateline at the start of the text, if any
+  // Run-on stretches without sentence punctuation (lists, tables, garbage) are cut every 400
+  // tokens so that later stages (the parser) stay bounded: how many cuts were made.
+  uint32_t forced_splits = 0;
 };
 
 }  // namespace annal::text

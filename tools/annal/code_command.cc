@@ -53,7 +53,7 @@ int RunCode(const CodeArgs& args) {
   }
   if (format == "csv") std::fputs((EventCsvHeader() + "\n").c_str(), stdout);
 
-  size_t documents = 0, sentences = 0, events = 0, skipped = 0;
+  size_t documents = 0, sentences = 0, events = 0, skipped = 0, split_sentences = 0;
   auto start = std::chrono::steady_clock::now();
   std::vector<Document> batch;
   std::vector<DocumentResult> results;
@@ -77,6 +77,7 @@ int RunCode(const CodeArgs& args) {
     for (size_t i = 0; i < batch.size(); ++i) {
       ++documents;
       sentences += static_cast<size_t>(results[i].sentences);
+      split_sentences += static_cast<size_t>(results[i].split_sentences);
       if (!statuses[i].ok() || results[i].skipped) {
         ++skipped;
         std::string why = statuses[i].ok() ? (results[i].notes.empty() ? "skipped" : results[i].notes[0])
@@ -113,6 +114,12 @@ int RunCode(const CodeArgs& args) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (args.stats) {
+    if (split_sentences > 0) {
+      fmt::print(stderr,
+                 "annal code: {} run-on sentence(s) of 400+ tokens were cut into shorter ones "
+                 "(lists or text without punctuation)\n",
+                 split_sentences);
+    }
     fmt::print(stderr,
                "stats: documents={} sentences={} events={} seconds={:.3f} "
                "sentences_per_second={:.0f}\n",
