@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace annal::lexicon {
 namespace {
@@ -279,11 +280,16 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
     bool gapped;  // the path so far took a gapped edge (PhraseWord::gap_before)
   };
   std::vector<Frame> stack;
+  // (node, next token) of the frames pushed over a gap, for this start: gaps reach the same
+  // node at the same token by several paths ("A B C" in "A B B C" over either B), and without
+  // this the walk is exponential in the phrase length on repetitive text.
+  std::unordered_set<uint64_t> gap_frames;
   size_t first_of_start = out->size();
   for (uint32_t start = 0; start < n; ++start) {
     first_of_start = out->size();
     if (words.tokens[start].count == 0) continue;
     stack.clear();
+    gap_frames.clear();
     stack.push_back({kRoot, start, false});
     while (!stack.empty()) {
       Frame f = stack.back();
@@ -306,7 +312,7 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
         if (gw.gap_stop) break;
         for (uint32_t i = 0; i < gw.count; ++i) {
           uint32_t child = Child(f.node, words.ids[gw.offset + i] | kGapEdge);
-          if (child == kRoot) continue;
+          if (child == kRoot || !gap_frames.insert(EdgeKey(child, t + 1)).second) continue;
           for (uint32_t p = node_payload_begin_[child]; p < node_payload_begin_[child + 1]; ++p) {
             out->push_back({start, t + 1, payloads_[p], true});
           }
@@ -315,23 +321,11 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
       }
     }
     // Longer matches first for each start, so callers taking the first hit get the longest.
-    if (out->size() - first_of_start > 1) std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
-                     [](const Match& a, const Match& b) {
-                       return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
-                     });
-    if (!gap_parent_.empty() && out->size() - first_of_start > 1) {
-      // Gaps can reach the same phrase end by several paths ("A B C" in "A B B C" over
-      // either B): keep the first of each (end, payload).
-      auto same = [](const Match& a, const Match& b) {
-        return a.end == b.end && a.payload.kind == b.payload.kind &&
-               a.payload.index == b.payload.index && a.payload.sub == b.payload.sub;
-      };
-      auto first = out->begin() + static_cast<std::ptrdiff_t>(first_of_start);
-      auto kept = first;
-      for (auto it = first; it != out->end(); ++it) {
-        if (std::none_of(first, kept, [&](const Match& m) { return same(m, *it); })) *kept++ = *it;
-      }
-      out->erase(kept, out->end());
+    if (out->size() - first_of_start > 1) {
+      std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
+                       [](const Match& a, const Match& b) {
+                         return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
+                       });
     }
   }
 }

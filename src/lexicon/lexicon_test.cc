@@ -179,6 +179,24 @@ TEST(LexiconGapTest, SamePhraseEndReachedTwiceIsReportedOnce) {
   EXPECT_EQ(f.matches[0].end, 4u);
 }
 
+// Six gapped A's over 40 A's: C(39, 5) paths from the first token alone if every path were
+// walked; each (start, end) must come out once, and quickly.
+TEST(LexiconGapTest, RepetitiveTextGivesEachSpanOnce) {
+  DictionarySet d;
+  ActorEntry a;
+  a.names = {Phrase{{"A", true}}};
+  for (int k = 0; k < 5; ++k) a.names[0].push_back(Gap("A", true));
+  a.codes = {{"X"}};
+  d.actors.push_back(a);
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok());
+  std::vector<text::Token> toks = Tokens({"A"});
+  for (int i = 1; i < 40; ++i) toks.push_back(toks[0]);
+  Found f = MatchAll(**lex, toks);
+  // Start s reaches every end in [s + 6, 40]: 35 + 34 + ... + 1 spans.
+  EXPECT_EQ(f.matches.size(), 35u * 36u / 2u);
+}
+
 // Differential test: the trie against a brute-force matcher that compares every phrase at
 // every position, on random dictionaries and sentences over a small alphabet.
 TEST(LexiconTest, AgreesWithBruteForceOnRandomInput) {
