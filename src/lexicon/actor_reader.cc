@@ -377,7 +377,9 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       phrase_text = tabari_text;
       no_endings = true;
     }
-    Phrase phrase = ParsePhrase(phrase_text, match);
+    // TABARI lets other words come between actor words written with a blank (see
+    // PhraseWord::gap_before); PETRARCH does not.
+    Phrase phrase = ParsePhrase(phrase_text, match, /*blank_gaps=*/ctx.tabari);
     std::optional<Phrase> plural;
     if (ctx.tabari && !no_endings && !phrase.empty() && phrase.back().exact &&
         EndsWith(phrase_text, "_") && phrase.back().text != "'S") {

@@ -28,6 +28,7 @@ class Encoder {
     out_.append(s);
   }
   void Bool(bool b) { out_.push_back(b ? 1 : 0); }
+  void U8(uint8_t v) { out_.push_back(static_cast<char>(v)); }
   std::string& out() { return out_; }
 
  private:
@@ -70,6 +71,12 @@ class Decoder {
     if (pos_ >= in_.size()) return Fail() != 0;
     return in_[pos_++] != 0;
   }
+  uint8_t U8() {
+    if (pos_ >= in_.size()) return static_cast<uint8_t>(Fail());
+    return static_cast<uint8_t>(in_[pos_++]);
+  }
+  // Marks the input corrupt (a value out of its range); every later read returns zero.
+  void Invalid() { Fail(); }
   bool done() const { return pos_ == in_.size(); }
 
  private:
@@ -87,14 +94,18 @@ void PutPhrase(Encoder& e, const Phrase& p) {
   e.U64(p.size());
   for (const auto& w : p) {
     e.Str(w.text);
-    e.Bool(w.exact);
+    // One flags byte: bit 0 exact, bit 1 gap_before (format version 2).
+    e.U8(static_cast<uint8_t>((w.exact ? 1 : 0) | (w.gap_before ? 2 : 0)));
   }
 }
 Phrase GetPhrase(Decoder& d) {
   Phrase p(d.Count());
   for (auto& w : p) {
     w.text = d.Str();
-    w.exact = d.Bool();
+    const uint8_t flags = d.U8();
+    if (flags > 3) d.Invalid();
+    w.exact = (flags & 1) != 0;
+    w.gap_before = (flags & 2) != 0;
   }
   return p;
 }

@@ -12,7 +12,8 @@
 namespace annal::lexicon {
 
 // Bumped whenever the encoding or the meaning of a field changes; older files are refused.
-constexpr uint32_t kCompiledDictionaryVersion = 1;
+// 2: a phrase word's byte holds flags (exact, gap_before) instead of a bool.
+constexpr uint32_t kCompiledDictionaryVersion = 2;
 
 // Encodes `dict` (diagnostics excluded) into the file format.
 std::string EncodeDictionary(const DictionarySet& dict);

@@ -10,6 +10,8 @@ DictionarySet Sample() {
   d.files = {"a.actors", "b.verbs"};
   ActorEntry karzai;
   karzai.names = {{{"HAMID", true}, {"KARZAI", true}}, {{"KARZAI", false}}};
+  // A TABARI-style gapped phrase: the flag must survive the round trip.
+  karzai.names.push_back({{"PRESIDENT", false}, {"KARZAI", true, /*gap_before=*/true}});
   karzai.codes = {{"AFGELI", DaysFromCivil(1975, 1, 1), DaysFromCivil(2000, 1, 1)},
                   {"AFGGOV", DaysFromCivil(2001, 12, 22), kDayMax}};
   karzai.where = {0, 150};
@@ -49,6 +51,10 @@ TEST(CompiledDictionaryTest, RoundTrip) {
   ASSERT_TRUE(DecodeDictionary(image, &out).ok());
   ASSERT_EQ(out.actors.size(), 1u);
   EXPECT_EQ(out.actors[0].names, in.actors[0].names);
+  ASSERT_EQ(out.actors[0].names.size(), 3u);
+  EXPECT_TRUE(out.actors[0].names[2][1].gap_before);
+  EXPECT_FALSE(out.actors[0].names[2][0].gap_before);
+  EXPECT_FALSE(out.actors[0].names[0][1].gap_before);
   EXPECT_EQ(out.actors[0].codes[1].code, "AFGGOV");
   EXPECT_EQ(out.actors[0].codes[1].from_day, DaysFromCivil(2001, 12, 22));
   EXPECT_EQ(out.actors[0].codes[1].to_day, kDayMax);
@@ -75,6 +81,9 @@ TEST(CompiledDictionaryTest, RefusesBadMagicVersionAndDamage) {
   Status s = DecodeDictionary(old_version, &out);
   EXPECT_EQ(s.code(), Status::Code::kCorruption);
   EXPECT_NE(s.message().find("version"), std::string::npos);
+  std::string version_1 = image;  // before phrase words carried the gap_before flag
+  version_1[8] = 1;
+  EXPECT_EQ(DecodeDictionary(version_1, &out).code(), Status::Code::kCorruption);
   for (size_t cut : {size_t{0}, size_t{10}, image.size() / 2, image.size() - 1}) {
     EXPECT_FALSE(DecodeDictionary(image.substr(0, cut), &out).ok()) << cut;
   }

@@ -29,6 +29,12 @@ struct PhraseWord {
   // PETRARCH files only the last word of a discard phrase is a stem: PETRARCH matches actors,
   // agents, verbs, synsets and issues as whole words, see lexicon/actor_reader.cc).
   bool exact = true;
+  // true: other tokens may come between the previous word of the phrase and this one. Only
+  // TABARI actor phrases set it, for words the dictionary separated with a blank instead of
+  // '_' ("ITHILEN TELEVISION" matches "Ithilen state-run television"; "PRINCE DOL_AMROTH"
+  // matches "Prince of Dol Amroth" but needs DOL and AMROTH adjacent). Never set on a
+  // phrase's first word. PETRARCH files split on blanks and '_' alike and leave it false.
+  bool gap_before = false;
   bool operator==(const PhraseWord&) const = default;
 };
 using Phrase = std::vector<PhraseWord>;

@@ -379,8 +379,12 @@ TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
   EXPECT_EQ(gollum.codes[1].to_day, Days(1999, 8, 15));
   ASSERT_EQ(set.actors[4].codes.size(), 2u);
   EXPECT_EQ(set.actors[4].codes[0].code, "###");
-  EXPECT_EQ(set.actors[5].names, (std::vector<Phrase>{P({{"AL", false}, {"GORE", true}}),
-                                                     P({{"AL", false}, {"GORES", true}})}));
+  // "AL GORE_": a blank, so other words may come between AL and GORE (gap_before).
+  Phrase al_gore = P({{"AL", false}, {"GORE", true}});
+  al_gore[1].gap_before = true;
+  Phrase al_gores = al_gore;
+  al_gores[1].text = "GORES";
+  EXPECT_EQ(set.actors[5].names, (std::vector<Phrase>{al_gore, al_gores}));
   const ActorEntry& byrnes = set.actors[6];
   ASSERT_EQ(byrnes.codes.size(), 3u);
   EXPECT_EQ(byrnes.codes[0].from_day, Days(1897, 1, 1));
@@ -390,6 +394,32 @@ TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
   EXPECT_EQ(byrnes.codes[1].to_day, Days(1937, 7, 22));
   // "September 31" is the end of September.
   EXPECT_EQ(byrnes.codes[2].to_day, Days(2004, 9, 30));
+}
+
+// TABARI actor words written with a blank between them may have other words between them
+// in the text; '_' keeps them adjacent. PETRARCH reads blanks and '_' alike, without gaps.
+TEST(TabariActorsTest, BlankAllowsGapUnderscoreDoesNot) {
+  constexpr std::string_view kText =
+      "ITHILEN TELEVISION  [ITHTV]\n"
+      "PRINCE DOL_AMROTH  [DOL]\n"
+      "RADAGAST_ THE_BROWN  [RAD]\n"
+      "GROUP  OF 77  [G77]\n";
+  DictionarySet tabari = Read(kText, DictionaryKind::kActors, DictionaryFormat::kTabari);
+  ASSERT_EQ(tabari.actors.size(), 4u);
+  auto gaps = [](const Phrase& p) {
+    std::string s;
+    for (const PhraseWord& w : p) s += w.gap_before ? '~' : '.';
+    return s;
+  };
+  EXPECT_EQ(gaps(tabari.actors[0].names[0]), ".~");
+  EXPECT_EQ(gaps(tabari.actors[1].names[0]), ".~.");
+  EXPECT_EQ(gaps(tabari.actors[2].names[0]), "...");  // "RADAGAST_ THE": '_' then a blank
+  EXPECT_EQ(gaps(tabari.actors[3].names[0]), ".~~");
+  DictionarySet petrarch = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(petrarch.actors.size(), 4u);
+  for (const ActorEntry& a : petrarch.actors) {
+    for (const Phrase& p : a.names) EXPECT_EQ(gaps(p).find('~'), std::string::npos);
+  }
 }
 
 TEST(ActorsTest, MalformedLinesAreSkippedWithDiagnostics) {

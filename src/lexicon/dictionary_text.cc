@@ -188,11 +188,15 @@ void AppendWord(std::string_view word, bool exact, Phrase* out) {
   out->push_back(PhraseWord{std::move(upper), exact});
 }
 
-Phrase ParsePhrase(std::string_view text, WordMatch match) {
+Phrase ParsePhrase(std::string_view text, WordMatch match, bool blank_gaps) {
   Phrase phrase;
   size_t i = 0;
+  // Whether the separators since the previous word held a '_': "A_B" and "A_ B" keep the
+  // words adjacent, only blanks alone ("A B") allow a gap.
+  bool underscore_since_word = false;
   while (i < text.size()) {
     if (text[i] == '_' || IsBlank(text[i])) {
+      if (text[i] == '_') underscore_since_word = true;
       ++i;
       continue;
     }
@@ -201,7 +205,12 @@ Phrase ParsePhrase(std::string_view text, WordMatch match) {
     const bool underscore = j < text.size() && text[j] == '_';
     bool exact = true;
     if (match == WordMatch::kTabari) exact = underscore;
+    const size_t first_new = phrase.size();
     AppendWord(text.substr(i, j - i), exact, &phrase);
+    if (blank_gaps && !underscore_since_word && first_new > 0 && first_new < phrase.size()) {
+      phrase[first_new].gap_before = true;
+    }
+    underscore_since_word = false;
     i = j;
   }
   if (match == WordMatch::kFinalStem && !phrase.empty()) {

@@ -49,7 +49,9 @@ enum class WordMatch {
 // Splits a dictionary phrase ("ISLAMIC_REPUBLIC_OF_IRAN_", "AL GORE") into upper-case words.
 // Both '_' and blanks separate words. A possessive "'S" glued to a word becomes its own word.
 // Returns an empty phrase when `text` has no word.
-Phrase ParsePhrase(std::string_view text, WordMatch match);
+// `blank_gaps`: a word written after a blank (not '_') gets PhraseWord::gap_before, TABARI's
+// rule for actor phrases; false everywhere else.
+Phrase ParsePhrase(std::string_view text, WordMatch match, bool blank_gaps = false);
 
 // Appends one word (already split, no separators) to `out`, splitting a trailing "'S".
 void AppendWord(std::string_view word, bool exact, Phrase* out);

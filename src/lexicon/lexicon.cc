@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace annal::lexicon {
 namespace {
@@ -137,6 +138,7 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
     }
     variants->Add(w.text, id, actor, person);
   };
+  std::vector<uint32_t> gap_parents;
   auto add = [&](const Phrase& phrase, Payload payload, bool person = false) {
     if (phrase.empty()) return;
     uint32_t node = kRoot;
@@ -145,8 +147,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
       if (variants != nullptr && payload.kind == EntryKind::kActor) {
         add_name_word(w, id, payload.index, person);
       }
+      // A gap before the first word means nothing: a match may start anywhere.
+      const bool gap = w.gap_before && node != kRoot;
+      if (gap) gap_parents.push_back(node);
       bool inserted;
-      node = lex->edges_.FindOrInsert(EdgeKey(node, id), node_count, &inserted);
+      node = lex->edges_.FindOrInsert(EdgeKey(node, gap ? (id | kGapEdge) : id), node_count,
+                                      &inserted);
       if (inserted) ++node_count;
     }
     node_payloads.push_back({node, payload});
@@ -175,6 +181,11 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
   }
   for (uint32_t i = 0; i < d.discards.size(); ++i) add(d.discards[i].phrase, {EntryKind::kDiscard, i, 0});
   for (uint32_t i = 0; i < d.issues.size(); ++i) add(d.issues[i].phrase, {EntryKind::kIssue, i, 0});
+
+  if (!gap_parents.empty()) {
+    lex->gap_parent_.assign(node_count, 0);
+    for (uint32_t node : gap_parents) lex->gap_parent_[node] = 1;
+  }
 
   // Flatten payloads so a node's list is one contiguous slice, in insertion order.
   lex->node_payload_begin_.assign(node_count + 1, 0);
@@ -232,6 +243,8 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
     std::string_view norm = tokens[t].norm;
     TokenWords& tw = out->tokens[t];
     tw.offset = static_cast<uint32_t>(out->ids.size());
+    tw.gap_stop = !gap_parent_.empty() && tokens[t].has(text::kPunct) &&
+                  !tokens[t].has(text::kQuote) && norm != "-";
     if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
     // Stems: every prefix of the token that is a stem word, longest first. Only lengths that
     // stems starting like this token have are looked up.
@@ -264,14 +277,20 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
   struct Frame {
     uint32_t node;
     uint32_t next_token;
+    bool gapped;  // the path so far took a gapped edge (PhraseWord::gap_before)
   };
   std::vector<Frame> stack;
+  // (node, next token) of the frames pushed over a gap, for this start: gaps reach the same
+  // node at the same token by several paths ("A B C" in "A B B C" over either B), and without
+  // this the walk is exponential in the phrase length on repetitive text.
+  std::unordered_set<uint64_t> gap_frames;
   size_t first_of_start = out->size();
   for (uint32_t start = 0; start < n; ++start) {
     first_of_start = out->size();
     if (words.tokens[start].count == 0) continue;
     stack.clear();
-    stack.push_back({kRoot, start});
+    gap_frames.clear();
+    stack.push_back({kRoot, start, false});
     while (!stack.empty()) {
       Frame f = stack.back();
       stack.pop_back();
@@ -281,14 +300,33 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
         uint32_t child = Child(f.node, words.ids[tw.offset + i]);
         if (child == kRoot) continue;
         for (uint32_t p = node_payload_begin_[child]; p < node_payload_begin_[child + 1]; ++p) {
-          out->push_back({start, f.next_token + 1, payloads_[p]});
+          out->push_back({start, f.next_token + 1, payloads_[p], f.gapped});
         }
-        stack.push_back({child, f.next_token + 1});
+        stack.push_back({child, f.next_token + 1, f.gapped});
+      }
+      if (gap_parent_.empty() || gap_parent_[f.node] == 0) continue;
+      // Gapped children: the next word may be any later token of the sentence up to a
+      // punctuation mark (TABARI puts no bound on the gap within a clause).
+      for (uint32_t t = f.next_token; t < n; ++t) {
+        const TokenWords& gw = words.tokens[t];
+        if (gw.gap_stop) break;
+        for (uint32_t i = 0; i < gw.count; ++i) {
+          uint32_t child = Child(f.node, words.ids[gw.offset + i] | kGapEdge);
+          if (child == kRoot || !gap_frames.insert(EdgeKey(child, t + 1)).second) continue;
+          for (uint32_t p = node_payload_begin_[child]; p < node_payload_begin_[child + 1]; ++p) {
+            out->push_back({start, t + 1, payloads_[p], true});
+          }
+          stack.push_back({child, t + 1, true});
+        }
       }
     }
     // Longer matches first for each start, so callers taking the first hit get the longest.
-    if (out->size() - first_of_start > 1) std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
-                     [](const Match& a, const Match& b) { return a.end > b.end; });
+    if (out->size() - first_of_start > 1) {
+      std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
+                       [](const Match& a, const Match& b) {
+                         return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
+                       });
+    }
   }
 }
 

@@ -37,6 +37,9 @@ struct Match {
   uint32_t begin;
   uint32_t end;
   Payload payload;
+  // true when the phrase lets other tokens come between its words (a PhraseWord::gap_before
+  // word), whether or not any did: the tokens in [begin, end) are then not all its words.
+  bool gapped = false;
 };
 
 // A verb pattern element with words and synsets resolved to ids.
@@ -61,6 +64,10 @@ struct CompiledPattern {
 struct TokenWords {
   uint32_t offset;  // into SentenceWords::ids
   uint16_t count;
+  // Punctuation other than quotes and hyphens: a gapped phrase (PhraseWord::gap_before) does
+  // not reach over it ("RADAGAST THE_BROWN" stays out of "Radagast, the Brown wizard"). Only
+  // set when the dictionaries have gapped phrases.
+  bool gap_stop = false;
 };
 
 struct SentenceWords {
@@ -131,7 +138,9 @@ class Lexicon {
 
   // Fills `out` with the word ids of tokens [0, n).
   void LookupWords(const text::Token* tokens, size_t n, SentenceWords* out) const;
-  // Appends every dictionary phrase occurring in the sentence, in (begin, longer-first) order.
+  // Appends every dictionary phrase occurring in the sentence, in (begin, longer-first) order;
+  // for the same span a phrase that allows no gap comes before one that does ("AL_GORE" before
+  // "AL GORE" on "Al Gore": the stricter phrase is the more specific).
   void FindMatches(const SentenceWords& words, std::vector<Match>* out) const;
 
   // Patterns of verb block `block`, most specific first.
@@ -172,7 +181,14 @@ class Lexicon {
   // A token then looks up only the prefix lengths that can exist, usually one or two.
   std::unordered_map<uint32_t, uint64_t> stem_lengths_by_start_;
   uint32_t next_word_ = 0;
-  EdgeTable edges_;  // (node << 32 | word) -> child node
+  // (node << 32 | word) -> child node. A word that may follow its predecessor after a gap
+  // (PhraseWord::gap_before) is keyed as word | kGapEdge, so gapped and adjacent phrases of
+  // the same words are different paths.
+  EdgeTable edges_;
+  static constexpr uint32_t kGapEdge = 0x80000000u;
+  // gap_parent_[node] != 0 when the node has a gapped child; empty when no phrase has a gap
+  // (every PETRARCH dictionary), so FindMatches then costs nothing extra.
+  std::vector<uint8_t> gap_parent_;
   // Node payloads, flattened: payloads_[node_payload_begin_[n] .. node_payload_begin_[n+1]).
   std::vector<uint32_t> node_payload_begin_;
   std::vector<Payload> payloads_;

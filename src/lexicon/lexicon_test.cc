@@ -94,6 +94,109 @@ TEST(LexiconTest, CountryCodesComeFromThreeLetterActorCodes) {
   EXPECT_FALSE((*lex)->IsCountryCode("RUS"));  // only RUSGOV is in this dictionary
 }
 
+// A phrase word with gap_before (TABARI "ITHILEN TELEVISION").
+PhraseWord Gap(const char* text, bool exact) { return PhraseWord{text, exact, true}; }
+
+struct Found {
+  std::vector<Match> matches;
+};
+Found MatchAll(const Lexicon& lex, const std::vector<text::Token>& toks) {
+  SentenceWords words;
+  lex.LookupWords(toks.data(), toks.size(), &words);
+  Found f;
+  lex.FindMatches(words, &f.matches);
+  return f;
+}
+
+TEST(LexiconGapTest, GappedPhraseSpansInterveningWordsUpToPunctuation) {
+  DictionarySet d;
+  ActorEntry tv;
+  tv.names = {Phrase{{"ITHILEN", true}, Gap("TELEVISION", true)}};
+  tv.codes = {{"ITHTV"}};
+  d.actors.push_back(tv);
+  ActorEntry adjacent;  // no gap: must stay adjacent
+  adjacent.names = {Phrase{{"ITHILEN", true}, {"RADIO", true}}};
+  adjacent.codes = {{"ITHRAD"}};
+  d.actors.push_back(adjacent);
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok());
+
+  auto toks = Tokens({"ITHILEN", "STATE-RUN", "TELEVISION", "AND", "RADIO"});
+  Found f = MatchAll(**lex, toks);
+  ASSERT_EQ(f.matches.size(), 1u);
+  EXPECT_EQ(f.matches[0].begin, 0u);
+  EXPECT_EQ(f.matches[0].end, 3u);
+  EXPECT_EQ(f.matches[0].payload.index, 0u);
+  EXPECT_TRUE(f.matches[0].gapped);
+
+  // Zero words between is a match too.
+  f = MatchAll(**lex, Tokens({"ITHILEN", "TELEVISION"}));
+  ASSERT_EQ(f.matches.size(), 1u);
+  EXPECT_EQ(f.matches[0].end, 2u);
+
+  // A comma stops the gap ("Radagast, the Brown wizard"); a quote does not.
+  toks = Tokens({"ITHILEN", ",", "TELEVISION"});
+  toks[1].flags = text::kPunct;
+  EXPECT_TRUE(MatchAll(**lex, toks).matches.empty());
+  toks[1].flags = text::kPunct | text::kQuote;
+  EXPECT_EQ(MatchAll(**lex, toks).matches.size(), 1u);
+}
+
+TEST(LexiconGapTest, AdjacentPhraseComesBeforeGappedOneOnTheSameSpan) {
+  DictionarySet d;
+  ActorEntry loose;  // "AL GORE" [TEN], first in the file
+  loose.names = {Phrase{{"AL", false}, Gap("GORE", false)}};
+  loose.codes = {{"TEN"}};
+  d.actors.push_back(loose);
+  ActorEntry strict;  // "AL_GORE" [AGR]
+  strict.names = {Phrase{{"AL", true}, {"GORE", false}}};
+  strict.codes = {{"AGR"}};
+  d.actors.push_back(strict);
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok());
+  Found f = MatchAll(**lex, Tokens({"AL", "GORE"}));
+  ASSERT_EQ(f.matches.size(), 2u);
+  EXPECT_EQ(f.matches[0].payload.index, 1u);  // AGR first
+  EXPECT_FALSE(f.matches[0].gapped);
+  EXPECT_EQ(f.matches[1].payload.index, 0u);
+  EXPECT_TRUE(f.matches[1].gapped);
+  // With a word between, only the loose phrase matches.
+  f = MatchAll(**lex, Tokens({"AL", "WEASEL", "GORE"}));
+  ASSERT_EQ(f.matches.size(), 1u);
+  EXPECT_EQ(f.matches[0].payload.index, 0u);
+}
+
+TEST(LexiconGapTest, SamePhraseEndReachedTwiceIsReportedOnce) {
+  DictionarySet d;
+  ActorEntry a;
+  a.names = {Phrase{{"A", true}, Gap("B", true), Gap("C", true)}};
+  a.codes = {{"X"}};
+  d.actors.push_back(a);
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok());
+  Found f = MatchAll(**lex, Tokens({"A", "B", "B", "C"}));
+  ASSERT_EQ(f.matches.size(), 1u);
+  EXPECT_EQ(f.matches[0].end, 4u);
+}
+
+// Six gapped A's over 40 A's: C(39, 5) paths from the first token alone if every path were
+// walked; each (start, end) must come out once, and quickly.
+TEST(LexiconGapTest, RepetitiveTextGivesEachSpanOnce) {
+  DictionarySet d;
+  ActorEntry a;
+  a.names = {Phrase{{"A", true}}};
+  for (int k = 0; k < 5; ++k) a.names[0].push_back(Gap("A", true));
+  a.codes = {{"X"}};
+  d.actors.push_back(a);
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok());
+  std::vector<text::Token> toks = Tokens({"A"});
+  for (int i = 1; i < 40; ++i) toks.push_back(toks[0]);
+  Found f = MatchAll(**lex, toks);
+  // Start s reaches every end in [s + 6, 40]: 35 + 34 + ... + 1 spans.
+  EXPECT_EQ(f.matches.size(), 35u * 36u / 2u);
+}
+
 // Differential test: the trie against a brute-force matcher that compares every phrase at
 // every position, on random dictionaries and sentences over a small alphabet.
 TEST(LexiconTest, AgreesWithBruteForceOnRandomInput) {
@@ -106,7 +209,10 @@ TEST(LexiconTest, AgreesWithBruteForceOnRandomInput) {
       ActorEntry a;
       Phrase p;
       int len = 1 + static_cast<int>(rng() % 3);
-      for (int k = 0; k < len; ++k) p.push_back({vocab[rng() % vocab.size()], rng() % 2 == 0});
+      for (int k = 0; k < len; ++k) {
+        // A gap on the first word must be ignored; elsewhere the word may follow a gap.
+        p.push_back({vocab[rng() % vocab.size()], rng() % 2 == 0, rng() % 3 == 0});
+      }
       a.names = {p};
       a.codes = {{"X" + std::to_string(i)}};
       d.actors.push_back(a);
@@ -125,17 +231,42 @@ TEST(LexiconTest, AgreesWithBruteForceOnRandomInput) {
     (*lex)->LookupWords(toks.data(), toks.size(), &words);
     std::vector<Match> matches;
     (*lex)->FindMatches(words, &matches);
+    // Punctuation stops gaps: make some tokens commas.
+    for (auto& t : toks) {
+      if (rng() % 8 == 0) {
+        t.norm = ",";
+        t.flags = text::kPunct;
+      }
+    }
+    SentenceWords punct_words;
+    (*lex)->LookupWords(toks.data(), toks.size(), &punct_words);
+    matches.clear();
+    (*lex)->FindMatches(punct_words, &matches);
     std::multiset<std::tuple<uint32_t, uint32_t, uint32_t>> fast, naive;
     for (const auto& m : matches) fast.insert({m.begin, m.end, m.payload.index});
+    auto word_ok = [&](const PhraseWord& w, uint32_t t) {
+      const std::string& s = toks[t].norm;
+      return w.exact ? s == w.text : s.compare(0, w.text.size(), w.text) == 0;
+    };
     for (uint32_t i = 0; i < copy.actors.size(); ++i) {
       const Phrase& p = copy.actors[i].names[0];
-      for (uint32_t s = 0; s + p.size() <= toks.size(); ++s) {
-        bool ok = true;
-        for (size_t k = 0; k < p.size() && ok; ++k) {
-          const std::string& t = toks[s + k].norm;
-          ok = p[k].exact ? t == p[k].text : t.compare(0, p[k].text.size(), p[k].text) == 0;
+      // Every end reachable by placing word k at some token: right after word k-1, or (with
+      // gap_before) any later token with no punctuation skipped.
+      for (uint32_t s = 0; s < toks.size(); ++s) {
+        if (!word_ok(p[0], s)) continue;
+        std::set<uint32_t> ends{s + 1};
+        for (size_t k = 1; k < p.size(); ++k) {
+          std::set<uint32_t> next;
+          for (uint32_t e : ends) {
+            for (uint32_t t = e; t < toks.size(); ++t) {
+              if (t > e && toks[t - 1].flags == text::kPunct) break;  // skipped a comma
+              if (word_ok(p[k], t)) next.insert(t + 1);
+              if (!p[k].gap_before) break;
+            }
+          }
+          ends = std::move(next);
         }
-        if (ok) naive.insert({s, s + static_cast<uint32_t>(p.size()), i});
+        for (uint32_t e : ends) naive.insert({s, e, i});
       }
     }
     EXPECT_EQ(fast, naive) << "round " << round;
