@@ -160,6 +160,8 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
+  uint32_t ConditionActor(const Verb& v) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
   void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
                             std::vector<ActorRef>* targets) const;
@@ -1782,6 +1784,25 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   return false;
 }
 
+// "Russia threatened to stop negotiations if the United States goes ahead", "will boycott the
+// elections unless the president agrees to step down": a threat is made to the one whose act
+// its condition names - the subject of the "unless" / "if" clause that follows the threatening
+// verb in the same sentence, before any trailing attribution. kNone when there is no such
+// clause or its subject is no actor.
+uint32_t SentenceAnalysis::ConditionActor(const Verb& v) const {
+  for (uint32_t t = v.end; t < roles_end_; ++t) {
+    std::string_view w = W(t);
+    if (w == ";" || w == ":") return kNone;
+    if (w != "UNLESS" && w != "IF") continue;
+    for (uint32_t k = t + 1; k < std::min(roles_end_, t + 6); ++k) {
+      if (mention_of_[k] != kNone) return mention_of_[k];
+      if (verb_of_[k] != kNone || W(k) == ",") return kNone;
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
 // A protest that names no one it is against ("opposition parties in Nepal organized a general
 // strike", "Algerians demonstrated") is, in CAMEO and PLOVER practice, directed at the
 // protesters' own state: the target is their country, named by the protesters' own mention (its
@@ -1835,6 +1856,39 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
     return !(entity.size() >= last.size() &&
              entity.compare(entity.size() - last.size(), last.size(), last) == 0);
   };
+  // "Hundreds of thousands of people blocked streets in Hong Kong": protesters named only by a
+  // civilian role take the country of the place where they protest (the first "in <place>" of
+  // the clause after the verb), as "opposition parties in Nepal" takes Nepal's.
+  static constexpr std::array<std::string_view, 7> kCivilianRoles = {"PPL", "CVL", "OPP", "LAB",
+                                                                     "EDU", "AGR", "REF"};
+  auto civilian_role_only = [&](const ActorRef& a) {
+    if (a.code.empty() || a.code.size() % 3 != 0) return false;
+    for (size_t k = 0; k < a.code.size(); k += 3) {
+      std::string_view role = std::string_view(a.code).substr(k, 3);
+      if (std::find(kCivilianRoles.begin(), kCivilianRoles.end(), role) == kCivilianRoles.end()) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!sources->empty() && civilian_role_only(sources->front())) {
+    std::string place_country;
+    for (uint32_t t = v.end; t + 1 < roles_end_ && place_country.empty(); ++t) {
+      std::string_view w = W(t);
+      if (w == ";" || w == ":" || (t > v.end && verb_of_[t] != kNone)) break;
+      if (w != "IN") continue;
+      uint32_t k = t + 1;
+      while (k < roles_end_ && IsDeterminer(W(k))) ++k;
+      if (k < roles_end_ && mention_of_[k] != kNone && mentions_[mention_of_[k]].begin == k) {
+        place_country = country_of(mentions_[mention_of_[k]].actor.code);
+      }
+    }
+    if (!place_country.empty()) {
+      for (ActorRef& src : *sources) {
+        if (civilian_role_only(src)) src.code = place_country + src.code;
+      }
+    }
+  }
   if (targets->empty() && !sources->empty()) {
     const std::string country = country_of(sources->front().code);
     if (country.empty()) return;
@@ -2144,6 +2198,16 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
 
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
+    if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
+      if (uint32_t m = ConditionActor(v); m != kNone) {
+        std::vector<ActorRef> named = Group(m);
+        for (const ActorRef& t : named) {
+          bool own = false;  // "X threatened to quit unless it got Y": no threat to itself
+          for (const ActorRef& s : sources) own |= s.code == t.code;
+          if (!own) targets.push_back(t);
+        }
+      }
+    }
 
     // 3. Speech verbs introducing a clause do not make an event of their own unless a
     // pattern said so; the clause's events carry the speaker as attribution instead. A
