@@ -1,6 +1,7 @@
 #include "code/sentence_coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "code/tabari_compat.h"
@@ -159,6 +160,11 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
+  uint32_t ConditionActor(const Verb& v) const;
+  // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
+  void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
+                            std::vector<ActorRef>* targets) const;
 
   uint32_t MentionAt(uint32_t token) const { return mention_of_[token]; }
   bool VerbStartsAt(uint32_t token) const { return verb_of_[token] != kNone; }
@@ -1424,10 +1430,21 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
     // A role-only phrase right after the previous pattern word ("mobilized army reservists") is
     // the exception: its words are the common nouns that patterns such as "MOBILISE * &MILITARY"
     // name. Further away they belong to some other phrase of the clause.
-    const bool role_word =
-        mention_of_[t] != kNone && t <= *pos + 3 && mentions_[mention_of_[t]].agent_only &&
-        ((e.kind == ElementKind::kWord && words_.Has(t, e.id)) ||
-         (e.kind == ElementKind::kSynset && e.id != UINT32_MAX && SynsetAt(e.id, t, &synset_end)));
+    // A possessive or article inside the phrase ("strengthened its forces", "reinforced their
+    // troops") does not hide the role word after it.
+    auto element_at = [&](uint32_t k) {
+      return (e.kind == ElementKind::kWord && words_.Has(k, e.id)) ||
+             (e.kind == ElementKind::kSynset && e.id != UINT32_MAX && SynsetAt(e.id, k, &synset_end));
+    };
+    bool role_word = false;
+    if (mention_of_[t] != kNone && t <= *pos + 3 && mentions_[mention_of_[t]].agent_only) {
+      uint32_t k = t;
+      while (k + 1 < mentions_[mention_of_[t]].end && IsDeterminer(W(k)) && !element_at(k)) ++k;
+      if (element_at(k)) {
+        role_word = true;
+        t = k;
+      }
+    }
     if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
         e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound &&
         !(tabari_ != nullptr && e.kind == ElementKind::kSkipNoun)) {
@@ -1775,6 +1792,137 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   return false;
 }
 
+// "Russia threatened to stop negotiations if the United States goes ahead", "will boycott the
+// elections unless the president agrees to step down": a threat is made to the one whose act
+// its condition names - the subject of the "unless" / "if" clause that follows the threatening
+// verb in the same sentence, before any trailing attribution. kNone when there is no such
+// clause or its subject is no actor.
+uint32_t SentenceAnalysis::ConditionActor(const Verb& v) const {
+  for (uint32_t t = v.end; t < roles_end_; ++t) {
+    std::string_view w = W(t);
+    if (w == ";" || w == ":") return kNone;
+    if (w != "UNLESS" && w != "IF") continue;
+    for (uint32_t k = t + 1; k < std::min(roles_end_, t + 6); ++k) {
+      if (mention_of_[k] != kNone) return mention_of_[k];
+      if (verb_of_[k] != kNone || W(k) == ",") return kNone;
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
+// A protest that names no one it is against ("opposition parties in Nepal organized a general
+// strike", "Algerians demonstrated") is, in CAMEO and PLOVER practice, directed at the
+// protesters' own state: the target is their country, named by the protesters' own mention (its
+// country part). Protesters that no dictionary names, demonstrating in a country ("ethnic
+// Albanians demonstrated in Serbia"), are that country's residents protesting to its government.
+// Only for CAMEO 141-145 (the generic 140 is mostly "demonstrated a new phone"), and only when
+// the protesters are people of a country: not the state itself (GOV, MIL, COP, JUD, ... or a
+// country named by its name, "France"), not a body without a country (an IGO, "media"), and not
+// sources of different countries (whose state would be the target is then unclear).
+void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& code,
+                                            std::vector<ActorRef>* sources,
+                                            std::vector<ActorRef>* targets) const {
+  if (code.size() < 3 || code.compare(0, 2, "14") != 0 || code[2] < '1' || code[2] > '5') return;
+  static constexpr std::array<std::string_view, 16> kNotCountries = {
+      "IGO", "NGO", "IMG", "MNC", "MED", "UAF", "REB", "INS",
+      "OPP", "BUS", "CVL", "EDU", "PPL", "AGR", "LAB", "REF"};
+  auto country_of = [&](const std::string& c) -> std::string {
+    if (c.size() < 3 || !lex_.IsCountryCode(std::string_view(c).substr(0, 3))) return "";
+    for (std::string_view no : kNotCountries) {
+      if (c.compare(0, 3, no) == 0) return "";
+    }
+    return c.substr(0, 3);
+  };
+  // The state as the target: the bare country code, or its government when the protesters'
+  // code is the bare country too (an event from an actor to itself is never emitted).
+  auto state_of = [](const ActorRef& from, const std::string& country) {
+    ActorRef state = from;
+    state.entity.clear();
+    state.code = from.code == country ? country + "GOV" : country;
+    return state;
+  };
+  // People of the country, not its state: a role that is not the state's, or a bare country
+  // named by a plural demonym ("Algerians", "Iraqis", "Kurds"), not by its name ("France", "the
+  // United States": the entity's name ends with the mention's last word).
+  auto people_of = [&](const ActorRef& a, const std::string& country) {
+    if (a.code.size() > 3) {
+      for (size_t k = 3; k + 3 <= a.code.size(); k += 3) {
+        std::string_view role = std::string_view(a.code).substr(k, 3);
+        if (role == "GOV" || role == "MIL" || role == "COP" || role == "JUD" || role == "SPY" ||
+            role == "LEG") {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.code != country || a.end <= a.begin) return false;
+    std::string_view last = W(a.end - 1);
+    if (last.size() < 4 || last.back() != 'S') return false;
+    std::string entity = a.entity;
+    for (char& ch : entity) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return !(entity.size() >= last.size() &&
+             entity.compare(entity.size() - last.size(), last.size(), last) == 0);
+  };
+  // "Hundreds of thousands of people blocked streets in Hong Kong": protesters named only by a
+  // civilian role take the country of the place where they protest (the first "in <place>" of
+  // the clause after the verb), as "opposition parties in Nepal" takes Nepal's.
+  static constexpr std::array<std::string_view, 7> kCivilianRoles = {"PPL", "CVL", "OPP", "LAB",
+                                                                     "EDU", "AGR", "REF"};
+  auto civilian_role_only = [&](const ActorRef& a) {
+    if (a.code.empty() || a.code.size() % 3 != 0) return false;
+    for (size_t k = 0; k < a.code.size(); k += 3) {
+      std::string_view role = std::string_view(a.code).substr(k, 3);
+      if (std::find(kCivilianRoles.begin(), kCivilianRoles.end(), role) == kCivilianRoles.end()) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (!sources->empty() && civilian_role_only(sources->front())) {
+    std::string place_country;
+    for (uint32_t t = v.end; t + 1 < roles_end_ && place_country.empty(); ++t) {
+      std::string_view w = W(t);
+      if (w == ";" || w == ":" || (t > v.end && verb_of_[t] != kNone)) break;
+      if (w != "IN") continue;
+      uint32_t k = t + 1;
+      while (k < roles_end_ && IsDeterminer(W(k))) ++k;
+      if (k < roles_end_ && mention_of_[k] != kNone && mentions_[mention_of_[k]].begin == k) {
+        place_country = country_of(mentions_[mention_of_[k]].actor.code);
+      }
+    }
+    if (!place_country.empty()) {
+      for (ActorRef& src : *sources) {
+        if (civilian_role_only(src)) src.code = place_country + src.code;
+      }
+    }
+  }
+  if (targets->empty() && !sources->empty()) {
+    const std::string country = country_of(sources->front().code);
+    if (country.empty()) return;
+    for (const ActorRef& s : *sources) {
+      if (country_of(s.code) != country || !people_of(s, country)) return;
+    }
+    targets->push_back(state_of(sources->front(), country));
+  } else if (sources->empty() && targets->size() == 1) {
+    // Only the verbs that name a demonstration: "marches on in Mexico" is no protest.
+    std::string_view verb = W(v.word);
+    if (verb.rfind("DEMONSTRAT", 0) != 0 && verb.rfind("PROTEST", 0) != 0 &&
+        verb.rfind("RALL", 0) != 0 && verb.rfind("RIOT", 0) != 0) {
+      return;
+    }
+    const ActorRef& place = targets->front();
+    const std::string country = country_of(place.code);
+    if (country.empty() || place.begin == 0 || !IsLocativePreposition(W(place.begin - 1))) {
+      return;
+    }
+    ActorRef residents = place;
+    residents.entity.clear();
+    sources->push_back(residents);
+    targets->front() = state_of(place, country);
+  }
+}
+
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
   VerbCode vc;
   vc.block = v.block;
@@ -2055,6 +2203,18 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         }
       }
       continue;
+    }
+
+    if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
+    if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
+      if (uint32_t m = ConditionActor(v); m != kNone) {
+        std::vector<ActorRef> named = Group(m);
+        for (const ActorRef& t : named) {
+          bool own = false;  // "X threatened to quit unless it got Y": no threat to itself
+          for (const ActorRef& s : sources) own |= s.code == t.code;
+          if (!own) targets.push_back(t);
+        }
+      }
     }
 
     // 3. Speech verbs introducing a clause do not make an event of their own unless a
