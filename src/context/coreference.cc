@@ -480,11 +480,14 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(
     return entity == holder || entity.empty() ||
            std::find(other_holders.begin(), other_holders.end(), entity) == other_holders.end();
   };
-  // The person the document named with this very title, if still in reach.
-  if (!holder.empty()) {
+  // Earlier in this sentence first ("Russian troops crossed the border and the troops ..."),
+  // then back through the history in reach. `only_holder`: only the person the document
+  // named with this very title.
+  auto search = [&](bool only_holder) -> std::optional<Entity> {
     for (size_t i = before; i-- > 0;) {
       const CorefMention& m = mentions[i];
-      if (m.entity == holder && fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
+      if ((!only_holder || m.entity == holder) &&
+          fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
         Entity e;
         e.code = m.code;
         e.entity = m.entity;
@@ -496,29 +499,17 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(
     for (size_t i = history_.size(); i-- > 0;) {
       const Entity& e = history_[i];
       if (e.sentence + reach < sentence_) break;
-      if (e.entity == holder && fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
+      if ((!only_holder || e.entity == holder) &&
+          fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
         return e;
       }
     }
+    return std::nullopt;
+  };
+  if (!holder.empty()) {
+    if (std::optional<Entity> e = search(/*only_holder=*/true)) return e;
   }
-  // Earlier in this sentence first: "Russian troops crossed the border and the troops ...".
-  for (size_t i = before; i-- > 0;) {
-    const CorefMention& m = mentions[i];
-    if (fits(m.code, m.country, m.kind, m.agent_only, m.entity)) {
-      Entity e;
-      e.code = m.code;
-      e.entity = m.entity;
-      e.country = m.country;
-      e.kind = m.kind;
-      return e;
-    }
-  }
-  for (size_t i = history_.size(); i-- > 0;) {
-    const Entity& e = history_[i];
-    if (e.sentence + reach < sentence_) break;
-    if (fits(e.code, e.country, e.kind, e.agent_only, e.entity)) return e;
-  }
-  return std::nullopt;
+  return search(/*only_holder=*/false);
 }
 
 void Coreference::Attach(const std::string& entity, const std::string& code,
