@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lexicon/dictionary_text.h"
@@ -216,6 +217,17 @@ bool IsDemonymOf(std::string_view w, std::string_view place) {
   return ending == "IA" || ending == "ISTAN" || ending == "EY" || ending == "LAND";
 }
 
+// Every name of actors[first_entry..], words joined by ' ' (PhraseText), to keep generated
+// names from repeating one the file has.
+std::unordered_set<std::string> NamesFrom(const std::vector<ActorEntry>& actors,
+                                          size_t first_entry) {
+  std::unordered_set<std::string> names;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    for (const Phrase& p : actors[e].names) names.insert(PhraseText(p));
+  }
+  return names;
+}
+
 // PETRARCH files name a nationality by its adjective ("IRAQI_", "NIGERIAN_") but rarely by its
 // plural noun, which news uses for the people of a country ("Iraqis demonstrated", "four
 // Liberians were deported"). For every one-word name of an entry that is a demonym of
@@ -229,15 +241,7 @@ bool IsDemonymOf(std::string_view w, std::string_view place) {
 // follows it still codes as an agent ("ethnic Albanian guerrillas" -> REB, without ALB).
 void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
   std::vector<ActorEntry>& actors = ctx.out->actors;
-  std::unordered_map<std::string, bool> names;  // every name of the file, words joined by ' '
-  auto key = [](const Phrase& p) {
-    std::string k;
-    for (const PhraseWord& w : p) k += (k.empty() ? "" : " ") + w.text;
-    return k;
-  };
-  for (size_t e = first_entry; e < actors.size(); ++e) {
-    for (const Phrase& p : actors[e].names) names.emplace(key(p), true);
-  }
+  std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
   std::vector<ActorEntry> ethnic_groups;
   for (size_t e = first_entry; e < actors.size(); ++e) {
     ActorEntry& entry = actors[e];
@@ -254,9 +258,9 @@ void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
       std::string plural = w[0].text + "S";
       for (const std::string& form : {w[0].text, plural}) {
         Phrase group{PhraseWord{"ETHNIC", true}, PhraseWord{form, true}};
-        if (names.emplace(key(group), true).second) ethnic.names.push_back(std::move(group));
+        if (names.insert(PhraseText(group)).second) ethnic.names.push_back(std::move(group));
       }
-      if (names.emplace(plural, true).second) plurals.push_back(std::move(plural));
+      if (names.insert(plural).second) plurals.push_back(std::move(plural));
     }
     for (std::string& p : plurals) entry.names.push_back(Phrase{PhraseWord{std::move(p), true}});
     if (!ethnic.names.empty()) ethnic_groups.push_back(std::move(ethnic));
@@ -295,15 +299,7 @@ void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
     return true;
   };
   std::vector<ActorEntry>& actors = ctx.out->actors;
-  std::unordered_map<std::string, bool> names;
-  auto key = [](const Phrase& p) {
-    std::string k;
-    for (const PhraseWord& w : p) k += (k.empty() ? "" : " ") + w.text;
-    return k;
-  };
-  for (size_t e = first_entry; e < actors.size(); ++e) {
-    for (const Phrase& p : actors[e].names) names.emplace(key(p), true);
-  }
+  const std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
   // A surname many entries share ("MOORE", "SMITH", "AHMED") is a common name: "Michael Moore"
   // in the news is rarely the one MICHAEL_KEVIN_MOORE of the files. Only a surname that ends
   // the root of one entry of the file gives a first-and-last name.
