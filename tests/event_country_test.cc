@@ -7,20 +7,12 @@
 #include <string>
 
 #include "annal/coder.h"
+#include "shipped_coder.h"
 
 namespace annal {
 namespace {
 
-const Coder& SharedCoder() {
-  static const Coder* coder = [] {
-    CoderOptions options;
-    options.data_dir = ANNAL_TEST_DATA_DIR;
-    auto opened = Coder::Open(options);
-    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-    return opened.ok() ? std::move(opened).value().release() : nullptr;
-  }();
-  return *coder;
-}
+using testing_support::ShippedCoder;
 
 // The first event's source and target as "CODE/COUNTRY" each, "" for none.
 std::pair<std::string, std::string> FirstEvent(const std::string& text, const std::string& date) {
@@ -29,7 +21,7 @@ std::pair<std::string, std::string> FirstEvent(const std::string& text, const st
   doc.date = date;
   doc.text = text;
   DocumentResult result;
-  Status s = SharedCoder().Code(doc, &result);
+  Status s = ShippedCoder().Code(doc, &result);
   EXPECT_TRUE(s.ok()) << s.ToString();
   if (result.events.empty()) return {"", ""};
   const Event& e = result.events[0];
@@ -60,7 +52,7 @@ TEST(EventCountryTest, RepublicOfAFormerFederationIsItsOwnCountry) {
   doc.date = "1990-06-01";
   doc.text = "Georgia accused Montenegro of harbouring rebels.";
   DocumentResult result;
-  ASSERT_TRUE(SharedCoder().Code(doc, &result).ok());
+  ASSERT_TRUE(ShippedCoder().Code(doc, &result).ok());
   ASSERT_FALSE(result.events.empty());
   const Event& e = result.events[0];
   ASSERT_TRUE(e.source && e.target);

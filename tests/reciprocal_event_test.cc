@@ -7,20 +7,12 @@
 #include <string>
 
 #include "annal/coder.h"
+#include "shipped_coder.h"
 
 namespace annal {
 namespace {
 
-const Coder& SharedCoder() {
-  static const Coder* coder = [] {
-    CoderOptions options;
-    options.data_dir = ANNAL_TEST_DATA_DIR;
-    auto opened = Coder::Open(options);
-    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-    return opened.ok() ? std::move(opened).value().release() : nullptr;
-  }();
-  return *coder;
-}
+using testing_support::ShippedCoder;
 
 std::vector<Event> Code(const std::string& text) {
   Document doc;
@@ -28,7 +20,7 @@ std::vector<Event> Code(const std::string& text) {
   doc.date = "2026-03-04";
   doc.text = text;
   DocumentResult result;
-  Status s = SharedCoder().Code(doc, &result);
+  Status s = ShippedCoder().Code(doc, &result);
   EXPECT_TRUE(s.ok()) << s.ToString();
   return result.events;
 }
