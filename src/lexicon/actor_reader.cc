@@ -22,6 +22,7 @@
 // change what the dictionaries code, so PETRARCH files are read with PETRARCH's semantics: every
 // word exact. PETRARCH instead adds the regular plural of each agent ({..} overrides it), which
 // is reproduced here.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -335,6 +336,65 @@ void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
   }
 }
 
+// Two persons of one file may share names: George Bush and George W. Bush are both
+// "PRESIDENT BUSH" and "THE BUSH ADMINISTRATION". The matcher takes the first entry in file
+// order for a name, whatever the story's date, so every "President Bush" of 2001-2009 was the
+// father (USAELI then) and never the president in office. Without the date at build time, the
+// better default is the one ResolveActorCode already takes for dated codes: current news is
+// about the more recent person. So among person entries (roles only, dated, as in
+// AddFirstLastNames) that share a name, the entry whose latest term begins last comes first;
+// the entries keep their own names and codes, and other entries keep their places. (Stories
+// from the father's term now get the son; a date-aware choice between namesakes belongs in
+// the coder.)
+void OrderNamesakesByRecency(size_t first_entry, const ReadContext& ctx) {
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  auto latest_start = [](const ActorEntry& a) -> std::optional<int32_t> {
+    if (a.names.empty() || a.names[0].size() < 2 || a.codes.empty()) return std::nullopt;
+    int32_t latest = kDayMin;
+    bool dated = false;
+    for (const DatedCode& c : a.codes) {
+      if (c.code.size() <= 3) return std::nullopt;  // a country or a group, not a person
+      if (c.from_day != kDayMin || c.to_day != kDayMax) {
+        dated = true;
+        if (c.from_day > latest) latest = c.from_day;
+      }
+    }
+    if (!dated) return std::nullopt;
+    return latest;
+  };
+  // Name -> the person entries that have it, in file order.
+  std::unordered_map<std::string, std::vector<size_t>> holders;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    if (!latest_start(actors[e])) continue;
+    for (const Phrase& p : actors[e].names) {
+      std::vector<size_t>& h = holders[PhraseText(p)];
+      if (h.empty() || h.back() != e) h.push_back(e);
+    }
+  }
+  // Each group of namesakes: the slots they hold in the file, refilled most recent first.
+  std::unordered_set<size_t> done;
+  for (auto& [name, group] : holders) {
+    if (group.size() < 2) continue;
+    // An entry already reordered with the namesakes of another name stays where it went.
+    bool moved = false;
+    for (size_t e : group) moved |= done.count(e) != 0;
+    if (moved) continue;
+    // Only distinct persons: a file that lists one person twice under the same root keeps its
+    // order (the matcher's choice between the copies is the file's).
+    if (PhraseText(actors[group[0]].names[0]) == PhraseText(actors[group[1]].names[0])) continue;
+    std::vector<size_t> slots = group;
+    std::vector<ActorEntry> entries;
+    for (size_t e : slots) entries.push_back(std::move(actors[e]));
+    std::stable_sort(entries.begin(), entries.end(), [&](const ActorEntry& a, const ActorEntry& b) {
+      return *latest_start(a) > *latest_start(b);
+    });
+    for (size_t i = 0; i < slots.size(); ++i) {
+      actors[slots[i]] = std::move(entries[i]);
+      done.insert(slots[i]);
+    }
+  }
+}
+
 }  // namespace
 
 void ReadActorFile(std::string_view content, const ReadContext& ctx) {
@@ -413,6 +473,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
   if (!ctx.tabari) {
     AddDemonymPlurals(first_entry, ctx);  // TABARI: "IRAQI_" matches IRAQIS already
     AddFirstLastNames(first_entry, ctx);
+    OrderNamesakesByRecency(first_entry, ctx);
   }
 }
 
