@@ -175,6 +175,18 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
   return best != nullptr ? best : dateline;
 }
 
+// Words that end one noun phrase and begin another: "Syria's second city Aleppo" is one
+// phrase, "a Kenyan town after Kenya ..." two.
+bool IsPhraseBoundaryWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "AFTER", "AGAINST", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "FOR", "FROM", "IN", "INTO",
+      "NEAR", "ON", "OR", "THAT", "TO", "WHEN", "WHICH", "WHILE", "WHO", "WITH"};
+  for (std::string_view x : kWords) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
 // Whether `tokens` (one sentence) name a dictionary actor of another country than `country`
 // (an ISO code, as the gazetteer gives). The gazetteer does not know every country name and
 // demonym the actor dictionaries do ("Bosnian Croat and Moslem armed forces"), so a sentence
@@ -235,8 +247,11 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
   // One sentence: every country its places and demonyms name, however named. One mention of
   // one country says little ("The government thanked China", "US troops killed insurgents":
   // the other party is named by the country), but a sentence that names one country and no
-  // other twice or more is about that country ("Serbian parliament ... opposition coalition ...
-  // Serbian cities", "Algeria's leading activist ... Algerian security forces").
+  // other in two of its noun phrases is about that country ("Serbian parliament ... opposition
+  // coalition ... Serbian cities", "Algeria's leading activist ... Algerian security forces").
+  // Two names in one noun phrase ("Syria's second city Aleppo", "the Kenyan capital Nairobi")
+  // are one mention, and the speaker of a closing attribution (", Syrian state media
+  // reported") says where the report comes from, not whose the actors are.
   std::vector<std::pair<std::string_view, int>> all_counts;
   auto count = [](std::vector<std::pair<std::string_view, int>>* v, std::string_view country) {
     auto it = std::find_if(v->begin(), v->end(), [&](const auto& c) { return c.first == country; });
@@ -246,9 +261,41 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
       ++it->second;
     }
   };
+  uint32_t attribution_from = UINT32_MAX;  // first token of a closing ", X said" clause
+  if (one_sentence) {
+    for (uint32_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].norm != ",") continue;
+      for (uint32_t u = t + 1; u < tokens.size(); ++u) {
+        std::string_view w = tokens[u].norm;
+        if (w == "," || w == ";") break;
+        if (w == "SAID" || w == "SAYS" || w == "REPORTED" || w == "REPORTS" || w == "TOLD" ||
+            w == "ACCORDING") {
+          attribution_from = t;
+          break;
+        }
+      }
+      if (attribution_from != UINT32_MAX) break;
+    }
+  }
+  std::vector<std::pair<std::string_view, uint32_t>> last_mention;  // country -> its end token
   for (const auto& p : places) {
     if (p.country_iso3.empty()) continue;
-    if (one_sentence) count(&all_counts, p.country_iso3);
+    if (one_sentence && p.first_token < attribution_from) {
+      auto it = std::find_if(last_mention.begin(), last_mention.end(),
+                             [&](const auto& m) { return m.first == p.country_iso3; });
+      constexpr uint32_t kSamePhrase = 4;  // "Syria 's second city Aleppo"
+      if (it == last_mention.end()) {
+        count(&all_counts, p.country_iso3);
+        last_mention.emplace_back(p.country_iso3, p.end_token);
+      } else {
+        bool same_phrase = p.first_token < it->second + kSamePhrase;
+        for (uint32_t t = it->second; same_phrase && t < p.first_token; ++t) {
+          same_phrase = !IsPhraseBoundaryWord(tokens[t].norm);
+        }
+        if (!same_phrase) count(&all_counts, p.country_iso3);
+        it->second = p.end_token;
+      }
+    }
     if (one_sentence && (p.demonym || p.first_token == 0 ||
                          !code::IsLocativePreposition(tokens[p.first_token - 1].norm))) {
       continue;
