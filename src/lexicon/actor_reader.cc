@@ -395,6 +395,30 @@ void OrderNamesakesByRecency(size_t first_entry, const ReadContext& ctx) {
   }
 }
 
+// The text stage reads the apostrophe of a plural possessive as the possessive token 'S
+// ("Kurdistan Workers' Party" is KURDISTAN WORKERS 'S PARTY), so a name the dictionary writes
+// with it (KURDISTAN_WORKERS'_PARTY, 28 Phoenix names) never matched. Returns the name with
+// each such word split that way, or nothing when the name has none. The name as written stays
+// the entry's (its root names the entity).
+std::optional<Phrase> PluralPossessiveForm(const Phrase& phrase) {
+  Phrase out;
+  bool split = false;
+  for (const PhraseWord& w : phrase) {
+    if (w.text.size() > 2 && EndsWith(w.text, "S'")) {
+      PhraseWord noun = w;
+      noun.text.pop_back();
+      noun.exact = true;
+      out.push_back(std::move(noun));
+      out.push_back(PhraseWord{"'S", w.exact});
+      split = true;
+    } else {
+      out.push_back(w);
+    }
+  }
+  if (!split) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 void ReadActorFile(std::string_view content, const ReadContext& ctx) {
@@ -447,6 +471,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       if (!synonym) have_entry = false;
       continue;
     }
+    std::optional<Phrase> possessive = PluralPossessiveForm(phrase);
     if (synonym) {
       if (!have_entry) {
         ctx.Diag(line.number, "synonym without an actor before it");
@@ -454,6 +479,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       }
       ActorEntry& entry = ctx.out->actors.back();
       entry.names.push_back(std::move(phrase));
+      if (possessive) entry.names.push_back(std::move(*possessive));
       if (plural) entry.names.push_back(std::move(*plural));
       if (bracket != std::string_view::npos) {
         // A code on a synonym line applies to the whole entry, as in PETRARCH-1.
@@ -464,6 +490,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     ActorEntry entry;
     entry.names.push_back(std::move(phrase));
     if (plural) entry.names.push_back(std::move(*plural));
+    if (possessive) entry.names.push_back(std::move(*possessive));
     entry.where = ctx.Where(line.number);
     if (bracket != std::string_view::npos) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
     ctx.out->actors.push_back(std::move(entry));

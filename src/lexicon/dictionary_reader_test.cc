@@ -569,6 +569,25 @@ TEST(PetrarchActorsTest, NamesakeWithTheLatestTermComesFirst) {
   EXPECT_EQ(set.actors[4].codes[0].code, "SDNGOV");
 }
 
+TEST(PetrarchActorsTest, PluralPossessiveNameMatchesTheTextStagesTokens) {
+  // The text stage reads "Kurdistan Workers' Party" as KURDISTAN WORKERS 'S PARTY: the name as
+  // written stays first (the entity), the split form is added; "SWISS" ends in S, not S'.
+  constexpr std::string_view kText =
+      "KURDISTAN_WORKERS'_PARTY [TURREB]\n"
+      "+KURDISTAN_WORKERS_PARTY\n"
+      "SWISS_GUARDS'_\n"
+      "+PEOPLES'_SWISS_ASSOCIATION [CHE]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 2u);
+  EXPECT_EQ(set.actors[0].names,
+            (std::vector<Phrase>{E("KURDISTAN WORKERS' PARTY"), E("KURDISTAN WORKERS 'S PARTY"),
+                                 E("KURDISTAN WORKERS PARTY")}));
+  EXPECT_EQ(set.actors[1].names,
+            (std::vector<Phrase>{E("SWISS GUARDS'"), E("SWISS GUARDS 'S"), E("PEOPLES' SWISS ASSOCIATION"),
+                                 E("PEOPLES 'S SWISS ASSOCIATION")}));
+}
+
 TEST(TabariActorsTest, NoGeneratedDemonymEntries) {
   // TABARI's "IRAQI_" already matches IRAQIS (see TabariActorsTest.EqualsSignMeansNoEndings).
   DictionarySet set = Read("IRAQ_ [IRQ]\n+IRAQI_\n", DictionaryKind::kActors,
