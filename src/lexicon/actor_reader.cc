@@ -269,61 +269,75 @@ void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
   for (ActorEntry& g : ethnic_groups) actors.push_back(std::move(g));
 }
 
-// News names a person by first and last name far more often than by the full name the
-// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
-// LAURENT_KOUDOU_GBAGBO). For an entry that names a person - a root of three words and only
-// role codes (RUSGOV, never a bare country code), at least one of them dated by term of
-// office, as persons are in the Phoenix files - adds the root's first and last word as a
-// name, unless its surname is a common one (below), some entry of the file has that name
-// already, or another person's root gives the same two words (then neither gets it). Not for names whose middle word joins the last
-// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
-// all letters (initials, "O'NEILL" keeps its apostrophe and is allowed).
-void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+// Whether `w` can be a given name or surname word of a generated person name: whole word,
+// letters (an apostrophe or hyphen allowed: O'NEILL), no particle ("AL", "VON") that joins the
+// next word, no suffix ("JR", "III").
+bool IsNameWord(const PhraseWord& w) {
   static constexpr std::string_view kParticles[] = {
       "AL", "EL", "BIN", "BEN", "IBN", "ABU", "ABD", "ABDUL", "BINT", "DE", "DA", "DI", "DEL",
       "DELLA", "DOS", "DU", "LA", "LE", "VAN", "VON", "DER", "DEN", "TER", "MAC", "MC", "ST",
       "SAN", "SANTA", "Y", "E", "BA", "OULD", "WA"};
   static constexpr std::string_view kSuffixes[] = {"JR", "JR.", "SR", "SR.", "II", "III", "IV"};
-  auto in = [](std::string_view w, const auto& list) {
-    for (std::string_view x : list) {
-      if (w == x) return true;
+  auto in = [](std::string_view x, const auto& list) {
+    for (std::string_view y : list) {
+      if (x == y) return true;
     }
     return false;
   };
-  auto word_ok = [&](const PhraseWord& w) {
-    if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
-      return false;
-    }
-    for (char c : w.text) {
-      if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
-    }
-    return true;
-  };
-  std::vector<ActorEntry>& actors = ctx.out->actors;
-  const std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
-  // A surname many entries share ("MOORE", "SMITH", "AHMED") is a common name: "Michael Moore"
-  // in the news is rarely the one MICHAEL_KEVIN_MOORE of the files. Only a surname that ends
-  // the root of one entry of the file gives a first-and-last name.
-  std::unordered_map<std::string, int> surname_roots;
+  if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
+    return false;
+  }
+  for (char c : w.text) {
+    if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
+  }
+  return true;
+}
+
+// Whether `a` names a person as the Phoenix files do: a root of two words or more and only role
+// codes (RUSGOV, never a bare country code), at least one of them dated by term of office.
+bool IsPersonEntry(const ActorEntry& a) {
+  if (a.names.empty() || a.names[0].size() < 2 || a.codes.empty()) return false;
+  bool dated = false;
+  for (const DatedCode& c : a.codes) {
+    if (c.code.size() <= 3) return false;
+    dated |= c.from_day != kDayMin || c.to_day != kDayMax;
+  }
+  return dated;
+}
+
+// How many roots of actors[first_entry..] end in each word: a surname many entries share
+// ("MOORE", "SMITH", "AHMED") is a common name, and "Michael Moore" or "President Moore" in the
+// news is rarely the one of the files.
+std::unordered_map<std::string, int> SurnameRoots(const std::vector<ActorEntry>& actors,
+                                                  size_t first_entry) {
+  std::unordered_map<std::string, int> roots;
   for (size_t e = first_entry; e < actors.size(); ++e) {
     if (!actors[e].names.empty() && !actors[e].names[0].empty()) {
-      ++surname_roots[actors[e].names[0].back().text];
+      ++roots[actors[e].names[0].back().text];
     }
   }
+  return roots;
+}
+
+// News names a person by first and last name far more often than by the full name the
+// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
+// LAURENT_KOUDOU_GBAGBO). For an entry that names a person (IsPersonEntry) with a root of three
+// words, adds the root's first and last word as a name, unless its surname is a common one
+// (SurnameRoots), some entry of the file has that name already, or another person's root gives
+// the same two words (then neither gets it). Not for names whose middle word joins the last
+// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
+// all letters (IsNameWord).
+void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  const std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
+  std::unordered_map<std::string, int> surname_roots = SurnameRoots(actors, first_entry);
   // Short name -> the one entry that gives it, or SIZE_MAX when two persons give it.
   std::unordered_map<std::string, size_t> short_names;
   for (size_t e = first_entry; e < actors.size(); ++e) {
     const ActorEntry& a = actors[e];
-    if (a.names.empty() || a.names[0].size() != 3 || a.codes.empty()) continue;
-    bool roles_only = true, dated = false;
-    for (const DatedCode& c : a.codes) {
-      roles_only &= c.code.size() > 3;
-      dated |= c.from_day != kDayMin || c.to_day != kDayMax;
-    }
+    if (!IsPersonEntry(a) || a.names[0].size() != 3) continue;
     const Phrase& root = a.names[0];
-    if (!roles_only || !dated || !word_ok(root[0]) || !word_ok(root[1]) || !word_ok(root[2])) {
-      continue;
-    }
+    if (!IsNameWord(root[0]) || !IsNameWord(root[1]) || !IsNameWord(root[2])) continue;
     std::string name = root[0].text + " " + root[2].text;
     if (names.count(name) != 0 || surname_roots[root[2].text] != 1) continue;
     auto [it, inserted] = short_names.emplace(name, e);
@@ -341,25 +355,18 @@ void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
 // order for a name, whatever the story's date, so every "President Bush" of 2001-2009 was the
 // father (USAELI then) and never the president in office. Without the date at build time, the
 // better default is the one ResolveActorCode already takes for dated codes: current news is
-// about the more recent person. So among person entries (roles only, dated, as in
-// AddFirstLastNames) that share a name, the entry whose latest term begins last comes first;
-// the entries keep their own names and codes, and other entries keep their places. (Stories
-// from the father's term now get the son; a date-aware choice between namesakes belongs in
-// the coder.)
+// about the more recent person. So among person entries (IsPersonEntry) that share a name, the
+// entry whose latest term begins last comes first; the entries keep their own names and codes,
+// and other entries keep their places. (Stories from the father's term now get the son; a
+// date-aware choice between namesakes belongs in the coder.)
 void OrderNamesakesByRecency(size_t first_entry, const ReadContext& ctx) {
   std::vector<ActorEntry>& actors = ctx.out->actors;
   auto latest_start = [](const ActorEntry& a) -> std::optional<int32_t> {
-    if (a.names.empty() || a.names[0].size() < 2 || a.codes.empty()) return std::nullopt;
+    if (!IsPersonEntry(a)) return std::nullopt;
     int32_t latest = kDayMin;
-    bool dated = false;
     for (const DatedCode& c : a.codes) {
-      if (c.code.size() <= 3) return std::nullopt;  // a country or a group, not a person
-      if (c.from_day != kDayMin || c.to_day != kDayMax) {
-        dated = true;
-        if (c.from_day > latest) latest = c.from_day;
-      }
+      if (c.from_day != kDayMin || c.to_day != kDayMax) latest = std::max(latest, c.from_day);
     }
-    if (!dated) return std::nullopt;
     return latest;
   };
   // Name -> the person entries that have it, in file order.
