@@ -175,13 +175,61 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
   return best != nullptr ? best : dateline;
 }
 
+// Words that end one noun phrase and begin another: "Syria's second city Aleppo" is one
+// phrase, "a Kenyan town after Kenya ..." two.
+bool IsPhraseBoundaryWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "AFTER", "AGAINST", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "FOR", "FROM", "IN", "INTO",
+      "NEAR", "ON", "OR", "THAT", "TO", "WHEN", "WHICH", "WHILE", "WHO", "WITH"};
+  for (std::string_view x : kWords) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// Whether `tokens` (one sentence) name a dictionary actor of another country than `country`
+// (an ISO code, as the gazetteer gives). The gazetteer does not know every country name and
+// demonym the actor dictionaries do ("Bosnian Croat and Moslem armed forces"), so a sentence
+// whose places all point to one country may still name another through its actors. An actor
+// of the country under any of its codes (SCGSRB, USRGEO: the republic after the federation)
+// is not another; one that is named in lower case ("turkey") is no name.
+bool ActorOfAnotherCountry(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                           std::string_view country) {
+  lexicon::SentenceWords words;
+  std::vector<lexicon::Match> matches;
+  lex.LookupWords(tokens.data(), tokens.size(), &words);
+  lex.FindMatches(words, &matches);
+  for (const lexicon::Match& m : matches) {
+    if (m.payload.kind != lexicon::EntryKind::kActor) continue;
+    bool named = false;
+    for (uint32_t t = m.begin; t < m.end; ++t) named |= tokens[t].has(text::kCapitalized);
+    if (!named) continue;
+    const lexicon::ActorEntry& a = lex.dict().actors[m.payload.index];
+    bool any_country = false, same = false;
+    for (const lexicon::DatedCode& c : a.codes) {
+      std::string_view head = std::string_view(c.code).substr(0, std::min<size_t>(3, c.code.size()));
+      if (!lex.IsCountryCode(head) || head == "IGO") continue;
+      any_country = true;
+      std::string_view republic =
+          c.code.size() >= 6 ? std::string_view(c.code).substr(3, 3) : std::string_view();
+      same |= head == country ||
+              ((head == "USR" || head == "YUG" || head == "SCG") && republic == country) ||
+              (head == "TMP" && country == "TLS");
+    }
+    if (any_country && !same) return true;
+  }
+  return false;
+}
+
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
 // country, else the country the article's places and demonyms point to when the choice is
 // clear - in an article of two sentences or more, at least three mentions, and more than twice
 // as many as any other country; in a one-sentence document, the one country of the places it
-// names after a locative preposition ("police in Cairo"). "" when there is no clear country (a
-// report from Brussels about three countries). Only CAMEO country codes count (an ISO code
-// CAMEO lacks would make codes no dictionary uses). `tokens` are the document's tokens.
+// names after a locative preposition ("police in Cairo"), else the one country all its places
+// and demonyms name when they name it at least twice ("the Serbian parliament ... opposition
+// coalition ... Serbian cities"). "" when there is no clear country (a report from Brussels
+// about three countries). Only CAMEO country codes count (an ISO code CAMEO lacks would make
+// codes no dictionary uses). `tokens` are the document's tokens.
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
                             const context::PlaceMention* dateline,
@@ -196,25 +244,74 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
   // insurgents of "... bombarded part of Syria's second city Aleppo" without a country.
   const bool one_sentence = sentences < 2;
   std::vector<std::pair<std::string_view, int>> counts;
+  // One sentence: every country its places and demonyms name, however named. One mention of
+  // one country says little ("The government thanked China", "US troops killed insurgents":
+  // the other party is named by the country), but a sentence that names one country and no
+  // other in two of its noun phrases is about that country ("Serbian parliament ... opposition
+  // coalition ... Serbian cities", "Algeria's leading activist ... Algerian security forces").
+  // Two names in one noun phrase ("Syria's second city Aleppo", "the Kenyan capital Nairobi")
+  // are one mention, and the speaker of a closing attribution (", Syrian state media
+  // reported") says where the report comes from, not whose the actors are.
+  std::vector<std::pair<std::string_view, int>> all_counts;
+  auto count = [](std::vector<std::pair<std::string_view, int>>* v, std::string_view country) {
+    auto it = std::find_if(v->begin(), v->end(), [&](const auto& c) { return c.first == country; });
+    if (it == v->end()) {
+      v->emplace_back(country, 1);
+    } else {
+      ++it->second;
+    }
+  };
+  uint32_t attribution_from = UINT32_MAX;  // first token of a closing ", X said" clause
+  if (one_sentence) {
+    for (uint32_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].norm != ",") continue;
+      for (uint32_t u = t + 1; u < tokens.size(); ++u) {
+        std::string_view w = tokens[u].norm;
+        if (w == "," || w == ";") break;
+        if (w == "SAID" || w == "SAYS" || w == "REPORTED" || w == "REPORTS" || w == "TOLD" ||
+            w == "ACCORDING") {
+          attribution_from = t;
+          break;
+        }
+      }
+      if (attribution_from != UINT32_MAX) break;
+    }
+  }
+  std::vector<std::pair<std::string_view, uint32_t>> last_mention;  // country -> its end token
   for (const auto& p : places) {
     if (p.country_iso3.empty()) continue;
+    if (one_sentence && p.first_token < attribution_from) {
+      auto it = std::find_if(last_mention.begin(), last_mention.end(),
+                             [&](const auto& m) { return m.first == p.country_iso3; });
+      constexpr uint32_t kSamePhrase = 4;  // "Syria 's second city Aleppo"
+      if (it == last_mention.end()) {
+        count(&all_counts, p.country_iso3);
+        last_mention.emplace_back(p.country_iso3, p.end_token);
+      } else {
+        bool same_phrase = p.first_token < it->second + kSamePhrase;
+        for (uint32_t t = it->second; same_phrase && t < p.first_token; ++t) {
+          same_phrase = !IsPhraseBoundaryWord(tokens[t].norm);
+        }
+        if (!same_phrase) count(&all_counts, p.country_iso3);
+        it->second = p.end_token;
+      }
+    }
     if (one_sentence && (p.demonym || p.first_token == 0 ||
                          !code::IsLocativePreposition(tokens[p.first_token - 1].norm))) {
       continue;
     }
-    auto it = std::find_if(counts.begin(), counts.end(),
-                           [&](const auto& c) { return c.first == p.country_iso3; });
-    if (it == counts.end()) {
-      counts.emplace_back(p.country_iso3, 1);
-    } else {
-      ++it->second;
-    }
+    count(&counts, p.country_iso3);
   }
   std::sort(counts.begin(), counts.end(),
             [](const auto& a, const auto& b) { return a.second > b.second; });
   if (one_sentence) {
-    if (counts.size() != 1) return "";
-    std::string code(counts[0].first);
+    std::string code;
+    if (counts.size() == 1) {
+      code = std::string(counts[0].first);
+    } else if (counts.empty() && all_counts.size() == 1 && all_counts[0].second >= 2 &&
+               !ActorOfAnotherCountry(lex, tokens, all_counts[0].first)) {
+      code = std::string(all_counts[0].first);
+    }
     return lex.IsCountryCode(code) ? code : "";
   }
   if (counts.empty() || counts[0].second < 3) return "";

@@ -38,7 +38,10 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   std::sort(users.begin(), users.end());
   f.actors.insert(f.actors.end(), users.begin(), users.end());
   for (const char* name : kShipped) f.actors.push_back(kb + name);
-  f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt"};
+  // The corrections to the shipped Phoenix entries (annal.corrections.txt, a correction file
+  // by its name) come last in the agent group, the last group that reads actors or agents, so
+  // every entry they correct is read before them.
+  f.agents = {d + "Phoenix.agents.txt", d + "annal.agents.txt", d + "annal.corrections.txt"};
   f.discards = {d + "Phoenix.discards.txt"};
   f.issues = {d + "Phoenix.IssueCoding.txt"};
   return f;

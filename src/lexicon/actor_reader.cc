@@ -22,6 +22,7 @@
 // change what the dictionaries code, so PETRARCH files are read with PETRARCH's semantics: every
 // word exact. PETRARCH instead adds the regular plural of each agent ({..} overrides it), which
 // is reproduced here.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -268,61 +269,75 @@ void AddDemonymPlurals(size_t first_entry, const ReadContext& ctx) {
   for (ActorEntry& g : ethnic_groups) actors.push_back(std::move(g));
 }
 
-// News names a person by first and last name far more often than by the full name the
-// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
-// LAURENT_KOUDOU_GBAGBO). For an entry that names a person - a root of three words and only
-// role codes (RUSGOV, never a bare country code), at least one of them dated by term of
-// office, as persons are in the Phoenix files - adds the root's first and last word as a
-// name, unless its surname is a common one (below), some entry of the file has that name
-// already, or another person's root gives the same two words (then neither gets it). Not for names whose middle word joins the last
-// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
-// all letters (initials, "O'NEILL" keeps its apostrophe and is allowed).
-void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+// Whether `w` can be a given name or surname word of a generated person name: whole word,
+// letters (an apostrophe or hyphen allowed: O'NEILL), no particle ("AL", "VON") that joins the
+// next word, no suffix ("JR", "III").
+bool IsNameWord(const PhraseWord& w) {
   static constexpr std::string_view kParticles[] = {
       "AL", "EL", "BIN", "BEN", "IBN", "ABU", "ABD", "ABDUL", "BINT", "DE", "DA", "DI", "DEL",
       "DELLA", "DOS", "DU", "LA", "LE", "VAN", "VON", "DER", "DEN", "TER", "MAC", "MC", "ST",
       "SAN", "SANTA", "Y", "E", "BA", "OULD", "WA"};
   static constexpr std::string_view kSuffixes[] = {"JR", "JR.", "SR", "SR.", "II", "III", "IV"};
-  auto in = [](std::string_view w, const auto& list) {
-    for (std::string_view x : list) {
-      if (w == x) return true;
+  auto in = [](std::string_view x, const auto& list) {
+    for (std::string_view y : list) {
+      if (x == y) return true;
     }
     return false;
   };
-  auto word_ok = [&](const PhraseWord& w) {
-    if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
-      return false;
-    }
-    for (char c : w.text) {
-      if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
-    }
-    return true;
-  };
-  std::vector<ActorEntry>& actors = ctx.out->actors;
-  const std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
-  // A surname many entries share ("MOORE", "SMITH", "AHMED") is a common name: "Michael Moore"
-  // in the news is rarely the one MICHAEL_KEVIN_MOORE of the files. Only a surname that ends
-  // the root of one entry of the file gives a first-and-last name.
-  std::unordered_map<std::string, int> surname_roots;
+  if (!w.exact || w.text.size() < 2 || in(w.text, kParticles) || in(w.text, kSuffixes)) {
+    return false;
+  }
+  for (char c : w.text) {
+    if (!((c >= 'A' && c <= 'Z') || c == '\'' || c == '-')) return false;
+  }
+  return true;
+}
+
+// Whether `a` names a person as the Phoenix files do: a root of two words or more and only role
+// codes (RUSGOV, never a bare country code), at least one of them dated by term of office.
+bool IsPersonEntry(const ActorEntry& a) {
+  if (a.names.empty() || a.names[0].size() < 2 || a.codes.empty()) return false;
+  bool dated = false;
+  for (const DatedCode& c : a.codes) {
+    if (c.code.size() <= 3) return false;
+    dated |= c.from_day != kDayMin || c.to_day != kDayMax;
+  }
+  return dated;
+}
+
+// How many roots of actors[first_entry..] end in each word: a surname many entries share
+// ("MOORE", "SMITH", "AHMED") is a common name, and "Michael Moore" or "President Moore" in the
+// news is rarely the one of the files.
+std::unordered_map<std::string, int> SurnameRoots(const std::vector<ActorEntry>& actors,
+                                                  size_t first_entry) {
+  std::unordered_map<std::string, int> roots;
   for (size_t e = first_entry; e < actors.size(); ++e) {
     if (!actors[e].names.empty() && !actors[e].names[0].empty()) {
-      ++surname_roots[actors[e].names[0].back().text];
+      ++roots[actors[e].names[0].back().text];
     }
   }
+  return roots;
+}
+
+// News names a person by first and last name far more often than by the full name the
+// PETRARCH files list ("Carlos Menem" for CARLOS_SAUL_MENEM, "Laurent Gbagbo" for
+// LAURENT_KOUDOU_GBAGBO). For an entry that names a person (IsPersonEntry) with a root of three
+// words, adds the root's first and last word as a name, unless its surname is a common one
+// (SurnameRoots), some entry of the file has that name already, or another person's root gives
+// the same two words (then neither gets it). Not for names whose middle word joins the last
+// ("Abu Bakr AL BAGHDADI", "Ursula VON DER Leyen"), ends a suffix ("JR", "III") or are not
+// all letters (IsNameWord).
+void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  const std::unordered_set<std::string> names = NamesFrom(actors, first_entry);
+  std::unordered_map<std::string, int> surname_roots = SurnameRoots(actors, first_entry);
   // Short name -> the one entry that gives it, or SIZE_MAX when two persons give it.
   std::unordered_map<std::string, size_t> short_names;
   for (size_t e = first_entry; e < actors.size(); ++e) {
     const ActorEntry& a = actors[e];
-    if (a.names.empty() || a.names[0].size() != 3 || a.codes.empty()) continue;
-    bool roles_only = true, dated = false;
-    for (const DatedCode& c : a.codes) {
-      roles_only &= c.code.size() > 3;
-      dated |= c.from_day != kDayMin || c.to_day != kDayMax;
-    }
+    if (!IsPersonEntry(a) || a.names[0].size() != 3) continue;
     const Phrase& root = a.names[0];
-    if (!roles_only || !dated || !word_ok(root[0]) || !word_ok(root[1]) || !word_ok(root[2])) {
-      continue;
-    }
+    if (!IsNameWord(root[0]) || !IsNameWord(root[1]) || !IsNameWord(root[2])) continue;
     std::string name = root[0].text + " " + root[2].text;
     if (names.count(name) != 0 || surname_roots[root[2].text] != 1) continue;
     auto [it, inserted] = short_names.emplace(name, e);
@@ -333,6 +348,82 @@ void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
     const Phrase& root = actors[e].names[0];
     actors[e].names.push_back(Phrase{root[0], root[2]});
   }
+}
+
+// Two persons of one file may share names: George Bush and George W. Bush are both
+// "PRESIDENT BUSH" and "THE BUSH ADMINISTRATION". The matcher takes the first entry in file
+// order for a name, whatever the story's date, so every "President Bush" of 2001-2009 was the
+// father (USAELI then) and never the president in office. Without the date at build time, the
+// better default is the one ResolveActorCode already takes for dated codes: current news is
+// about the more recent person. So among person entries (IsPersonEntry) that share a name, the
+// entry whose latest term begins last comes first; the entries keep their own names and codes,
+// and other entries keep their places. (Stories from the father's term now get the son; a
+// date-aware choice between namesakes belongs in the coder.)
+void OrderNamesakesByRecency(size_t first_entry, const ReadContext& ctx) {
+  std::vector<ActorEntry>& actors = ctx.out->actors;
+  auto latest_start = [](const ActorEntry& a) -> std::optional<int32_t> {
+    if (!IsPersonEntry(a)) return std::nullopt;
+    int32_t latest = kDayMin;
+    for (const DatedCode& c : a.codes) {
+      if (c.from_day != kDayMin || c.to_day != kDayMax) latest = std::max(latest, c.from_day);
+    }
+    return latest;
+  };
+  // Name -> the person entries that have it, in file order.
+  std::unordered_map<std::string, std::vector<size_t>> holders;
+  for (size_t e = first_entry; e < actors.size(); ++e) {
+    if (!latest_start(actors[e])) continue;
+    for (const Phrase& p : actors[e].names) {
+      std::vector<size_t>& h = holders[PhraseText(p)];
+      if (h.empty() || h.back() != e) h.push_back(e);
+    }
+  }
+  // Each group of namesakes: the slots they hold in the file, refilled most recent first.
+  std::unordered_set<size_t> done;
+  for (auto& [name, group] : holders) {
+    if (group.size() < 2) continue;
+    // An entry already reordered with the namesakes of another name stays where it went.
+    bool moved = false;
+    for (size_t e : group) moved |= done.count(e) != 0;
+    if (moved) continue;
+    // Only distinct persons: a file that lists one person twice under the same root keeps its
+    // order (the matcher's choice between the copies is the file's).
+    if (PhraseText(actors[group[0]].names[0]) == PhraseText(actors[group[1]].names[0])) continue;
+    std::vector<size_t> slots = group;
+    std::vector<ActorEntry> entries;
+    for (size_t e : slots) entries.push_back(std::move(actors[e]));
+    std::stable_sort(entries.begin(), entries.end(), [&](const ActorEntry& a, const ActorEntry& b) {
+      return *latest_start(a) > *latest_start(b);
+    });
+    for (size_t i = 0; i < slots.size(); ++i) {
+      actors[slots[i]] = std::move(entries[i]);
+      done.insert(slots[i]);
+    }
+  }
+}
+
+// The text stage reads the apostrophe of a plural possessive as the possessive token 'S
+// ("Kurdistan Workers' Party" is KURDISTAN WORKERS 'S PARTY), so a name the dictionary writes
+// with it (KURDISTAN_WORKERS'_PARTY, 28 Phoenix names) never matched. Returns the name with
+// each such word split that way, or nothing when the name has none. The name as written stays
+// the entry's (its root names the entity).
+std::optional<Phrase> PluralPossessiveForm(const Phrase& phrase) {
+  Phrase out;
+  bool split = false;
+  for (const PhraseWord& w : phrase) {
+    if (w.text.size() > 2 && EndsWith(w.text, "S'")) {
+      PhraseWord noun = w;
+      noun.text.pop_back();
+      noun.exact = true;
+      out.push_back(std::move(noun));
+      out.push_back(PhraseWord{"'S", w.exact});
+      split = true;
+    } else {
+      out.push_back(w);
+    }
+  }
+  if (!split) return std::nullopt;
+  return out;
 }
 
 }  // namespace
@@ -387,6 +478,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       if (!synonym) have_entry = false;
       continue;
     }
+    std::optional<Phrase> possessive = PluralPossessiveForm(phrase);
     if (synonym) {
       if (!have_entry) {
         ctx.Diag(line.number, "synonym without an actor before it");
@@ -394,6 +486,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       }
       ActorEntry& entry = ctx.out->actors.back();
       entry.names.push_back(std::move(phrase));
+      if (possessive) entry.names.push_back(std::move(*possessive));
       if (plural) entry.names.push_back(std::move(*plural));
       if (bracket != std::string_view::npos) {
         // A code on a synonym line applies to the whole entry, as in PETRARCH-1.
@@ -404,6 +497,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     ActorEntry entry;
     entry.names.push_back(std::move(phrase));
     if (plural) entry.names.push_back(std::move(*plural));
+    if (possessive) entry.names.push_back(std::move(*possessive));
     entry.where = ctx.Where(line.number);
     if (bracket != std::string_view::npos) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
     ctx.out->actors.push_back(std::move(entry));
@@ -413,6 +507,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
   if (!ctx.tabari) {
     AddDemonymPlurals(first_entry, ctx);  // TABARI: "IRAQI_" matches IRAQIS already
     AddFirstLastNames(first_entry, ctx);
+    OrderNamesakesByRecency(first_entry, ctx);
   }
 }
 

@@ -150,6 +150,13 @@ Status ReadDictionary(std::string_view content, std::string_view filename, Dicti
   ctx.tabari = format == DictionaryFormat::kTabari;
   out->files.emplace_back(filename);
 
+  if ((kind == DictionaryKind::kActors || kind == DictionaryKind::kAgents) &&
+      internal::IsCorrectionFile(filename)) {
+    // Corrections add no entry, so the "no usable entry" test below does not apply: a line
+    // that matches nothing (other dictionaries than the shipped ones) is only a diagnostic.
+    internal::ApplyCorrectionFile(content, ctx);
+    return Status::OK();
+  }
   switch (kind) {
     case DictionaryKind::kVerbs: internal::ReadVerbFile(content, ctx); break;
     case DictionaryKind::kActors:

@@ -535,6 +535,59 @@ TEST(PetrarchActorsTest, FirstAndLastNameOfPersons) {
   EXPECT_EQ(set.actors[7].names, (std::vector<Phrase>{E("OMEGA"), E("ZETA THETA")}));
 }
 
+TEST(PetrarchActorsTest, NamesakeWithTheLatestTermComesFirst) {
+  // Father and son share "PRESIDENT BUSH": the entry whose latest term starts last takes the
+  // first of the two places, so the matcher's first-entry choice is the recent president.
+  // Other entries keep their places; one person listed twice under one root keeps its order.
+  constexpr std::string_view kText =
+      "GEORGE_BUSH_\n"                       // 0
+      "+PRESIDENT_BUSH_\n"
+      "\t[USAGOV 890120-930120]\n"
+      "\t[USAELI]\n"
+      "FRANCE_ [FRA]\n"                      // 1
+      "+PRESIDENT_BUSH_\n"                   // not a person: no namesake
+      "GEORGE_W._BUSH_\n"                    // 2
+      "+PRESIDENT_BUSH_\n"
+      "\t[USAELI 640101-010120]\n"
+      "\t[USAGOV 010120-090120]\n"
+      "SALVA_KIIR_\n"                        // 3
+      "\t[SSDGOV 110709-201231]\n"
+      "SALVA_KIIR_\n"                        // 4: the same root again
+      "\t[SDNGOV 050801-110708]\n"
+      "+SALVA_KIIR_MAYARDIT_\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 5u);
+  EXPECT_EQ(set.actors[0].names[0], E("GEORGE W. BUSH"));
+  EXPECT_EQ(set.actors[0].codes.size(), 2u);
+  EXPECT_EQ(set.actors[0].codes[1].code, "USAGOV");
+  EXPECT_EQ(set.actors[0].where.line, 7u);  // the entry moves with its own source line
+  EXPECT_EQ(set.actors[1].names[0], E("FRANCE"));
+  EXPECT_EQ(set.actors[2].names[0], E("GEORGE BUSH"));
+  EXPECT_EQ(set.actors[2].where.line, 1u);
+  EXPECT_EQ(set.actors[3].codes[0].code, "SSDGOV");
+  EXPECT_EQ(set.actors[4].codes[0].code, "SDNGOV");
+}
+
+TEST(PetrarchActorsTest, PluralPossessiveNameMatchesTheTextStagesTokens) {
+  // The text stage reads "Kurdistan Workers' Party" as KURDISTAN WORKERS 'S PARTY: the name as
+  // written stays first (the entity), the split form is added; "SWISS" ends in S, not S'.
+  constexpr std::string_view kText =
+      "KURDISTAN_WORKERS'_PARTY [TURREB]\n"
+      "+KURDISTAN_WORKERS_PARTY\n"
+      "SWISS_GUARDS'_\n"
+      "+PEOPLES'_SWISS_ASSOCIATION [CHE]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty());
+  ASSERT_EQ(set.actors.size(), 2u);
+  EXPECT_EQ(set.actors[0].names,
+            (std::vector<Phrase>{E("KURDISTAN WORKERS' PARTY"), E("KURDISTAN WORKERS 'S PARTY"),
+                                 E("KURDISTAN WORKERS PARTY")}));
+  EXPECT_EQ(set.actors[1].names,
+            (std::vector<Phrase>{E("SWISS GUARDS'"), E("SWISS GUARDS 'S"), E("PEOPLES' SWISS ASSOCIATION"),
+                                 E("PEOPLES 'S SWISS ASSOCIATION")}));
+}
+
 TEST(TabariActorsTest, NoGeneratedDemonymEntries) {
   // TABARI's "IRAQI_" already matches IRAQIS (see TabariActorsTest.EqualsSignMeansNoEndings).
   DictionarySet set = Read("IRAQ_ [IRQ]\n+IRAQI_\n", DictionaryKind::kActors,

@@ -31,6 +31,13 @@ void ReadDiscardFile(std::string_view content, const ReadContext& ctx);
 void ReadIssueFile(std::string_view content, const ReadContext& ctx);
 void ReadOptionsFile(std::string_view content, const ReadContext& ctx);
 
+// Correction files (correction_reader.cc, doc/formats/corrections.md): "*.corrections.txt",
+// read in the actor or agent group after the files they correct. ApplyCorrectionFile changes
+// codes of the actors and agents already in ctx.out and adds no entry; a line that matches no
+// entry becomes a diagnostic.
+bool IsCorrectionFile(std::string_view filename);
+void ApplyCorrectionFile(std::string_view content, const ReadContext& ctx);
+
 }  // namespace annal::lexicon::internal
 
 #endif  // ANNAL_LEXICON_FORMAT_READERS_H_

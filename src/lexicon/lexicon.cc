@@ -246,6 +246,17 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
     tw.gap_stop = !gap_parent_.empty() && tokens[t].has(text::kPunct) &&
                   !tokens[t].has(text::kQuote) && norm != "-";
     if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
+    // "US-led forces", "a Saudi-led coalition", "NATO-led troops": the led force acts for the
+    // one that leads it, so the word before "-led" also reads as itself (US, SAUDI, NATO) and
+    // the hyphenated token can begin or end a name. Not "-backed" or "-based": a backer or a
+    // place is not the actor ("Syrian-backed militia", "London-based group"). Only a name does
+    // this: "a judge-led inquiry" is no judge.
+    if (norm.size() > 4 && norm.ends_with("-LED") && tokens[t].has(text::kHyphenated) &&
+        tokens[t].has(text::kCapitalized)) {
+      if (auto it = exact_words_.find(norm.substr(0, norm.size() - 4)); it != exact_words_.end()) {
+        out->ids.push_back(it->second);
+      }
+    }
     // Stems: every prefix of the token that is a stem word, longest first. Only lengths that
     // stems starting like this token have are looked up.
     size_t longest = std::min(norm.size(), max_stem_length_);

@@ -76,6 +76,29 @@ TEST(LexiconTest, StemExactAndMultiWordMatches) {
   }
 }
 
+TEST(LexiconTest, NameLedReadsAsTheName) {
+  // "Lavrov-led troops": the word before "-led" matches as itself when the token is a
+  // capitalised hyphenated word; "troops-led" (lower case) and "Lavrov-backed" do not.
+  auto lex = Lexicon::Build(SmallDictionary());
+  ASSERT_TRUE(lex.ok());
+  auto toks = Tokens({"LAVROV-LED", "TROOPS", "TROOPS-LED", "LAVROV-BACKED", "LAVROV-LED"});
+  toks[0].flags |= text::kHyphenated | text::kCapitalized;
+  toks[2].flags |= text::kHyphenated;
+  toks[3].flags |= text::kHyphenated | text::kCapitalized;
+  toks[4].flags |= text::kCapitalized;  // not flagged hyphenated: not split
+  SentenceWords words;
+  (*lex)->LookupWords(toks.data(), toks.size(), &words);
+  std::vector<Match> matches;
+  (*lex)->FindMatches(words, &matches);
+  std::set<std::tuple<uint32_t, uint32_t, EntryKind>> got;
+  for (const auto& m : matches) got.insert({m.begin, m.end, m.payload.kind});
+  EXPECT_TRUE(got.count({0, 1, EntryKind::kActor}));  // LAVROV
+  EXPECT_TRUE(got.count({1, 2, EntryKind::kAgent}));
+  EXPECT_FALSE(got.count({2, 3, EntryKind::kAgent}));
+  EXPECT_FALSE(got.count({3, 4, EntryKind::kActor}));
+  EXPECT_FALSE(got.count({4, 5, EntryKind::kActor}));
+}
+
 TEST(LexiconTest, ExactWordDoesNotMatchLongerToken) {
   auto lex = Lexicon::Build(SmallDictionary());
   ASSERT_TRUE(lex.ok());

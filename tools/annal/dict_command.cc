@@ -14,6 +14,7 @@
 #include "context/date_resolver.h"
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
+#include "lexicon/format_readers.h"
 #include "lexicon/lexicon.h"
 #include "text/analyzer.h"
 #include "util/file.h"
@@ -181,7 +182,10 @@ lexicon::DictionaryKind GuessKind(const std::string& path) {
   std::string lower;
   for (char c : path) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto has = [&](const char* s) { return lower.find(s) != std::string::npos; };
-  if (has("agent")) return lexicon::DictionaryKind::kAgents;
+  // A correction file changes actors and agents; it is read in the agent group.
+  if (has("agent") || lexicon::internal::IsCorrectionFile(lower)) {
+    return lexicon::DictionaryKind::kAgents;
+  }
   if (has("actor") || has(".tsv")) return lexicon::DictionaryKind::kActors;  // .tsv: actor KB
   if (has("discard")) return lexicon::DictionaryKind::kDiscards;
   if (has("issue")) return lexicon::DictionaryKind::kIssues;
@@ -199,6 +203,9 @@ int RunLint(const DictArgs& a) {
   }
   size_t problems = 0;
   bool failed = false;
+  // The actors and agents of the files listed so far: a correction file is checked against
+  // them (a correction that matches no entry read before it is a problem).
+  lexicon::DictionarySet earlier;
   for (const auto& f : files) {
     std::string content;
     Status s = ReadFileToString(f, &content);
@@ -207,14 +214,24 @@ int RunLint(const DictArgs& a) {
       failed = true;
       continue;
     }
-    lexicon::DictionarySet set;
-    s = lexicon::ReadDictionary(content, f, GuessKind(f), lexicon::DictionaryFormat::kAuto, &set);
+    const lexicon::DictionaryKind kind = GuessKind(f);
+    const bool correction = lexicon::internal::IsCorrectionFile(f);
+    lexicon::DictionarySet own;
+    lexicon::DictionarySet& set = correction ? earlier : own;
+    const size_t first = set.diagnostics.size();
+    s = lexicon::ReadDictionary(content, f, kind, lexicon::DictionaryFormat::kAuto, &set);
     if (!s.ok()) {
       fmt::print("{}: {}\n", f, s.message());
       failed = true;
     }
-    for (const auto& d : set.diagnostics) fmt::print("{}\n", d.ToString());
-    problems += set.diagnostics.size();
+    for (size_t i = first; i < set.diagnostics.size(); ++i) {
+      fmt::print("{}\n", set.diagnostics[i].ToString());
+    }
+    problems += set.diagnostics.size() - first;
+    if (!correction) {
+      for (auto& e : own.actors) earlier.actors.push_back(std::move(e));
+      for (auto& e : own.agents) earlier.agents.push_back(std::move(e));
+    }
   }
   fmt::print(stderr, "lint: {} files, {} problems\n", files.size(), problems);
   if (failed) return kExitFailure;

@@ -1,0 +1,153 @@
+// Correction files (correction_reader.cc): codes of earlier actor and agent entries mended by
+// name and old code, and the shipped corrections applied to the shipped Phoenix files.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "code/default_dictionaries.h"
+#include "lexicon/dictionary_reader.h"
+#include "lexicon/dictionary_text.h"
+#include "lexicon/lexicon.h"
+
+namespace annal::lexicon {
+namespace {
+
+constexpr std::string_view kActors =
+    "UNITA_ [ANGREB] # a wrong country code\n"        // entry 0
+    "+NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_\n"
+    "TIGERS_ [SWZREB]\n"                               // entry 1
+    "KENYA_ [KEN]\n"                                   // entry 2
+    "+NAIROBI_\n"
+    "[KENGOV 020101-021231]\n";
+constexpr std::string_view kAgents =
+    "DEPUTY [~COP]\n"
+    "SHERIFF_DEPUTY [~COP]\n"
+    "HUMAN_RIGHTS_BODY [NGO~]\n";
+
+DictionarySet ReadBase() {
+  DictionarySet set;
+  EXPECT_TRUE(ReadDictionary(kActors, "a.txt", DictionaryKind::kActors, DictionaryFormat::kPetrarch,
+                             &set)
+                  .ok());
+  EXPECT_TRUE(ReadDictionary(kAgents, "g.txt", DictionaryKind::kAgents, DictionaryFormat::kPetrarch,
+                             &set)
+                  .ok());
+  return set;
+}
+
+Status Correct(std::string_view text, DictionarySet* set,
+               DictionaryKind kind = DictionaryKind::kAgents) {
+  return ReadDictionary(text, "mine.corrections.txt", kind, DictionaryFormat::kAuto, set);
+}
+
+TEST(CorrectionReaderTest, ActorCodeIsReplacedByAnyOfItsNames) {
+  DictionarySet set = ReadBase();
+  const size_t actors = set.actors.size();
+  // By the synonym; the KENGOV code of another entry is untouched.
+  ASSERT_TRUE(Correct("ACTOR NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA [ANGREB] -> [AGOREB]\n"
+                      "actor tigers_ [swzreb] -> [lkareb]  # lower case is read as upper\n",
+                      &set)
+                  .ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  EXPECT_EQ(set.actors.size(), actors);  // adds no entry
+  EXPECT_EQ(set.actors[0].codes.at(0).code, "AGOREB");
+  EXPECT_EQ(set.actors[1].codes.at(0).code, "LKAREB");
+  EXPECT_EQ(set.actors[2].codes.at(1).code, "KENGOV");
+}
+
+TEST(CorrectionReaderTest, DatedCodeKeepsItsDates) {
+  DictionarySet set = ReadBase();
+  const DatedCode before = set.actors[2].codes.at(1);
+  ASSERT_TRUE(Correct("ACTOR NAIROBI [KENGOV] -> [KENELI]\n", &set).ok());
+  EXPECT_TRUE(set.diagnostics.empty());
+  EXPECT_EQ(set.actors[2].codes.at(1).code, "KENELI");
+  EXPECT_EQ(set.actors[2].codes.at(1).from_day, before.from_day);
+  EXPECT_EQ(set.actors[2].codes.at(1).to_day, before.to_day);
+  EXPECT_EQ(set.actors[2].codes.at(0).code, "KEN");
+}
+
+TEST(CorrectionReaderTest, AgentCodeAndSideAreReplaced) {
+  DictionarySet set = ReadBase();
+  // By the generated plural; SHERIFF_DEPUTY (another entry, same code) is untouched.
+  ASSERT_TRUE(Correct("AGENT DEPUTIES [~COP] -> [~LEG]\n"
+                      "AGENT HUMAN_RIGHTS_BODY [NGO~] -> [~NGO]\n",
+                      &set)
+                  .ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  EXPECT_EQ(set.agents[0].code, "LEG");
+  EXPECT_TRUE(set.agents[0].suffix);
+  EXPECT_EQ(set.agents[1].code, "COP");
+  EXPECT_EQ(set.agents[2].code, "NGO");
+  EXPECT_TRUE(set.agents[2].suffix);
+}
+
+TEST(CorrectionReaderTest, LineMatchingNothingIsADiagnosticNotAnError) {
+  DictionarySet set = ReadBase();
+  // Wrong old code, unknown name, agent code given for an actor: nothing changes, the file
+  // still reads (a correction file adds no entry, so it is never "of the wrong kind").
+  Status s = Correct(
+      "ACTOR UNITA [XYZREB] -> [AGOREB]\n"
+      "AGENT GENERAL [~MIL] -> [~GOV]\n"
+      "ACTOR UNITA [ANGREB] -> [~AGO]\n"
+      "ACTOR UNITA ANGREB -> AGOREB\n"
+      "SYNONYM UNITA [ANGREB] -> [AGOREB]\n",
+      &set, DictionaryKind::kActors);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(set.diagnostics.size(), 5u);
+  EXPECT_EQ(set.diagnostics[0].line, 1u);
+  EXPECT_NE(set.diagnostics[0].message.find("matched no actor entry named UNITA"), std::string::npos)
+      << set.diagnostics[0].message;
+  EXPECT_NE(set.diagnostics[1].message.find("matched no agent"), std::string::npos);
+  EXPECT_EQ(set.actors[0].codes.at(0).code, "ANGREB");
+}
+
+TEST(CorrectionReaderTest, OnlyFilesNamedSoAreCorrections) {
+  DictionarySet set = ReadBase();
+  // The same line in an ordinary agent file is a malformed agent line, not a correction.
+  Status s = ReadDictionary("AGENT DEPUTY [~COP] -> [~LEG]\n", "other.txt", DictionaryKind::kAgents,
+                            DictionaryFormat::kPetrarch, &set);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(set.agents[0].code, "COP");
+}
+
+// The shipped corrections all apply to the shipped Phoenix files, and the corrected entries code
+// what the corrections say.
+TEST(CorrectionReaderTest, ShippedCorrectionsApply) {
+  DictionarySet set;
+  ASSERT_TRUE(ReadDictionaryFiles(code::DefaultDictionaryFiles(ANNAL_TEST_DATA_DIR), &set).ok());
+  size_t corrections = set.files.size();
+  for (size_t i = 0; i < set.files.size(); ++i) {
+    if (set.files[i].ends_with("annal.corrections.txt")) corrections = i;
+  }
+  ASSERT_LT(corrections, set.files.size());
+  for (const Diagnostic& d : set.diagnostics) {
+    EXPECT_FALSE(d.file.ends_with("annal.corrections.txt")) << d.ToString();
+  }
+  auto actor_codes = [&](std::string_view name) {
+    std::string codes;
+    for (const ActorEntry& a : set.actors) {
+      for (const Phrase& p : a.names) {
+        if (internal::PhraseText(p) != name) continue;
+        for (const DatedCode& c : a.codes) codes += c.code + " ";
+      }
+    }
+    return codes;
+  };
+  EXPECT_EQ(actor_codes("UNITA"), "AGOREB ");
+  EXPECT_EQ(actor_codes("TIGERS"), "LKAREB ");
+  EXPECT_EQ(actor_codes("RUF"), "SLEREB ");
+  for (const AgentEntry& a : set.agents) {
+    for (const Phrase& p : a.names) {
+      if (internal::PhraseText(p) == "DEPUTIES") {
+        EXPECT_EQ(a.code, "LEG");
+      }
+      if (internal::PhraseText(p) == "SHERIFF 'S DEPUTIES") {
+        EXPECT_EQ(a.code, "COP");
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace annal::lexicon
