@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "code/intent_code.h"
 #include "code/tabari_compat.h"
 #include "code/word_classes.h"
 
@@ -54,6 +55,9 @@ struct Verb {
   std::vector<std::pair<uint32_t, uint32_t>> alternates;
   bool passive = false;
   bool infinitive = false;      // preceded by TO
+  // The infinitive of a stated intention: "is willing to", "plans to", "vowed to" (not "is
+  // about to" or "is expected to", which report a coming act, not its announcement).
+  bool intended = false;
   bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
@@ -211,6 +215,15 @@ class SentenceAnalysis {
     std::string code, alt_code;
   };
   VerbCode ChooseVerbCode(const Verb& v, Binding* bind) const;
+  // A future act ("will withdraw", "is willing to withdraw", "plans to impose") is coded as
+  // its announcement (intent_code.h), unless the chosen pattern names the future itself
+  // ("- WILL * [0333]": its author chose the code for the announcement).
+  void AnnouncedActCode(const Verb& v, VerbCode* vc) const;
+  // "plans to impose restrictions", "is ready to contribute troops": a verb coded as a bare
+  // intention (030) whose infinitive complement follows takes the intent code of what is
+  // intended (intent_code.h) - 137 (threaten with repression) for the restrictions, 0334 for
+  // the troops - when CAMEO has one. `vi` indexes verbs_.
+  void IntendedActCode(size_t vi, VerbCode* vc) const;
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
   // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
@@ -1062,6 +1075,12 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
             c == "WILLING" || c == "PREPARED" || c == "VOWED" || c == "VOWS" || c == "PROMISED" ||
             c == "PROMISES" || c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE") {
           future = true;
+          v->intended = c == "PLANS" || c == "PLAN" || c == "PLANNED" || c == "INTENDS" ||
+                        c == "INTENDED" || c == "READY" || c == "WILLING" ||
+                        // "is prepared to" (willing), not "prepared to attend" (got ready)
+                        (c == "PREPARED" && k >= 3 && IsBeAuxiliary(W(k - 3))) ||
+                        c == "VOWED" || c == "VOWS" || c == "PROMISED" || c == "PROMISES" ||
+                        c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE";
         } else if (c == "THREATENED" || c == "THREATENS" || c == "WANTS" || c == "WANT" ||
                    c == "HOPES" || c == "SEEKS" || c == "ATTEMPTED" || c == "TRIED" ||
                    c == "REFUSED" || c == "FAILED") {
@@ -1079,6 +1098,12 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   // Passive: a form of "be" in the group and a participle that is not the base or -ING form.
   v->passive = be && !EndsWith(w, "ING") && !v->infinitive &&
                (EndsWith(w, "ED") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N"));
+  // "he is prepared to lift the ban", "is committed to opening up": an adjective of stance
+  // before an infinitive or a gerund; its subject is the one who intends, not a patient.
+  if (v->passive && v->end < n_ && W(v->end) == "TO" &&
+      (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED")) {
+    v->passive = false;
+  }
   if (negated) {
     v->modality = Modality::kNegated;
   } else if (hypothetical) {
@@ -1960,6 +1985,51 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
   return vc;
 }
 
+void SentenceAnalysis::AnnouncedActCode(const Verb& v, VerbCode* vc) const {
+  if (vc->pattern >= 0) {
+    const auto& p = dict_.verbs[vc->block].patterns[static_cast<size_t>(vc->pattern)];
+    auto future_word = [](std::string_view w) {
+      return IsFutureModal(w) || w == "WILL_" || w == "PLAN" || w == "PLANS" || w == "TO";
+    };
+    for (const auto& e : p.before) {
+      if (e.kind == ElementKind::kWord && future_word(e.word.text)) return;
+      if (e.kind == ElementKind::kSynset) {
+        for (const auto& s : dict_.synsets) {
+          if (s.name != e.synset) continue;
+          for (const auto& member : s.members) {
+            for (const auto& w : member) {
+              if (future_word(w.text)) return;
+            }
+          }
+        }
+      }
+    }
+  }
+  std::string intent = IntentCode(vc->code);
+  if (intent.empty()) return;
+  vc->code = std::move(intent);
+  // Only the one who announces expresses an intention: "Norway is willing to send troops to
+  // Lebanon" says nothing of Lebanon's (the paired 086 of "send" is no longer an event).
+  vc->alt_code.clear();
+}
+
+void SentenceAnalysis::IntendedActCode(size_t vi, VerbCode* vc) const {
+  if (vi + 1 >= verbs_.size()) return;
+  const Verb& v = verbs_[vi];
+  const Verb& c = verbs_[vi + 1];
+  // The complement right after the verb ("plans to", "is ready to", "agreed on Monday to").
+  if (!c.infinitive || c.group_begin < v.end || c.group_begin > v.end + 3) return;
+  Binding unused;
+  VerbCode complement = ChooseVerbCode(c, &unused);
+  // Only a pattern's words say enough: a bare block default is too rough ("agreed to take the
+  // job" is not "take" as 192, occupy territory).
+  if (!complement.pattern_has_words) return;
+  std::string intent = IntentCode(complement.code);
+  if (intent.empty()) return;
+  vc->code = std::move(intent);
+  vc->alt_code.clear();
+}
+
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   // Discards: a sports or historical phrase drops the sentence, or the whole story. A time
   // reference ("1988", "two weeks ago") only marks its own clause as history (below).
@@ -2023,8 +2093,11 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
         std::string_view w = W(k);
         // A verb word inside the coded verb's own pattern ("began a hunger strike") is used up.
+        // An infinitive on the way ("rejected an offer to host a summit to hammer out a
+        // deal") is one more link of the same chain of purposes.
         if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
-            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k))) {
+            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k) &&
+             !verbs_[verb_of_[k]].infinitive)) {
           same_clause = false;
         }
       }
@@ -2040,6 +2113,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // 1. A verb pattern, most specific first.
     Binding bind;
     VerbCode vc = ChooseVerbCode(v, &bind);
+    if (v.intended && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
     std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
@@ -2201,6 +2276,15 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         for (const auto& t : members) {
           if (s.code != t.code) Emit(v, code, {s}, {t}, v.modality, std::nullopt, pattern, out);
         }
+      }
+      // The verb is coded like any other: "reached a consensus to exchange information",
+      // "signed an agreement to increase trade" - the infinitive is the content of what was
+      // agreed (the rules at the top of the loop), and "met and agreed" shares the members.
+      if (!members.empty()) {
+        last_coded_end = v.end;
+        previous_sources = members;
+        previous_sources_verb = vi;
+        previous_passive = v.passive;
       }
       continue;
     }

@@ -66,6 +66,31 @@ URGE
 
 --- REFUSE [---] ---
 REFUSE
+
+--- PLAN [---] ---
+PLAN {PLANS PLANNED PLANNING}
+- * TO [030]
+
+--- PREPARE [---] ---
+PREPARE
+- IS * TO [030]
+
+--- WITHDRAW [087] ---
+WITHDRAW
+
+--- IMPOSE [170] ---
+IMPOSE
+- * RESTRICTIONS [172]
+
+--- REACH [---] ---
+REACH
+- % * CONSENSUS [037]
+
+--- EXCHANGE [060] ---
+EXCHANGE
+
+--- HOST [043] ---
+HOST
 )";
 
 // A second verb dictionary, loaded after the first: its default fills the first one's "---".
@@ -289,6 +314,45 @@ TEST_F(SentenceCoderTest, PossessiveRoleObjectGivesWayToActorAfterIt) {
   // Without the possessive the place gives the role its country.
   EXPECT_EQ(Code("Russia met the army in Ukraine."),
             std::vector<std::string>{"RUS UKRMIL 040 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, StatedIntentionCodesTheAnnouncement) {
+  // "is willing to withdraw": CAMEO 0356 (express intent to de-escalate), not 087.
+  EXPECT_EQ(Code("Russia is willing to withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // A plain future reports the act itself, as the PETRARCH gold codes it.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 087 future"});
+}
+
+TEST_F(SentenceCoderTest, BareIntentionTakesItsComplementsIntentCode) {
+  // PLAN's "- * TO [030]" says only "intends to"; what is intended (IMPOSE's "- * RESTRICTIONS
+  // [172]") makes it a threat: 132, threaten with administrative sanctions.
+  EXPECT_EQ(Code("Russia plans to impose restrictions on Ukraine."),
+            std::vector<std::string>{"RUS UKR 132 asserted"});
+  // "is prepared to" is a stance, not a passive: Russia intends, it is not acted upon.
+  EXPECT_EQ(Code("Russia is prepared to impose restrictions on Ukraine."),
+            std::vector<std::string>{"RUS UKR 132 asserted"});
+  // A complement coded only by its block's default says too little to refine the intention.
+  EXPECT_EQ(Code("Russia plans to attack Ukraine."),
+            std::vector<std::string>{"RUS UKR 030 asserted"});
+}
+
+TEST_F(SentenceCoderTest, CompoundPatternVerbGovernsItsInfinitive) {
+  // "% * CONSENSUS": the members agree with each other; "to exchange" is what they agreed.
+  EXPECT_EQ(Code("Israel and Lebanon reached a consensus to exchange prisoners."),
+            (std::vector<std::string>{"ISR LBN 037 asserted", "LBN ISR 037 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, ChainOfPurposeInfinitivesIsNoEvent) {
+  EXPECT_EQ(Code("Russia refused the offer of Israel to host a summit to meet Ukraine."),
+            std::vector<std::string>{"RUS ISR 120 asserted"});
 }
 
 }  // namespace
