@@ -1096,12 +1096,15 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   v->group_begin = k;
   std::string_view w = W(v->word);
   // Passive: a form of "be" in the group and a participle that is not the base or -ING form.
+  // Irregular participles too: "held", "laid", "paid", "told", "made", "struck", "hung".
   v->passive = be && !EndsWith(w, "ING") && !v->infinitive &&
-               (EndsWith(w, "ED") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N"));
-  // "he is prepared to lift the ban", "is committed to opening up": an adjective of stance
-  // before an infinitive or a gerund; its subject is the one who intends, not a patient.
+               (EndsWith(w, "D") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N") ||
+                w == "MADE" || w == "STRUCK" || w == "STUCK" || w == "HUNG");
+  // "he is prepared to lift the ban", "is committed to opening up", "the US, which is opposed
+  // to ending the ban": an adjective of stance before an infinitive or a gerund; its subject is
+  // the one who holds the stance, not a patient.
   if (v->passive && v->end < n_ && W(v->end) == "TO" &&
-      (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED")) {
+      (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED" || w == "OPPOSED")) {
     v->passive = false;
   }
   if (negated) {
@@ -1590,8 +1593,47 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   // A speech verb's pattern ("SAID * SANCTIONS ON") reads the words of what was said; once the
   // reported clause has a verb of its own, that verb codes the event.
   const bool stop_at_verbs = v.speech;
-  for (const auto& e : p.after) {
+  // In the passive, "by X" names the one who acts: a pattern that puts the target there
+  // ("- * BY + [141]", written for the active "attack by ...") reads "was struck by Israeli
+  // aircraft" backwards. (TABARI reads patterns literally.)
+  if (v.passive && tabari_ == nullptr) {
+    for (size_t i = 1; i < p.after.size(); ++i) {
+      if (p.after[i].kind != ElementKind::kTarget || p.after[i - 1].kind != ElementKind::kWord) {
+        continue;
+      }
+      const uint32_t id = p.after[i - 1].id;
+      if (id == lex_.WordId("BY", true) || id == lex_.WordId("BY", false)) return false;
+    }
+  }
+  for (size_t i = 0; i < p.after.size(); ++i) {
+    const lexicon::CompiledElement& e = p.after[i];
+    const uint32_t from = pos;
     if (!MatchElementForward(e, &pos, n_, stop_at_verbs, b)) return false;
+    // A slot after a preposition of the pattern ("- + &AUXVERB1 * &PREPOSIT1 $", "... * IN $")
+    // names an actor of the verb's own clause: in "were killed on Monday when a village in
+    // southern Lebanon was struck" neither the village nor Lebanon is the killer.
+    const bool slot = e.kind == ElementKind::kSource || e.kind == ElementKind::kTarget ||
+                      e.kind == ElementKind::kCompound;
+    // Any slot: no clause opener between where its search began and the actor it took.
+    if (slot && tabari_ == nullptr && from < pos && mention_of_[pos - 1] != kNone) {
+      const bool after_preposition =
+          i > 0 && from > 0 &&
+          (p.after[i - 1].kind == ElementKind::kWord ||
+           p.after[i - 1].kind == ElementKind::kSynset) &&
+          IsPreposition(W(from - 1));
+      const uint32_t begin = mentions_[mention_of_[pos - 1]].begin;
+      for (uint32_t k = after_preposition ? v.end : from; k < begin; ++k) {
+        std::string_view w = W(k);
+        // "claimed that X ...", "denounced as a crime X's ...": THAT and AS open the verb's own
+        // complement, whose subject a slot right after the verb rightly reads; a preposition
+        // of the pattern past them belongs to that clause ("demanded that Hamas renounce its
+        // struggle against Israel" is no demand "against" Israel).
+        if ((IsClauseOpener(w) && (after_preposition || (w != "THAT" && w != "AS"))) ||
+            (k >= from && after_preposition && (w == "," || w == ";" || w == ":"))) {
+          return false;
+        }
+      }
+    }
   }
   uint32_t back = v.begin;
   // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
@@ -1601,6 +1643,12 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
     // ("+ was arrested in $"); in the active voice the word before the verb is its subject.
     // (TABARI reads patterns literally: "ANTI- + *" finds the target before PARADE.)
     if (p.before[i].kind == ElementKind::kTarget && !v.passive && tabari_ == nullptr) return false;
+    // And a source there reads wrong in the passive ("people were killed" did not kill),
+    // unless the pattern spells out the passive itself with a word between them.
+    if (p.before[i].kind == ElementKind::kSource && v.passive && tabari_ == nullptr &&
+        i + 1 == p.before.size()) {
+      return false;
+    }
     // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
@@ -2187,7 +2235,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // Kandahar, killing four soldiers"), not the one who killed.
     const bool source_from_previous_clause =
         bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
-    if ((bind.source == kNone || (adjunct_participle && source_from_previous_clause)) &&
+    // The same holds for a coordinated predicate ("said it would close its embassy in Kiev and
+    // would expel ...": Kiev is no expeller).
+    if ((bind.source == kNone ||
+         ((adjunct_participle || coordinated) && source_from_previous_clause)) &&
         (coordinated || adjunct_participle) && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {

@@ -91,6 +91,10 @@ EXCHANGE
 
 --- HOST [043] ---
 HOST
+
+--- EXPEL [174] ---
+EXPEL
+- $ * DIPLOMATS [174]
 )";
 
 // A second verb dictionary, loaded after the first: its default fills the first one's "---".
@@ -353,6 +357,25 @@ TEST_F(SentenceCoderTest, CompoundPatternVerbGovernsItsInfinitive) {
 TEST_F(SentenceCoderTest, ChainOfPurposeInfinitivesIsNoEvent) {
   EXPECT_EQ(Code("Russia refused the offer of Israel to host a summit to meet Ukraine."),
             std::vector<std::string>{"RUS ISR 120 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, CoordinatedPredicateKeepsItsSubjectOverAPatternSlot) {
+  // "$ * DIPLOMATS" would take Lebanon, the nearest actor on the left, as the expeller; the
+  // predicate after "and" shares Russia, the subject of "met".
+  EXPECT_EQ(Code("Russia met Ukraine in Lebanon and expelled diplomats."),
+            (std::vector<std::string>{"RUS UKR 040 asserted", "RUS - 174 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, PassiveSubjectIsNoPatternSource) {
+  // "$ * DIPLOMATS" on "Russia was expelled ...": the passive's subject is acted upon.
+  EXPECT_EQ(Code("Russia was expelled by Ukraine with its diplomats."),
+            std::vector<std::string>{"UKR RUS 174 asserted"});
 }
 
 }  // namespace
