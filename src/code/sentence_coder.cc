@@ -215,6 +215,8 @@ class SentenceAnalysis {
     std::string code, alt_code;
   };
   VerbCode ChooseVerbCode(const Verb& v, Binding* bind) const;
+  // The first non-null default code of the verb's blocks (no pattern).
+  VerbCode DefaultVerbCode(const Verb& v) const;
   // A future act ("will withdraw", "is willing to withdraw", "plans to impose") is coded as
   // its announcement (intent_code.h), unless the chosen pattern names the future itself
   // ("- WILL * [0333]": its author chose the code for the announcement).
@@ -2022,6 +2024,14 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     }
   }
   *bind = Binding();  // a pattern that failed half-way must leave no slots bound
+  return DefaultVerbCode(v);
+}
+
+SentenceAnalysis::VerbCode SentenceAnalysis::DefaultVerbCode(const Verb& v) const {
+  VerbCode vc;
+  vc.block = v.block;
+  std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+  blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
   for (const auto& [b, f] : blocks) {
     const auto& bl = dict_.verbs[b];
     const auto& form = bl.forms[f];
@@ -2161,6 +2171,18 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // 1. A verb pattern, most specific first.
     Binding bind;
     VerbCode vc = ChooseVerbCode(v, &bind);
+    // "announced that Kagame must agree to constitutional changes": what the speaker says Y
+    // must do is demanded (CAMEO 10, step 3 below), not done; a speech pattern reading the
+    // words of that clause ("ANNOUNCE * AGREE") would code the demanded act as the event.
+    // (A pattern that already codes an appeal or a demand, "suggested * SHOULD [020]", stays.)
+    if (v.speech && vc.pattern >= 0 && vc.code.rfind("02", 0) != 0 &&
+        vc.code.rfind("10", 0) != 0) {
+      const uint32_t addressee = DeonticClauseSubject(v);
+      if (addressee != kNone && bind.last_token >= mentions_[addressee].end) {
+        bind = Binding();
+        vc = DefaultVerbCode(v);
+      }
+    }
     if (v.intended && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const int32_t pattern = vc.pattern;

@@ -56,6 +56,7 @@ MEET {MEETS MET MEETING}
 
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
+- * PULL OUT [087]
 
 --- ARREST [173] ---
 ARREST
@@ -376,6 +377,22 @@ TEST_F(SentenceCoderTest, PassiveSubjectIsNoPatternSource) {
   // "$ * DIPLOMATS" on "Russia was expelled ...": the passive's subject is acted upon.
   EXPECT_EQ(Code("Russia was expelled by Ukraine with its diplomats."),
             std::vector<std::string>{"UKR RUS 174 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, SpeechPatternDoesNotCodeADemandedAct) {
+  // "said Y must pull out": Lavrov demands (100) that Ukraine pull out; SAY's "- * PULL OUT
+  // [087]" would code the pulling out as done.
+  EXPECT_EQ(Code("Lavrov said Ukraine must pull out of Lebanon."),
+            std::vector<std::string>{"RUSGOV UKR 100 asserted"});
+  // Without the modal the pattern reads what was said.
+  EXPECT_EQ(Code("Lavrov said Russia will pull out."),
+            std::vector<std::string>{"RUSGOV RUS 087 asserted"});
 }
 
 }  // namespace
