@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "code/intent_code.h"
 #include "code/tabari_compat.h"
 #include "code/word_classes.h"
 
@@ -54,6 +55,9 @@ struct Verb {
   std::vector<std::pair<uint32_t, uint32_t>> alternates;
   bool passive = false;
   bool infinitive = false;      // preceded by TO
+  // The infinitive of a stated intention: "is willing to", "plans to", "vowed to" (not "is
+  // about to" or "is expected to", which report a coming act, not its announcement).
+  bool intended = false;
   bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
@@ -211,6 +215,17 @@ class SentenceAnalysis {
     std::string code, alt_code;
   };
   VerbCode ChooseVerbCode(const Verb& v, Binding* bind) const;
+  // The first non-null default code of the verb's blocks (no pattern).
+  VerbCode DefaultVerbCode(const Verb& v) const;
+  // A future act ("will withdraw", "is willing to withdraw", "plans to impose") is coded as
+  // its announcement (intent_code.h), unless the chosen pattern names the future itself
+  // ("- WILL * [0333]": its author chose the code for the announcement).
+  void AnnouncedActCode(const Verb& v, VerbCode* vc) const;
+  // "plans to impose restrictions", "is ready to contribute troops": a verb coded as a bare
+  // intention (030) whose infinitive complement follows takes the intent code of what is
+  // intended (intent_code.h) - 137 (threaten with repression) for the restrictions, 0334 for
+  // the troops - when CAMEO has one. `vi` indexes verbs_.
+  void IntendedActCode(size_t vi, VerbCode* vc) const;
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
   // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
@@ -1062,6 +1077,12 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
             c == "WILLING" || c == "PREPARED" || c == "VOWED" || c == "VOWS" || c == "PROMISED" ||
             c == "PROMISES" || c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE") {
           future = true;
+          v->intended = c == "PLANS" || c == "PLAN" || c == "PLANNED" || c == "INTENDS" ||
+                        c == "INTENDED" || c == "READY" || c == "WILLING" ||
+                        // "is prepared to" (willing), not "prepared to attend" (got ready)
+                        (c == "PREPARED" && k >= 3 && IsBeAuxiliary(W(k - 3))) ||
+                        c == "VOWED" || c == "VOWS" || c == "PROMISED" || c == "PROMISES" ||
+                        c == "PLEDGED" || c == "PLEDGES" || c == "SWORN" || c == "SWORE";
         } else if (c == "THREATENED" || c == "THREATENS" || c == "WANTS" || c == "WANT" ||
                    c == "HOPES" || c == "SEEKS" || c == "ATTEMPTED" || c == "TRIED" ||
                    c == "REFUSED" || c == "FAILED") {
@@ -1077,8 +1098,17 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   v->group_begin = k;
   std::string_view w = W(v->word);
   // Passive: a form of "be" in the group and a participle that is not the base or -ING form.
+  // Irregular participles too: "held", "laid", "paid", "told", "made", "struck", "hung".
   v->passive = be && !EndsWith(w, "ING") && !v->infinitive &&
-               (EndsWith(w, "ED") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N"));
+               (EndsWith(w, "D") || EndsWith(w, "EN") || EndsWith(w, "T") || EndsWith(w, "N") ||
+                w == "MADE" || w == "STRUCK" || w == "STUCK" || w == "HUNG");
+  // "he is prepared to lift the ban", "is committed to opening up", "the US, which is opposed
+  // to ending the ban": an adjective of stance before an infinitive or a gerund; its subject is
+  // the one who holds the stance, not a patient.
+  if (v->passive && v->end < n_ && W(v->end) == "TO" &&
+      (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED" || w == "OPPOSED")) {
+    v->passive = false;
+  }
   if (negated) {
     v->modality = Modality::kNegated;
   } else if (hypothetical) {
@@ -1565,8 +1595,47 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
   // A speech verb's pattern ("SAID * SANCTIONS ON") reads the words of what was said; once the
   // reported clause has a verb of its own, that verb codes the event.
   const bool stop_at_verbs = v.speech;
-  for (const auto& e : p.after) {
+  // In the passive, "by X" names the one who acts: a pattern that puts the target there
+  // ("- * BY + [141]", written for the active "attack by ...") reads "was struck by Israeli
+  // aircraft" backwards. (TABARI reads patterns literally.)
+  if (v.passive && tabari_ == nullptr) {
+    for (size_t i = 1; i < p.after.size(); ++i) {
+      if (p.after[i].kind != ElementKind::kTarget || p.after[i - 1].kind != ElementKind::kWord) {
+        continue;
+      }
+      const uint32_t id = p.after[i - 1].id;
+      if (id == lex_.WordId("BY", true) || id == lex_.WordId("BY", false)) return false;
+    }
+  }
+  for (size_t i = 0; i < p.after.size(); ++i) {
+    const lexicon::CompiledElement& e = p.after[i];
+    const uint32_t from = pos;
     if (!MatchElementForward(e, &pos, n_, stop_at_verbs, b)) return false;
+    // A slot after a preposition of the pattern ("- + &AUXVERB1 * &PREPOSIT1 $", "... * IN $")
+    // names an actor of the verb's own clause: in "were killed on Monday when a village in
+    // southern Lebanon was struck" neither the village nor Lebanon is the killer.
+    const bool slot = e.kind == ElementKind::kSource || e.kind == ElementKind::kTarget ||
+                      e.kind == ElementKind::kCompound;
+    // Any slot: no clause opener between where its search began and the actor it took.
+    if (slot && tabari_ == nullptr && from < pos && mention_of_[pos - 1] != kNone) {
+      const bool after_preposition =
+          i > 0 && from > 0 &&
+          (p.after[i - 1].kind == ElementKind::kWord ||
+           p.after[i - 1].kind == ElementKind::kSynset) &&
+          IsPreposition(W(from - 1));
+      const uint32_t begin = mentions_[mention_of_[pos - 1]].begin;
+      for (uint32_t k = after_preposition ? v.end : from; k < begin; ++k) {
+        std::string_view w = W(k);
+        // "claimed that X ...", "denounced as a crime X's ...": THAT and AS open the verb's own
+        // complement, whose subject a slot right after the verb rightly reads; a preposition
+        // of the pattern past them belongs to that clause ("demanded that Hamas renounce its
+        // struggle against Israel" is no demand "against" Israel).
+        if ((IsClauseOpener(w) && (after_preposition || (w != "THAT" && w != "AS"))) ||
+            (k >= from && after_preposition && (w == "," || w == ";" || w == ":"))) {
+          return false;
+        }
+      }
+    }
   }
   uint32_t back = v.begin;
   // Words before the verb may sit before its auxiliaries ("WILL * ") unless the pattern ties
@@ -1576,6 +1645,12 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
     // ("+ was arrested in $"); in the active voice the word before the verb is its subject.
     // (TABARI reads patterns literally: "ANTI- + *" finds the target before PARADE.)
     if (p.before[i].kind == ElementKind::kTarget && !v.passive && tabari_ == nullptr) return false;
+    // And a source there reads wrong in the passive ("people were killed" did not kill),
+    // unless the pattern spells out the passive itself with a word between them.
+    if (p.before[i].kind == ElementKind::kSource && v.passive && tabari_ == nullptr &&
+        i + 1 == p.before.size()) {
+      return false;
+    }
     // `adjacent` ties an element to the one on its left, so walking leftwards the tie that
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
@@ -1949,6 +2024,14 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     }
   }
   *bind = Binding();  // a pattern that failed half-way must leave no slots bound
+  return DefaultVerbCode(v);
+}
+
+SentenceAnalysis::VerbCode SentenceAnalysis::DefaultVerbCode(const Verb& v) const {
+  VerbCode vc;
+  vc.block = v.block;
+  std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
+  blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
   for (const auto& [b, f] : blocks) {
     const auto& bl = dict_.verbs[b];
     const auto& form = bl.forms[f];
@@ -1958,6 +2041,51 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     if (!vc.code.empty() && vc.code != "---") break;
   }
   return vc;
+}
+
+void SentenceAnalysis::AnnouncedActCode(const Verb& v, VerbCode* vc) const {
+  if (vc->pattern >= 0) {
+    const auto& p = dict_.verbs[vc->block].patterns[static_cast<size_t>(vc->pattern)];
+    auto future_word = [](std::string_view w) {
+      return IsFutureModal(w) || w == "WILL_" || w == "PLAN" || w == "PLANS" || w == "TO";
+    };
+    for (const auto& e : p.before) {
+      if (e.kind == ElementKind::kWord && future_word(e.word.text)) return;
+      if (e.kind == ElementKind::kSynset) {
+        for (const auto& s : dict_.synsets) {
+          if (s.name != e.synset) continue;
+          for (const auto& member : s.members) {
+            for (const auto& w : member) {
+              if (future_word(w.text)) return;
+            }
+          }
+        }
+      }
+    }
+  }
+  std::string intent = IntentCode(vc->code);
+  if (intent.empty()) return;
+  vc->code = std::move(intent);
+  // Only the one who announces expresses an intention: "Norway is willing to send troops to
+  // Lebanon" says nothing of Lebanon's (the paired 086 of "send" is no longer an event).
+  vc->alt_code.clear();
+}
+
+void SentenceAnalysis::IntendedActCode(size_t vi, VerbCode* vc) const {
+  if (vi + 1 >= verbs_.size()) return;
+  const Verb& v = verbs_[vi];
+  const Verb& c = verbs_[vi + 1];
+  // The complement right after the verb ("plans to", "is ready to", "agreed on Monday to").
+  if (!c.infinitive || c.group_begin < v.end || c.group_begin > v.end + 3) return;
+  Binding unused;
+  VerbCode complement = ChooseVerbCode(c, &unused);
+  // Only a pattern's words say enough: a bare block default is too rough ("agreed to take the
+  // job" is not "take" as 192, occupy territory).
+  if (!complement.pattern_has_words) return;
+  std::string intent = IntentCode(complement.code);
+  if (intent.empty()) return;
+  vc->code = std::move(intent);
+  vc->alt_code.clear();
 }
 
 void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
@@ -2023,8 +2151,11 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
         std::string_view w = W(k);
         // A verb word inside the coded verb's own pattern ("began a hunger strike") is used up.
+        // An infinitive on the way ("rejected an offer to host a summit to hammer out a
+        // deal") is one more link of the same chain of purposes.
         if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
-            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k))) {
+            (verb_of_[k] != kNone && k >= consumed_until && !LooksLikeNoun(k) &&
+             !verbs_[verb_of_[k]].infinitive)) {
           same_clause = false;
         }
       }
@@ -2040,6 +2171,20 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // 1. A verb pattern, most specific first.
     Binding bind;
     VerbCode vc = ChooseVerbCode(v, &bind);
+    // "announced that Kagame must agree to constitutional changes": what the speaker says Y
+    // must do is demanded (CAMEO 10, step 3 below), not done; a speech pattern reading the
+    // words of that clause ("ANNOUNCE * AGREE") would code the demanded act as the event.
+    // (A pattern that already codes an appeal or a demand, "suggested * SHOULD [020]", stays.)
+    if (v.speech && vc.pattern >= 0 && vc.code.rfind("02", 0) != 0 &&
+        vc.code.rfind("10", 0) != 0) {
+      const uint32_t addressee = DeonticClauseSubject(v);
+      if (addressee != kNone && bind.last_token >= mentions_[addressee].end) {
+        bind = Binding();
+        vc = DefaultVerbCode(v);
+      }
+    }
+    if (v.intended && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
     std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
@@ -2112,7 +2257,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // Kandahar, killing four soldiers"), not the one who killed.
     const bool source_from_previous_clause =
         bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
-    if ((bind.source == kNone || (adjunct_participle && source_from_previous_clause)) &&
+    // The same holds for a coordinated predicate ("said it would close its embassy in Kiev and
+    // would expel ...": Kiev is no expeller).
+    if ((bind.source == kNone ||
+         ((adjunct_participle || coordinated) && source_from_previous_clause)) &&
         (coordinated || adjunct_participle) && !previous_sources.empty() && !previous_passive) {
       sources = previous_sources;
     } else if (bind.source == kNone) {
@@ -2201,6 +2349,15 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         for (const auto& t : members) {
           if (s.code != t.code) Emit(v, code, {s}, {t}, v.modality, std::nullopt, pattern, out);
         }
+      }
+      // The verb is coded like any other: "reached a consensus to exchange information",
+      // "signed an agreement to increase trade" - the infinitive is the content of what was
+      // agreed (the rules at the top of the loop), and "met and agreed" shares the members.
+      if (!members.empty()) {
+        last_coded_end = v.end;
+        previous_sources = members;
+        previous_sources_verb = vi;
+        previous_passive = v.passive;
       }
       continue;
     }

@@ -56,6 +56,7 @@ MEET {MEETS MET MEETING}
 
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
+- * PULL OUT [087]
 
 --- ARREST [173] ---
 ARREST
@@ -66,6 +67,35 @@ URGE
 
 --- REFUSE [---] ---
 REFUSE
+
+--- PLAN [---] ---
+PLAN {PLANS PLANNED PLANNING}
+- * TO [030]
+
+--- PREPARE [---] ---
+PREPARE
+- IS * TO [030]
+
+--- WITHDRAW [087] ---
+WITHDRAW
+
+--- IMPOSE [170] ---
+IMPOSE
+- * RESTRICTIONS [172]
+
+--- REACH [---] ---
+REACH
+- % * CONSENSUS [037]
+
+--- EXCHANGE [060] ---
+EXCHANGE
+
+--- HOST [043] ---
+HOST
+
+--- EXPEL [174] ---
+EXPEL
+- $ * DIPLOMATS [174]
 )";
 
 // A second verb dictionary, loaded after the first: its default fills the first one's "---".
@@ -289,6 +319,80 @@ TEST_F(SentenceCoderTest, PossessiveRoleObjectGivesWayToActorAfterIt) {
   // Without the possessive the place gives the role its country.
   EXPECT_EQ(Code("Russia met the army in Ukraine."),
             std::vector<std::string>{"RUS UKRMIL 040 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, StatedIntentionCodesTheAnnouncement) {
+  // "is willing to withdraw": CAMEO 0356 (express intent to de-escalate), not 087.
+  EXPECT_EQ(Code("Russia is willing to withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // A plain future reports the act itself, as the PETRARCH gold codes it.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 087 future"});
+}
+
+TEST_F(SentenceCoderTest, BareIntentionTakesItsComplementsIntentCode) {
+  // PLAN's "- * TO [030]" says only "intends to"; what is intended (IMPOSE's "- * RESTRICTIONS
+  // [172]") makes it a threat: 132, threaten with administrative sanctions.
+  EXPECT_EQ(Code("Russia plans to impose restrictions on Ukraine."),
+            std::vector<std::string>{"RUS UKR 132 asserted"});
+  // "is prepared to" is a stance, not a passive: Russia intends, it is not acted upon.
+  EXPECT_EQ(Code("Russia is prepared to impose restrictions on Ukraine."),
+            std::vector<std::string>{"RUS UKR 132 asserted"});
+  // A complement coded only by its block's default says too little to refine the intention.
+  EXPECT_EQ(Code("Russia plans to attack Ukraine."),
+            std::vector<std::string>{"RUS UKR 030 asserted"});
+}
+
+TEST_F(SentenceCoderTest, CompoundPatternVerbGovernsItsInfinitive) {
+  // "% * CONSENSUS": the members agree with each other; "to exchange" is what they agreed.
+  EXPECT_EQ(Code("Israel and Lebanon reached a consensus to exchange prisoners."),
+            (std::vector<std::string>{"ISR LBN 037 asserted", "LBN ISR 037 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, ChainOfPurposeInfinitivesIsNoEvent) {
+  EXPECT_EQ(Code("Russia refused the offer of Israel to host a summit to meet Ukraine."),
+            std::vector<std::string>{"RUS ISR 120 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, CoordinatedPredicateKeepsItsSubjectOverAPatternSlot) {
+  // "$ * DIPLOMATS" would take Lebanon, the nearest actor on the left, as the expeller; the
+  // predicate after "and" shares Russia, the subject of "met".
+  EXPECT_EQ(Code("Russia met Ukraine in Lebanon and expelled diplomats."),
+            (std::vector<std::string>{"RUS UKR 040 asserted", "RUS - 174 asserted"}));
+}
+
+TEST_F(SentenceCoderTest, PassiveSubjectIsNoPatternSource) {
+  // "$ * DIPLOMATS" on "Russia was expelled ...": the passive's subject is acted upon.
+  EXPECT_EQ(Code("Russia was expelled by Ukraine with its diplomats."),
+            std::vector<std::string>{"UKR RUS 174 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, SpeechPatternDoesNotCodeADemandedAct) {
+  // "said Y must pull out": Lavrov demands (100) that Ukraine pull out; SAY's "- * PULL OUT
+  // [087]" would code the pulling out as done.
+  EXPECT_EQ(Code("Lavrov said Ukraine must pull out of Lebanon."),
+            std::vector<std::string>{"RUSGOV UKR 100 asserted"});
+  // Without the modal the pattern reads what was said.
+  EXPECT_EQ(Code("Lavrov said Russia will pull out."),
+            std::vector<std::string>{"RUSGOV RUS 087 asserted"});
 }
 
 }  // namespace

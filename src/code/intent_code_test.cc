@@ -1,0 +1,44 @@
+#include "code/intent_code.h"
+
+#include <gtest/gtest.h>
+
+namespace annal::code {
+namespace {
+
+TEST(IntentCodeTest, CooperativeActsBecomeExpressedIntent) {
+  EXPECT_EQ(IntentCode("042"), "036");   // visit -> intent to meet
+  EXPECT_EQ(IntentCode("045"), "039");   // mediate -> intent to mediate
+  EXPECT_EQ(IntentCode("057"), "032");   // sign an agreement -> diplomatic cooperation
+  EXPECT_EQ(IntentCode("064"), "0314");  // share intelligence
+  EXPECT_EQ(IntentCode("072"), "0332");  // military aid
+  EXPECT_EQ(IntentCode("075"), "033");   // asylum: the root's code
+  EXPECT_EQ(IntentCode("0813"), "0351"); // ease curfew -> ease administrative sanctions
+  EXPECT_EQ(IntentCode("0832"), "0342");
+  EXPECT_EQ(IntentCode("0842"), "0353");
+  EXPECT_EQ(IntentCode("087"), "0356");
+  EXPECT_EQ(IntentCode("0871"), "0356");
+}
+
+TEST(IntentCodeTest, HostileActsBecomeThreats) {
+  EXPECT_EQ(IntentCode("141"), "133");
+  EXPECT_EQ(IntentCode("163"), "1312");
+  EXPECT_EQ(IntentCode("1622"), "1311");
+  EXPECT_EQ(IntentCode("173"), "137");
+  EXPECT_EQ(IntentCode("1724"), "1324");
+  EXPECT_EQ(IntentCode("181"), "1383");
+  EXPECT_EQ(IntentCode("190"), "1384");
+  EXPECT_EQ(IntentCode("191"), "1381");
+  EXPECT_EQ(IntentCode("192"), "1382");
+  EXPECT_EQ(IntentCode("202"), "138");
+  EXPECT_EQ(IntentCode("204"), "1385");
+}
+
+TEST(IntentCodeTest, NoIntentCodeForStatementsIntentsAndPosture) {
+  for (const char* code : {"010", "020", "030", "0356", "090", "100", "112", "120", "130",
+                           "1384", "154", "", "---"}) {
+    EXPECT_EQ(IntentCode(code), "") << code;
+  }
+}
+
+}  // namespace
+}  // namespace annal::code
