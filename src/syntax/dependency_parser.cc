@@ -482,9 +482,8 @@ void DependencyParser::ParseAtoms(const Atoms& atoms, ArcHybridState* state,
   label_scores->resize(num_labels());
   while (!state->Terminal()) {
     MoveFeatures(*state, atoms, keys);
-    for (uint64_t k : *keys) moves_.Prefetch(k);
     float scores[kNumMoves] = {0, 0, 0};
-    for (uint64_t k : *keys) moves_.AddScores(k, scores);
+    moves_.AddScoresBatch(keys->data(), keys->size(), scores);
     int best = -1;
     for (int m = 0; m < kNumMoves; ++m) {
       if (state->Legal(static_cast<Move>(m)) && (best < 0 || scores[m] > scores[best])) best = m;
@@ -498,9 +497,8 @@ void DependencyParser::ParseAtoms(const Atoms& atoms, ArcHybridState* state,
         label = root_label_;
       } else {
         LabelFeatures(*state, atoms, h, d, keys);
-        for (uint64_t k : *keys) labels_.Prefetch(k);
         std::fill(label_scores->begin(), label_scores->end(), 0.0f);
-        for (uint64_t k : *keys) labels_.AddScores(k, label_scores->data());
+        labels_.AddScoresBatch(keys->data(), keys->size(), label_scores->data());
         label = BestLabel(*label_scores, d < h);
       }
     }

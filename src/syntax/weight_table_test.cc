@@ -89,5 +89,85 @@ TEST(WeightTableTest, RejectsMalformedBytes) {
   EXPECT_FALSE(u.Deserialize(&r));
 }
 
+// A table with many classes and few non-zero weights per row is stored sparse once frozen;
+// every way of reading it must give what the dense rows give.
+TEST(WeightTableTest, SparseLayoutScoresAsDense) {
+  constexpr int kClasses = 50;
+  WeightTable t(kClasses);
+  std::mt19937_64 rng(7);
+  std::vector<uint64_t> keys(3000);
+  for (auto& k : keys) k = rng() | 1;
+  // Each key: +1 for one class, -1 for another (a perceptron update), and for every tenth key
+  // a third class, so rows have two or three non-zero weights.
+  auto cls = [](size_t i, int j) {
+    return static_cast<int>((i * 7 + static_cast<size_t>(j) * 13) % kClasses);
+  };
+  for (size_t i = 0; i < keys.size(); ++i) {
+    t.Update(keys[i], cls(i, 0), 1.0f, 0);
+    t.Update(keys[i], cls(i, 1), -1.0f, 0);
+    if (i % 10 == 0) t.Update(keys[i], cls(i, 2), 0.5f, 0);
+  }
+  t.Average(1);
+  ASSERT_TRUE(t.sparse());
+  ASSERT_EQ(t.num_rows(), keys.size());
+  for (size_t i = 0; i < keys.size(); i += 37) {
+    float s[kClasses] = {};
+    t.AddScores(keys[i], s);
+    for (int c = 0; c < kClasses; ++c) {
+      float want = c == cls(i, 0) ? 1.0f : c == cls(i, 1) ? -1.0f : 0.0f;
+      if (i % 10 == 0 && c == cls(i, 2)) want = 0.5f;
+      EXPECT_NEAR(s[c], want, 1e-3) << i << " " << c;
+    }
+  }
+  // The batch gives bit-identical sums to key-by-key scoring, unknown keys included, over
+  // more keys than one internal chunk.
+  std::vector<uint64_t> batch;
+  for (size_t i = 0; i < 200; ++i)
+    batch.push_back(i % 3 == 0 ? rng() | 1 : keys[(i * 11) % keys.size()]);
+  float one[kClasses] = {}, all[kClasses] = {};
+  for (uint64_t k : batch) t.AddScores(k, one);
+  t.AddScoresBatch(batch.data(), batch.size(), all);
+  for (int c = 0; c < kClasses; ++c) EXPECT_EQ(one[c], all[c]) << c;
+
+  // Saving reads the sparse rows back: a reloaded table saves the same bytes and is sparse.
+  ByteWriter w;
+  t.Serialize(&w);
+  WeightTable loaded;
+  ByteReader r(w.data());
+  ASSERT_TRUE(loaded.Deserialize(&r));
+  EXPECT_TRUE(loaded.sparse());
+  ByteWriter w2;
+  loaded.Serialize(&w2);
+  EXPECT_EQ(w.data(), w2.data());
+  // Copies keep the layout and the weights.
+  WeightTable copy(loaded);
+  float c1[kClasses] = {}, c2[kClasses] = {};
+  copy.AddScores(keys[10], c1);
+  loaded.AddScores(keys[10], c2);
+  for (int c = 0; c < kClasses; ++c) EXPECT_EQ(c1[c], c2[c]);
+  // Pruning works on sparse rows: only the rows with a third weight... all have |1| weights, so
+  // a threshold above 1 drops everything and one below keeps everything.
+  WeightTable keep(loaded);
+  keep.Prune(0.9f);
+  EXPECT_EQ(keep.num_rows(), keys.size());
+  loaded.Prune(1.5f);
+  EXPECT_EQ(loaded.num_rows(), 0u);
+  float none[kClasses] = {};
+  loaded.AddScores(keys[0], none);
+  for (float x : none) EXPECT_EQ(x, 0.0f);
+}
+
+// Tables with few classes keep dense rows (the parser's move table: 3 classes, 8-byte rows).
+TEST(WeightTableTest, FewClassesStayDense) {
+  WeightTable t(3);
+  t.Update(5, 1, 1.0f, 0);
+  t.Average(1);
+  EXPECT_FALSE(t.sparse());
+  float batch[3] = {};
+  const uint64_t keys[] = {5, 6, 5};
+  t.AddScoresBatch(keys, 3, batch);
+  EXPECT_NEAR(batch[1], 2.0f, 1e-3);
+}
+
 }  // namespace
 }  // namespace annal::syntax
