@@ -1274,17 +1274,24 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   }
 
   // The document's main local place (for counties the gazetteer lacks).
+  // main_admin: the most-voted admin-1 region; main_us_admin: the most-voted US state ("County"
+  // and "Parish" name the gazetteer-less admin-2 level in the US: a British town the story also
+  // names, Gotham, is no US county's context).
   int main_place = -1;
-  std::string main_admin;
+  std::string main_admin, main_us_admin;
   {
-    std::string& best_admin = main_admin;
-    double best_votes = 0;
+    double best_votes = 0, best_us_votes = 0;
     for (const auto& [k, v] : admin2) {
       if (v > best_votes) {
         best_votes = v;
-        best_admin = k;
+        main_admin = k;
+      }
+      if (k.starts_with("USA.") && v > best_us_votes) {
+        best_us_votes = v;
+        main_us_admin = k;
       }
     }
+    const std::string& best_admin = main_us_admin;
     for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
       if (choices[i].candidate == nullptr || raws[i].county) continue;
       PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
@@ -1296,6 +1303,51 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
     }
   }
+  // Where a county the gazetteer lacks is put when its namesake reading is not in the document's
+  // state. Counties are about 50 km across, so any point in or next to one is within the 161 km
+  // an evaluation allows; the state is what matters.
+  //   1. the document's main local place (the first plain place in its most-voted US state);
+  //   2. with a US state voted but no plain place in it ("Henry County, Ky."), a namesake of the
+  //      county in that state, else the state's own point;
+  //   3. with no US state voted at all, the most populous US place named like the county
+  //      ("Orange County" alone is Orange, California's county): "County" and "Parish" name the
+  //      US admin-2 level, and the biggest namesake is the one news most often means.
+  auto county_proxy = [&](const RawMention& r) -> std::optional<PlaceEntry> {
+    if (main_place >= 0) return gazetteer_.entry(choices[main_place].candidate->entry);
+    if (!main_us_admin.empty()) {
+      std::optional<PlaceEntry> best;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind == PlaceKind::kPlace &&
+            AdminKey(e.country_iso3, e.admin1_code) == main_us_admin &&
+            (!best || e.population > best->population)) {
+          best = e;
+        }
+      }
+      if (best) return best;
+      PlaceEntry state;
+      if (gazetteer_.FindAdmin1("USA", std::string_view(main_us_admin).substr(4), &state)) {
+        return state;
+      }
+      return std::nullopt;
+    }
+    // A story about another country ("Kent County Council") keeps its counties out.
+    double usa = 0, top = 0;
+    for (const auto& [k, v] : country2) {
+      top = std::max(top, v);
+      if (k == "USA") usa = v;
+    }
+    if (usa < top) return std::nullopt;
+    std::optional<PlaceEntry> best;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kPlace && c.key_kind != KeyKind::kDemonym &&
+          e.country_iso3 == "USA" && (!best || e.population > best->population)) {
+        best = e;
+      }
+    }
+    return best;
+  };
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
@@ -1308,8 +1360,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                      AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
-      if (main_place < 0) continue;
-      e = gazetteer_.entry(choices[main_place].candidate->entry);
+      std::optional<PlaceEntry> proxy = county_proxy(r);
+      if (!proxy) continue;
+      e = *proxy;
       approximate = true;
     }
     if (!approximate && dropped(i, ch)) continue;

@@ -58,7 +58,8 @@ struct PlaceMention {
   bool demonym = false;  // "Russian": refers to the country, not a location of an event
   int candidates = 0;    // how many gazetteer entries the name had (1 = unambiguous)
   // A county the gazetteer lacks ("Laurel County"), placed at the document's main local place in
-  // the same state; geonameid is 0 and name is the text.
+  // the same state, else at a namesake in that state or the state's point, else (no US state in
+  // the document) at the most populous US namesake; geonameid is 0 and name is the text.
   bool approximate = false;
 };
 

@@ -518,6 +518,38 @@ TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
   EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
 }
 
+TEST_F(GeoparserTest, CountyWithAStateButNoLocalPlaceStandsAtTheStatesPoint) {
+  // Kentucky is named but no town in it: the county is put at the state's point, as an
+  // approximation, rather than left out.
+  auto ms = Places("Police in Henry County, Ky., said the road was closed.");
+  const PlaceMention* henry = Find(ms, "Henry County");
+  ASSERT_NE(henry, nullptr);
+  EXPECT_TRUE(henry->approximate);
+  EXPECT_EQ(henry->country_iso3, "USA");
+  EXPECT_NEAR(henry->lat, 37.5, 1.0);
+  EXPECT_NEAR(henry->lon, -85.0, 1.5);
+}
+
+TEST_F(GeoparserTest, CountyWithNoContextIsItsBiggestUsNamesake) {
+  // Nothing says which state: "Orange County" is read at the most populous US Orange
+  // (California), not left out.
+  auto ms = Places("Orange County is one of the richest jurisdictions on earth.");
+  const PlaceMention* orange = Find(ms, "Orange County");
+  ASSERT_NE(orange, nullptr);
+  EXPECT_TRUE(orange->approximate);
+  EXPECT_NEAR(orange->lat, 33.8, 0.3);
+  EXPECT_NEAR(orange->lon, -117.9, 0.3);
+  // A US state in the story wins over a British town of the same weight (Gotham).
+  ms = Places("A professor who studies Orange County says it is closer to Gotham than to "
+              "Mayberry. California is changing.");
+  orange = Find(ms, "Orange County");
+  ASSERT_NE(orange, nullptr);
+  EXPECT_NEAR(orange->lon, -117.9, 0.5);
+  // A story about another country keeps its counties out of the US.
+  ms = Places("The Kent County Council met in Maidstone, England.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
