@@ -389,6 +389,7 @@ struct RawMention {
   std::vector<PlaceCandidate> candidates;
   bool demonym = false;
   bool county = false;       // "X County": candidates are places named X; needs admin support
+  bool parish = false;       // a county written "X Parish": Louisiana's name for its counties
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
   // Written as a home town ("a Palestine man", "Joyce Glover, 22, Palestine,"): a country is
   // never named so (that takes the demonym), so a country reading is dropped.
@@ -412,6 +413,9 @@ constexpr double kNeighbourKm = 150;
 constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
 constexpr double kNeighbourWeight = 1.0;
+
+// The country vote of an "X County" or "X Parish" mention (see FindPlaces).
+constexpr double kCountyVoteWeight = 1.0;
 
 // An admin-1 region of a few thousand people (the Isle of Man's parish Michael, Cape Verde's
 // Paul) is as weak evidence as a village: person contexts and the population floor apply to it as
@@ -649,6 +653,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         r.first = t;
         r.end = t + 2;
         r.county = true;
+        r.parish = toks[t + 1].norm == "PARISH";
         raws.push_back(std::move(r));
         t = t + 1;
         continue;
@@ -667,6 +672,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
         });
         r.county = true;
+        r.parish = toks[end].norm == "PARISH";
         raws.push_back(std::move(r));
         t = end;
         continue;
@@ -856,6 +862,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                  gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
         });
         r.county = !r.candidates.empty();
+        r.parish = r.county && suffix == " PARISH";
       }
     }
     // The text stage gives the place words only; the admin part after the comma ("GLASGOW, Ky.
@@ -1044,7 +1051,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       return Vote{r.admin->iso3,
                   r.admin->admin1.empty() ? "" : AdminKey(r.admin->iso3, r.admin->admin1), 1};
     }
-    if (r.county) return Vote{};
+    // Counties and parishes are the US admin-2 level (the gazetteer has none, so a county says
+    // nothing more precise): "Paris and Henry County" is a US story. A parish is in Louisiana.
+    if (r.county) return Vote{"USA", r.parish ? "USA.LA" : "", kCountyVoteWeight};
     std::vector<PlaceEntry> es;
     // A continent says nothing about which country or region the document is about.
     if (std::any_of(r.candidates.begin(), r.candidates.end(), [&](const PlaceCandidate& c) {
@@ -1255,7 +1264,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::vector<Vote> own2(raws.size());
   Votes country2 = base_country, admin2 = base_admin;
   for (size_t i = 0; i < raws.size(); ++i) {
-    if (choices[i].candidate == nullptr || raws[i].county) continue;
+    if (raws[i].county) {
+      own2[i] = own[i];  // a county's vote does not depend on how its namesake resolves
+      continue;
+    }
+    if (choices[i].candidate == nullptr) continue;
     if (dropped(i, choices[i])) continue;
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
@@ -1309,10 +1322,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   //   1. the document's main local place (the first plain place in its most-voted US state);
   //   2. with a US state voted but no plain place in it ("Henry County, Ky."), a namesake of the
   //      county in that state, else the state's own point;
-  //   3. with no US state voted at all, the most populous US place named like the county
-  //      ("Orange County" alone is Orange, California's county): "County" and "Parish" name the
-  //      US admin-2 level, and the biggest namesake is the one news most often means.
-  auto county_proxy = [&](const RawMention& r) -> std::optional<PlaceEntry> {
+  //   3. with no US state voted at all, the US place named like the county with the most of the
+  //      document's other names near it, else the most populous one ("Orange County" alone is Orange,
+  //      California's county): "County" and "Parish" name the US admin-2 level, and the biggest
+  //      namesake is the one news most often means.
+  auto county_proxy = [&](size_t i) -> std::optional<PlaceEntry> {
+    const RawMention& r = raws[i];
     if (main_place >= 0) return gazetteer_.entry(choices[main_place].candidate->entry);
     if (!main_us_admin.empty()) {
       std::optional<PlaceEntry> best;
@@ -1338,12 +1353,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (k == "USA") usa = v;
     }
     if (usa < top) return std::nullopt;
+    // The namesake with the most of the document's other names near it (Henderson, Texas, next
+    // to Athens, Texas), then the most populous.
     std::optional<PlaceEntry> best;
-    for (const PlaceCandidate& c : r.candidates) {
+    int best_near = -1;
+    for (size_t k = 0; k < r.candidates.size(); ++k) {
+      const PlaceCandidate& c = r.candidates[k];
       PlaceEntry e = gazetteer_.entry(c.entry);
-      if (e.kind == PlaceKind::kPlace && c.key_kind != KeyKind::kDemonym &&
-          e.country_iso3 == "USA" && (!best || e.population > best->population)) {
+      if (e.kind != PlaceKind::kPlace || c.key_kind == KeyKind::kDemonym ||
+          e.country_iso3 != "USA") {
+        continue;
+      }
+      int near = k < neighbours[i].size() ? neighbours[i][k] : 0;
+      if (!best || near > best_near || (near == best_near && e.population > best->population)) {
         best = e;
+        best_near = near;
       }
     }
     return best;
@@ -1360,7 +1384,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                      AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
-      std::optional<PlaceEntry> proxy = county_proxy(r);
+      std::optional<PlaceEntry> proxy = county_proxy(i);
       if (!proxy) continue;
       e = *proxy;
       approximate = true;

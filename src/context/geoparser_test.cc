@@ -550,6 +550,23 @@ TEST_F(GeoparserTest, CountyWithNoContextIsItsBiggestUsNamesake) {
   for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
 }
 
+TEST_F(GeoparserTest, CountiesAndParishesAreUsContext) {
+  // Alone, Alexandria is the Egyptian city; next to a parish it is Alexandria, Louisiana (a
+  // parish is Louisiana's county).
+  auto ms = Places("Deputies arrested a man in Alexandria on Friday.");
+  const PlaceMention* a = Find(ms, "Alexandria");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "EGY");
+  ms = Places("Rapides Parish deputies arrested a man in Alexandria on Friday.");
+  a = Find(ms, "Alexandria");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  EXPECT_NEAR(a->lat, 31.3, 0.2);
+  const PlaceMention* rapides = Find(ms, "Rapides Parish");
+  ASSERT_NE(rapides, nullptr);
+  EXPECT_NEAR(rapides->lon, -92.4, 0.3);
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
