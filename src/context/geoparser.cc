@@ -208,7 +208,7 @@ const std::unordered_set<std::string_view>& PlaceModifiers() {
       "NEAR",         "OUTSIDE",      "INSIDE",     "ACROSS",       "THROUGHOUT",
       "AND",          "OR",           "THE",        "OF",           "BY",
       "WITH",         "AGAINST",      "VISITED",    "FORMER",       "RUSSIAN-BACKED",
-      "PRO-RUSSIAN"};
+      "PRO-RUSSIAN",  "METROPOLITAN", "HISTORIC"};
   return *s;
 }
 
@@ -325,6 +325,18 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
                                                                   "PARKS",
                                                                   "RECREATION"};
   return *s;
+}
+
+// Street types: "Dublin Road", "Paris St." name streets, not the towns.
+bool IsStreetWord(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {
+      "ROAD",      "RD",   "RD.",       "STREET", "ST.",      "AVENUE", "AVE", "AVE.",
+      "DRIVE",     "LANE", "LN.",       "BOULEVARD", "BLVD",  "BLVD.",  "PIKE", "TURNPIKE",
+      "TERRACE",   "CIRCLE"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
 }
 
 // Nouns of "a Lebanon man"-style home-town phrases.
@@ -659,6 +671,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         continue;
       }
       if (end == 0) continue;
+      // "6016 Dublin Road", "Orchard St.": a street named after the place. ("St" alone may be
+      // "St Petersburg"'s start, so only with its period, which the text stage may split off.)
+      // Only with the street word capitalised ("a Swedish road model", "Champs-Elysees
+      // boulevard") and for plain places ("Massachusetts Avenue" stays in Massachusetts' reach).
+      bool plain_only = std::all_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+        return c.key_kind != KeyKind::kDemonym &&
+               gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+      });
+      if (end < sent.end_token && plain_only && IsCapitalizedWord(text, toks[end]) &&
+          (IsStreetWord(toks[end].norm) ||
+           (toks[end].norm == "ST" && end + 1 < sent.end_token && toks[end + 1].norm == "." &&
+            toks[end + 1].begin == toks[end].end))) {
+        t = end - 1;
+        continue;
+      }
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
       if (end < sent.end_token && (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {

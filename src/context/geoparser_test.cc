@@ -567,6 +567,27 @@ TEST_F(GeoparserTest, CountiesAndParishesAreUsContext) {
   EXPECT_NEAR(rapides->lon, -92.4, 0.3);
 }
 
+TEST_F(GeoparserTest, StreetNamedAfterAPlaceIsNoPlace) {
+  auto ms = Places("The fire at 6016 Dublin Road was set on purpose, deputies in Alexandria said.");
+  EXPECT_EQ(Find(ms, "Dublin"), nullptr);
+  ms = Places("He lives on Paris St. near the school.");
+  EXPECT_EQ(Find(ms, "Paris"), nullptr);
+  // A lower-case street word is no street name; a state keeps its sense.
+  ms = Places("A gunman opened fire on Paris' Champs-Elysees boulevard.");
+  EXPECT_NE(Find(ms, "Paris"), nullptr);
+  ms = Places("They marched down Massachusetts Avenue to the State House.");
+  EXPECT_NE(Find(ms, "Massachusetts"), nullptr);
+}
+
+TEST_F(GeoparserTest, MetropolitanAndHistoricArePlaceModifiers) {
+  auto ms = Places("He is president of United Way of Metropolitan Atlanta.");
+  const PlaceMention* a = Find(ms, "Atlanta");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  ms = Places("The festival in Historic Savannah drew crowds.");
+  EXPECT_NE(Find(ms, "Savannah"), nullptr);
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
