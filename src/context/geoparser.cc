@@ -426,6 +426,17 @@ constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
 constexpr double kNeighbourWeight = 1.0;
 
+// Countries besides the US whose counties English news calls "X County" (Essex County
+// Council, Nairobi County, Montserrado County, Yilan County).
+bool IsCountyCountry(std::string_view iso3) {
+  static constexpr std::string_view kCodes[] = {"GBR", "IRL", "KEN", "LBR",
+                                                "CHN", "TWN", "NOR", "SWE"};
+  for (std::string_view c : kCodes) {
+    if (iso3 == c) return true;
+  }
+  return false;
+}
+
 // The country vote of an "X County" or "X Parish" mention (see FindPlaces).
 constexpr double kCountyVoteWeight = 1.0;
 
@@ -1355,6 +1366,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   //      namesake is the one news most often means.
   auto county_proxy = [&](size_t i) -> std::optional<PlaceEntry> {
     const RawMention& r = raws[i];
+    // A story about another country whose counties English calls "X County" ("Essex County
+    // Council" next to London and Luton) keeps them out of the US, even when a namesake it names
+    // (Heathrow) lies in a US state.
+    double usa = 0, top = 0;
+    for (const auto& [k, v] : country2) {
+      if (k == "USA") {
+        usa = v;
+      } else if (IsCountyCountry(k)) {
+        top = std::max(top, v);
+      }
+    }
+    if (usa < top) return std::nullopt;
     if (main_place >= 0) return gazetteer_.entry(choices[main_place].candidate->entry);
     if (!main_us_admin.empty()) {
       std::optional<PlaceEntry> best;
@@ -1373,13 +1396,6 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       return std::nullopt;
     }
-    // A story about another country ("Kent County Council") keeps its counties out.
-    double usa = 0, top = 0;
-    for (const auto& [k, v] : country2) {
-      top = std::max(top, v);
-      if (k == "USA") usa = v;
-    }
-    if (usa < top) return std::nullopt;
     // The namesake with the most of the document's other names near it (Henderson, Texas, next
     // to Athens, Texas), then the most populous.
     std::optional<PlaceEntry> best;

@@ -545,9 +545,13 @@ TEST_F(GeoparserTest, CountyWithNoContextIsItsBiggestUsNamesake) {
   orange = Find(ms, "Orange County");
   ASSERT_NE(orange, nullptr);
   EXPECT_NEAR(orange->lon, -117.9, 0.5);
-  // A story about another country keeps its counties out of the US.
+  // A story about another country keeps its counties out of the US, even when a namesake in it
+  // lies in a US state (Heathrow, Florida).
   ms = Places("The Kent County Council met in Maidstone, England.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+  ms = Places("Flights from Heathrow rose in Britain. London, Luton and Glasgow agreed. The "
+              "leader of Essex County Council spoke.");
+  EXPECT_EQ(Find(ms, "Essex County"), nullptr);
 }
 
 TEST_F(GeoparserTest, CountiesAndParishesAreUsContext) {
