@@ -327,6 +327,78 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// The people of a US state or Canadian province (annal's own table; the gazetteer's demonyms
+// are countries' and continents'). Left out: forms that are also a country's people (Georgian),
+// a newspaper's or a magazine's name (Oregonian, Oklahoman, Tennessean, New Yorker) or an ethnic
+// group (Hawaiian).
+struct RegionDemonym {
+  std::string_view norm;  // Token::norm form; two words joined by one space
+  std::string_view iso3;
+  std::string_view admin1;  // GeoNames admin-1 code
+};
+
+const RegionDemonym* FindRegionDemonym(std::string_view norm) {
+  static constexpr RegionDemonym kDemonyms[] = {
+      {"ALABAMIAN", "USA", "AL"},         {"ALABAMIANS", "USA", "AL"},
+      {"ALASKAN", "USA", "AK"},           {"ALASKANS", "USA", "AK"},
+      {"ARIZONAN", "USA", "AZ"},          {"ARIZONANS", "USA", "AZ"},
+      {"ARKANSAN", "USA", "AR"},          {"ARKANSANS", "USA", "AR"},
+      {"CALIFORNIAN", "USA", "CA"},       {"CALIFORNIANS", "USA", "CA"},
+      {"COLORADAN", "USA", "CO"},         {"COLORADANS", "USA", "CO"},
+      {"DELAWAREAN", "USA", "DE"},        {"DELAWAREANS", "USA", "DE"},
+      {"FLORIDIAN", "USA", "FL"},         {"FLORIDIANS", "USA", "FL"},
+      {"IDAHOAN", "USA", "ID"},           {"IDAHOANS", "USA", "ID"},
+      {"ILLINOISAN", "USA", "IL"},        {"ILLINOISANS", "USA", "IL"},
+      {"HOOSIER", "USA", "IN"},           {"HOOSIERS", "USA", "IN"},
+      {"IOWAN", "USA", "IA"},             {"IOWANS", "USA", "IA"},
+      {"KANSAN", "USA", "KS"},            {"KANSANS", "USA", "KS"},
+      {"KENTUCKIAN", "USA", "KY"},        {"KENTUCKIANS", "USA", "KY"},
+      {"LOUISIANAN", "USA", "LA"},        {"LOUISIANANS", "USA", "LA"},
+      {"LOUISIANIAN", "USA", "LA"},       {"LOUISIANIANS", "USA", "LA"},
+      {"MAINER", "USA", "ME"},            {"MAINERS", "USA", "ME"},
+      {"MARYLANDER", "USA", "MD"},        {"MARYLANDERS", "USA", "MD"},
+      {"MICHIGANDER", "USA", "MI"},       {"MICHIGANDERS", "USA", "MI"},
+      {"MINNESOTAN", "USA", "MN"},        {"MINNESOTANS", "USA", "MN"},
+      {"MISSISSIPPIAN", "USA", "MS"},     {"MISSISSIPPIANS", "USA", "MS"},
+      {"MISSOURIAN", "USA", "MO"},        {"MISSOURIANS", "USA", "MO"},
+      {"MONTANAN", "USA", "MT"},          {"MONTANANS", "USA", "MT"},
+      {"NEBRASKAN", "USA", "NE"},         {"NEBRASKANS", "USA", "NE"},
+      {"NEVADAN", "USA", "NV"},           {"NEVADANS", "USA", "NV"},
+      {"NEW HAMPSHIRITE", "USA", "NH"},   {"NEW HAMPSHIRITES", "USA", "NH"},
+      {"NEW JERSEYAN", "USA", "NJ"},      {"NEW JERSEYANS", "USA", "NJ"},
+      {"NEW MEXICAN", "USA", "NM"},       {"NEW MEXICANS", "USA", "NM"},
+      {"NORTH CAROLINIAN", "USA", "NC"},  {"NORTH CAROLINIANS", "USA", "NC"},
+      {"NORTH DAKOTAN", "USA", "ND"},     {"NORTH DAKOTANS", "USA", "ND"},
+      {"OHIOAN", "USA", "OH"},            {"OHIOANS", "USA", "OH"},
+      {"PENNSYLVANIAN", "USA", "PA"},     {"PENNSYLVANIANS", "USA", "PA"},
+      {"RHODE ISLANDER", "USA", "RI"},    {"RHODE ISLANDERS", "USA", "RI"},
+      {"SOUTH CAROLINIAN", "USA", "SC"},  {"SOUTH CAROLINIANS", "USA", "SC"},
+      {"SOUTH DAKOTAN", "USA", "SD"},     {"SOUTH DAKOTANS", "USA", "SD"},
+      {"TEXAN", "USA", "TX"},             {"TEXANS", "USA", "TX"},
+      {"UTAHN", "USA", "UT"},             {"UTAHNS", "USA", "UT"},
+      {"VERMONTER", "USA", "VT"},         {"VERMONTERS", "USA", "VT"},
+      {"VIRGINIAN", "USA", "VA"},         {"VIRGINIANS", "USA", "VA"},
+      {"WASHINGTONIAN", "USA", "WA"},     {"WASHINGTONIANS", "USA", "WA"},
+      {"WEST VIRGINIAN", "USA", "WV"},    {"WEST VIRGINIANS", "USA", "WV"},
+      {"WISCONSINITE", "USA", "WI"},      {"WISCONSINITES", "USA", "WI"},
+      {"WYOMINGITE", "USA", "WY"},        {"WYOMINGITES", "USA", "WY"},
+      {"ALBERTAN", "CAN", "01"},          {"ALBERTANS", "CAN", "01"},
+      {"BRITISH COLUMBIAN", "CAN", "02"}, {"BRITISH COLUMBIANS", "CAN", "02"},
+      {"MANITOBAN", "CAN", "03"},         {"MANITOBANS", "CAN", "03"},
+      {"NEW BRUNSWICKER", "CAN", "04"},   {"NEW BRUNSWICKERS", "CAN", "04"},
+      {"NEWFOUNDLANDER", "CAN", "05"},    {"NEWFOUNDLANDERS", "CAN", "05"},
+      {"NOVA SCOTIAN", "CAN", "07"},      {"NOVA SCOTIANS", "CAN", "07"},
+      {"ONTARIAN", "CAN", "08"},          {"ONTARIANS", "CAN", "08"},
+      {"QUEBECER", "CAN", "10"},          {"QUEBECERS", "CAN", "10"},
+      {"QUEBECKER", "CAN", "10"},         {"QUEBECKERS", "CAN", "10"},
+  };
+  if (norm.empty()) return nullptr;
+  for (const RegionDemonym& d : kDemonyms) {
+    if (d.norm == norm) return &d;
+  }
+  return nullptr;
+}
+
 // Street types: "Dublin Road", "Paris St." name streets, not the towns.
 bool IsStreetWord(std::string_view norm) {
   static constexpr std::string_view kWords[] = {
@@ -680,6 +752,29 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         raws.push_back(std::move(r));
         t = t + 1;
         continue;
+      }
+      if (options_.include_demonyms) {
+        // "Texans", "a Minnesotan", "West Virginians": a state's or province's people name it
+        // as "Russians" name Russia (the gazetteer's demonyms are countries' and continents').
+        // A two-word form wins over a place its first word starts ("West", "New").
+        std::string two = t + 1 < sent.end_token ? tok.norm + " " + toks[t + 1].norm : "";
+        const RegionDemonym* d = FindRegionDemonym(two);
+        uint32_t d_end = t + 2;
+        if (d == nullptr && end == 0) {
+          d = FindRegionDemonym(tok.norm);
+          d_end = t + 1;
+        }
+        PlaceEntry region;
+        if (d != nullptr && gazetteer_.FindAdmin1(d->iso3, d->admin1, &region)) {
+          RawMention r;
+          r.first = t;
+          r.end = d_end;
+          r.candidates = {PlaceCandidate{region.index, KeyKind::kDemonym}};
+          r.demonym = true;
+          raws.push_back(std::move(r));
+          t = d_end - 1;
+          continue;
+        }
       }
       if (end == 0) continue;
       // "6016 Dublin Road", "Orchard St.": a street named after the place. ("St" alone may be

@@ -12,6 +12,8 @@
 //      and neighbours (other names of the document with a reading within 150 km: "Portland" and
 //      "Augusta" together are both in Maine); a continent's name means the continent;
 //   4. a population floor drops small places that nothing in the document supports.
+// US states' and Canadian provinces' people ("Texans", "Ontarians") are demonym mentions of the
+// region, like countries' ("Russians").
 #ifndef ANNAL_CONTEXT_GEOPARSER_H_
 #define ANNAL_CONTEXT_GEOPARSER_H_
 

@@ -592,6 +592,28 @@ TEST_F(GeoparserTest, MetropolitanAndHistoricArePlaceModifiers) {
   EXPECT_NE(Find(ms, "Savannah"), nullptr);
 }
 
+TEST_F(GeoparserTest, StateAndProvinceDemonyms) {
+  auto ms = Places("Texans and West Virginians joined Ontarians and a Minnesotan.");
+  const PlaceMention* tx = Find(ms, "Texans");
+  ASSERT_NE(tx, nullptr);
+  EXPECT_TRUE(tx->demonym);
+  EXPECT_EQ(tx->kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(tx->name, "Texas");
+  const PlaceMention* wv = Find(ms, "West Virginians");
+  ASSERT_NE(wv, nullptr);
+  EXPECT_EQ(wv->name, "West Virginia");
+  const PlaceMention* on = Find(ms, "Ontarians");
+  ASSERT_NE(on, nullptr);
+  EXPECT_EQ(on->country_iso3, "CAN");
+  ASSERT_NE(Find(ms, "Minnesotan"), nullptr);
+  // With demonyms switched off, none.
+  text_ = "Texans and Ontarians met.";
+  text::AnalyzeText(text_, &analyzed_);
+  GeoparserOptions options;
+  options.include_demonyms = false;
+  EXPECT_TRUE(Geoparser(*gazetteer_, options).FindPlaces(analyzed_, text_, {}).empty());
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
