@@ -159,7 +159,13 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   // has no GeoNames point for.
                                                                   "EURASIA",
                                                                   "OCEANIA",
-                                                                  "ANTARCTICA"};
+                                                                  "ANTARCTICA",
+                                                                  // Oceans (no gazetteer entry):
+                                                                  // "the Atlantic" is no town in
+                                                                  // Iowa.
+                                                                  "ATLANTIC",
+                                                                  "PACIFIC",
+                                                                  "ARCTIC"};
   return *s;
 }
 
@@ -398,6 +404,18 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
   }
   return nullptr;
 }
+
+// Seats of government that news names for the government and that the gazetteer lacks (or has
+// only as a namesake town: White House, Tennessee): they stand at their capital.
+struct Landmark {
+  std::string_view norm;     // NormalizePlaceName form
+  std::string_view capital;  // the capital's name key
+  std::string_view iso3;
+};
+constexpr Landmark kLandmarks[] = {
+    {"WHITE HOUSE", "WASHINGTON", "USA"},
+    {"KREMLIN", "MOSCOW", "RUS"},
+};
 
 // Street types: "Dublin Road", "Paris St." name streets, not the towns.
 bool IsStreetWord(std::string_view norm) {
@@ -667,6 +685,32 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           t == sent.first_token || tok.has(text::kSentenceStart) ||
           (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);
       std::vector<PlaceCandidate> cands;
+      {
+        // "the White House said", "the Kremlin": the capital's point (see kLandmarks).
+        bool landmark = false;
+        for (const Landmark& l : kLandmarks) {
+          uint32_t words = static_cast<uint32_t>(std::count(l.norm.begin(), l.norm.end(), ' ')) + 1;
+          if (t + words > sent.end_token) continue;
+          std::string key =
+              NormalizePlaceName(text.substr(tok.begin, toks[t + words - 1].end - tok.begin));
+          if (key != l.norm) continue;
+          for (const PlaceCandidate& c : gazetteer_.LookupNormalized(l.capital)) {
+            PlaceEntry e = gazetteer_.entry(c.entry);
+            if (e.feature_code == "PPLC" && e.country_iso3 == l.iso3) {
+              RawMention r;
+              r.first = t;
+              r.end = t + words;
+              r.candidates = {c};
+              raws.push_back(std::move(r));
+              landmark = true;
+              t += words - 1;
+              break;
+            }
+          }
+          if (landmark) break;
+        }
+        if (landmark) continue;
+      }
       // After "Name," an abbreviation is admin context even when the name is unknown
       // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
       bool dotted =

@@ -614,6 +614,20 @@ TEST_F(GeoparserTest, StateAndProvinceDemonyms) {
   EXPECT_TRUE(Geoparser(*gazetteer_, options).FindPlaces(analyzed_, text_, {}).empty());
 }
 
+TEST_F(GeoparserTest, SeatsOfGovernmentStandAtTheirCapitalAndOceansAreNoTowns) {
+  auto ms = Places("The White House and the Kremlin said the Atlantic is wide.");
+  const PlaceMention* wh = Find(ms, "White House");
+  ASSERT_NE(wh, nullptr);
+  EXPECT_EQ(wh->feature, "PPLC");
+  EXPECT_NEAR(wh->lat, 38.9, 0.1);
+  const PlaceMention* kremlin = Find(ms, "Kremlin");
+  ASSERT_NE(kremlin, nullptr);
+  EXPECT_EQ(kremlin->country_iso3, "RUS");
+  EXPECT_EQ(Find(ms, "Atlantic"), nullptr);
+  ms = Places("Casinos in Atlantic City reopened.");
+  EXPECT_NE(Find(ms, "Atlantic City"), nullptr);
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
