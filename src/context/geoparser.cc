@@ -415,7 +415,13 @@ struct Landmark {
 constexpr Landmark kLandmarks[] = {
     {"WHITE HOUSE", "WASHINGTON", "USA"},
     {"KREMLIN", "MOSCOW", "RUS"},
+    {"WEST WING", "WASHINGTON", "USA"},  // the White House's
 };
+
+// "Indian Ocean", "South China Sea": a name before a sea's word is part of the sea's name.
+bool IsSeaWord(std::string_view norm) {
+  return norm == "OCEAN" || norm == "OCEANS" || norm == "SEA" || norm == "SEAS";
+}
 
 // Street types: "Dublin Road", "Paris St." name streets, not the towns.
 bool IsStreetWord(std::string_view norm) {
@@ -821,6 +827,30 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
       }
       if (end == 0) continue;
+      if (end < sent.end_token && IsSeaWord(toks[end].norm)) {
+        t = end - 1;
+        continue;
+      }
+      if (t > sent.first_token && (toks[t - 1].norm == "LATIN" || toks[t - 1].norm == "CENTRAL") &&
+          (tok.norm == "AMERICA" || tok.norm == "AMERICAN" || tok.norm == "AMERICANS")) {
+        // "Latin America(n)" is South America's (the continent the gazetteer has); "Central
+        // America(n)" has no entry. Neither is the United States.
+        std::vector<PlaceCandidate> south;
+        if (toks[t - 1].norm == "LATIN") {
+          for (const PlaceCandidate& c : gazetteer_.Lookup("South America")) {
+            if (gazetteer_.entry(c.entry).kind == PlaceKind::kContinent) south.push_back(c);
+          }
+        }
+        if (!south.empty()) {
+          RawMention r;
+          r.first = t - 1;
+          r.end = t + 1;
+          r.candidates = std::move(south);
+          if (tok.norm != "AMERICA") r.candidates[0].key_kind = KeyKind::kDemonym;
+          raws.push_back(std::move(r));
+        }
+        continue;
+      }
       // "6016 Dublin Road", "Orchard St.": a street named after the place. ("St" alone may be
       // "St Petersburg"'s start, so only with its period, which the text stage may split off.)
       // Only with the street word capitalised ("a Swedish road model", "Champs-Elysees

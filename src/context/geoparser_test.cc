@@ -628,6 +628,25 @@ TEST_F(GeoparserTest, SeatsOfGovernmentStandAtTheirCapitalAndOceansAreNoTowns) {
   EXPECT_NE(Find(ms, "Atlantic City"), nullptr);
 }
 
+TEST_F(GeoparserTest, SeasAndLatinAmericaAreNotTheirNamesakes) {
+  auto ms = Places("Ships crossed the Indian Ocean and the South China Sea.");
+  EXPECT_EQ(Find(ms, "Indian"), nullptr);
+  EXPECT_EQ(Find(ms, "China"), nullptr);
+  ms = Places("Latin America and Latin American leaders met Central American envoys.");
+  const PlaceMention* la = Find(ms, "Latin America");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->kind, PlaceKind::kContinent);
+  EXPECT_EQ(la->name, "South America");
+  const PlaceMention* lam = Find(ms, "Latin American");
+  ASSERT_NE(lam, nullptr);
+  EXPECT_TRUE(lam->demonym);
+  for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+  ms = Places("Aides in the West Wing were told.");
+  const PlaceMention* ww = Find(ms, "West Wing");
+  ASSERT_NE(ww, nullptr);
+  EXPECT_EQ(ww->country_iso3, "USA");
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
