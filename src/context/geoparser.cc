@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace annal::context {
@@ -398,11 +399,19 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
       {"QUEBECER", "CAN", "10"},          {"QUEBECERS", "CAN", "10"},
       {"QUEBECKER", "CAN", "10"},         {"QUEBECKERS", "CAN", "10"},
   };
-  if (norm.empty()) return nullptr;
-  for (const RegionDemonym& d : kDemonyms) {
-    if (d.norm == norm) return &d;
-  }
-  return nullptr;
+  static const auto* by_norm = [] {
+    auto* m = new std::unordered_map<std::string_view, const RegionDemonym*>();
+    for (const RegionDemonym& d : kDemonyms) m->emplace(d.norm, &d);
+    return m;
+  }();
+  auto it = by_norm->find(norm);
+  return it == by_norm->end() ? nullptr : it->second;
+}
+
+// First words of the two-word forms above ("West Virginians").
+bool StartsRegionDemonym(std::string_view norm) {
+  return norm == "NEW" || norm == "NORTH" || norm == "SOUTH" || norm == "WEST" ||
+         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA";
 }
 
 // Seats of government that news names for the government and that the gazetteer lacks (or has
@@ -695,6 +704,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         // "the White House said", "the Kremlin": the capital's point (see kLandmarks).
         bool landmark = false;
         for (const Landmark& l : kLandmarks) {
+          if (l.norm.substr(0, l.norm.find(' ')) != tok.norm) continue;
           uint32_t words = static_cast<uint32_t>(std::count(l.norm.begin(), l.norm.end(), ' ')) + 1;
           if (t + words > sent.end_token) continue;
           std::string key =
@@ -807,8 +817,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         // "Texans", "a Minnesotan", "West Virginians": a state's or province's people name it
         // as "Russians" name Russia (the gazetteer's demonyms are countries' and continents').
         // A two-word form wins over a place its first word starts ("West", "New").
-        std::string two = t + 1 < sent.end_token ? tok.norm + " " + toks[t + 1].norm : "";
-        const RegionDemonym* d = FindRegionDemonym(two);
+        const RegionDemonym* d = nullptr;
+        if (StartsRegionDemonym(tok.norm) && t + 1 < sent.end_token) {
+          d = FindRegionDemonym(tok.norm + " " + toks[t + 1].norm);
+        }
         uint32_t d_end = t + 2;
         if (d == nullptr && end == 0) {
           d = FindRegionDemonym(tok.norm);
