@@ -880,7 +880,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
-      if (end < sent.end_token && (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
+      // "the U.S. County Road": a country's name with no town reading names no county.
+      bool country_only =
+          std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+          }) &&
+          std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).kind == PlaceKind::kCountry;
+          });
+      if (end < sent.end_token && !country_only &&
+          (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
         // "Douglas County": a county whatever person contexts "Douglas" has elsewhere; its
         // candidates are the places named Douglas (the gazetteer has no counties).
         RawMention r;

@@ -549,6 +549,12 @@ TEST_F(GeoparserTest, CountyWithNoContextIsItsBiggestUsNamesake) {
   // lies in a US state (Heathrow, Florida).
   ms = Places("The Kent County Council met in Maidstone, England.");
   for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+  // A country's name before "County" names no county.
+  ms = Places("Crews in Austin, Texas, repaired the U.S. County Road on Monday.");
+  for (const PlaceMention& m : ms) EXPECT_FALSE(m.approximate) << m.text;
+  const PlaceMention* us = Find(ms, "U.S.");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->kind, PlaceKind::kCountry);
   ms = Places("Flights from Heathrow rose in Britain. London, Luton and Glasgow agreed. The "
               "leader of Essex County Council spoke.");
   EXPECT_EQ(Find(ms, "Essex County"), nullptr);
