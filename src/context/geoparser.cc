@@ -648,6 +648,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (w.find('-') == std::string_view::npos || !gazetteer_.Lookup(w).empty()) return;
     // "D-Charleston": the main scan reads a legislator's party and home town.
     if (w.size() > 2 && w[1] == '-' && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I')) return;
+    if (w.starts_with("DFL-")) return;
     size_t b = w.find('-') + 1;
     while (b < w.size()) {
       size_t e = std::min(w.find('-', b), w.size());
@@ -779,11 +780,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       uint32_t begin_byte = 0;
       std::string_view word = Word(text, tok);
-      if (end == 0 && word.size() > 3 && word[1] == '-' &&
-          (word[0] == 'D' || word[0] == 'R' || word[0] == 'I') && StartsUpper(word.substr(2))) {
+      // Minnesota's Democrats are the DFL: "Tom Bakk, DFL-Cook,".
+      size_t party = word.size() > 3 && word[1] == '-' &&
+                             (word[0] == 'D' || word[0] == 'R' || word[0] == 'I')
+                         ? 2
+                     : word.size() > 5 && word.starts_with("DFL-") ? 4
+                                                                    : 0;
+      if (end == 0 && party > 0 && StartsUpper(word.substr(party))) {
         // A legislator's party and home town or state: "Sen. Robert Ford, D-Charleston,",
         // "R-Tenn.". The part after the party letter is the place.
-        std::string key = NormalizePlaceName(word.substr(2));
+        std::string key = NormalizePlaceName(word.substr(party));
         cands = gazetteer_.LookupNormalized(key);
         bool dotted =
             t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end;
@@ -793,10 +799,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
         std::erase_if(cands,
                       [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
+        // Party tags are a US convention: a US reading wins (D-Charleston is not in Australia).
+        bool us = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).country_iso3 == "USA";
+        });
+        if (us) {
+          std::erase_if(cands, [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).country_iso3 != "USA";
+          });
+        }
         if (!cands.empty()) {
           bool abbrev = cands[0].key_kind == KeyKind::kAbbreviation && dotted;
           end = abbrev ? t + 2 : t + 1;
-          begin_byte = tok.begin + 2;
+          begin_byte = tok.begin + static_cast<uint32_t>(party);
         }
       }
       if (end == 0 && t + 1 < sent.end_token &&

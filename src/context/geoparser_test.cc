@@ -653,6 +653,18 @@ TEST_F(GeoparserTest, SeasAndLatinAmericaAreNotTheirNamesakes) {
   EXPECT_EQ(ww->country_iso3, "USA");
 }
 
+TEST_F(GeoparserTest, LegislatorsPartyTagNamesAUsPlace) {
+  auto ms = Places("Senate Tax Chairman Tom Bakk, DFL-Cook, said a share was due.");
+  const PlaceMention* cook = Find(ms, "Cook");
+  ASSERT_NE(cook, nullptr);
+  EXPECT_EQ(cook->country_iso3, "USA");
+  EXPECT_EQ(text_.substr(cook->begin, cook->end - cook->begin), "Cook");
+  ms = Places("Sen. Robert Ford, D-Charleston, agreed.");
+  const PlaceMention* ch = Find(ms, "Charleston");
+  ASSERT_NE(ch, nullptr);
+  EXPECT_EQ(ch->country_iso3, "USA");
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");
