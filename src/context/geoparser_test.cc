@@ -654,7 +654,7 @@ TEST_F(GeoparserTest, SeasAndLatinAmericaAreNotTheirNamesakes) {
 }
 
 TEST_F(GeoparserTest, LegislatorsPartyTagNamesAUsPlace) {
-  auto ms = Places("Senate Tax Chairman Tom Bakk, DFL-Cook, said a share was due.");
+  auto ms = Places("Senate Tax Chairman Tom Bakk, DFL-Cook, said Minnesota's share was due.");
   const PlaceMention* cook = Find(ms, "Cook");
   ASSERT_NE(cook, nullptr);
   EXPECT_EQ(cook->country_iso3, "USA");
