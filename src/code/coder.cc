@@ -221,15 +221,27 @@ bool ActorOfAnotherCountry(const lexicon::Lexicon& lex, const std::vector<text::
   return false;
 }
 
+// Words of a meeting: a place named after one is the meeting's venue ("rebels met envoys in
+// Geneva", "talks in Doha"), which says nothing about whose the participants are.
+bool IsMeetingWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "MET",         "MEET",       "MEETS",        "MEETING",     "MEETINGS",
+      "TALKS",       "NEGOTIATE",  "NEGOTIATED",   "NEGOTIATING", "NEGOTIATIONS",
+      "SUMMIT",      "CONFERENCE", "CONSULTATIONS", "CONVENED",   "HOSTED"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
 // country, else the country the article's places and demonyms point to when the choice is
 // clear - in an article of two sentences or more, at least three mentions, and more than twice
 // as many as any other country; in a one-sentence document, the one country of the places it
-// names after a locative preposition ("police in Cairo"), else the one country all its places
-// and demonyms name when they name it at least twice ("the Serbian parliament ... opposition
-// coalition ... Serbian cities"). "" when there is no clear country (a report from Brussels
-// about three countries). Only CAMEO country codes count (an ISO code CAMEO lacks would make
-// codes no dictionary uses). `tokens` are the document's tokens.
+// names after a locative preposition ("police in Cairo") unless a meeting word comes before the
+// place (a venue: "rebels met envoys in Geneva" are not Swiss rebels; "police in Cairo met ..."
+// still are Egyptian), else the one country all its places and demonyms name when they name it
+// at least twice ("the Serbian parliament ... opposition coalition ... Serbian cities"). "" when
+// there is no clear country (a report from Brussels about three countries). Only CAMEO country
+// codes count (an ISO code CAMEO lacks would make codes no dictionary uses). `tokens` are the
+// document's tokens.
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
                             const context::PlaceMention* dateline,
@@ -298,6 +310,10 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
     }
     if (one_sentence && (p.demonym || p.first_token == 0 ||
                          !code::IsLocativePreposition(tokens[p.first_token - 1].norm))) {
+      continue;
+    }
+    if (one_sentence && std::any_of(tokens.begin(), tokens.begin() + p.first_token,
+                                    [](const text::Token& t) { return IsMeetingWord(t.norm); })) {
       continue;
     }
     count(&counts, p.country_iso3);

@@ -118,8 +118,8 @@ TEST(EvaluateGeoparserTest, CountsCorrectWrongMissedAndPrecision) {
   EXPECT_EQ(r.items[2].outcome, GeoEvalItem::Outcome::kMissed);
 }
 
-// The GEO lines of `annal eval` on the shared gold sets. Floors are what this geoparser reached
-// with the real text stage (TR-News 0.741, LGL 0.698) minus 0.02, so a regression fails.
+// The GEO lines of `annal eval` on the shared gold sets. Floors are just below what this
+// geoparser reaches with the real text stage (TR-News 0.883, LGL 0.756), so a regression fails.
 TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   std::string dir = std::string(ANNAL_TEST_SHARED_DIR) + "/data/geoparsing-eval";
   if (!std::filesystem::exists(dir + "/TR-News.xml")) {
@@ -135,7 +135,7 @@ TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   auto lgl = EvaluateGeoparsingFile(dir + "/lgl.xml", geoparser, text::AnalyzeText);
   ASSERT_TRUE(lgl.ok()) << lgl.status().ToString();
   EXPECT_EQ(lgl->gold, 4462u);
-  EXPECT_GE(lgl->acc161(), 0.73) << "GEO_LGL acc161=" << lgl->acc161();
+  EXPECT_GE(lgl->acc161(), 0.75) << "GEO_LGL acc161=" << lgl->acc161();
 }
 
 }  // namespace

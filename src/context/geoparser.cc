@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace annal::context {
@@ -159,7 +160,13 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   // has no GeoNames point for.
                                                                   "EURASIA",
                                                                   "OCEANIA",
-                                                                  "ANTARCTICA"};
+                                                                  "ANTARCTICA",
+                                                                  // Oceans (no gazetteer entry):
+                                                                  // "the Atlantic" is no town in
+                                                                  // Iowa.
+                                                                  "ATLANTIC",
+                                                                  "PACIFIC",
+                                                                  "ARCTIC"};
   return *s;
 }
 
@@ -208,7 +215,7 @@ const std::unordered_set<std::string_view>& PlaceModifiers() {
       "NEAR",         "OUTSIDE",      "INSIDE",     "ACROSS",       "THROUGHOUT",
       "AND",          "OR",           "THE",        "OF",           "BY",
       "WITH",         "AGAINST",      "VISITED",    "FORMER",       "RUSSIAN-BACKED",
-      "PRO-RUSSIAN"};
+      "PRO-RUSSIAN",  "METROPOLITAN", "HISTORIC"};
   return *s;
 }
 
@@ -327,6 +334,116 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// The people of a US state or Canadian province (annal's own table; the gazetteer's demonyms
+// are countries' and continents'). Left out: forms that are also a country's people (Georgian),
+// a newspaper's or a magazine's name (Oregonian, Oklahoman, Tennessean, New Yorker) or an ethnic
+// group (Hawaiian).
+struct RegionDemonym {
+  std::string_view norm;  // Token::norm form; two words joined by one space
+  std::string_view iso3;
+  std::string_view admin1;  // GeoNames admin-1 code
+};
+
+const RegionDemonym* FindRegionDemonym(std::string_view norm) {
+  static constexpr RegionDemonym kDemonyms[] = {
+      {"ALABAMIAN", "USA", "AL"},         {"ALABAMIANS", "USA", "AL"},
+      {"ALASKAN", "USA", "AK"},           {"ALASKANS", "USA", "AK"},
+      {"ARIZONAN", "USA", "AZ"},          {"ARIZONANS", "USA", "AZ"},
+      {"ARKANSAN", "USA", "AR"},          {"ARKANSANS", "USA", "AR"},
+      {"CALIFORNIAN", "USA", "CA"},       {"CALIFORNIANS", "USA", "CA"},
+      {"COLORADAN", "USA", "CO"},         {"COLORADANS", "USA", "CO"},
+      {"DELAWAREAN", "USA", "DE"},        {"DELAWAREANS", "USA", "DE"},
+      {"FLORIDIAN", "USA", "FL"},         {"FLORIDIANS", "USA", "FL"},
+      {"IDAHOAN", "USA", "ID"},           {"IDAHOANS", "USA", "ID"},
+      {"ILLINOISAN", "USA", "IL"},        {"ILLINOISANS", "USA", "IL"},
+      {"HOOSIER", "USA", "IN"},           {"HOOSIERS", "USA", "IN"},
+      {"IOWAN", "USA", "IA"},             {"IOWANS", "USA", "IA"},
+      {"KANSAN", "USA", "KS"},            {"KANSANS", "USA", "KS"},
+      {"KENTUCKIAN", "USA", "KY"},        {"KENTUCKIANS", "USA", "KY"},
+      {"LOUISIANAN", "USA", "LA"},        {"LOUISIANANS", "USA", "LA"},
+      {"LOUISIANIAN", "USA", "LA"},       {"LOUISIANIANS", "USA", "LA"},
+      {"MAINER", "USA", "ME"},            {"MAINERS", "USA", "ME"},
+      {"MARYLANDER", "USA", "MD"},        {"MARYLANDERS", "USA", "MD"},
+      {"MICHIGANDER", "USA", "MI"},       {"MICHIGANDERS", "USA", "MI"},
+      {"MINNESOTAN", "USA", "MN"},        {"MINNESOTANS", "USA", "MN"},
+      {"MISSISSIPPIAN", "USA", "MS"},     {"MISSISSIPPIANS", "USA", "MS"},
+      {"MISSOURIAN", "USA", "MO"},        {"MISSOURIANS", "USA", "MO"},
+      {"MONTANAN", "USA", "MT"},          {"MONTANANS", "USA", "MT"},
+      {"NEBRASKAN", "USA", "NE"},         {"NEBRASKANS", "USA", "NE"},
+      {"NEVADAN", "USA", "NV"},           {"NEVADANS", "USA", "NV"},
+      {"NEW HAMPSHIRITE", "USA", "NH"},   {"NEW HAMPSHIRITES", "USA", "NH"},
+      {"NEW JERSEYAN", "USA", "NJ"},      {"NEW JERSEYANS", "USA", "NJ"},
+      {"NEW MEXICAN", "USA", "NM"},       {"NEW MEXICANS", "USA", "NM"},
+      {"NORTH CAROLINIAN", "USA", "NC"},  {"NORTH CAROLINIANS", "USA", "NC"},
+      {"NORTH DAKOTAN", "USA", "ND"},     {"NORTH DAKOTANS", "USA", "ND"},
+      {"OHIOAN", "USA", "OH"},            {"OHIOANS", "USA", "OH"},
+      {"PENNSYLVANIAN", "USA", "PA"},     {"PENNSYLVANIANS", "USA", "PA"},
+      {"RHODE ISLANDER", "USA", "RI"},    {"RHODE ISLANDERS", "USA", "RI"},
+      {"SOUTH CAROLINIAN", "USA", "SC"},  {"SOUTH CAROLINIANS", "USA", "SC"},
+      {"SOUTH DAKOTAN", "USA", "SD"},     {"SOUTH DAKOTANS", "USA", "SD"},
+      {"TEXAN", "USA", "TX"},             {"TEXANS", "USA", "TX"},
+      {"UTAHN", "USA", "UT"},             {"UTAHNS", "USA", "UT"},
+      {"VERMONTER", "USA", "VT"},         {"VERMONTERS", "USA", "VT"},
+      {"VIRGINIAN", "USA", "VA"},         {"VIRGINIANS", "USA", "VA"},
+      {"WASHINGTONIAN", "USA", "WA"},     {"WASHINGTONIANS", "USA", "WA"},
+      {"WEST VIRGINIAN", "USA", "WV"},    {"WEST VIRGINIANS", "USA", "WV"},
+      {"WISCONSINITE", "USA", "WI"},      {"WISCONSINITES", "USA", "WI"},
+      {"WYOMINGITE", "USA", "WY"},        {"WYOMINGITES", "USA", "WY"},
+      {"ALBERTAN", "CAN", "01"},          {"ALBERTANS", "CAN", "01"},
+      {"BRITISH COLUMBIAN", "CAN", "02"}, {"BRITISH COLUMBIANS", "CAN", "02"},
+      {"MANITOBAN", "CAN", "03"},         {"MANITOBANS", "CAN", "03"},
+      {"NEW BRUNSWICKER", "CAN", "04"},   {"NEW BRUNSWICKERS", "CAN", "04"},
+      {"NEWFOUNDLANDER", "CAN", "05"},    {"NEWFOUNDLANDERS", "CAN", "05"},
+      {"NOVA SCOTIAN", "CAN", "07"},      {"NOVA SCOTIANS", "CAN", "07"},
+      {"ONTARIAN", "CAN", "08"},          {"ONTARIANS", "CAN", "08"},
+      {"QUEBECER", "CAN", "10"},          {"QUEBECERS", "CAN", "10"},
+      {"QUEBECKER", "CAN", "10"},         {"QUEBECKERS", "CAN", "10"},
+  };
+  static const auto* by_norm = [] {
+    auto* m = new std::unordered_map<std::string_view, const RegionDemonym*>();
+    for (const RegionDemonym& d : kDemonyms) m->emplace(d.norm, &d);
+    return m;
+  }();
+  auto it = by_norm->find(norm);
+  return it == by_norm->end() ? nullptr : it->second;
+}
+
+// First words of the two-word forms above ("West Virginians").
+bool StartsRegionDemonym(std::string_view norm) {
+  return norm == "NEW" || norm == "NORTH" || norm == "SOUTH" || norm == "WEST" ||
+         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA";
+}
+
+// Seats of government that news names for the government and that the gazetteer lacks (or has
+// only as a namesake town: White House, Tennessee): they stand at their capital.
+struct Landmark {
+  std::string_view norm;     // NormalizePlaceName form
+  std::string_view capital;  // the capital's name key
+  std::string_view iso3;
+};
+constexpr Landmark kLandmarks[] = {
+    {"WHITE HOUSE", "WASHINGTON", "USA"},
+    {"KREMLIN", "MOSCOW", "RUS"},
+    {"WEST WING", "WASHINGTON", "USA"},  // the White House's
+};
+
+// "Indian Ocean", "South China Sea": a name before a sea's word is part of the sea's name.
+bool IsSeaWord(std::string_view norm) {
+  return norm == "OCEAN" || norm == "OCEANS" || norm == "SEA" || norm == "SEAS";
+}
+
+// Street types: "Dublin Road", "Paris St." name streets, not the towns.
+bool IsStreetWord(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {
+      "ROAD",      "RD",   "RD.",       "STREET", "ST.",      "AVENUE", "AVE", "AVE.",
+      "DRIVE",     "LANE", "LN.",       "BOULEVARD", "BLVD",  "BLVD.",  "PIKE", "TURNPIKE",
+      "TERRACE",   "CIRCLE"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
 // Nouns of "a Lebanon man"-style home-town phrases.
 const std::unordered_set<std::string_view>& HometownNouns() {
   static const auto* s = new std::unordered_set<std::string_view>{
@@ -389,6 +506,7 @@ struct RawMention {
   std::vector<PlaceCandidate> candidates;
   bool demonym = false;
   bool county = false;       // "X County": candidates are places named X; needs admin support
+  bool parish = false;       // a county written "X Parish": Louisiana's name for its counties
   bool before_name = false;  // followed by a capitalised non-place word ("Michael Moore")
   // Written as a home town ("a Palestine man", "Joyce Glover, 22, Palestine,"): a country is
   // never named so (that takes the demonym), so a country reading is dropped.
@@ -412,6 +530,20 @@ constexpr double kNeighbourKm = 150;
 constexpr size_t kMaxNeighbourReadings = 60;
 constexpr int kMaxNeighbourVotes = 3;
 constexpr double kNeighbourWeight = 1.0;
+
+// Countries besides the US whose counties English news calls "X County" (Essex County
+// Council, Nairobi County, Montserrado County, Yilan County).
+bool IsCountyCountry(std::string_view iso3) {
+  static constexpr std::string_view kCodes[] = {"GBR", "IRL", "KEN", "LBR",
+                                                "CHN", "TWN", "NOR", "SWE"};
+  for (std::string_view c : kCodes) {
+    if (iso3 == c) return true;
+  }
+  return false;
+}
+
+// The country vote of an "X County" or "X Parish" mention (see FindPlaces).
+constexpr double kCountyVoteWeight = 1.0;
 
 // An admin-1 region of a few thousand people (the Isle of Man's parish Michael, Cape Verde's
 // Paul) is as weak evidence as a village: person contexts and the population floor apply to it as
@@ -516,6 +648,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (w.find('-') == std::string_view::npos || !gazetteer_.Lookup(w).empty()) return;
     // "D-Charleston": the main scan reads a legislator's party and home town.
     if (w.size() > 2 && w[1] == '-' && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I')) return;
+    if (w.starts_with("DFL-")) return;
     size_t b = w.find('-') + 1;
     while (b < w.size()) {
       size_t e = std::min(w.find('-', b), w.size());
@@ -568,6 +701,33 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           t == sent.first_token || tok.has(text::kSentenceStart) ||
           (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);
       std::vector<PlaceCandidate> cands;
+      {
+        // "the White House said", "the Kremlin": the capital's point (see kLandmarks).
+        bool landmark = false;
+        for (const Landmark& l : kLandmarks) {
+          if (l.norm.substr(0, l.norm.find(' ')) != tok.norm) continue;
+          uint32_t words = static_cast<uint32_t>(std::count(l.norm.begin(), l.norm.end(), ' ')) + 1;
+          if (t + words > sent.end_token) continue;
+          std::string key =
+              NormalizePlaceName(text.substr(tok.begin, toks[t + words - 1].end - tok.begin));
+          if (key != l.norm) continue;
+          for (const PlaceCandidate& c : gazetteer_.LookupNormalized(l.capital)) {
+            PlaceEntry e = gazetteer_.entry(c.entry);
+            if (e.feature_code == "PPLC" && e.country_iso3 == l.iso3) {
+              RawMention r;
+              r.first = t;
+              r.end = t + words;
+              r.candidates = {c};
+              raws.push_back(std::move(r));
+              landmark = true;
+              t += words - 1;
+              break;
+            }
+          }
+          if (landmark) break;
+        }
+        if (landmark) continue;
+      }
       // After "Name," an abbreviation is admin context even when the name is unknown
       // ("Lanexa, Va."); only dotted forms, not postal codes that are also words (OR, IN).
       bool dotted =
@@ -620,11 +780,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       uint32_t begin_byte = 0;
       std::string_view word = Word(text, tok);
-      if (end == 0 && word.size() > 3 && word[1] == '-' &&
-          (word[0] == 'D' || word[0] == 'R' || word[0] == 'I') && StartsUpper(word.substr(2))) {
+      // Minnesota's Democrats are the DFL: "Tom Bakk, DFL-Cook,".
+      size_t party = word.size() > 3 && word[1] == '-' &&
+                             (word[0] == 'D' || word[0] == 'R' || word[0] == 'I')
+                         ? 2
+                     : word.size() > 5 && word.starts_with("DFL-") ? 4
+                                                                    : 0;
+      if (end == 0 && party > 0 && StartsUpper(word.substr(party))) {
         // A legislator's party and home town or state: "Sen. Robert Ford, D-Charleston,",
         // "R-Tenn.". The part after the party letter is the place.
-        std::string key = NormalizePlaceName(word.substr(2));
+        std::string key = NormalizePlaceName(word.substr(party));
         cands = gazetteer_.LookupNormalized(key);
         bool dotted =
             t + 1 < sent.end_token && toks[t + 1].norm == "." && toks[t + 1].begin == tok.end;
@@ -634,10 +799,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         }
         std::erase_if(cands,
                       [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
+        // Party tags are a US convention: a US reading wins (D-Charleston is not in Australia).
+        bool us = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).country_iso3 == "USA";
+        });
+        if (us) {
+          std::erase_if(cands, [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).country_iso3 != "USA";
+          });
+        }
         if (!cands.empty()) {
           bool abbrev = cands[0].key_kind == KeyKind::kAbbreviation && dotted;
           end = abbrev ? t + 2 : t + 1;
-          begin_byte = tok.begin + 2;
+          begin_byte = tok.begin + static_cast<uint32_t>(party);
         }
       }
       if (end == 0 && t + 1 < sent.end_token &&
@@ -649,14 +823,88 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         r.first = t;
         r.end = t + 2;
         r.county = true;
+        r.parish = toks[t + 1].norm == "PARISH";
         raws.push_back(std::move(r));
         t = t + 1;
         continue;
       }
+      if (options_.include_demonyms) {
+        // "Texans", "a Minnesotan", "West Virginians": a state's or province's people name it
+        // as "Russians" name Russia (the gazetteer's demonyms are countries' and continents').
+        // A two-word form wins over a place its first word starts ("West", "New").
+        const RegionDemonym* d = nullptr;
+        if (StartsRegionDemonym(tok.norm) && t + 1 < sent.end_token) {
+          d = FindRegionDemonym(tok.norm + " " + toks[t + 1].norm);
+        }
+        uint32_t d_end = t + 2;
+        if (d == nullptr && end == 0) {
+          d = FindRegionDemonym(tok.norm);
+          d_end = t + 1;
+        }
+        PlaceEntry region;
+        if (d != nullptr && gazetteer_.FindAdmin1(d->iso3, d->admin1, &region)) {
+          RawMention r;
+          r.first = t;
+          r.end = d_end;
+          r.candidates = {PlaceCandidate{region.index, KeyKind::kDemonym}};
+          r.demonym = true;
+          raws.push_back(std::move(r));
+          t = d_end - 1;
+          continue;
+        }
+      }
       if (end == 0) continue;
+      if (end < sent.end_token && IsSeaWord(toks[end].norm)) {
+        t = end - 1;
+        continue;
+      }
+      if (t > sent.first_token && (toks[t - 1].norm == "LATIN" || toks[t - 1].norm == "CENTRAL") &&
+          (tok.norm == "AMERICA" || tok.norm == "AMERICAN" || tok.norm == "AMERICANS")) {
+        // "Latin America(n)" is South America's (the continent the gazetteer has); "Central
+        // America(n)" has no entry. Neither is the United States.
+        std::vector<PlaceCandidate> south;
+        if (toks[t - 1].norm == "LATIN") {
+          for (const PlaceCandidate& c : gazetteer_.Lookup("South America")) {
+            if (gazetteer_.entry(c.entry).kind == PlaceKind::kContinent) south.push_back(c);
+          }
+        }
+        if (!south.empty()) {
+          RawMention r;
+          r.first = t - 1;
+          r.end = t + 1;
+          r.candidates = std::move(south);
+          if (tok.norm != "AMERICA") r.candidates[0].key_kind = KeyKind::kDemonym;
+          raws.push_back(std::move(r));
+        }
+        continue;
+      }
+      // "6016 Dublin Road", "Orchard St.": a street named after the place. ("St" alone may be
+      // "St Petersburg"'s start, so only with its period, which the text stage may split off.)
+      // Only with the street word capitalised ("a Swedish road model", "Champs-Elysees
+      // boulevard") and for plain places ("Massachusetts Avenue" stays in Massachusetts' reach).
+      bool plain_only = std::all_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+        return c.key_kind != KeyKind::kDemonym &&
+               gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+      });
+      if (end < sent.end_token && plain_only && IsCapitalizedWord(text, toks[end]) &&
+          (IsStreetWord(toks[end].norm) ||
+           (toks[end].norm == "ST" && end + 1 < sent.end_token && toks[end + 1].norm == "." &&
+            toks[end + 1].begin == toks[end].end))) {
+        t = end - 1;
+        continue;
+      }
       bool single = end == t + 1;
       if (single && NeverPlace().contains(tok.norm)) continue;
-      if (end < sent.end_token && (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
+      // "the U.S. County Road": a country's name with no town reading names no county.
+      bool country_only =
+          std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+          }) &&
+          std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+            return gazetteer_.entry(c.entry).kind == PlaceKind::kCountry;
+          });
+      if (end < sent.end_token && !country_only &&
+          (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH")) {
         // "Douglas County": a county whatever person contexts "Douglas" has elsewhere; its
         // candidates are the places named Douglas (the gazetteer has no counties).
         RawMention r;
@@ -667,6 +915,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           return gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
         });
         r.county = true;
+        r.parish = toks[end].norm == "PARISH";
         raws.push_back(std::move(r));
         t = end;
         continue;
@@ -856,6 +1105,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                  gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
         });
         r.county = !r.candidates.empty();
+        r.parish = r.county && suffix == " PARISH";
       }
     }
     // The text stage gives the place words only; the admin part after the comma ("GLASGOW, Ky.
@@ -1044,7 +1294,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       return Vote{r.admin->iso3,
                   r.admin->admin1.empty() ? "" : AdminKey(r.admin->iso3, r.admin->admin1), 1};
     }
-    if (r.county) return Vote{};
+    // Counties and parishes are the US admin-2 level (the gazetteer has none, so a county says
+    // nothing more precise): "Paris and Henry County" is a US story. A parish is in Louisiana.
+    if (r.county) return Vote{"USA", r.parish ? "USA.LA" : "", kCountyVoteWeight};
     std::vector<PlaceEntry> es;
     // A continent says nothing about which country or region the document is about.
     if (std::any_of(r.candidates.begin(), r.candidates.end(), [&](const PlaceCandidate& c) {
@@ -1255,7 +1507,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::vector<Vote> own2(raws.size());
   Votes country2 = base_country, admin2 = base_admin;
   for (size_t i = 0; i < raws.size(); ++i) {
-    if (choices[i].candidate == nullptr || raws[i].county) continue;
+    if (raws[i].county) {
+      own2[i] = own[i];  // a county's vote does not depend on how its namesake resolves
+      continue;
+    }
+    if (choices[i].candidate == nullptr) continue;
     if (dropped(i, choices[i])) continue;
     PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
     if (choices[i].candidate->key_kind == KeyKind::kDemonym) continue;
@@ -1274,17 +1530,24 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   }
 
   // The document's main local place (for counties the gazetteer lacks).
+  // main_admin: the most-voted admin-1 region; main_us_admin: the most-voted US state ("County"
+  // and "Parish" name the gazetteer-less admin-2 level in the US: a British town the story also
+  // names, Gotham, is no US county's context).
   int main_place = -1;
-  std::string main_admin;
+  std::string main_admin, main_us_admin;
   {
-    std::string& best_admin = main_admin;
-    double best_votes = 0;
+    double best_votes = 0, best_us_votes = 0;
     for (const auto& [k, v] : admin2) {
       if (v > best_votes) {
         best_votes = v;
-        best_admin = k;
+        main_admin = k;
+      }
+      if (k.starts_with("USA.") && v > best_us_votes) {
+        best_us_votes = v;
+        main_us_admin = k;
       }
     }
+    const std::string& best_admin = main_us_admin;
     for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
       if (choices[i].candidate == nullptr || raws[i].county) continue;
       PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
@@ -1296,6 +1559,67 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
     }
   }
+  // Where a county the gazetteer lacks is put when its namesake reading is not in the document's
+  // state. Counties are about 50 km across, so any point in or next to one is within the 161 km
+  // an evaluation allows; the state is what matters.
+  //   1. the document's main local place (the first plain place in its most-voted US state);
+  //   2. with a US state voted but no plain place in it ("Henry County, Ky."), a namesake of the
+  //      county in that state, else the state's own point;
+  //   3. with no US state voted at all, the US place named like the county with the most of the
+  //      document's other names near it, else the most populous one ("Orange County" alone is Orange,
+  //      California's county): "County" and "Parish" name the US admin-2 level, and the biggest
+  //      namesake is the one news most often means.
+  auto county_proxy = [&](size_t i) -> std::optional<PlaceEntry> {
+    const RawMention& r = raws[i];
+    // A story about another country whose counties English calls "X County" ("Essex County
+    // Council" next to London and Luton) keeps them out of the US, even when a namesake it names
+    // (Heathrow) lies in a US state.
+    double usa = 0, top = 0;
+    for (const auto& [k, v] : country2) {
+      if (k == "USA") {
+        usa = v;
+      } else if (IsCountyCountry(k)) {
+        top = std::max(top, v);
+      }
+    }
+    if (usa < top) return std::nullopt;
+    if (main_place >= 0) return gazetteer_.entry(choices[main_place].candidate->entry);
+    if (!main_us_admin.empty()) {
+      std::optional<PlaceEntry> best;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind == PlaceKind::kPlace &&
+            AdminKey(e.country_iso3, e.admin1_code) == main_us_admin &&
+            (!best || e.population > best->population)) {
+          best = e;
+        }
+      }
+      if (best) return best;
+      PlaceEntry state;
+      if (gazetteer_.FindAdmin1("USA", std::string_view(main_us_admin).substr(4), &state)) {
+        return state;
+      }
+      return std::nullopt;
+    }
+    // The namesake with the most of the document's other names near it (Henderson, Texas, next
+    // to Athens, Texas), then the most populous.
+    std::optional<PlaceEntry> best;
+    int best_near = -1;
+    for (size_t k = 0; k < r.candidates.size(); ++k) {
+      const PlaceCandidate& c = r.candidates[k];
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind != PlaceKind::kPlace || c.key_kind == KeyKind::kDemonym ||
+          e.country_iso3 != "USA") {
+        continue;
+      }
+      int near = k < neighbours[i].size() ? neighbours[i][k] : 0;
+      if (!best || near > best_near || (near == best_near && e.population > best->population)) {
+        best = e;
+        best_near = near;
+      }
+    }
+    return best;
+  };
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];
@@ -1308,8 +1632,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                      AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
       // "Laurel County" with no Laurel in the document's state: the county is approximated by
       // the document's main local place, the first plain place in its most-voted admin-1 region.
-      if (main_place < 0) continue;
-      e = gazetteer_.entry(choices[main_place].candidate->entry);
+      std::optional<PlaceEntry> proxy = county_proxy(i);
+      if (!proxy) continue;
+      e = *proxy;
       approximate = true;
     }
     if (!approximate && dropped(i, ch)) continue;

@@ -12,6 +12,8 @@
 //      and neighbours (other names of the document with a reading within 150 km: "Portland" and
 //      "Augusta" together are both in Maine); a continent's name means the continent;
 //   4. a population floor drops small places that nothing in the document supports.
+// US states' and Canadian provinces' people ("Texans", "Ontarians") are demonym mentions of the
+// region, like countries' ("Russians").
 #ifndef ANNAL_CONTEXT_GEOPARSER_H_
 #define ANNAL_CONTEXT_GEOPARSER_H_
 
@@ -58,7 +60,8 @@ struct PlaceMention {
   bool demonym = false;  // "Russian": refers to the country, not a location of an event
   int candidates = 0;    // how many gazetteer entries the name had (1 = unambiguous)
   // A county the gazetteer lacks ("Laurel County"), placed at the document's main local place in
-  // the same state; geonameid is 0 and name is the text.
+  // the same state, else at a namesake in that state or the state's point, else (no US state in
+  // the document) at the most populous US namesake; geonameid is 0 and name is the text.
   bool approximate = false;
 };
 

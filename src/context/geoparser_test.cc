@@ -518,6 +518,153 @@ TEST_F(GeoparserTest, CountyWithoutANamesakeIsApproximatedByTheMainLocalPlace) {
   EXPECT_EQ(Find(ms, "Cooke County"), nullptr);
 }
 
+TEST_F(GeoparserTest, CountyWithAStateButNoLocalPlaceStandsAtTheStatesPoint) {
+  // Kentucky is named but no town in it: the county is put at the state's point, as an
+  // approximation, rather than left out.
+  auto ms = Places("Police in Henry County, Ky., said the road was closed.");
+  const PlaceMention* henry = Find(ms, "Henry County");
+  ASSERT_NE(henry, nullptr);
+  EXPECT_TRUE(henry->approximate);
+  EXPECT_EQ(henry->country_iso3, "USA");
+  EXPECT_NEAR(henry->lat, 37.5, 1.0);
+  EXPECT_NEAR(henry->lon, -85.0, 1.5);
+}
+
+TEST_F(GeoparserTest, CountyWithNoContextIsItsBiggestUsNamesake) {
+  // Nothing says which state: "Orange County" is read at the most populous US Orange
+  // (California), not left out.
+  auto ms = Places("Orange County is one of the richest jurisdictions on earth.");
+  const PlaceMention* orange = Find(ms, "Orange County");
+  ASSERT_NE(orange, nullptr);
+  EXPECT_TRUE(orange->approximate);
+  EXPECT_NEAR(orange->lat, 33.8, 0.3);
+  EXPECT_NEAR(orange->lon, -117.9, 0.3);
+  // A US state in the story wins over a British town of the same weight (Gotham).
+  ms = Places("A professor who studies Orange County says it is closer to Gotham than to "
+              "Mayberry. California is changing.");
+  orange = Find(ms, "Orange County");
+  ASSERT_NE(orange, nullptr);
+  EXPECT_NEAR(orange->lon, -117.9, 0.5);
+  // A story about another country keeps its counties out of the US, even when a namesake in it
+  // lies in a US state (Heathrow, Florida).
+  ms = Places("The Kent County Council met in Maidstone, England.");
+  for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+  // A country's name before "County" names no county.
+  ms = Places("Crews in Austin, Texas, repaired the U.S. County Road on Monday.");
+  for (const PlaceMention& m : ms) EXPECT_FALSE(m.approximate) << m.text;
+  const PlaceMention* us = Find(ms, "U.S.");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->kind, PlaceKind::kCountry);
+  ms = Places("Flights from Heathrow rose in Britain. London, Luton and Glasgow agreed. The "
+              "leader of Essex County Council spoke.");
+  EXPECT_EQ(Find(ms, "Essex County"), nullptr);
+}
+
+TEST_F(GeoparserTest, CountiesAndParishesAreUsContext) {
+  // Alone, Alexandria is the Egyptian city; next to a parish it is Alexandria, Louisiana (a
+  // parish is Louisiana's county).
+  auto ms = Places("Deputies arrested a man in Alexandria on Friday.");
+  const PlaceMention* a = Find(ms, "Alexandria");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "EGY");
+  ms = Places("Rapides Parish deputies arrested a man in Alexandria on Friday.");
+  a = Find(ms, "Alexandria");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  EXPECT_NEAR(a->lat, 31.3, 0.2);
+  const PlaceMention* rapides = Find(ms, "Rapides Parish");
+  ASSERT_NE(rapides, nullptr);
+  EXPECT_NEAR(rapides->lon, -92.4, 0.3);
+}
+
+TEST_F(GeoparserTest, StreetNamedAfterAPlaceIsNoPlace) {
+  auto ms = Places("The fire at 6016 Dublin Road was set on purpose, deputies in Alexandria said.");
+  EXPECT_EQ(Find(ms, "Dublin"), nullptr);
+  ms = Places("He lives on Paris St. near the school.");
+  EXPECT_EQ(Find(ms, "Paris"), nullptr);
+  // A lower-case street word is no street name; a state keeps its sense.
+  ms = Places("A gunman opened fire on Paris' Champs-Elysees boulevard.");
+  EXPECT_NE(Find(ms, "Paris"), nullptr);
+  ms = Places("They marched down Massachusetts Avenue to the State House.");
+  EXPECT_NE(Find(ms, "Massachusetts"), nullptr);
+}
+
+TEST_F(GeoparserTest, MetropolitanAndHistoricArePlaceModifiers) {
+  auto ms = Places("He is president of United Way of Metropolitan Atlanta.");
+  const PlaceMention* a = Find(ms, "Atlanta");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  ms = Places("The festival in Historic Savannah drew crowds.");
+  EXPECT_NE(Find(ms, "Savannah"), nullptr);
+}
+
+TEST_F(GeoparserTest, StateAndProvinceDemonyms) {
+  auto ms = Places("Texans and West Virginians joined Ontarians and a Minnesotan.");
+  const PlaceMention* tx = Find(ms, "Texans");
+  ASSERT_NE(tx, nullptr);
+  EXPECT_TRUE(tx->demonym);
+  EXPECT_EQ(tx->kind, PlaceKind::kAdmin1);
+  EXPECT_EQ(tx->name, "Texas");
+  const PlaceMention* wv = Find(ms, "West Virginians");
+  ASSERT_NE(wv, nullptr);
+  EXPECT_EQ(wv->name, "West Virginia");
+  const PlaceMention* on = Find(ms, "Ontarians");
+  ASSERT_NE(on, nullptr);
+  EXPECT_EQ(on->country_iso3, "CAN");
+  ASSERT_NE(Find(ms, "Minnesotan"), nullptr);
+  // With demonyms switched off, none.
+  text_ = "Texans and Ontarians met.";
+  text::AnalyzeText(text_, &analyzed_);
+  GeoparserOptions options;
+  options.include_demonyms = false;
+  EXPECT_TRUE(Geoparser(*gazetteer_, options).FindPlaces(analyzed_, text_, {}).empty());
+}
+
+TEST_F(GeoparserTest, SeatsOfGovernmentStandAtTheirCapitalAndOceansAreNoTowns) {
+  auto ms = Places("The White House and the Kremlin said the Atlantic is wide.");
+  const PlaceMention* wh = Find(ms, "White House");
+  ASSERT_NE(wh, nullptr);
+  EXPECT_EQ(wh->feature, "PPLC");
+  EXPECT_NEAR(wh->lat, 38.9, 0.1);
+  const PlaceMention* kremlin = Find(ms, "Kremlin");
+  ASSERT_NE(kremlin, nullptr);
+  EXPECT_EQ(kremlin->country_iso3, "RUS");
+  EXPECT_EQ(Find(ms, "Atlantic"), nullptr);
+  ms = Places("Casinos in Atlantic City reopened.");
+  EXPECT_NE(Find(ms, "Atlantic City"), nullptr);
+}
+
+TEST_F(GeoparserTest, SeasAndLatinAmericaAreNotTheirNamesakes) {
+  auto ms = Places("Ships crossed the Indian Ocean and the South China Sea.");
+  EXPECT_EQ(Find(ms, "Indian"), nullptr);
+  EXPECT_EQ(Find(ms, "China"), nullptr);
+  ms = Places("Latin America and Latin American leaders met Central American envoys.");
+  const PlaceMention* la = Find(ms, "Latin America");
+  ASSERT_NE(la, nullptr);
+  EXPECT_EQ(la->kind, PlaceKind::kContinent);
+  EXPECT_EQ(la->name, "South America");
+  const PlaceMention* lam = Find(ms, "Latin American");
+  ASSERT_NE(lam, nullptr);
+  EXPECT_TRUE(lam->demonym);
+  for (const PlaceMention& m : ms) EXPECT_NE(m.country_iso3, "USA") << m.text;
+  ms = Places("Aides in the West Wing were told.");
+  const PlaceMention* ww = Find(ms, "West Wing");
+  ASSERT_NE(ww, nullptr);
+  EXPECT_EQ(ww->country_iso3, "USA");
+}
+
+TEST_F(GeoparserTest, LegislatorsPartyTagNamesAUsPlace) {
+  auto ms = Places("Senate Tax Chairman Tom Bakk, DFL-Cook, said Minnesota's share was due.");
+  const PlaceMention* cook = Find(ms, "Cook");
+  ASSERT_NE(cook, nullptr);
+  EXPECT_EQ(cook->country_iso3, "USA");
+  EXPECT_EQ(text_.substr(cook->begin, cook->end - cook->begin), "Cook");
+  ms = Places("Sen. Robert Ford, D-Charleston, agreed.");
+  const PlaceMention* ch = Find(ms, "Charleston");
+  ASSERT_NE(ch, nullptr);
+  EXPECT_EQ(ch->country_iso3, "USA");
+}
+
 TEST_F(GeoparserTest, ShortAcronymIsNoTown) {
   // Eu is a town in France; "EU" is the European Union. Country codes still count.
   auto ms = Places("The EU and the US signed the deal.");

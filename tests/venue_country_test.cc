@@ -1,0 +1,57 @@
+// A one-sentence document's country for bare agents (DocumentCountry in src/code/coder.cc): a
+// place named after a meeting word is the meeting's venue, not the agents' country.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "annal/coder.h"
+
+namespace annal {
+namespace {
+
+const Coder& VenueCoder() {
+  static const Coder* coder = [] {
+    CoderOptions options;
+    options.data_dir = ANNAL_TEST_DATA_DIR;
+    auto opened = Coder::Open(options);
+    if (!opened.ok()) {
+      ADD_FAILURE() << opened.status().ToString();
+      std::abort();
+    }
+    return std::move(opened).value().release();
+  }();
+  return *coder;
+}
+
+// The first event's source code, "" when there is none.
+std::string FirstSource(const std::string& text) {
+  Document doc;
+  doc.id = "t";
+  doc.date = "2005-06-01";
+  doc.text = text;
+  DocumentResult result;
+  Status s = VenueCoder().Code(doc, &result);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  if (result.events.empty() || !result.events[0].source) return "";
+  return result.events[0].source->code;
+}
+
+TEST(VenueCountryTest, MeetingVenueGivesNoCountry) {
+  // Geneva is where they met: the rebels are not Swiss.
+  std::string source = FirstSource("Rebels met envoys in Geneva on Sunday.");
+  EXPECT_EQ(source.substr(0, 3), "REB") << source;
+  source = FirstSource("Rebel leaders held talks with United Nations envoys in Geneva on Sunday.");
+  EXPECT_EQ(source.substr(0, 3), "REB") << source;
+}
+
+TEST(VenueCountryTest, PlaceBeforeTheMeetingWordStillCounts) {
+  // "Police in Cairo" are Egypt's police whatever they do next; a place where things happen
+  // with no meeting keeps giving the country.
+  EXPECT_EQ(FirstSource("Police in Cairo met protest leaders on Sunday."), "EGYCOP");
+  EXPECT_EQ(FirstSource("Police arrested 40 students in Cairo on Sunday."), "EGYCOP");
+}
+
+}  // namespace
+}  // namespace annal
