@@ -17,9 +17,8 @@ struct DependencyParser::Atoms {
   std::vector<uint64_t> word_tag;
   std::vector<uint64_t> suffix;  // last three bytes of the lower-cased form
   std::vector<uint64_t> is_punct;
-  // Word-cluster atoms (fine and mid level), filled only when the parser has clusters.
+  // Word-cluster atoms (fine level), filled only when the parser has clusters.
   std::vector<uint64_t> cluster;
-  std::vector<uint64_t> cluster_mid;
   int At(int i) const { return i < 0 ? n + 1 : i; }
 };
 
@@ -29,7 +28,6 @@ constexpr uint64_t kRootAtom = 0x524f4f54ULL;
 constexpr uint64_t kNoneAtom = 0x4e4f4e45ULL;
 constexpr uint64_t kNoLabel = 0xfffULL;
 constexpr uint64_t kNoCluster = 0x4e4f434cULL;
-constexpr uint64_t kMidCluster = uint64_t{1} << 20;  // offset of mid-level cluster atoms
 
 // Distance bucket between two positions: 1, 2, 3, 4, 5-6, 7-9, 10+ (0 when either is absent).
 uint64_t Distance(int a, int b, int n) {
@@ -180,11 +178,8 @@ enum ClusterMoveTemplate : uint32_t {
   kS0c = kNumMoveTemplates,
   kB0c,
   kS1c,
-  kB1c,
-  kS0cB0c,
   kS0cB0p,
   kS0pB0c,
-  kS1cmS0cm,
   kEndClusterMoveTemplates
 };
 constexpr size_t kNumClusterMoveTemplates =
@@ -233,7 +228,6 @@ enum LabelTemplate : uint32_t {
 enum ClusterLabelTemplate : uint32_t {
   kLDcHp = kNumLabelTemplates,
   kLHcDp,
-  kLDcmHcm,
   kEndClusterLabelTemplates
 };
 constexpr size_t kNumClusterLabelTemplates =
@@ -265,13 +259,11 @@ void DependencyParser::ComputeAtoms(const std::vector<std::string_view>& forms,
   }
   if (clusters_) {
     atoms->cluster.resize(n + 2);
-    atoms->cluster_mid.resize(n + 2);
     for (int i = 0; i < n; ++i) {
       const ClusterIds* c = clusters_->Find(atoms->word[i]);
       atoms->cluster[i] = c ? c->fine : kNoCluster;
-      atoms->cluster_mid[i] = c ? kMidCluster + c->mid : kNoCluster;
     }
-    for (int i : {n, n + 1}) atoms->cluster[i] = atoms->cluster_mid[i] = atoms->word[i];
+    for (int i : {n, n + 1}) atoms->cluster[i] = atoms->word[i];
   }
 }
 
@@ -441,17 +433,14 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
 
 uint64_t* DependencyParser::ClusterMoveFeatures(const ArcHybridState& st, const Atoms& a,
                                                 uint64_t* out) const {
-  const int s0 = a.At(st.Stack(0)), s1 = a.At(st.Stack(1));
-  const int b0 = a.At(st.Buffer(0)), b1 = a.At(st.Buffer(1));
+  // Five templates only: each costs a table lookup per move, and the parser is memory-bound.
+  const int s0 = a.At(st.Stack(0)), s1 = a.At(st.Stack(1)), b0 = a.At(st.Buffer(0));
   const uint64_t s0c = a.cluster[s0], b0c = a.cluster[b0];
   *out++ = FeatureKey(kS0c, s0c);
   *out++ = FeatureKey(kB0c, b0c);
   *out++ = FeatureKey(kS1c, a.cluster[s1]);
-  *out++ = FeatureKey(kB1c, a.cluster[b1]);
-  *out++ = FeatureKey(kS0cB0c, s0c, b0c);
   *out++ = FeatureKey(kS0cB0p, s0c, a.tag[b0]);
   *out++ = FeatureKey(kS0pB0c, a.tag[s0], b0c);
-  *out++ = FeatureKey(kS1cmS0cm, a.cluster_mid[s1], a.cluster_mid[s0]);
   return out;
 }
 
@@ -462,7 +451,6 @@ uint64_t* DependencyParser::ClusterLabelFeatures(const Atoms& a, int h, int dep,
   dep = a.At(dep);
   *out++ = FeatureKey(kLDcHp * 4 + dir, a.cluster[dep], a.tag[h]);
   *out++ = FeatureKey(kLHcDp * 4 + dir, a.cluster[h], a.tag[dep]);
-  *out++ = FeatureKey(kLDcmHcm * 4 + dir, a.cluster_mid[dep], a.cluster_mid[h]);
   return out;
 }
 

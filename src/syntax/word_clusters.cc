@@ -134,7 +134,37 @@ std::vector<Item> MergeByClass(const std::vector<Item>& items, const std::vector
 }  // namespace
 
 void WordClusters::Add(std::string_view word, ClusterIds ids) {
-  table_[HashBytes(AsciiLower(word))] = ids;
+  Insert(HashBytes(AsciiLower(word)), ids);
+}
+
+void WordClusters::Insert(uint64_t key, ClusterIds ids) {
+  if (key == 0) {
+    has_zero_ = true;
+    zero_ = ids;
+    return;
+  }
+  if (2 * (size_ + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot{});
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key != 0) Insert(slot.key, slot.ids);
+    }
+  }
+  for (size_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+    Slot& slot = slots_[i];
+    if (slot.key == key) {
+      slot.ids = ids;
+      return;
+    }
+    if (slot.key == 0) {
+      slot.key = key;
+      slot.ids = ids;
+      ++size_;
+      return;
+    }
+  }
 }
 
 Result<WordClusters> WordClusters::FromText(std::string_view text, std::string_view name) {
@@ -190,7 +220,12 @@ Result<WordClusters> WordClusters::Load(const std::string& path) {
 
 void WordClusters::Serialize(ByteWriter* out) const {
   // Sorted so the file is deterministic.
-  std::vector<std::pair<uint64_t, ClusterIds>> rows(table_.begin(), table_.end());
+  std::vector<std::pair<uint64_t, ClusterIds>> rows;
+  rows.reserve(size());
+  if (has_zero_) rows.emplace_back(0, zero_);
+  for (const Slot& slot : slots_) {
+    if (slot.key != 0) rows.emplace_back(slot.key, slot.ids);
+  }
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   out->U64(rows.size());
@@ -204,8 +239,7 @@ void WordClusters::Serialize(ByteWriter* out) const {
 bool WordClusters::Deserialize(ByteReader* in) {
   uint64_t n;
   if (!in->U64(&n) || n > in->remaining() / 12) return false;
-  table_.clear();
-  table_.reserve(n);
+  *this = WordClusters();
   uint64_t previous = 0;
   for (uint64_t i = 0; i < n; ++i) {
     uint64_t key;
@@ -217,7 +251,7 @@ bool WordClusters::Deserialize(ByteReader* in) {
     ids.fine = static_cast<uint16_t>(packed & 0xffff);
     ids.mid = static_cast<uint8_t>(packed >> 16);
     ids.coarse = static_cast<uint8_t>(packed >> 24);
-    table_.emplace(key, ids);
+    Insert(key, ids);
   }
   return true;
 }

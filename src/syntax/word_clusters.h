@@ -36,19 +36,26 @@ struct ClusterIds {
 class WordClusters {
  public:
   // The clusters of the word whose lower-cased hash is `lower_hash`, or nullptr if it was not
-  // clustered (too rare in the clustering text).
+  // clustered (too rare in the clustering text). One probe into an open-addressing table
+  // (usually a single cache miss: this runs for every word the tagger and the parser see).
   const ClusterIds* Find(uint64_t lower_hash) const {
-    auto it = table_.find(lower_hash);
-    return it == table_.end() ? nullptr : &it->second;
+    if (lower_hash == 0) return has_zero_ ? &zero_ : nullptr;
+    if (slots_.empty()) return nullptr;
+    for (size_t i = Mix(lower_hash) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.key == lower_hash) return &slot.ids;
+      if (slot.key == 0) return nullptr;
+    }
   }
-  size_t size() const { return table_.size(); }
+  size_t size() const { return size_ + (has_zero_ ? 1 : 0); }
 
   // Adds or replaces one word (any case; it is lower-cased).
   void Add(std::string_view word, ClusterIds ids);
 
   // Reads the text format written by `annal cluster`: one word per line,
-  // `word TAB fine TAB mid TAB coarse [TAB count]`; blank lines are skipped. Returns InvalidArgument (with the line number) on a malformed line or an id
-  // out of range (fine < 65536, mid and coarse < 256).
+  // `word TAB fine TAB mid TAB coarse [TAB count]`; blank lines are skipped. Returns
+  // InvalidArgument (with the line number) on a malformed line or an id out of range
+  // (fine < 65536, mid and coarse < 256).
   static Result<WordClusters> FromText(std::string_view text, std::string_view name);
   static Result<WordClusters> Load(const std::string& path);
 
@@ -57,7 +64,18 @@ class WordClusters {
   bool Deserialize(ByteReader* in);
 
  private:
-  std::unordered_map<uint64_t, ClusterIds> table_;
+  struct Slot {
+    uint64_t key = 0;  // 0 = empty (the word hashing to 0, if any, is kept in zero_)
+    ClusterIds ids;
+  };
+  static size_t Mix(uint64_t key) { return static_cast<size_t>(key ^ (key >> 29)); }
+  void Insert(uint64_t key, ClusterIds ids);
+
+  std::vector<Slot> slots_;  // capacity a power of two, at most half full
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  bool has_zero_ = false;
+  ClusterIds zero_;
 };
 
 struct ClusterTrainOptions {
