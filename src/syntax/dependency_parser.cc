@@ -17,6 +17,8 @@ struct DependencyParser::Atoms {
   std::vector<uint64_t> word_tag;
   std::vector<uint64_t> suffix;  // last three bytes of the lower-cased form
   std::vector<uint64_t> is_punct;
+  // Word-cluster atoms (fine level), filled only when the parser has clusters.
+  std::vector<uint64_t> cluster;
   int At(int i) const { return i < 0 ? n + 1 : i; }
 };
 
@@ -25,6 +27,7 @@ namespace {
 constexpr uint64_t kRootAtom = 0x524f4f54ULL;
 constexpr uint64_t kNoneAtom = 0x4e4f4e45ULL;
 constexpr uint64_t kNoLabel = 0xfffULL;
+constexpr uint64_t kNoCluster = 0x4e4f434cULL;
 
 // Distance bucket between two positions: 1, 2, 3, 4, 5-6, 7-9, 10+ (0 when either is absent).
 uint64_t Distance(int a, int b, int n) {
@@ -168,6 +171,20 @@ enum MoveTemplate : uint32_t {
   kNumMoveTemplates
 };
 
+// Word-cluster move templates (only with clusters), numbered after the others so the keys of
+// the templates above do not depend on whether clusters are used (Koo et al. 2008 style:
+// cluster ids in the places of words, alone and paired with the other item's tag).
+enum ClusterMoveTemplate : uint32_t {
+  kS0c = kNumMoveTemplates,
+  kB0c,
+  kS1c,
+  kS0cB0p,
+  kS0pB0c,
+  kEndClusterMoveTemplates
+};
+constexpr size_t kNumClusterMoveTemplates =
+    static_cast<size_t>(kEndClusterMoveTemplates) - static_cast<size_t>(kNumMoveTemplates);
+
 enum LabelTemplate : uint32_t {
   kLDw,
   kLDp,
@@ -208,6 +225,14 @@ enum LabelTemplate : uint32_t {
   kNumLabelTemplates
 };
 
+enum ClusterLabelTemplate : uint32_t {
+  kLDcHp = kNumLabelTemplates,
+  kLHcDp,
+  kEndClusterLabelTemplates
+};
+constexpr size_t kNumClusterLabelTemplates =
+    static_cast<size_t>(kEndClusterLabelTemplates) - static_cast<size_t>(kNumLabelTemplates);
+
 }  // namespace
 
 void DependencyParser::ComputeAtoms(const std::vector<std::string_view>& forms,
@@ -231,6 +256,14 @@ void DependencyParser::ComputeAtoms(const std::vector<std::string_view>& forms,
     uint64_t a = i == n ? kRootAtom : kNoneAtom;
     atoms->word[i] = atoms->tag[i] = atoms->word_tag[i] = atoms->suffix[i] = a;
     atoms->is_punct[i] = 0;
+  }
+  if (clusters_) {
+    atoms->cluster.resize(n + 2);
+    for (int i = 0; i < n; ++i) {
+      const ClusterIds* c = clusters_->Find(atoms->word[i]);
+      atoms->cluster[i] = c ? c->fine : kNoCluster;
+    }
+    for (int i : {n, n + 1}) atoms->cluster[i] = atoms->word[i];
   }
 }
 
@@ -258,7 +291,7 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
   const uint64_t d = Distance(s0, b0, n), d1 = Distance(s1, s0, n), d2 = Distance(s1, b0, n);
   // Written through a raw pointer into room for every template: push_back's capacity check
   // and out-of-line growth path cost a few percent of parsing time here.
-  keys->resize(kNumMoveTemplates);
+  keys->resize(kNumMoveTemplates + (clusters_ ? kNumClusterMoveTemplates : 0));
   uint64_t* out = keys->data();
   auto add = [&out](uint64_t k) { *out++ = k; };
   const uint64_t s0w = w(s0), s0p = p(s0), s0wp = wp(s0), s1w = w(s1), s1p = p(s1), s1wp = wp(s1),
@@ -394,7 +427,31 @@ void DependencyParser::MoveFeatures(const ArcHybridState& st, const Atoms& a,
   add(FeatureKey(kS0pS0llS0rl, s0p, l(s0l), l(s0r)));
   add(FeatureKey(kB0pB0llB0l2l, b0p, l(b0l), l(b0l2)));
   add(FeatureKey(kS1pS1rlS0p, s1p, l(s1r), s0p));
+  if (clusters_) out = ClusterMoveFeatures(st, a, out);
   keys->resize(static_cast<size_t>(out - keys->data()));
+}
+
+uint64_t* DependencyParser::ClusterMoveFeatures(const ArcHybridState& st, const Atoms& a,
+                                                uint64_t* out) const {
+  // Five templates only: each costs a table lookup per move, and the parser is memory-bound.
+  const int s0 = a.At(st.Stack(0)), s1 = a.At(st.Stack(1)), b0 = a.At(st.Buffer(0));
+  const uint64_t s0c = a.cluster[s0], b0c = a.cluster[b0];
+  *out++ = FeatureKey(kS0c, s0c);
+  *out++ = FeatureKey(kB0c, b0c);
+  *out++ = FeatureKey(kS1c, a.cluster[s1]);
+  *out++ = FeatureKey(kS0cB0p, s0c, a.tag[b0]);
+  *out++ = FeatureKey(kS0pB0c, a.tag[s0], b0c);
+  return out;
+}
+
+uint64_t* DependencyParser::ClusterLabelFeatures(const Atoms& a, int h, int dep,
+                                                 uint64_t* out) const {
+  const uint32_t dir = dep < h ? 1 : 2;
+  h = a.At(h);
+  dep = a.At(dep);
+  *out++ = FeatureKey(kLDcHp * 4 + dir, a.cluster[dep], a.tag[h]);
+  *out++ = FeatureKey(kLHcDp * 4 + dir, a.cluster[h], a.tag[dep]);
+  return out;
 }
 
 void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, int h, int dep,
@@ -405,7 +462,7 @@ void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, i
   auto p = [&](int i) { return a.tag[a.At(i)]; };
   auto wp = [&](int i) { return a.word_tag[a.At(i)]; };
   auto l = [&](int i) { return i < 0 ? kNoLabel : static_cast<uint64_t>(st.label(i)); };
-  keys->resize(kNumLabelTemplates);
+  keys->resize(kNumLabelTemplates + (clusters_ ? kNumClusterLabelTemplates : 0));
   uint64_t* out = keys->data();
   auto add = [&](uint32_t templ, uint64_t x, uint64_t y = 0, uint64_t z = 0) {
     *out++ = FeatureKey(templ * 4 + static_cast<uint32_t>(dir), x, y, z);
@@ -456,6 +513,7 @@ void DependencyParser::LabelFeatures(const ArcHybridState& st, const Atoms& a, i
   add(kLDvalDp, Valency(st.NumLeft(dep)) * 8 + Valency(st.NumRight(dep)), dp);
   add(kLHwDp, hw, dp);
   add(kLDwHpHsl, dw, hp, hsl);
+  if (clusters_) out = ClusterLabelFeatures(a, h, dep, out);
   keys->resize(static_cast<size_t>(out - keys->data()));
 }
 
@@ -513,7 +571,7 @@ void DependencyParser::Parse(const std::vector<std::string_view>& forms,
   ComputeAtoms(forms, tags, &atoms);
   ArcHybridState state;
   std::vector<uint64_t> keys;
-  keys.reserve(128);
+  keys.reserve(160);
   std::vector<float> label_scores;
   ParseAtoms(atoms, &state, &keys, &label_scores);
   int n = atoms.n;
@@ -559,6 +617,7 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
   }
   parser->moves_ = WeightTable(kNumMoves);
   parser->labels_ = WeightTable(parser->num_labels());
+  parser->clusters_ = options.clusters;
 
   std::mt19937_64 rng(options.seed);
   std::uniform_real_distribution<double> coin(0.0, 1.0);
@@ -667,6 +726,7 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
       snapshot.root_label_ = parser->root_label_;
       snapshot.left_ok_ = parser->left_ok_;
       snapshot.right_ok_ = parser->right_ok_;
+      snapshot.clusters_ = parser->clusters_;
       snapshot.moves_ = parser->moves_;
       snapshot.moves_.Average(now);
       snapshot.labels_ = parser->labels_;

@@ -21,6 +21,7 @@
 #include "syntax/conllu.h"
 #include "syntax/training.h"
 #include "syntax/weight_table.h"
+#include "syntax/word_clusters.h"
 
 namespace annal::syntax {
 
@@ -56,6 +57,11 @@ class DependencyParser {
     labels_.Prune(min_abs_weight);
   }
 
+  // The word clusters the features use (null = none). Set by Train; the Model sets it after
+  // loading, from its CLUS section.
+  const std::shared_ptr<const WordClusters>& clusters() const { return clusters_; }
+  void set_clusters(std::shared_ptr<const WordClusters> c) { clusters_ = std::move(c); }
+
   void Serialize(ByteWriter* out) const;
   bool Deserialize(ByteReader* in);
 
@@ -68,6 +74,11 @@ class DependencyParser {
                     std::vector<uint64_t>* keys) const;
   void LabelFeatures(const ArcHybridState& state, const Atoms& atoms, int head, int dependent,
                      std::vector<uint64_t>* keys) const;
+  // Word-cluster features of a move and of a label decision, written at `out`; return the end.
+  uint64_t* ClusterMoveFeatures(const ArcHybridState& state, const Atoms& atoms,
+                                uint64_t* out) const;
+  uint64_t* ClusterLabelFeatures(const Atoms& atoms, int head, int dependent,
+                                 uint64_t* out) const;
   // Best label for the arc head -> dependent among those seen in its direction.
   int BestLabel(const std::vector<float>& scores, bool left) const;
   // Runs the parser over a sentence whose atoms are computed; fills heads/labels (0-based
@@ -82,6 +93,7 @@ class DependencyParser {
   std::vector<char> right_ok_;
   WeightTable moves_{kNumMoves};
   WeightTable labels_{1};
+  std::shared_ptr<const WordClusters> clusters_;
 };
 
 }  // namespace annal::syntax

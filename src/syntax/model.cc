@@ -28,6 +28,7 @@ constexpr uint32_t kInfoTag = Tag("INFO");
 constexpr uint32_t kTaggerTag = Tag("TAGR");
 constexpr uint32_t kLemmatizerTag = Tag("LEMM");
 constexpr uint32_t kParserTag = Tag("PARS");
+constexpr uint32_t kClustersTag = Tag("CLUS");
 
 Status Corrupt(std::string_view name, std::string_view what) {
   std::string m(name);
@@ -44,6 +45,15 @@ void Model::TakeComponentsFrom(Model* other) {
   if (other->parser_) parser_ = std::move(other->parser_);
 }
 
+std::shared_ptr<const WordClusters> Model::clusters() const {
+  if (tagger_ && tagger_->clusters()) return tagger_->clusters();
+  return parser_ ? parser_->clusters() : nullptr;
+}
+
+bool Model::ClustersConsistent() const {
+  return !tagger_ || !parser_ || tagger_->clusters() == parser_->clusters();
+}
+
 std::string Model::ToBytes() const {
   ByteWriter payload;
   std::vector<std::pair<uint32_t, std::string>> sections;
@@ -51,6 +61,12 @@ std::string Model::ToBytes() const {
     ByteWriter w;
     w.Str(description_);
     sections.emplace_back(kInfoTag, std::move(w.data()));
+  }
+  const std::shared_ptr<const WordClusters> word_clusters = clusters();
+  if (word_clusters) {
+    ByteWriter w;
+    word_clusters->Serialize(&w);
+    sections.emplace_back(kClustersTag, std::move(w.data()));
   }
   if (tagger_) {
     ByteWriter w;
@@ -83,7 +99,7 @@ std::string Model::ToBytes() const {
 
   ByteWriter file;
   file.Raw(kModelMagic.data(), kModelMagic.size());
-  file.U32(kModelFormatVersion);
+  file.U32(word_clusters ? kModelFormatVersion : kModelFormatVersionWithoutClusters);
   file.U32(0);  // flags, reserved
   file.U64(plain.size());
   file.U64(compressed.size());
@@ -92,7 +108,12 @@ std::string Model::ToBytes() const {
   return std::move(file.data());
 }
 
-Status Model::Save(const std::string& path) const { return WriteStringToFile(path, ToBytes()); }
+Status Model::Save(const std::string& path) const {
+  if (!ClustersConsistent()) {
+    return Status::InvalidArgument(path + ": the tagger and the parser use different word clusters");
+  }
+  return WriteStringToFile(path, ToBytes());
+}
 
 Result<std::unique_ptr<Model>> Model::Load(const std::string& path) {
   std::string bytes;
@@ -115,9 +136,11 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
   header.U64(&plain_size);
   header.U64(&compressed_size);
   header.U64(&checksum);
-  if (version != kModelFormatVersion) {
+  if (version != kModelFormatVersion && version != kModelFormatVersionWithoutClusters) {
     return Corrupt(name, "model format version " + std::to_string(version) +
-                             ", this build reads version " + std::to_string(kModelFormatVersion) +
+                             ", this build reads versions " +
+                             std::to_string(kModelFormatVersionWithoutClusters) + " and " +
+                             std::to_string(kModelFormatVersion) +
                              "; retrain or use a matching "
                              "annal");
   }
@@ -138,6 +161,7 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
     return Corrupt(name, "payload does not decompress to the size in the header");
   }
   auto model = std::make_unique<Model>();
+  std::shared_ptr<WordClusters> word_clusters;
   ByteReader in(plain);
   uint32_t count;
   if (!in.U32(&count)) return Corrupt(name, "missing section count");
@@ -163,6 +187,10 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
       model->lemmatizer_ = std::make_unique<Lemmatizer>();
       ok = model->lemmatizer_->Deserialize(&r);
       what = "lemmatizer";
+    } else if (tag == kClustersTag) {
+      word_clusters = std::make_shared<WordClusters>();
+      ok = word_clusters->Deserialize(&r);
+      what = "word cluster";
     } else if (tag == kParserTag) {
       model->parser_ = std::make_unique<DependencyParser>();
       ok = model->parser_->Deserialize(&r);
@@ -173,6 +201,14 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
     if (!ok || r.remaining() != 0) return Corrupt(name, "malformed " + what + " section");
   }
   if (in.remaining() != 0) return Corrupt(name, "trailing bytes after the last section");
+  if ((word_clusters != nullptr) != (version == kModelFormatVersion)) {
+    return Corrupt(name, word_clusters ? "a version 2 file with a word cluster section"
+                                       : "a version 3 file without its word cluster section");
+  }
+  if (word_clusters) {
+    if (model->tagger_) model->tagger_->set_clusters(word_clusters);
+    if (model->parser_) model->parser_->set_clusters(word_clusters);
+  }
   return model;
 }
 

@@ -14,9 +14,12 @@
 
 namespace annal::syntax {
 
-// The file's first bytes and the version this build reads and writes.
+// The file's first bytes and the versions this build reads and writes: version 3 files have
+// word clusters (a CLUS section, whose features the tagger and parser use), version 2 files
+// have none (and their features are exactly version 2's).
 inline constexpr std::string_view kModelMagic = "ANNALSYN";
-inline constexpr uint32_t kModelFormatVersion = 2;
+inline constexpr uint32_t kModelFormatVersion = 3;
+inline constexpr uint32_t kModelFormatVersionWithoutClusters = 2;
 
 // Immutable after loading; a const Model may be shared by any number of threads.
 // Any component may be missing (a tagger-only model, say); Parser checks what it has.
@@ -34,12 +37,19 @@ class Model {
   // The same from bytes already in memory; `name` is used in messages.
   static Result<std::unique_ptr<Model>> FromBytes(std::string_view bytes, std::string_view name);
 
+  // Returns InvalidArgument (and writes nothing) when the tagger and the parser were trained
+  // with different word clusters: a file holds one table for both.
   Status Save(const std::string& path) const;
+  // REQUIRES: ClustersConsistent().
   std::string ToBytes() const;
+  // False when the tagger and the parser use different word-cluster tables.
+  bool ClustersConsistent() const;
 
   const Tagger* tagger() const { return tagger_.get(); }
   const Lemmatizer* lemmatizer() const { return lemmatizer_.get(); }
   const DependencyParser* parser() const { return parser_.get(); }
+  // The word clusters the tagger and parser use (null = none).
+  std::shared_ptr<const WordClusters> clusters() const;
   // Free text saved with the model: where it came from and how it was trained.
   const std::string& description() const { return description_; }
 

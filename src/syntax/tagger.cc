@@ -18,6 +18,10 @@ struct Tagger::WordAtoms {
   uint64_t prefix3 = 0;
   uint64_t shape = 0;
   uint32_t ambiguity = 0;  // tag-dictionary bit set, 0 for rare or unseen words
+  // Word-cluster atoms (fine and mid level; kNoCluster for unclustered words), set only when
+  // the tagger has clusters.
+  uint64_t cluster = 0;
+  uint64_t cluster_mid = 0;
 };
 
 namespace {
@@ -26,6 +30,8 @@ namespace {
 constexpr uint64_t kStartPad = 0x5354415254ULL;
 constexpr uint64_t kEndPad = 0x454e44ULL;
 constexpr int kNoTag = 63;  // "previous tag" before the sentence start
+constexpr uint64_t kNoCluster = 0x4e4f434cULL;
+constexpr uint64_t kMidCluster = uint64_t{1} << 20;  // offset of mid-level cluster atoms
 
 enum Template : uint32_t {
   kBias,
@@ -73,6 +79,22 @@ enum Template : uint32_t {
   kNumTemplates
 };
 
+// Word-cluster templates (used only by a tagger with clusters), numbered after the others so
+// the keys of the templates above do not depend on whether clusters are used.
+enum ClusterTemplate : uint32_t {
+  kCluster = kNumTemplates,
+  kClusterMid,
+  kClusterM1,
+  kClusterP1,
+  kClusterMidP2,
+  kTagM1Cluster,
+  kClusterClusterMidP1,
+  kClusterMidM1Cluster,
+  kEndClusterTemplates
+};
+constexpr size_t kNumClusterTemplates =
+    static_cast<size_t>(kEndClusterTemplates) - static_cast<size_t>(kNumTemplates);
+
 }  // namespace
 
 int Tagger::TagId(std::string_view name) const {
@@ -102,6 +124,11 @@ void Tagger::ComputeAtoms(const std::vector<std::string_view>& words,
     a.shape = HashBytes(WordShape(words[i]));
     auto it = tag_dictionary_.find(a.lower);
     a.ambiguity = it == tag_dictionary_.end() ? 0 : it->second;
+    if (clusters_) {
+      const ClusterIds* c = clusters_->Find(a.lower);
+      a.cluster = c ? c->fine : kNoCluster;
+      a.cluster_mid = c ? kMidCluster + c->mid : kNoCluster;
+    }
   }
 }
 
@@ -127,7 +154,7 @@ void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, i
   uint64_t amb = w.ambiguity, ambp1 = amb_at(li + 1);
   // Written through a raw pointer into room for every template (push_back's capacity check and
   // out-of-line growth path are measurable here).
-  keys->resize(kNumTemplates);
+  keys->resize(kNumTemplates + (clusters_ ? kNumClusterTemplates : 0));
   uint64_t* out = keys->data();
   auto add = [&out](uint64_t k) { *out++ = k; };
   add(FeatureKey(kBias, 0));
@@ -172,7 +199,31 @@ void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, i
   add(FeatureKey(kAmbP1AmbP2, ambp1, amb_at(li + 2)));
   add(FeatureKey(kTagM1LowerP1, prev, lp1));
   add(FeatureKey(kShapeSuffix3, w.shape, w.suffix[2]));
+  if (clusters_) out = ClusterFeatures(atoms, i, prev, out);
   keys->resize(static_cast<size_t>(out - keys->data()));
+}
+
+uint64_t* Tagger::ClusterFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev,
+                                  uint64_t* out) const {
+  const long li = static_cast<long>(i), n = static_cast<long>(atoms.size());
+  auto fine = [&](long j) -> uint64_t {
+    if (j < 0) return kStartPad;
+    return j >= n ? kEndPad : atoms[j].cluster;
+  };
+  auto mid = [&](long j) -> uint64_t {
+    if (j < 0) return kStartPad;
+    return j >= n ? kEndPad : atoms[j].cluster_mid;
+  };
+  const uint64_t c = atoms[i].cluster;
+  *out++ = FeatureKey(kCluster, c);
+  *out++ = FeatureKey(kClusterMid, atoms[i].cluster_mid);
+  *out++ = FeatureKey(kClusterM1, fine(li - 1));
+  *out++ = FeatureKey(kClusterP1, fine(li + 1));
+  *out++ = FeatureKey(kClusterMidP2, mid(li + 2));
+  *out++ = FeatureKey(kTagM1Cluster, prev, c);
+  *out++ = FeatureKey(kClusterClusterMidP1, c, mid(li + 1));
+  *out++ = FeatureKey(kClusterMidM1Cluster, mid(li - 1), c);
+  return out;
 }
 
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const {
@@ -230,6 +281,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
     if (c.first >= 2) tagger->tag_dictionary_[key] = c.second;
   }
   tagger->weights_ = WeightTable(tagger->num_tags());
+  tagger->clusters_ = options.clusters;
 
   std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -287,6 +339,7 @@ Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>&
       Tagger snapshot;
       snapshot.tag_names_ = tagger->tag_names_;
       snapshot.tag_dictionary_ = tagger->tag_dictionary_;
+      snapshot.clusters_ = tagger->clusters_;
       WeightTable averaged = tagger->weights_;
       averaged.Average(now);
       snapshot.weights_ = std::move(averaged);

@@ -16,6 +16,7 @@
 #include "syntax/conllu.h"
 #include "syntax/training.h"
 #include "syntax/weight_table.h"
+#include "syntax/word_clusters.h"
 
 namespace annal::syntax {
 
@@ -49,6 +50,11 @@ class Tagger {
   // Drops features whose weights are all below `min_abs_weight` (see WeightTable::Prune).
   void Prune(float min_abs_weight) { weights_.Prune(min_abs_weight); }
 
+  // The word clusters the features use (null = none). Set by Train; the Model sets it after
+  // loading, from its CLUS section.
+  const std::shared_ptr<const WordClusters>& clusters() const { return clusters_; }
+  void set_clusters(std::shared_ptr<const WordClusters> c) { clusters_ = std::move(c); }
+
   void Serialize(ByteWriter* out) const;
   bool Deserialize(ByteReader* in);
 
@@ -59,11 +65,15 @@ class Tagger {
   // Fills keys with the features of position i given the previous two tags.
   void Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
                 std::vector<uint64_t>* keys) const;
+  // Writes the word-cluster features of position i at `out`; returns the end.
+  uint64_t* ClusterFeatures(const std::vector<WordAtoms>& atoms, size_t i, int prev,
+                            uint64_t* out) const;
 
   std::vector<std::string> tag_names_;
   WeightTable weights_;
   // Lower-cased word hash -> bit set of the tags it had in training (words seen twice or more).
   std::unordered_map<uint64_t, uint32_t> tag_dictionary_;
+  std::shared_ptr<const WordClusters> clusters_;
 };
 
 }  // namespace annal::syntax

@@ -4,9 +4,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "syntax/word_clusters.h"
 
 namespace annal::syntax {
 
@@ -16,6 +19,8 @@ struct TrainOptions {
   // Parser only: probability of following the model's own (possibly wrong) transition once
   // the first epoch is done (dynamic-oracle exploration; 0 = static training on gold paths).
   double explore = 0.9;
+  // Word clusters to use as feature atoms (null = none, the features of format version 2).
+  std::shared_ptr<const WordClusters> clusters;
 };
 
 // One line of training progress, reported after every epoch.

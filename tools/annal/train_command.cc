@@ -29,6 +29,8 @@ struct TrainArgs {
   int jackknife_epochs = 5;
   std::string tagger_model;
   float prune = 1.0f;
+  std::string clusters_file;
+  size_t cluster_words = 0;  // words in the cluster file (for the model's description)
 };
 
 bool ReadAll(const std::vector<std::string>& files, std::vector<ConlluSentence>* out) {
@@ -56,6 +58,11 @@ void PrintProgress(std::string_view stage, const EpochReport& r) {
   std::fflush(stderr);
 }
 
+std::string BaseName(const std::string& f) {
+  auto slash = f.find_last_of('/');
+  return slash == std::string::npos ? f : f.substr(slash + 1);
+}
+
 std::string Describe(const char* what, const TrainArgs& a) {
   std::string files;
   for (const auto& f : a.train_files) {
@@ -69,7 +76,12 @@ std::string Describe(const char* what, const TrainArgs& a) {
       // Only when not the default, so the shipped model's description (and bytes) stay as the
       // script has always produced them.
       a.jackknife_epochs == 5 ? "" : fmt::format(" ({} epochs)", a.jackknife_epochs), a.seed,
-      a.prune);
+      a.prune) +
+         // Only with clusters, so models without them keep their description (and bytes).
+         (a.clusters_file.empty()
+              ? ""
+              : fmt::format(", word clusters {} ({} words)", BaseName(a.clusters_file),
+                            a.cluster_words));
 }
 
 int Run(const std::string& what, TrainArgs a) {
@@ -86,6 +98,17 @@ int Run(const std::string& what, TrainArgs a) {
   syntax::TrainOptions parser_options;
   parser_options.epochs = a.parser_epochs;
   parser_options.seed = a.seed;
+  if (!a.clusters_file.empty()) {
+    auto clusters = syntax::WordClusters::Load(a.clusters_file);
+    if (!clusters.ok()) {
+      fmt::print(stderr, "annal train: {}\n", clusters.status().message());
+      return kExitFailure;
+    }
+    a.cluster_words = clusters->size();
+    auto shared = std::make_shared<const syntax::WordClusters>(std::move(*clusters));
+    tagger_options.clusters = shared;
+    parser_options.clusters = shared;
+  }
 
   std::unique_ptr<syntax::Model> model;
   if (what == "tagger") {
@@ -114,6 +137,15 @@ int Run(const std::string& what, TrainArgs a) {
         return kExitFailure;
       }
       model->TakeComponentsFrom(loaded->get());
+      // One cluster table per file: the parser uses the tagger's.
+      if (model->tagger()->clusters()) {
+        if (parser_options.clusters) {
+          fmt::print(stderr, "annal train: {} has its own word clusters; drop --clusters\n",
+                     a.tagger_model);
+          return kExitFailure;
+        }
+        tagger_options.clusters = parser_options.clusters = model->tagger()->clusters();
+      }
       // Dev is parsed with the tags the shipped pipeline would give it.
       syntax::RetagSentences(*model->tagger(), &dev);
     }
@@ -179,6 +211,9 @@ void AddTrain(CLI::App& app, CommandContext* ctx) {
     cmd->add_option("--seed", args->seed, "Random seed (training is deterministic given it)");
     cmd->add_option("--prune", args->prune,
                     "Drop features whose weights are all below this magnitude (0 = keep all)");
+    cmd->add_option("--clusters", args->clusters_file,
+                    "Word clusters (from annal cluster) to use as tagger and parser features")
+        ->check(CLI::ExistingFile);
     if (std::string_view(sub.name) != "tagger") {
       cmd->add_option("--jackknife", args->jackknife,
                       "Folds for predicted training tags (0 = gold tags)");
