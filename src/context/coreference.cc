@@ -4,56 +4,17 @@
 #include <array>
 #include <cctype>
 
+#include "util/word_set.h"
+
 namespace annal::context {
 namespace {
 
 // The word sets below are small and sorted for reading. In<kSet>(w) is called for nearly every
-// token of every sentence, so each set is also kept as an open-addressing hash table built on
-// first use (a linear scan cost several memcmp calls per token), behind a compile-time mask of
-// the lengths its words have.
-template <size_t N>
-constexpr uint64_t LengthMask(const std::array<std::string_view, N>& set) {
-  uint64_t mask = 0;
-  for (std::string_view w : set) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
-  return mask;
-}
-
-inline uint64_t WordHash(std::string_view w) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-class WordTable {
- public:
-  template <size_t N>
-  explicit WordTable(const std::array<std::string_view, N>& words) {
-    size_t capacity = 16;
-    while (capacity < 4 * N) capacity *= 2;
-    slots_.resize(capacity);
-    for (std::string_view w : words) {
-      size_t i = WordHash(w) & (capacity - 1);
-      while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & (capacity - 1);
-      slots_[i] = w;
-    }
-  }
-  bool Contains(std::string_view w) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = WordHash(w) & mask; slots_[i].data() != nullptr; i = (i + 1) & mask) {
-      if (slots_[i] == w) return true;
-    }
-    return false;
-  }
-
- private:
-  std::vector<std::string_view> slots_;  // empty slots have a null data()
-};
-
+// token of every sentence, so each set is also kept as a WordSet (util/word_set.h) built on
+// first use: a length-mask test rejects most words, a hash of four bytes finds the rest.
 template <const auto& kSet>
 bool In(std::string_view w) {
-  static constexpr uint64_t kLengths = LengthMask(kSet);
-  if (w.empty() || w.size() >= 64 || !((kLengths >> w.size()) & 1)) return false;
-  static const WordTable table(kSet);
+  static const WordSet table(kSet);
   return table.Contains(w);
 }
 
