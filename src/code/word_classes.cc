@@ -1,8 +1,8 @@
 #include "code/word_classes.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
-#include <vector>
 
 #include "util/word_set.h"
 
@@ -10,13 +10,22 @@ namespace annal::code {
 namespace {
 
 // The lists below stay plain arrays for reading (and for other helpers to extend). The sentence
-// coder asks about nearly every token, several times, so each list is also kept as a WordSet
-// (util/word_set.h) built on first use: a length mask rejects most words outright and a hash of
-// four bytes finds the rest in a probe or two, where a linear scan cost several memcmp calls.
+// coder asks about nearly every token, several times, so each list is also compiled into a
+// WordSet (util/word_set.h): a length mask rejects most words outright and a hash of four bytes
+// finds the rest in a probe or two, where a linear scan cost several memcmp calls.
 template <const auto& kSet>
 bool In(std::string_view w) {
-  static const WordSet set(kSet);
-  return set.Contains(w);
+  static constexpr WordSet kTable(kSet);
+  return kTable.Contains(w);
+}
+
+// The lists joined into one, at compile time.
+template <size_t... N>
+constexpr auto Join(const std::array<std::string_view, N>&... lists) {
+  std::array<std::string_view, (N + ...)> all{};
+  size_t k = 0;
+  ((std::copy(lists.begin(), lists.end(), all.begin() + k), k += N), ...);
+  return all;
 }
 
 constexpr std::array<std::string_view, 20> kDeterminers = {
@@ -115,25 +124,13 @@ bool IsIrregularPast(std::string_view w) {
   return In<kIrregular>(w);
 }
 bool IsFunctionWord(std::string_view w) {
-  static const WordSet kSet([] {
-    std::vector<std::string_view> all = {"TO",   "BUT",  "THEM", "HIM",  "US",  "THERE",
-                                         "NOR",  "THAN", "EVER", "ONLY", "VERY", "SO",
-                                         "TOO",  "MORE", "MOST", "LESS", "YOU", "ME",
-                                         "AND",  "OR"};
-    all.insert(all.end(), kDeterminers.begin(), kDeterminers.end());
-    all.insert(all.end(), kPrepositions.begin(), kPrepositions.end());
-    all.insert(all.end(), kBe.begin(), kBe.end());
-    all.insert(all.end(), kHave.begin(), kHave.end());
-    all.insert(all.end(), kDo.begin(), kDo.end());
-    all.insert(all.end(), kFuture.begin(), kFuture.end());
-    all.insert(all.end(), kHypothetical.begin(), kHypothetical.end());
-    all.insert(all.end(), kNegation.begin(), kNegation.end());
-    all.insert(all.end(), kHedges.begin(), kHedges.end());
-    all.insert(all.end(), kPronouns.begin(), kPronouns.end());
-    all.insert(all.end(), kClauseOpeners.begin(), kClauseOpeners.end());
-    return all;
-  }());
-  return kSet.Contains(w) || IsAdverbLike(w);
+  static constexpr std::array<std::string_view, 20> kOthers = {
+      "TO", "BUT", "THEM", "HIM", "US", "THERE", "NOR", "THAN", "EVER", "ONLY",
+      "VERY", "SO", "TOO", "MORE", "MOST", "LESS", "YOU", "ME", "AND", "OR"};
+  static constexpr auto kAll =
+      Join(kOthers, kDeterminers, kPrepositions, kBe, kHave, kDo, kFuture, kHypothetical,
+           kNegation, kHedges, kPronouns, kClauseOpeners);
+  return In<kAll>(w) || IsAdverbLike(w);
 }
 
 }  // namespace annal::code

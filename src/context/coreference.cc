@@ -10,12 +10,12 @@ namespace annal::context {
 namespace {
 
 // The word sets below are small and sorted for reading. In<kSet>(w) is called for nearly every
-// token of every sentence, so each set is also kept as a WordSet (util/word_set.h) built on
-// first use: a length-mask test rejects most words, a hash of four bytes finds the rest.
+// token of every sentence, so each set is also compiled into a WordSet (util/word_set.h): a
+// length mask rejects most words, a hash of four bytes finds the rest in a probe or two.
 template <const auto& kSet>
 bool In(std::string_view w) {
-  static const WordSet table(kSet);
-  return table.Contains(w);
+  static constexpr WordSet kTable(kSet);
+  return kTable.Contains(w);
 }
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
