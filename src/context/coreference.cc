@@ -36,6 +36,9 @@ constexpr std::array<std::string_view, 62> kPersonNouns = {
 constexpr std::array<std::string_view, 9> kGroupNouns = {
     "CHILDREN", "CLERGY", "GUNMEN", "MEN", "MILITIAMEN", "PEOPLE", "POLICE", "POLICEMEN", "WOMEN",
 };
+static_assert(std::none_of(kGroupNouns.begin(), kGroupNouns.end(),
+                           [](std::string_view w) { return w.ends_with('S'); }),
+              "IsPluralNoun looks up only words without a final S");
 // Words that introduce a person's name without being part of it ("Mr Alekseyev").
 constexpr std::array<std::string_view, 10> kPersonTitles = {
     "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
@@ -78,10 +81,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Called for nearly every lower-case word (FindNonActors): the suffix test comes first, and
+// only words without a final S are looked up among the group nouns (none of which ends in S).
 bool IsPluralNoun(std::string_view w) {
-  if (In<kGroupNouns>(w)) return true;
-  return w.size() > 3 && EndsWith(w, "S") && !EndsWith(w, "SS") && !EndsWith(w, "US") &&
-         !EndsWith(w, "IS") && !EndsWith(w, "'S");
+  if (w.empty() || w.back() != 'S') return In<kGroupNouns>(w);
+  if (w.size() <= 3) return false;
+  const char before = w[w.size() - 2];
+  return before != 'S' && before != 'U' && before != 'I' && before != '\'';
 }
 
 // One definite description head: what its antecedent must be.
@@ -874,10 +880,16 @@ void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
 void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
                                 const std::vector<CorefMention>& mentions) {
   non_actors_.clear();
+  // Covered() for every token at once: the loops below ask about nearly every token.
+  std::vector<uint8_t>& covered = covered_scratch_;
+  covered.assign(n, 0);
+  for (const auto& m : mentions) {
+    for (uint32_t t = m.begin; t < m.end && t < n; ++t) covered[t] = 1;
+  }
   // Common noun phrases: a determiner, up to five words, a head that ends the phrase.
   for (uint32_t d = 0; d + 1 < n; ++d) {
     if (!In<kDeterminers>(tok[d].norm) && !tok[d].has(text::kNumber)) continue;
-    if (Covered(mentions, d)) continue;
+    if (covered[d]) continue;
     uint32_t head = UINT32_MAX;
     for (uint32_t t = d + 1; t < n && t <= d + 5; ++t) {
       if (!tok[t].has(text::kWord) || In<kAfterNounPhrase>(tok[t].norm) ||
@@ -900,7 +912,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     if (head == UINT32_MAX) continue;
     // An actor at the head is the phrase itself ("the Russian army"); one before the head
     // only modifies it ("the Lisbon targets").
-    if (Covered(mentions, head) || In<kNotAntecedents>(tok[head].norm)) {
+    if (covered[head] || In<kNotAntecedents>(tok[head].norm)) {
       d = head;
       continue;
     }
@@ -918,7 +930,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   for (uint32_t t = 0; t + 1 < n; ++t) {
     const std::string_view w = tok[t].norm;
     if (!tok[t].has(text::kWord) || tok[t].has(text::kCapitalized) || !IsPluralNoun(w) ||
-        Covered(mentions, t) || In<kNotAntecedents>(w)) {
+        covered[t] || In<kNotAntecedents>(w)) {
       continue;
     }
     if (t > 0 && (In<kDeterminers>(tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
@@ -933,7 +945,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   }
   // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
   for (uint32_t t = 0; t < n; ++t) {
-    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In<kNotNames>(tok[t].norm) ||
+    if (!IsCapitalizedWord(tok[t]) || covered[t] || In<kNotNames>(tok[t].norm) ||
         In<kNotNameStarts>(tok[t].norm)) {
       continue;
     }
@@ -941,13 +953,14 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
       continue;  // inside a determiner phrase, found above ("the European Policy Centre")
     }
     uint32_t e = t + 1;
-    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !Covered(mentions, e) &&
+    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !covered[e] &&
            !In<kNotNames>(tok[e].norm)) {
       ++e;
     }
     const uint32_t last = e - 1;
-    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || tok[t - 1].norm == ":" ||
-                         tok[t - 1].norm == "(" || tok[t - 1].norm == "-";
+    const std::string_view before = t > 0 ? std::string_view(tok[t - 1].norm) : "";
+    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || before == ":" ||
+                         before == "(" || before == "-";
     NonActor a;
     a.begin = t;
     a.end = e;

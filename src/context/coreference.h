@@ -199,6 +199,7 @@ class Coreference {
   void FindQuotations(const text::Token* tokens, uint32_t n);
   uint32_t subject_token_ = UINT32_MAX;            // where this sentence's first noun phrase starts
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
+  std::vector<uint8_t> covered_scratch_;           // FindNonActors' token -> covered, reused
   std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
   std::vector<AttachedCode> attached_;
   // Title ("PRIME MINISTER", "CHANCELLOR") -> the entity last named with it.
