@@ -464,7 +464,7 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(
       }
     }
     for (size_t i = history_.size(); i-- > 0;) {
-      const Entity& e = history_[i];
+      const Entity& e = *history_[i];
       if (e.sentence + reach < sentence_) break;
       if ((!only_holder || e.entity == holder) &&
           fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
@@ -628,7 +628,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
   std::vector<const Entity*>& people = short_name_scratch_;
   people.clear();
   for (size_t i = history_.size(); i-- > 0;) {
-    const Entity& e = history_[i];
+    const Entity& e = *history_[i];
     if (e.kind == EntityKind::kPerson && !e.short_name.empty()) people.push_back(&e);
   }
   const bool short_names = !people.empty();
@@ -959,8 +959,8 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     }
     const uint32_t last = e - 1;
     const std::string_view before = t > 0 ? std::string_view(tok[t - 1].norm) : "";
-    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || before == ":" ||
-                         before == "(" || before == "-";
+    const bool initial =
+        t == 0 || tok[t - 1].has(text::kQuote) || before == ":" || before == "(" || before == "-";
     NonActor a;
     a.begin = t;
     a.end = e;
@@ -1053,7 +1053,7 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   // the dictionaries do not know than the last one they did.
   constexpr uint32_t kPronounReach = 2;
   for (size_t i = history_.size(); i-- > 0;) {
-    Entity& e = history_[i];
+    Entity& e = *history_[i];
     if (e.sentence + kPronounReach < sentence_) break;
     if (e.code.empty()) {  // an unknown name or a common noun phrase: no actor
       if ((e.pronouns & bit) == 0) continue;
@@ -1087,81 +1087,81 @@ void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
 void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
   // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin. The
   // noun phrases that are no actors take their places among them.
-  struct Item {
-    uint32_t begin;
-    bool subject;
-    const CorefMention* mention;  // else non_actor
-    const NonActor* non_actor;
-  };
-  std::vector<Item> order;
+  std::vector<HistoryItem>& order = order_scratch_;
+  order.clear();
   for (const auto& m : mentions) {
-    order.push_back({m.begin, m.subject || m.begin == subject_token_, &m, nullptr});
+    order.push_back({m.begin, static_cast<uint32_t>(order.size()),
+                     m.subject || m.begin == subject_token_, &m, nullptr});
   }
-  for (const auto& a : non_actors_) order.push_back({a.begin, a.subject, nullptr, &a});
-  std::stable_sort(order.begin(), order.end(), [](const Item& x, const Item& y) {
-    return x.subject != y.subject ? y.subject : x.begin < y.begin;
+  for (const auto& a : non_actors_) {
+    order.push_back({a.begin, static_cast<uint32_t>(order.size()), a.subject, nullptr, &a});
+  }
+  // A stable sort by (subject, begin): the index breaks ties, so no merge buffer is needed.
+  std::sort(order.begin(), order.end(), [](const HistoryItem& x, const HistoryItem& y) {
+    if (x.subject != y.subject) return y.subject;
+    return x.begin != y.begin ? x.begin < y.begin : x.index < y.index;
   });
-  for (const Item& item : order) {
+  // Moves the no-actor entity named `name` to the back of the history, or adds it there.
+  auto touch_non_actor = [&](const std::string& name, EntityKind kind, uint8_t pronouns) {
+    auto same = std::find_if(history_.begin(), history_.end(),
+                             [&](const auto& x) { return x->code.empty() && x->entity == name; });
+    std::unique_ptr<Entity> e;
+    if (same != history_.end()) {
+      e = std::move(*same);
+      history_.erase(same);
+      *e = Entity();  // as if new: only the fields set below
+    } else {
+      e = std::make_unique<Entity>();
+    }
+    e->entity = name;
+    e->kind = kind;
+    e->pronouns = pronouns;
+    e->sentence = sentence_;
+    history_.push_back(std::move(e));
+  };
+  for (const HistoryItem& item : order) {
     if (item.non_actor != nullptr) {
-      Entity e;
-      e.entity = item.non_actor->name;
-      e.pronouns = item.non_actor->pronouns;
-      e.sentence = sentence_;
-      auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-        return x.code.empty() && x.entity == e.entity;
-      });
-      if (same != history_.end()) history_.erase(same);
-      history_.push_back(std::move(e));
+      touch_non_actor(item.non_actor->name, EntityKind::kOrganisation, item.non_actor->pronouns);
       continue;
     }
     const CorefMention& m = *item.mention;
     if (m.code.empty()) continue;
     // The same entity mentioned again moves to the most recent place.
-    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-      return x.kind == m.kind && x.code == m.code && x.entity == m.entity;
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const auto& x) {
+      return x->kind == m.kind && x->code == m.code && x->entity == m.entity;
     });
     if (same != history_.end()) {
-      same->sentence = sentence_;
-      same->agent_only = m.agent_only;
+      (*same)->sentence = sentence_;
+      (*same)->agent_only = m.agent_only;
       std::rotate(same, same + 1, history_.end());
       continue;
     }
-    Entity e;
-    e.code = m.code;
-    e.entity = m.entity;
-    e.country = m.country;
-    e.kind = m.kind;
-    e.agent_only = m.agent_only;
-    e.sentence = sentence_;
-    if (e.kind == EntityKind::kPerson) e.short_name = ShortName(e.entity);
+    auto e = std::make_unique<Entity>();
+    e->code = m.code;
+    e->entity = m.entity;
+    e->country = m.country;
+    e->kind = m.kind;
+    e->agent_only = m.agent_only;
+    e->sentence = sentence_;
+    if (e->kind == EntityKind::kPerson) e->short_name = ShortName(e->entity);
     history_.push_back(std::move(e));
   }
-  for (const auto& b : blockers_) {  // unknown titled persons: in the history without a code
-    Entity e;
-    e.entity = b.name;
-    e.kind = EntityKind::kPerson;
-    e.pronouns = kHeBit;
-    e.sentence = sentence_;
-    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-      return x.code.empty() && x.entity == e.entity;
-    });
-    if (same != history_.end()) history_.erase(same);
-    history_.push_back(std::move(e));
-  }
+  // Unknown titled persons: in the history without a code.
+  for (const auto& b : blockers_) touch_non_actor(b.name, EntityKind::kPerson, kHeBit);
   blockers_.clear();
   non_actors_.clear();
   // Phrases that are no actors only matter to pronouns, which reach two sentences back.
   history_.erase(
       std::remove_if(history_.begin(), history_.end(),
-                     [&](const Entity& e) { return e.code.empty() && e.sentence + 2 < sentence_; }),
+                     [&](const auto& e) { return e->code.empty() && e->sentence + 2 < sentence_; }),
       history_.end());
   // A document names a few dozen actors; older ones are out of reach anyway. The phrases
   // that are no actors do not count: they leave by age alone.
   constexpr size_t kMaxActors = 32;
   size_t actors = 0;
-  for (const auto& e : history_) actors += e.code.empty() ? 0 : 1;
+  for (const auto& e : history_) actors += e->code.empty() ? 0 : 1;
   for (auto it = history_.begin(); actors > kMaxActors && it != history_.end();) {
-    if (it->code.empty()) {
+    if ((*it)->code.empty()) {
       ++it;
     } else {
       it = history_.erase(it);
