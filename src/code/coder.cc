@@ -4,6 +4,7 @@
 #include "annal/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +27,7 @@
 #include "output/event_id.h"
 #include "text/analyzer.h"
 #include "text/language.h"
+#include "util/word_set.h"
 
 namespace annal {
 
@@ -108,20 +110,17 @@ void EventCountry(const lexicon::Lexicon& lex, const std::string& code, std::str
 
 // Share of word tokens that are the commonest English function words. Around 0.2-0.3 in English
 // news, near 0 in other languages (French "de", "la" are not in the list).
+// Every word token of every document is looked up: a hashed set, not a scan of the list.
 double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
-  static constexpr std::string_view kWords[] = {"THE", "OF", "AND", "TO", "IN", "IS", "WAS",
-                                                "THAT", "FOR", "IT", "WITH", "ON", "HE", "BY",
-                                                "HAS", "HAVE", "ARE", "BE", "AT", "FROM"};
+  static constexpr std::array<std::string_view, 20> kWords = {
+      "THE",  "OF", "AND", "TO", "IN",  "IS",   "WAS", "THAT", "FOR", "IT",
+      "WITH", "ON", "HE",  "BY", "HAS", "HAVE", "ARE", "BE",   "AT",  "FROM"};
+  static constexpr WordSet kSet(kWords);
   size_t words = 0, function_words = 0;
   for (const auto& t : analyzed.tokens) {
     if (!t.has(text::kWord)) continue;
     ++words;
-    for (std::string_view w : kWords) {
-      if (t.norm == w) {
-        ++function_words;
-        break;
-      }
-    }
+    if (kSet.Contains(t.norm)) ++function_words;
   }
   return words == 0 ? 0.0 : static_cast<double>(function_words) / static_cast<double>(words);
 }

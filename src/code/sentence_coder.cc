@@ -285,6 +285,10 @@ class SentenceAnalysis {
   bool title_case_ = false;
   std::vector<std::string> issues_;
   std::vector<uint32_t> sentence_word_ids_;  // sorted: every word id of the sentence
+  // Bit id % 4096 of every sentence word id: most patterns' required words fail this test,
+  // which is cheaper than bisecting sentence_word_ids_ (SAY alone has 347 patterns).
+  std::array<uint64_t, 64> word_id_filter_{};
+  bool MayHaveWord(uint32_t id) const { return (word_id_filter_[(id >> 6) & 63] >> (id & 63)) & 1; }
   std::vector<Mention> mentions_;
   // Parallel to mentions_; the SentenceCoder's buffer, reused so that its strings keep their
   // capacity from sentence to sentence.
@@ -2032,7 +2036,8 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     for (const auto& cp : lex_.patterns(b)) {
       bool possible = true;
       for (uint32_t id : cp.required_words) {
-        if (!std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
+        if (!MayHaveWord(id) ||
+            !std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
           possible = false;
           break;
         }
@@ -2135,6 +2140,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
   ParseSentence();
   sentence_word_ids_ = words_.ids;
   std::sort(sentence_word_ids_.begin(), sentence_word_ids_.end());
+  word_id_filter_.fill(0);
+  for (uint32_t id : sentence_word_ids_) {
+    word_id_filter_[(id >> 6) & 63] |= uint64_t{1} << (id & 63);
+  }
   if (tabari_) {
     RunTabari(out);
     return;

@@ -2,34 +2,30 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
-#include <vector>
+#include <string_view>
+
+#include "util/word_set.h"
 
 namespace annal::code {
 namespace {
 
-// Sorted at compile time is not needed: the sets are tiny, a linear scan over string_views
-// of a few dozen entries is as fast as hashing for words this short.
-template <size_t N>
-bool In(const std::array<std::string_view, N>& set, std::string_view w) {
-  return std::find(set.begin(), set.end(), w) != set.end();
+// The lists below stay plain arrays for reading (and for other helpers to extend). The sentence
+// coder asks about nearly every token, several times, so each list is also compiled into a
+// WordSet (util/word_set.h): a length mask rejects most words outright and a hash of four bytes
+// finds the rest in a probe or two, where a linear scan cost several memcmp calls.
+template <const auto& kSet>
+bool In(std::string_view w) {
+  static constexpr WordSet kTable(kSet);
+  return kTable.Contains(w);
 }
 
-// The largest sets (over a hundred words) are sorted once and searched by bisection.
-class SortedWords {
- public:
-  explicit SortedWords(std::vector<std::string_view> words) : words_(std::move(words)) {
-    std::sort(words_.begin(), words_.end());
-  }
-  bool Has(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
-
- private:
-  std::vector<std::string_view> words_;
-};
-
-template <size_t N>
-std::vector<std::string_view> ToVector(const std::array<std::string_view, N>& a) {
-  return std::vector<std::string_view>(a.begin(), a.end());
+// The lists joined into one, at compile time.
+template <size_t... N>
+constexpr auto Join(const std::array<std::string_view, N>&... lists) {
+  std::array<std::string_view, (N + ...)> all{};
+  size_t k = 0;
+  ((std::copy(lists.begin(), lists.end(), all.begin() + k), k += N), ...);
+  return all;
 }
 
 constexpr std::array<std::string_view, 20> kDeterminers = {
@@ -72,43 +68,41 @@ constexpr std::array<std::string_view, 16> kModifiers = {
 
 }  // namespace
 
-bool IsDeterminer(std::string_view w) { return In(kDeterminers, w); }
-bool IsPreposition(std::string_view w) { return In(kPrepositions, w); }
+bool IsDeterminer(std::string_view w) { return In<kDeterminers>(w); }
+bool IsPreposition(std::string_view w) { return In<kPrepositions>(w); }
 bool IsLocativePreposition(std::string_view w) {
   static constexpr std::array<std::string_view, 9> kLocative = {
       "IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "THROUGHOUT", "ACROSS", "AROUND", "OUTSIDE"};
-  return In(kLocative, w);
+  return In<kLocative>(w);
 }
-bool IsBeAuxiliary(std::string_view w) { return In(kBe, w); }
-bool IsHaveAuxiliary(std::string_view w) { return In(kHave, w); }
-bool IsDoAuxiliary(std::string_view w) { return In(kDo, w); }
-bool IsFutureModal(std::string_view w) { return In(kFuture, w); }
-bool IsHypotheticalModal(std::string_view w) { return In(kHypothetical, w); }
-bool IsNegation(std::string_view w) { return In(kNegation, w); }
-bool IsHedge(std::string_view w) { return In(kHedges, w); }
+bool IsBeAuxiliary(std::string_view w) { return In<kBe>(w); }
+bool IsHaveAuxiliary(std::string_view w) { return In<kHave>(w); }
+bool IsDoAuxiliary(std::string_view w) { return In<kDo>(w); }
+bool IsFutureModal(std::string_view w) { return In<kFuture>(w); }
+bool IsHypotheticalModal(std::string_view w) { return In<kHypothetical>(w); }
+bool IsNegation(std::string_view w) { return In<kNegation>(w); }
+bool IsHedge(std::string_view w) { return In<kHedges>(w); }
 bool IsAdverbLike(std::string_view w) {
-  return In(kAdverbs, w) || (w.size() > 4 && w.substr(w.size() - 2) == "LY");
+  return In<kAdverbs>(w) || (w.size() > 4 && w.substr(w.size() - 2) == "LY");
 }
-bool IsSubjectPronoun(std::string_view w) { return In(kPronouns, w); }
-bool IsClauseOpener(std::string_view w) { return In(kClauseOpeners, w); }
+bool IsSubjectPronoun(std::string_view w) { return In<kPronouns>(w); }
+bool IsClauseOpener(std::string_view w) { return In<kClauseOpeners>(w); }
 bool IsCoordinator(std::string_view w) { return w == "AND" || w == "OR"; }
 bool IsQuantityNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 16> kQuantity = {
       "THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "TENS", "GROUP", "GROUPS",
       "NUMBER", "MANY", "SOME", "MOST", "ALL", "SEVERAL", "CROWDS", "MEMBERS"};
-  return In(kQuantity, w);
+  return In<kQuantity>(w);
 }
-// A linear scan: string_view equality rejects most entries on their length alone, which beats
-// bisection for a set this small.
-bool IsSpeechVerb(std::string_view w) { return In(kSpeech, w); }
-bool IsDenialVerb(std::string_view w) { return In(kDenial, w); }
-bool IsActorModifier(std::string_view w) { return In(kModifiers, w); }
+bool IsSpeechVerb(std::string_view w) { return In<kSpeech>(w); }
+bool IsDenialVerb(std::string_view w) { return In<kDenial>(w); }
+bool IsActorModifier(std::string_view w) { return In<kModifiers>(w); }
 bool IsNumberWord(std::string_view w) {
   static constexpr std::array<std::string_view, 24> kNumbers = {
       "ONE",    "TWO",     "THREE",    "FOUR",     "FIVE",   "SIX",      "SEVEN",  "EIGHT",
       "NINE",   "TEN",     "ELEVEN",   "TWELVE",   "TWENTY", "THIRTY",   "FIFTY",  "HUNDRED",
       "DOZEN",  "DOZENS",  "HUNDREDS", "THOUSAND", "THOUSANDS", "MILLION", "MILLIONS", "SEVERAL"};
-  return In(kNumbers, w);
+  return In<kNumbers>(w);
 }
 bool IsIrregularPast(std::string_view w) {
   static constexpr std::array<std::string_view, 118> kIrregular = {
@@ -127,29 +121,16 @@ bool IsIrregularPast(std::string_view w) {
       "TOLD",    "TOOK",    "TORE",    "TORN",    "UNDERTOOK", "UPHELD", "WENT",   "WITHDREW",
       "WITHDRAWN", "WITHHELD", "WON",    "WORE",    "WOUND",   "WROTE",   "WRITTEN", "OVERTHREW",
       "OVERTHROWN", "FORESAW", "FOREGONE", "MISLED", "OVERCAME", "UNDERWENT"};
-  static const SortedWords kSet(ToVector(kIrregular));
-  return kSet.Has(w);
+  return In<kIrregular>(w);
 }
 bool IsFunctionWord(std::string_view w) {
-  static const SortedWords kSet([] {
-    std::vector<std::string_view> all = {"TO",   "BUT",  "THEM", "HIM",  "US",  "THERE",
-                                         "NOR",  "THAN", "EVER", "ONLY", "VERY", "SO",
-                                         "TOO",  "MORE", "MOST", "LESS", "YOU", "ME",
-                                         "AND",  "OR"};
-    all.insert(all.end(), kDeterminers.begin(), kDeterminers.end());
-    all.insert(all.end(), kPrepositions.begin(), kPrepositions.end());
-    all.insert(all.end(), kBe.begin(), kBe.end());
-    all.insert(all.end(), kHave.begin(), kHave.end());
-    all.insert(all.end(), kDo.begin(), kDo.end());
-    all.insert(all.end(), kFuture.begin(), kFuture.end());
-    all.insert(all.end(), kHypothetical.begin(), kHypothetical.end());
-    all.insert(all.end(), kNegation.begin(), kNegation.end());
-    all.insert(all.end(), kHedges.begin(), kHedges.end());
-    all.insert(all.end(), kPronouns.begin(), kPronouns.end());
-    all.insert(all.end(), kClauseOpeners.begin(), kClauseOpeners.end());
-    return all;
-  }());
-  return kSet.Has(w) || IsAdverbLike(w);
+  static constexpr std::array<std::string_view, 20> kOthers = {
+      "TO", "BUT", "THEM", "HIM", "US", "THERE", "NOR", "THAN", "EVER", "ONLY",
+      "VERY", "SO", "TOO", "MORE", "MOST", "LESS", "YOU", "ME", "AND", "OR"};
+  static constexpr auto kAll =
+      Join(kOthers, kDeterminers, kPrepositions, kBe, kHave, kDo, kFuture, kHypothetical,
+           kNegation, kHedges, kPronouns, kClauseOpeners);
+  return In<kAll>(w) || IsAdverbLike(w);
 }
 
 }  // namespace annal::code

@@ -4,57 +4,18 @@
 #include <array>
 #include <cctype>
 
+#include "util/word_set.h"
+
 namespace annal::context {
 namespace {
 
 // The word sets below are small and sorted for reading. In<kSet>(w) is called for nearly every
-// token of every sentence, so each set is also kept as an open-addressing hash table built on
-// first use (a linear scan cost several memcmp calls per token), behind a compile-time mask of
-// the lengths its words have.
-template <size_t N>
-constexpr uint64_t LengthMask(const std::array<std::string_view, N>& set) {
-  uint64_t mask = 0;
-  for (std::string_view w : set) mask |= w.size() < 64 ? uint64_t{1} << w.size() : 0;
-  return mask;
-}
-
-inline uint64_t WordHash(std::string_view w) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
-}
-
-class WordTable {
- public:
-  template <size_t N>
-  explicit WordTable(const std::array<std::string_view, N>& words) {
-    size_t capacity = 16;
-    while (capacity < 4 * N) capacity *= 2;
-    slots_.resize(capacity);
-    for (std::string_view w : words) {
-      size_t i = WordHash(w) & (capacity - 1);
-      while (slots_[i].data() != nullptr && slots_[i] != w) i = (i + 1) & (capacity - 1);
-      slots_[i] = w;
-    }
-  }
-  bool Contains(std::string_view w) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = WordHash(w) & mask; slots_[i].data() != nullptr; i = (i + 1) & mask) {
-      if (slots_[i] == w) return true;
-    }
-    return false;
-  }
-
- private:
-  std::vector<std::string_view> slots_;  // empty slots have a null data()
-};
-
+// token of every sentence, so each set is also compiled into a WordSet (util/word_set.h): a
+// length mask rejects most words, a hash of four bytes finds the rest in a probe or two.
 template <const auto& kSet>
 bool In(std::string_view w) {
-  static constexpr uint64_t kLengths = LengthMask(kSet);
-  if (w.empty() || w.size() >= 64 || !((kLengths >> w.size()) & 1)) return false;
-  static const WordTable table(kSet);
-  return table.Contains(w);
+  static constexpr WordSet kTable(kSet);
+  return kTable.Contains(w);
 }
 
 // Singular nouns that name one person: a mention headed by (or holding) one is a "he"/"she".
@@ -75,6 +36,9 @@ constexpr std::array<std::string_view, 62> kPersonNouns = {
 constexpr std::array<std::string_view, 9> kGroupNouns = {
     "CHILDREN", "CLERGY", "GUNMEN", "MEN", "MILITIAMEN", "PEOPLE", "POLICE", "POLICEMEN", "WOMEN",
 };
+static_assert(std::none_of(kGroupNouns.begin(), kGroupNouns.end(),
+                           [](std::string_view w) { return w.ends_with('S'); }),
+              "IsPluralNoun looks up only words without a final S");
 // Words that introduce a person's name without being part of it ("Mr Alekseyev").
 constexpr std::array<std::string_view, 10> kPersonTitles = {
     "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "PROF", "PROF.",
@@ -117,10 +81,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Called for nearly every lower-case word (FindNonActors): the suffix test comes first, and
+// only words without a final S are looked up among the group nouns (none of which ends in S).
 bool IsPluralNoun(std::string_view w) {
-  if (In<kGroupNouns>(w)) return true;
-  return w.size() > 3 && EndsWith(w, "S") && !EndsWith(w, "SS") && !EndsWith(w, "US") &&
-         !EndsWith(w, "IS") && !EndsWith(w, "'S");
+  if (w.empty() || w.back() != 'S') return In<kGroupNouns>(w);
+  if (w.size() <= 3) return false;
+  const char before = w[w.size() - 2];
+  return before != 'S' && before != 'U' && before != 'I' && before != '\'';
 }
 
 // One definite description head: what its antecedent must be.
@@ -497,7 +464,7 @@ std::optional<Coreference::Entity> Coreference::FindDescribed(
       }
     }
     for (size_t i = history_.size(); i-- > 0;) {
-      const Entity& e = history_[i];
+      const Entity& e = *history_[i];
       if (e.sentence + reach < sentence_) break;
       if ((!only_holder || e.entity == holder) &&
           fits(e.code, e.country, e.kind, e.agent_only, e.entity)) {
@@ -661,7 +628,7 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
   std::vector<const Entity*>& people = short_name_scratch_;
   people.clear();
   for (size_t i = history_.size(); i-- > 0;) {
-    const Entity& e = history_[i];
+    const Entity& e = *history_[i];
     if (e.kind == EntityKind::kPerson && !e.short_name.empty()) people.push_back(&e);
   }
   const bool short_names = !people.empty();
@@ -913,10 +880,16 @@ void Coreference::RecordTitles(const text::Token* tok, uint32_t n,
 void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
                                 const std::vector<CorefMention>& mentions) {
   non_actors_.clear();
+  // Covered() for every token at once: the loops below ask about nearly every token.
+  std::vector<uint8_t>& covered = covered_scratch_;
+  covered.assign(n, 0);
+  for (const auto& m : mentions) {
+    for (uint32_t t = m.begin; t < m.end && t < n; ++t) covered[t] = 1;
+  }
   // Common noun phrases: a determiner, up to five words, a head that ends the phrase.
   for (uint32_t d = 0; d + 1 < n; ++d) {
     if (!In<kDeterminers>(tok[d].norm) && !tok[d].has(text::kNumber)) continue;
-    if (Covered(mentions, d)) continue;
+    if (covered[d]) continue;
     uint32_t head = UINT32_MAX;
     for (uint32_t t = d + 1; t < n && t <= d + 5; ++t) {
       if (!tok[t].has(text::kWord) || In<kAfterNounPhrase>(tok[t].norm) ||
@@ -939,7 +912,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
     if (head == UINT32_MAX) continue;
     // An actor at the head is the phrase itself ("the Russian army"); one before the head
     // only modifies it ("the Lisbon targets").
-    if (Covered(mentions, head) || In<kNotAntecedents>(tok[head].norm)) {
+    if (covered[head] || In<kNotAntecedents>(tok[head].norm)) {
       d = head;
       continue;
     }
@@ -957,7 +930,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   for (uint32_t t = 0; t + 1 < n; ++t) {
     const std::string_view w = tok[t].norm;
     if (!tok[t].has(text::kWord) || tok[t].has(text::kCapitalized) || !IsPluralNoun(w) ||
-        Covered(mentions, t) || In<kNotAntecedents>(w)) {
+        covered[t] || In<kNotAntecedents>(w)) {
       continue;
     }
     if (t > 0 && (In<kDeterminers>(tok[t - 1].norm) || tok[t - 1].has(text::kNumber))) continue;
@@ -972,7 +945,7 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   }
   // Unknown names: runs of capitalised words no mention covers ("Yukos", "Iggy Fanlo").
   for (uint32_t t = 0; t < n; ++t) {
-    if (!IsCapitalizedWord(tok[t]) || Covered(mentions, t) || In<kNotNames>(tok[t].norm) ||
+    if (!IsCapitalizedWord(tok[t]) || covered[t] || In<kNotNames>(tok[t].norm) ||
         In<kNotNameStarts>(tok[t].norm)) {
       continue;
     }
@@ -980,13 +953,14 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
       continue;  // inside a determiner phrase, found above ("the European Policy Centre")
     }
     uint32_t e = t + 1;
-    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !Covered(mentions, e) &&
+    while (e < n && e < t + 5 && IsCapitalizedWord(tok[e]) && !covered[e] &&
            !In<kNotNames>(tok[e].norm)) {
       ++e;
     }
     const uint32_t last = e - 1;
-    const bool initial = t == 0 || tok[t - 1].has(text::kQuote) || tok[t - 1].norm == ":" ||
-                         tok[t - 1].norm == "(" || tok[t - 1].norm == "-";
+    const std::string_view before = t > 0 ? std::string_view(tok[t - 1].norm) : "";
+    const bool initial =
+        t == 0 || tok[t - 1].has(text::kQuote) || before == ":" || before == "(" || before == "-";
     NonActor a;
     a.begin = t;
     a.end = e;
@@ -1079,7 +1053,7 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   // the dictionaries do not know than the last one they did.
   constexpr uint32_t kPronounReach = 2;
   for (size_t i = history_.size(); i-- > 0;) {
-    Entity& e = history_[i];
+    Entity& e = *history_[i];
     if (e.sentence + kPronounReach < sentence_) break;
     if (e.code.empty()) {  // an unknown name or a common noun phrase: no actor
       if ((e.pronouns & bit) == 0) continue;
@@ -1113,81 +1087,81 @@ void Coreference::ObserveEvent(const std::optional<Antecedent>& source,
 void Coreference::EndSentence(const std::vector<CorefMention>& mentions) {
   // Text order, but subjects last: "Putin met Erdogan. He said ..." is more often Putin. The
   // noun phrases that are no actors take their places among them.
-  struct Item {
-    uint32_t begin;
-    bool subject;
-    const CorefMention* mention;  // else non_actor
-    const NonActor* non_actor;
-  };
-  std::vector<Item> order;
+  std::vector<HistoryItem>& order = order_scratch_;
+  order.clear();
   for (const auto& m : mentions) {
-    order.push_back({m.begin, m.subject || m.begin == subject_token_, &m, nullptr});
+    order.push_back({m.begin, static_cast<uint32_t>(order.size()),
+                     m.subject || m.begin == subject_token_, &m, nullptr});
   }
-  for (const auto& a : non_actors_) order.push_back({a.begin, a.subject, nullptr, &a});
-  std::stable_sort(order.begin(), order.end(), [](const Item& x, const Item& y) {
-    return x.subject != y.subject ? y.subject : x.begin < y.begin;
+  for (const auto& a : non_actors_) {
+    order.push_back({a.begin, static_cast<uint32_t>(order.size()), a.subject, nullptr, &a});
+  }
+  // A stable sort by (subject, begin): the index breaks ties, so no merge buffer is needed.
+  std::sort(order.begin(), order.end(), [](const HistoryItem& x, const HistoryItem& y) {
+    if (x.subject != y.subject) return y.subject;
+    return x.begin != y.begin ? x.begin < y.begin : x.index < y.index;
   });
-  for (const Item& item : order) {
+  // Moves the no-actor entity named `name` to the back of the history, or adds it there.
+  auto touch_non_actor = [&](const std::string& name, EntityKind kind, uint8_t pronouns) {
+    auto same = std::find_if(history_.begin(), history_.end(),
+                             [&](const auto& x) { return x->code.empty() && x->entity == name; });
+    std::unique_ptr<Entity> e;
+    if (same != history_.end()) {
+      e = std::move(*same);
+      history_.erase(same);
+      *e = Entity();  // as if new: only the fields set below
+    } else {
+      e = std::make_unique<Entity>();
+    }
+    e->entity = name;
+    e->kind = kind;
+    e->pronouns = pronouns;
+    e->sentence = sentence_;
+    history_.push_back(std::move(e));
+  };
+  for (const HistoryItem& item : order) {
     if (item.non_actor != nullptr) {
-      Entity e;
-      e.entity = item.non_actor->name;
-      e.pronouns = item.non_actor->pronouns;
-      e.sentence = sentence_;
-      auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-        return x.code.empty() && x.entity == e.entity;
-      });
-      if (same != history_.end()) history_.erase(same);
-      history_.push_back(std::move(e));
+      touch_non_actor(item.non_actor->name, EntityKind::kOrganisation, item.non_actor->pronouns);
       continue;
     }
     const CorefMention& m = *item.mention;
     if (m.code.empty()) continue;
     // The same entity mentioned again moves to the most recent place.
-    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-      return x.kind == m.kind && x.code == m.code && x.entity == m.entity;
+    auto same = std::find_if(history_.begin(), history_.end(), [&](const auto& x) {
+      return x->kind == m.kind && x->code == m.code && x->entity == m.entity;
     });
     if (same != history_.end()) {
-      same->sentence = sentence_;
-      same->agent_only = m.agent_only;
+      (*same)->sentence = sentence_;
+      (*same)->agent_only = m.agent_only;
       std::rotate(same, same + 1, history_.end());
       continue;
     }
-    Entity e;
-    e.code = m.code;
-    e.entity = m.entity;
-    e.country = m.country;
-    e.kind = m.kind;
-    e.agent_only = m.agent_only;
-    e.sentence = sentence_;
-    if (e.kind == EntityKind::kPerson) e.short_name = ShortName(e.entity);
+    auto e = std::make_unique<Entity>();
+    e->code = m.code;
+    e->entity = m.entity;
+    e->country = m.country;
+    e->kind = m.kind;
+    e->agent_only = m.agent_only;
+    e->sentence = sentence_;
+    if (e->kind == EntityKind::kPerson) e->short_name = ShortName(e->entity);
     history_.push_back(std::move(e));
   }
-  for (const auto& b : blockers_) {  // unknown titled persons: in the history without a code
-    Entity e;
-    e.entity = b.name;
-    e.kind = EntityKind::kPerson;
-    e.pronouns = kHeBit;
-    e.sentence = sentence_;
-    auto same = std::find_if(history_.begin(), history_.end(), [&](const Entity& x) {
-      return x.code.empty() && x.entity == e.entity;
-    });
-    if (same != history_.end()) history_.erase(same);
-    history_.push_back(std::move(e));
-  }
+  // Unknown titled persons: in the history without a code.
+  for (const auto& b : blockers_) touch_non_actor(b.name, EntityKind::kPerson, kHeBit);
   blockers_.clear();
   non_actors_.clear();
   // Phrases that are no actors only matter to pronouns, which reach two sentences back.
   history_.erase(
       std::remove_if(history_.begin(), history_.end(),
-                     [&](const Entity& e) { return e.code.empty() && e.sentence + 2 < sentence_; }),
+                     [&](const auto& e) { return e->code.empty() && e->sentence + 2 < sentence_; }),
       history_.end());
   // A document names a few dozen actors; older ones are out of reach anyway. The phrases
   // that are no actors do not count: they leave by age alone.
   constexpr size_t kMaxActors = 32;
   size_t actors = 0;
-  for (const auto& e : history_) actors += e.code.empty() ? 0 : 1;
+  for (const auto& e : history_) actors += e->code.empty() ? 0 : 1;
   for (auto it = history_.begin(); actors > kMaxActors && it != history_.end();) {
-    if (it->code.empty()) {
+    if ((*it)->code.empty()) {
       ++it;
     } else {
       it = history_.erase(it);

@@ -23,6 +23,7 @@
 #define ANNAL_CONTEXT_COREFERENCE_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -199,7 +200,33 @@ class Coreference {
   void FindQuotations(const text::Token* tokens, uint32_t n);
   uint32_t subject_token_ = UINT32_MAX;            // where this sentence's first noun phrase starts
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
-  std::vector<Entity> history_;  // oldest first; an entity mentioned again moves to the back
+  std::vector<uint8_t> covered_scratch_;           // FindNonActors' token -> covered, reused
+  // Entities held by pointer (they carry four strings, and moving one to the back of the
+  // history shifted all after it), copied deeply so that a Coreference stays copyable.
+  struct EntityList : std::vector<std::unique_ptr<Entity>> {
+    EntityList() = default;
+    EntityList(EntityList&&) = default;
+    EntityList& operator=(EntityList&&) = default;
+    EntityList(const EntityList& other) : std::vector<std::unique_ptr<Entity>>() {
+      reserve(other.size());
+      for (const auto& e : other) push_back(std::make_unique<Entity>(*e));
+    }
+    EntityList& operator=(const EntityList& other) {
+      EntityList copy(other);
+      swap(copy);
+      return *this;
+    }
+  };
+  EntityList history_;  // oldest first; an entity mentioned again moves to the back
+  // One mention or no-actor phrase of the sentence, in the order EndSentence records them.
+  struct HistoryItem {
+    uint32_t begin;
+    uint32_t index;  // order of insertion, to sort stably
+    bool subject;
+    const CorefMention* mention;  // else non_actor
+    const NonActor* non_actor;
+  };
+  std::vector<HistoryItem> order_scratch_;  // EndSentence's buffer, reused
   std::vector<AttachedCode> attached_;
   // Title ("PRIME MINISTER", "CHANCELLOR") -> the entity last named with it.
   std::vector<std::pair<std::string, std::string>> title_holders_;

@@ -95,6 +95,24 @@ TEST(CoreferenceTest, PronounsReachBackTwoSentencesOnly) {
   EXPECT_FALSE(c.ResolvePronoun("HE", 0, m3).has_value());
 }
 
+// The history holds its entities by pointer: a copy must own its own, so that a pronoun chain
+// in the copy (which marks the entity as mentioned again) leaves the original alone.
+TEST(CoreferenceTest, CopyKeepsItsOwnHistory) {
+  Doc d("Sergei Lavrov spoke. Rain fell. He left. He slept.");
+  Coreference c;
+  c.EndSentence(Sentence(&c, d, 0, {Actor(0, 2, "RUSGOV", "RUS", "Sergei Lavrov", true)}));
+  Coreference copy = c;
+  for (Coreference* x : {&c, &copy}) x->EndSentence(Sentence(x, d, 1, {}));
+  auto m2 = Sentence(&copy, d, 2, {});
+  ASSERT_TRUE(copy.ResolvePronoun("HE", 0, m2).has_value());
+  copy.EndSentence(m2);
+  c.EndSentence(Sentence(&c, d, 2, {}));
+  auto copy3 = Sentence(&copy, d, 3, {});
+  EXPECT_TRUE(copy.ResolvePronoun("HE", 0, copy3).has_value());  // the chain kept Lavrov
+  auto c3 = Sentence(&c, d, 3, {});
+  EXPECT_FALSE(c.ResolvePronoun("HE", 0, c3).has_value());  // out of reach in the original
+}
+
 TEST(CoreferenceTest, PronounChainKeepsEntityCurrent) {
   Doc d("Sergei Lavrov spoke. He left. He returned. He slept.");
   Coreference c;

@@ -215,6 +215,15 @@ Status Gazetteer::Parse() {
       return Status::Corruption("gazetteer keys are not sorted at " + std::to_string(i));
     }
   }
+  // Bucket() never decreases along sorted keys, so bucket_start_[b] is the first key whose
+  // bucket is b or more.
+  constexpr uint32_t kBuckets = 1 << 16;
+  bucket_start_.assign(kBuckets + 1, key_count_);
+  uint32_t next = 0;
+  for (uint32_t i = 0; i < key_count_; ++i) {
+    const uint32_t b = Bucket(KeyAt(i));
+    while (next <= b) bucket_start_[next++] = i;
+  }
   country_count_ = country_by_iso3_.size();
   admin1_count_ = admin1_sorted_.size();
   auto iso_less = [this](uint32_t a, uint32_t b) {
@@ -251,9 +260,11 @@ PlaceEntry Gazetteer::entry(uint32_t index) const {
   return out;
 }
 
-std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
-  std::vector<PlaceCandidate> out;
-  size_t lo = 0, hi = key_count_;
+// Keys of a smaller bucket are smaller than `key` and keys of a larger one larger, so the
+// lower bound within the key's bucket is the lower bound over all keys.
+size_t Gazetteer::LowerBound(std::string_view key) const {
+  const uint32_t b = Bucket(key);
+  size_t lo = bucket_start_[b], hi = bucket_start_[b + 1];
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (KeyAt(mid) < key) {
@@ -262,7 +273,12 @@ std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) co
       hi = mid;
     }
   }
-  for (size_t i = lo; i < key_count_ && KeyAt(i) == key; ++i) {
+  return lo;
+}
+
+std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
+  std::vector<PlaceCandidate> out;
+  for (size_t i = LowerBound(key); i < key_count_ && KeyAt(i) == key; ++i) {
     const unsigned char* k = keys_ + i * kKeySize;
     out.push_back(PlaceCandidate{U32(k + 8), static_cast<KeyKind>(k[6])});
   }
@@ -278,15 +294,7 @@ std::vector<PlaceCandidate> Gazetteer::Lookup(std::string_view name) const {
 bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
   std::string probe(normalized_prefix);
   probe.push_back(' ');
-  size_t lo = 0, hi = key_count_;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (KeyAt(mid) < probe) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
+  const size_t lo = LowerBound(probe);
   return lo < key_count_ && KeyAt(lo).substr(0, probe.size()) == probe;
 }
 

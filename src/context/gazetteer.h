@@ -88,6 +88,15 @@ class Gazetteer {
   Gazetteer() = default;
   Status Parse();
   std::string_view KeyAt(size_t i) const;
+  // The keys are sorted; keys sharing their first two bytes form one bucket. A look-up bisects
+  // only its key's bucket: [bucket_start_[b], bucket_start_[b + 1]) for bucket b = Bucket(key).
+  static uint32_t Bucket(std::string_view key) {
+    if (key.empty()) return 0;
+    return uint32_t{static_cast<unsigned char>(key[0])} << 8 |
+           (key.size() > 1 ? uint32_t{static_cast<unsigned char>(key[1])} : 0);
+  }
+  // The first index at or after which KeyAt(i) >= key (std::lower_bound over all keys).
+  size_t LowerBound(std::string_view key) const;
 
   std::string bytes_;
   const unsigned char* entries_ = nullptr;
@@ -101,6 +110,7 @@ class Gazetteer {
   size_t admin1_count_ = 0;
   std::vector<uint32_t> country_by_iso3_;  // entry indices of countries, sorted by ISO3
   std::vector<uint32_t> admin1_sorted_;    // entry indices of admin-1 regions, by (iso3, code)
+  std::vector<uint32_t> bucket_start_;     // 65,537 entries: first key of each Bucket() and up
 };
 
 // The matching key of a place name: diacritics removed, ASCII upper case, runs of white space

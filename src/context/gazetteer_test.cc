@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -144,6 +145,45 @@ TEST(GazetteerTest, TinyFileRoundTrips) {
   ASSERT_TRUE((*g)->FindCountry("GEO", &a));
   EXPECT_EQ(a.geonameid, 1u);
   EXPECT_FALSE((*g)->FindCountry("RUS", &a));
+}
+
+// Look-ups bisect only the keys that share the probe's first two bytes: against a scan of all
+// keys, on keys of one to three words over a small alphabet (many share a bucket, some are one
+// byte long, some buckets are empty).
+TEST(GazetteerTest, BucketedLookupAgreesWithScanningAllKeys) {
+  std::mt19937 rng(11);
+  auto word = [&] {
+    std::string w(1 + rng() % 3, 'A');
+    for (char& c : w) c = "ABZ"[rng() % 3];
+    return w;
+  };
+  auto name = [&] {
+    std::string n = word();
+    for (size_t k = rng() % 3; k > 0; --k) {
+      n.push_back(' ');
+      n.append(word());
+    }
+    return n;
+  };
+  TinyEntry e{9, "Place", "GEO", "PPL", "", 1, 1, 10, 2, {}};
+  std::vector<std::string> keys;
+  for (int i = 0; i < 300; ++i) {
+    keys.push_back(name());
+    e.keys.emplace_back(keys.back(), 0);
+  }
+  auto g = Gazetteer::FromBytes(TinyGazetteer({e}));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  for (int q = 0; q < 2000; ++q) {
+    const std::string probe = q % 2 == 0 ? name() : keys[rng() % keys.size()];
+    const size_t equal = std::count(keys.begin(), keys.end(), probe);
+    ASSERT_EQ((*g)->LookupNormalized(probe).size(), equal) << probe;
+    const bool prefix = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+      return k.rfind(probe + " ", 0) == 0;
+    });
+    ASSERT_EQ((*g)->HasKeyWithPrefix(probe), prefix) << probe;
+  }
+  EXPECT_TRUE((*g)->LookupNormalized("").empty());
+  EXPECT_TRUE((*g)->LookupNormalized("Q").empty());
 }
 
 TEST(GazetteerTest, CorruptionIsAStatus) {
