@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -125,12 +126,50 @@ double EnglishFunctionWordShare(const text::AnalyzedText& analyzed) {
   return words == 0 ? 0.0 : static_cast<double>(function_words) / static_cast<double>(words);
 }
 
+// Whether place `p` is a word of the name of the entity `a` stands for while the entity belongs
+// to another country (or to none): then the word names the entity, not a place. "investors in
+// Google" (MNC; GeoNames lists "Google" as a name of Topeka), "Blair" of Tony Blair (GBR; Blair,
+// Nebraska). "police in Cairo" (no entity) and "Moscow" standing for Russia's government (RUS)
+// keep their place.
+bool PlaceNamesAnotherEntity(const lexicon::Lexicon& lex, const context::PlaceMention& p,
+                             const text::AnalyzedText& analyzed, const code::ActorRef& a) {
+  if (a.entity.empty()) return false;
+  std::string country;
+  std::vector<std::string> roles;
+  SplitActorCode(lex, a.code, &country, &roles);
+  EventCountry(lex, a.code, &country, &roles);
+  if (!country.empty() && country == p.country_iso3) return false;
+  // A territory coded under its state (USAPRI: Puerto Rico) is that place; a company's or
+  // international body's country chunk (MNCUSA: US Airways) is not.
+  bool body = country.empty() || country == "MNC" || country == "IGO" || country == "NGO" ||
+              country == "IMG";
+  for (const std::string& r : roles) {
+    if (!body && r == p.country_iso3) return false;
+  }
+  std::string_view word = analyzed.tokens[p.first_token].norm;
+  std::string_view entity = a.entity;
+  for (size_t i = 0; i < entity.size();) {
+    size_t j = i;
+    while (j < entity.size() && entity[j] != ' ' && entity[j] != '_') ++j;
+    std::string_view w = entity.substr(i, j - i);
+    if (w.size() == word.size() &&
+        std::equal(w.begin(), w.end(), word.begin(), [](char x, char y) {
+          return std::toupper(static_cast<unsigned char>(x)) == y;
+        })) {
+      return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
 // Where the event happened: a place named in its sentence - one after a locative preposition
 // ("in Kharkiv", "near Bakhmut") nearest the trigger, else any place that is not itself an
 // actor of one of the sentence's events ("Russia accused Ukraine" names no location, and in
 // "France and Germany condemned Iran" Germany is not where France condemned) - else the
-// dateline.
-const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>& places,
+// dateline. Never a word of an actor's own name (PlaceNamesAnotherEntity).
+const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
+                                        const std::vector<context::PlaceMention>& places,
                                         const text::AnalyzedText& analyzed,
                                         const text::Sentence& sentence,
                                         const code::CandidateEvent& c,
@@ -149,6 +188,13 @@ const context::PlaceMention* EventPlace(const std::vector<context::PlaceMention>
     if (p.first_token < sentence.first_token || p.end_token > sentence.end_token) continue;
     bool locative = p.first_token > 0 &&
                     code::IsLocativePreposition(analyzed.tokens[p.first_token - 1].norm);
+    bool entity_name = false;
+    for (const code::CandidateEvent& other : sentence_events) {
+      for (const auto* a : {&other.source, &other.target}) {
+        entity_name |= inside(p, *a) && PlaceNamesAnotherEntity(lex, p, analyzed, **a);
+      }
+    }
+    if (entity_name) continue;
     if (!locative) {
       bool is_actor = false;
       for (const code::CandidateEvent& other : sentence_events) {
@@ -545,7 +591,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       if (c.source) e.source = actor_of(*c.source);
       if (c.target) e.target = actor_of(*c.target);
       if (const context::PlaceMention* p =
-              EventPlace(places, analyzed, sentence, c, candidates, dateline_place)) {
+              EventPlace(lex, places, analyzed, sentence, c, candidates, dateline_place)) {
         Location loc;
         loc.text = p->text;
         loc.name = p->name;
