@@ -166,7 +166,19 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   // Iowa.
                                                                   "ATLANTIC",
                                                                   "PACIFIC",
-                                                                  "ARCTIC"};
+                                                                  "ARCTIC",
+                                                                  // Common nouns that GeoNames
+                                                                  // lists as towns or alternate
+                                                                  // names: "Court of Human
+                                                                  // Rights" is not Uman, "Bank of
+                                                                  // America" not Bank (India),
+                                                                  // "the 19th Century" not
+                                                                  // Century, Florida; "Home
+                                                                  // Office" not Home, Kansas.
+                                                                  "HOME",
+                                                                  "HUMAN",
+                                                                  "BANK",
+                                                                  "CENTURY"};
   return *s;
 }
 
@@ -185,7 +197,7 @@ const std::unordered_set<std::string_view>& SentenceInitialCommon() {
       "WHEN",         "WHERE",       "WHILE",       "WHO",      "WHY",     "YET",     "LIBERTY",
       "INDEPENDENCE", "ENTERPRISE",  "COMMERCE",    "INDUSTRY", "JUSTICE", "TRUTH",   "VICTORY",
       "WELCOME",      "SURPRISE",    "FAIRFIELD",   "CAUSE",    "AURORA",  "DEAL",    "MAIN",
-      "OFFICIALS",    "PROSECUTORS", "AUTHORITIES", "RESIDENTS"};
+      "OFFICIALS",    "PROSECUTORS", "AUTHORITIES", "RESIDENTS", "BRITS"};
   return *s;
 }
 
@@ -772,6 +784,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           cands = gazetteer_.LookupNormalized(key);
           std::erase_if(
               cands, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kAbbreviation; });
+          // Before a capitalised part the first part may be a piece of a firm's or a person's
+          // name ("Wal-Mart", "Jean-Pierre"): as for later parts (AddCompoundParts), only a
+          // country, an admin-1 region, a demonym or a town of 15,000 under its own name counts
+          // ("Israel-Gaza", "Paris-Dakar"); "Canada-wide" and "U.S.-led" are unaffected.
+          std::string_view rest = Word(text, tok).substr(dash + 1);
+          bool safe = !StartsUpper(rest) ||
+                      std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& p) {
+                        PlaceEntry e = gazetteer_.entry(p.entry);
+                        return e.kind != PlaceKind::kPlace ||
+                               (p.key_kind == KeyKind::kName && e.population >= 15000);
+                      });
+          if (!safe) cands.clear();
           if (!cands.empty()) {
             end = t + 1;
             end_byte = tok.begin + static_cast<uint32_t>(dash);

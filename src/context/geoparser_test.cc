@@ -262,6 +262,25 @@ TEST_F(GeoparserTest, HomeTownReadingsOfCountryNames) {
   EXPECT_EQ(ms[0].kind, PlaceKind::kCountry);
 }
 
+TEST_F(GeoparserTest, FirmNamesAndCommonNounsAreNoPlaces) {
+  // "Wal-Mart": a piece of a firm's name before a capitalised part is no town (Waal); "Home
+  // Secretary", "Court of Human Rights", "Bank of America", "the 19th Century" are common nouns
+  // GeoNames lists as towns or alternate names.
+  auto ms = Places(
+      "Wal-Mart and the Home Secretary went to the European Court of Human Rights with Bank of "
+      "America over a 19th Century law.");
+  EXPECT_EQ(Find(ms, "Wal"), nullptr);
+  EXPECT_EQ(Find(ms, "Home"), nullptr);
+  EXPECT_EQ(Find(ms, "Human"), nullptr);
+  EXPECT_EQ(Find(ms, "Bank"), nullptr);
+  EXPECT_EQ(Find(ms, "Century"), nullptr);
+  // A country before a capitalised part still counts ("Israel-Gaza"), as before a lower-case
+  // one ("Canada-wide").
+  ms = Places("The Israel-Gaza talks and a Canada-wide strike went on.");
+  EXPECT_NE(Find(ms, "Israel"), nullptr);
+  EXPECT_NE(Find(ms, "Canada"), nullptr);
+}
+
 TEST_F(GeoparserTest, PartyAndHomeTown) {
   auto ms =
       Places("State Sen. Robert Ford, D-Charleston, said so. Rep. Jim Cooper, D-Tenn., agreed.");
