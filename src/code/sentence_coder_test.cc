@@ -96,6 +96,12 @@ HOST
 --- EXPEL [174] ---
 EXPEL
 - $ * DIPLOMATS [174]
+
+--- CONFINE [170] ---
+HOLD {HOLDS HOLDING HELD} [---]
+IMPRISON
+- $ * + [173]  # IMPRISON <ab 31 Dec 2005>
+- * TALKS (WITH +) [040]  # HOLD
 )";
 
 // A second verb dictionary, loaded after the first: its default fills the first one's "---".
@@ -153,6 +159,16 @@ class SentenceCoderTest : public ::testing::Test {
   std::unique_ptr<lexicon::Lexicon> lex_;
 };
 
+
+TEST_F(SentenceCoderTest, PatternAppliesOnlyToTheVerbItsCommentNames) {
+  // "- $ * + [173]  # IMPRISON" was written for IMPRISON; HOLD shares its block but "held
+  // talks" is no arrest.
+  EXPECT_EQ(Code("Russia imprisoned Ukrainian activists."),
+            std::vector<std::string>{"RUS UKR 173 asserted"});
+  EXPECT_EQ(Code("Russia held talks with Ukraine."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_EQ(Code("Russia held Ukrainian activists."), std::vector<std::string>{});
+}
 
 TEST_F(SentenceCoderTest, ActiveSubjectVerbObject) {
   EXPECT_EQ(Code("Russia attacked Ukraine on Friday."),

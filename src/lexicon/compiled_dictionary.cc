@@ -192,6 +192,8 @@ std::string EncodeDictionary(const DictionarySet& dict) {
       e.Str(p.code);
       e.Str(p.alt_code);
       e.Bool(p.verb_adjacent);
+      e.U64(p.owner_forms.size());
+      for (uint32_t f : p.owner_forms) e.U64(f);
       PutWhere(e, p.where);
     }
     PutWhere(e, v.where);
@@ -312,6 +314,12 @@ Status DecodeDictionary(std::string_view image, DictionarySet* dict) {
       p.code = d.Str();
       p.alt_code = d.Str();
       p.verb_adjacent = d.Bool();
+      p.owner_forms.resize(d.Count());
+      for (uint32_t& f : p.owner_forms) {
+        const uint64_t form = d.U64();
+        if (form >= v.forms.size()) d.Invalid();  // must name a form of this block
+        f = static_cast<uint32_t>(form);
+      }
       p.where = GetWhere(d);
     }
     v.where = GetWhere(d);

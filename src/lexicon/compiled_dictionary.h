@@ -13,7 +13,8 @@ namespace annal::lexicon {
 
 // Bumped whenever the encoding or the meaning of a field changes; older files are refused.
 // 2: a phrase word's byte holds flags (exact, gap_before) instead of a bool.
-constexpr uint32_t kCompiledDictionaryVersion = 2;
+// 3: a verb pattern carries its owner forms (VerbPattern::owner_forms).
+constexpr uint32_t kCompiledDictionaryVersion = 3;
 
 // Encodes `dict` (diagnostics excluded) into the file format.
 std::string EncodeDictionary(const DictionarySet& dict);

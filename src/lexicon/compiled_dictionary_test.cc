@@ -31,6 +31,9 @@ DictionarySet Sample() {
   p.code = "112";
   p.alt_code = "";
   v.patterns = {p};
+  v.forms.push_back({{{"CHARGED", true}}, 0, ""});
+  p.owner_forms = {1};  // written for CHARGED only
+  v.patterns.push_back(p);
   d.verbs.push_back(v);
   d.synsets.push_back({"CURRENCY", {{{"DOLLAR", false}}}, {1, 3}});
   d.discards.push_back({{{"WORLD", true}, {"CUP", true}}, true, {1, 9}});
@@ -60,7 +63,9 @@ TEST(CompiledDictionaryTest, RoundTrip) {
   EXPECT_EQ(out.actors[0].codes[1].to_day, kDayMax);
   EXPECT_EQ(out.actors[0].where.line, 150u);
   EXPECT_FALSE(out.agents[0].suffix);
-  ASSERT_EQ(out.verbs[0].patterns.size(), 1u);
+  ASSERT_EQ(out.verbs[0].patterns.size(), 2u);
+  EXPECT_TRUE(out.verbs[0].patterns[0].owner_forms.empty());
+  EXPECT_EQ(out.verbs[0].patterns[1].owner_forms, std::vector<uint32_t>{1});
   EXPECT_EQ(out.verbs[0].patterns[0].after[0].kind, ElementKind::kTarget);
   EXPECT_TRUE(out.verbs[0].patterns[0].after[1].adjacent);
   EXPECT_EQ(out.synsets[0].name, "CURRENCY");
@@ -84,6 +89,11 @@ TEST(CompiledDictionaryTest, RefusesBadMagicVersionAndDamage) {
   std::string version_1 = image;  // before phrase words carried the gap_before flag
   version_1[8] = 1;
   EXPECT_EQ(DecodeDictionary(version_1, &out).code(), Status::Code::kCorruption);
+  std::string version_2 = image;  // before verb patterns carried their owner forms
+  version_2[8] = 2;
+  Status s2 = DecodeDictionary(version_2, &out);
+  EXPECT_EQ(s2.code(), Status::Code::kCorruption);
+  EXPECT_NE(s2.message().find("recompile it"), std::string::npos) << s2.message();
   for (size_t cut : {size_t{0}, size_t{10}, image.size() / 2, image.size() - 1}) {
     EXPECT_FALSE(DecodeDictionary(image.substr(0, cut), &out).ok()) << cut;
   }

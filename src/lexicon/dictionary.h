@@ -100,6 +100,12 @@ struct VerbPattern {
   // true when the verb must directly follow the last element of `before` (TABARI "WAS_*").
   // (The first element of `after` says the same about itself with `adjacent`.)
   bool verb_adjacent = false;
+  // PETRARCH-1 and -2 write after each pattern, as a comment, the verb it was written for
+  // ("- $ * + [173]  # IMPRISON" in a block that also holds HOLD). When that comment names
+  // verbs of the block, these are the indices into VerbBlock::forms of every form of those
+  // verbs (sorted); the pattern then fits those verbs only, not "held talks". Empty: the pattern
+  // serves every verb of the block (no comment, an unknown verb, or the block's only verb).
+  std::vector<uint32_t> owner_forms;
   SourceLocation where;
 };
 

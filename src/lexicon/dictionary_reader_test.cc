@@ -204,6 +204,58 @@ TEST(PetrarchVerbsTest, Petrarch1Syntax) {
                      "* OF _A _\"PAINFUL\" HERO _'S _WELCOME [138]", "* IN $ [173]"}));
 }
 
+TEST(PetrarchVerbsTest, PatternOwnerFromComment) {
+  constexpr std::string_view kText =
+      "--- CONFINE [170] ---\n"
+      "HOLD {HOLDS HOLDING HELD} [---]\n"
+      "IMPRISON [173]\n"
+      "+STEP_UP {+STEPS_UP +STEPPED_UP}\n"
+      "- $ * + [173]  # IMPRISON <ab 31 Dec 2005>\n"            // one verb, signed
+      "- * TALKS [040]  # HELD\n"                               // named by another form
+      "- * PRESSURE [100]  # STEPPED_UP , IMPRISON <x 1/2/03>\n"  // two verbs
+      "- * BAIL [---]  # SHAN 6/28/93\n"                         // no verb of the block
+      "- * OFFICIALS [170]  # RELEASE\n"                         // a verb of another block
+      "- * CAPTIVE [173]\n"                                      // no comment
+      "- {WAS | WERE} * BY $ [173]  # IMPRISON\n"                // disjunction: both owned
+      "--- FREE [080] ---\n"
+      "RELEASE\n"
+      "- * + [0841]  # RELEASE\n";                               // the block's only verb
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.verbs.size(), 2u);
+  const VerbBlock& confine = set.verbs[0];
+  ASSERT_EQ(Forms(confine),
+            (Strings{"HOLD [---]", "HOLDS [---]", "HOLDING [---]", "HELD [---]", "IMPRISON [173]",
+                     "IMPRISONS [173]", "IMPRISONNED [173]", "IMPRISONED [173]",
+                     "IMPRISONNING [173]", "IMPRISONING [173]", "+STEP UP", "+STEPS UP",
+                     "+STEPPED UP"}));
+  ASSERT_EQ(confine.patterns.size(), 8u);
+  using Owners = std::vector<uint32_t>;
+  const Owners imprison = {4, 5, 6, 7, 8, 9};
+  EXPECT_EQ(confine.patterns[0].owner_forms, imprison);
+  EXPECT_EQ(confine.patterns[1].owner_forms, (Owners{0, 1, 2, 3}));
+  EXPECT_EQ(confine.patterns[2].owner_forms, (Owners{4, 5, 6, 7, 8, 9, 10, 11, 12}));
+  EXPECT_TRUE(confine.patterns[3].owner_forms.empty());
+  EXPECT_TRUE(confine.patterns[4].owner_forms.empty());
+  EXPECT_TRUE(confine.patterns[5].owner_forms.empty());
+  EXPECT_EQ(confine.patterns[6].owner_forms, imprison);
+  EXPECT_EQ(confine.patterns[7].owner_forms, imprison);
+  ASSERT_EQ(set.verbs[1].patterns.size(), 1u);
+  EXPECT_TRUE(set.verbs[1].patterns[0].owner_forms.empty());
+}
+
+TEST(TabariVerbsTest, HashIsNoOwnerComment) {
+  // In TABARI '#' is part of codes ("[###]") and ';' starts comments: no owners.
+  constexpr std::string_view kText =
+      "HOLD [---]\n"
+      "- * TALKS [040] ;# IMPRISON\n"
+      "IMPRISON [173]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kVerbs, DictionaryFormat::kTabari);
+  ASSERT_FALSE(set.verbs.empty());
+  ASSERT_EQ(set.verbs[0].patterns.size(), 1u);
+  EXPECT_TRUE(set.verbs[0].patterns[0].owner_forms.empty());
+}
+
 // ---------------------------------------------------------------- TABARI verbs
 
 constexpr std::string_view kTabariVerbs =

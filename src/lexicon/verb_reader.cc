@@ -168,6 +168,12 @@ class VerbReader {
   // endings (DEPARTS, DEPARTED, DEPARTING ...); those written "BAN=" match only as written.
   void AddTabariVerbEndings(std::string_view written, size_t first,
                             std::vector<VerbBlock::Form>* forms);
+  // The text after '#' on line `number` of content_ (SplitContentLines drops it), or empty.
+  std::string_view RawComment(uint32_t number);
+  // Remembers the verbs a PETRARCH pattern comment names, for ResolveOwners.
+  void NoteOwner(const Line& line, size_t first_pattern);
+  // Fills VerbPattern::owner_forms once every block has all its forms.
+  void ResolveOwners();
 
   std::string_view content_;
   const ReadContext& ctx_;
@@ -179,7 +185,94 @@ class VerbReader {
   bool have_block_ = false;
   size_t synset_ = 0;  // index into out->synsets
   bool synset_no_plural_ = false;
+  // Offsets in content_ where each line starts (built on first use by RawComment).
+  std::vector<size_t> line_starts_;
+  // Per block (index into out->verbs): the index of the first form of each verb line, so a
+  // form's verb is the last line group starting at or before it.
+  std::unordered_map<size_t, std::vector<uint32_t>> form_groups_;
+  struct PendingOwner {
+    size_t block;
+    size_t first_pattern, end_pattern;  // the patterns one line produced
+    std::vector<Phrase> names;          // the verbs its comment names
+  };
+  std::vector<PendingOwner> pending_owners_;
 };
+
+std::string_view VerbReader::RawComment(uint32_t number) {
+  if (line_starts_.empty()) {
+    // The same line ends as SplitContentLines: \n, \r\n and a lone \r.
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < content_.size(); ++i) {
+      if (content_[i] == '\r' && i + 1 < content_.size() && content_[i + 1] == '\n') ++i;
+      if (content_[i] == '\n' || content_[i] == '\r') line_starts_.push_back(i + 1);
+    }
+  }
+  if (number == 0 || number > line_starts_.size()) return {};
+  const size_t begin = line_starts_[number - 1];
+  size_t end = begin;
+  while (end < content_.size() && content_[end] != '\n' && content_[end] != '\r') ++end;
+  std::string_view raw = content_.substr(begin, end - begin);
+  const size_t hash = raw.find('#');
+  return hash == std::string_view::npos ? std::string_view() : Trim(raw.substr(hash + 1));
+}
+
+void VerbReader::NoteOwner(const Line& line, size_t first_pattern) {
+  // "# STEP_UP , STEPPED_UP": a comma-separated list of verb forms. Other comments
+  // ("# SHAN 6/28/93") name no form of the block and are dropped by ResolveOwners.
+  // PETRARCH-1 signs its patterns after each verb: "# DEPORT <JON 5/9/95> , EXPEL <ab ..>".
+  std::string comment;
+  bool in_sign = false;
+  for (char c : RawComment(line.number)) {
+    if (c == '<') in_sign = true;
+    if (!in_sign) comment += c;
+    if (c == '>') in_sign = false;
+  }
+  if (Trim(comment).empty()) return;
+  PendingOwner owner{block_, first_pattern, ctx_.out->verbs[block_].patterns.size(), {}};
+  size_t i = 0;
+  while (i <= comment.size()) {
+    size_t comma = comment.find(',', i);
+    if (comma == std::string_view::npos) comma = comment.size();
+    std::string_view item = Trim(std::string_view(comment).substr(i, comma - i));
+    while (!item.empty() && item.front() == '+') item.remove_prefix(1);
+    if (!item.empty() && item.find_first_of("+{}[]()&*$%^|#:/") == std::string_view::npos) {
+      Phrase name = ParsePhrase(item, WordMatch::kAllExact);
+      if (!name.empty()) owner.names.push_back(std::move(name));
+    }
+    i = comma + 1;
+  }
+  if (!owner.names.empty()) pending_owners_.push_back(std::move(owner));
+}
+
+void VerbReader::ResolveOwners() {
+  for (const PendingOwner& owner : pending_owners_) {
+    VerbBlock& block = ctx_.out->verbs[owner.block];
+    const std::vector<uint32_t>& starts = form_groups_[owner.block];
+    auto group_of = [&](size_t form) {
+      return static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), form) -
+                                 starts.begin());  // 1-based: 0 means before any group
+    };
+    std::vector<bool> owned_group(starts.size() + 1, false);
+    bool any = false;
+    for (size_t f = 0; f < block.forms.size(); ++f) {
+      for (const Phrase& name : owner.names) {
+        if (block.forms[f].words == name) {
+          owned_group[group_of(f)] = true;
+          any = true;
+        }
+      }
+    }
+    if (!any) continue;
+    std::vector<uint32_t> forms;
+    for (size_t f = 0; f < block.forms.size(); ++f) {
+      if (owned_group[group_of(f)]) forms.push_back(static_cast<uint32_t>(f));
+    }
+    if (forms.size() == block.forms.size()) continue;  // the block's only verb: no restriction
+    for (size_t p = owner.first_pattern; p < owner.end_pattern; ++p) {
+      block.patterns[p].owner_forms = forms;
+    }
+  }
+}
 
 void VerbReader::CollectSynsetNames(const std::vector<Line>& lines) {
   // A pattern may use a synset defined further down (PETRARCH-1 resolves them after reading),
@@ -594,7 +687,9 @@ void VerbReader::ReadPattern(const Line& line) {
     parsed.push_back(std::move(p));
   }
   auto& patterns = ctx_.out->verbs[block_].patterns;
+  const size_t first = patterns.size();
   for (VerbPattern& p : parsed) patterns.push_back(std::move(p));
+  if (!ctx_.tabari) NoteOwner(line, first);  // in TABARI '#' is no comment ("[###]")
 }
 
 // One verb form: words split on '_' (and blanks); a word written with a leading '+' is the
@@ -695,6 +790,7 @@ void VerbReader::AddFormsFromText(std::string_view text, const std::string& code
     return;
   }
   auto& out = ctx_.out->verbs[block_].forms;
+  form_groups_[block_].push_back(static_cast<uint32_t>(out.size()));
   for (VerbBlock::Form& f : forms) {
     // TABARI: an irregular form may repeat a generated ending ("ACT_" then "{ ACTING_ }").
     bool repeated = false;
@@ -870,6 +966,7 @@ void VerbReader::Run() {
   if (!skip_until.empty()) {
     ctx_.Diag(skip_from, "section not closed by " + skip_until);
   }
+  ResolveOwners();
 }
 
 }  // namespace
