@@ -1684,7 +1684,16 @@ bool SentenceAnalysis::MatchPattern(const lexicon::CompiledPattern& p, const Ver
     // matters is the one of the element to our right (or the verb's).
     lexicon::CompiledElement e = p.before[i];
     e.adjacent = i + 1 == p.before.size() ? p.verb_adjacent : p.before[i + 1].adjacent;
+    const uint32_t right = back;  // the element to the right begins here (or the verb)
     if (!MatchElementBackward(e, &back, b)) return false;
+    // A word of the pattern before the verb belongs to the verb's own clause: STRIKE's "ON *"
+    // ("went on strike") does not read "killed on Monday when a village was struck".
+    if (tabari_ == nullptr &&
+        (e.kind == ElementKind::kWord || e.kind == ElementKind::kSynset)) {
+      for (uint32_t k = back + 1; k < right; ++k) {
+        if (IsClauseOpener(W(k))) return false;
+      }
+    }
   }
   return true;
 }
