@@ -39,6 +39,16 @@ namespace {
 
 constexpr size_t kMaxMacroExpansions = 256;
 
+// The word forms of a TABARI stem that the Phoenix agents file still ends phrases with, though
+// no English word is that stem (29 phrases end in MINIST: HEALTH_MINIST, DEFENCE_MINIST);
+// nullptr for any other word. Found by listing the file's phrase-final words that are proper
+// prefixes of other words and no word themselves (SPOKES only appears as SPOKES!PERSON!).
+const std::vector<std::string_view>* TruncatedStemForms(std::string_view word) {
+  static const std::vector<std::string_view> kMinist = {"MINISTER", "MINISTERS", "MINISTRY",
+                                                        "MINISTRIES"};
+  return word == "MINIST" ? &kMinist : nullptr;
+}
+
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 CommentStyle EntryCommentStyle(bool tabari) {
@@ -640,7 +650,16 @@ void ReadAgentFile(std::string_view content, const ReadContext& ctx) {
       // PETRARCH adds the regular plural unless {..} gives the plurals or the phrase came from
       // a substitution marker (whose alternatives list both numbers already). TABARI words are
       // stems and need no plural.
-      if (!ctx.tabari && !has_braces && !macro && phrase.back().text != "'S") {
+      if (!ctx.tabari && !has_braces && !macro && phrase.back().exact &&
+          TruncatedStemForms(phrase.back().text) != nullptr) {
+        // A TABARI-era stem left in the Phoenix agents ("HEALTH_MINIST", "DEFENCE_MINIST"):
+        // PETRARCH's whole-word matching never matched it; its words are what it was written for.
+        for (std::string_view form : *TruncatedStemForms(phrase.back().text)) {
+          Phrase full = phrase;
+          full.back().text = std::string(form);
+          entry.names.push_back(std::move(full));
+        }
+      } else if (!ctx.tabari && !has_braces && !macro && phrase.back().text != "'S") {
         Phrase plural = phrase;
         plural.back().text = NounPlural(plural.back().text);
         entry.names.push_back(std::move(phrase));

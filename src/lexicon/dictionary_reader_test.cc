@@ -694,6 +694,22 @@ TEST(PetrarchAgentsTest, MacrosPluralsAndPrefixCodes) {
   EXPECT_EQ(set.agents[7].names, (std::vector<Phrase>{E("CONGRESS"), E("CONGRESSES")}));
 }
 
+TEST(PetrarchAgentsTest, TruncatedMinistStemGetsItsWords) {
+  // Phoenix still ends 29 phrases in the TABARI stem MINIST, which whole-word matching never
+  // matched: it stands for minister(s) and ministry/ministries. Other phrases are untouched.
+  constexpr std::string_view kText =
+      "HEALTH_MINIST [~GOVHLH]\n"
+      "MINISTRY_ [~GOV]\n";
+  DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kPetrarch);
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.agents.size(), 2u);
+  EXPECT_EQ(set.agents[0].names,
+            (std::vector<Phrase>{E("HEALTH MINISTER"), E("HEALTH MINISTERS"), E("HEALTH MINISTRY"),
+                                 E("HEALTH MINISTRIES")}));
+  EXPECT_EQ(set.agents[0].code, "GOVHLH");
+  EXPECT_EQ(set.agents[1].names, (std::vector<Phrase>{E("MINISTRY"), E("MINISTRIES")}));
+}
+
 TEST(TabariAgentsTest, SpacedCodesAndStems) {
   constexpr std::string_view kText =
       "PRESIDENT_  [ ~GOVPRS] ;ns 6/26/01\n"
