@@ -3,8 +3,9 @@
 // and the one-sentence location country of bare agents. Golden files compare codes only, so these look at the records.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "annal/coder.h"
 #include "shipped_coder.h"
@@ -12,19 +13,11 @@
 namespace annal {
 namespace {
 
-using testing_support::ShippedCoder;
-
 // The first event's source and target as "CODE/COUNTRY" each, "" for none.
 std::pair<std::string, std::string> FirstEvent(const std::string& text, const std::string& date) {
-  Document doc;
-  doc.id = "t";
-  doc.date = date;
-  doc.text = text;
-  DocumentResult result;
-  Status s = ShippedCoder().Code(doc, &result);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  if (result.events.empty()) return {"", ""};
-  const Event& e = result.events[0];
+  std::vector<Event> events = testing_support::ShippedEvents(text, date);
+  if (events.empty()) return {"", ""};
+  const Event& e = events[0];
   auto side = [](const std::optional<EventActor>& a) {
     return a ? a->code + "/" + a->country : std::string();
   };
@@ -47,14 +40,10 @@ TEST(EventCountryTest, PeacekeepingContingentKeepsItsNationality) {
 
 TEST(EventCountryTest, RepublicOfAFormerFederationIsItsOwnCountry) {
   // Phoenix dates: Georgia is USRGEO in 1990, Montenegro YUGMNE then and SCGMNE in 2000.
-  Document doc;
-  doc.id = "t";
-  doc.date = "1990-06-01";
-  doc.text = "Georgia accused Montenegro of harbouring rebels.";
-  DocumentResult result;
-  ASSERT_TRUE(ShippedCoder().Code(doc, &result).ok());
-  ASSERT_FALSE(result.events.empty());
-  const Event& e = result.events[0];
+  std::vector<Event> events = testing_support::ShippedEvents(
+      "Georgia accused Montenegro of harbouring rebels.", "1990-06-01");
+  ASSERT_FALSE(events.empty());
+  const Event& e = events[0];
   ASSERT_TRUE(e.source && e.target);
   EXPECT_EQ(e.source->code, "USRGEO");
   EXPECT_EQ(e.source->country, "GEO");

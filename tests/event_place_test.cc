@@ -13,17 +13,9 @@
 namespace annal {
 namespace {
 
-using testing_support::ShippedCoder;
-
+// The events of `text` as an article of 2005-06-01.
 std::vector<Event> Code(const std::string& text) {
-  Document doc;
-  doc.id = "t";
-  doc.date = "2005-06-01";
-  doc.text = text;
-  DocumentResult result;
-  Status s = ShippedCoder().Code(doc, &result);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return result.events;
+  return testing_support::ShippedEvents(text, "2005-06-01");
 }
 
 TEST(EventPlaceTest, ACompanyNameIsNoPlace) {

@@ -3,8 +3,8 @@
 // Golden files compare codes only, so this looks at the records.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
+#include <vector>
 
 #include "annal/coder.h"
 #include "shipped_coder.h"
@@ -12,17 +12,9 @@
 namespace annal {
 namespace {
 
-using testing_support::ShippedCoder;
-
+// The events of `text` as an article of 2026-03-04.
 std::vector<Event> Code(const std::string& text) {
-  Document doc;
-  doc.id = "t";
-  doc.date = "2026-03-04";
-  doc.text = text;
-  DocumentResult result;
-  Status s = ShippedCoder().Code(doc, &result);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return result.events;
+  return testing_support::ShippedEvents(text, "2026-03-04");
 }
 
 TEST(ReciprocalEventTest, HostingIsTheReverseOfTheVisit) {

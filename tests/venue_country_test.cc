@@ -2,40 +2,20 @@
 // place named after a meeting word is the meeting's venue, not the agents' country.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <memory>
 #include <string>
+#include <vector>
 
 #include "annal/coder.h"
+#include "shipped_coder.h"
 
 namespace annal {
 namespace {
 
-const Coder& VenueCoder() {
-  static const Coder* coder = [] {
-    CoderOptions options;
-    options.data_dir = ANNAL_TEST_DATA_DIR;
-    auto opened = Coder::Open(options);
-    if (!opened.ok()) {
-      ADD_FAILURE() << opened.status().ToString();
-      std::abort();
-    }
-    return std::move(opened).value().release();
-  }();
-  return *coder;
-}
-
 // The first event's source code, "" when there is none.
 std::string FirstSource(const std::string& text) {
-  Document doc;
-  doc.id = "t";
-  doc.date = "2005-06-01";
-  doc.text = text;
-  DocumentResult result;
-  Status s = VenueCoder().Code(doc, &result);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  if (result.events.empty() || !result.events[0].source) return "";
-  return result.events[0].source->code;
+  std::vector<Event> events = testing_support::ShippedEvents(text, "2005-06-01");
+  if (events.empty() || !events[0].source) return "";
+  return events[0].source->code;
 }
 
 TEST(VenueCountryTest, MeetingVenueGivesNoCountry) {
