@@ -59,6 +59,12 @@ std::string DataDir(const CoderOptions& options) {
   return ANNAL_DEFAULT_DATA_DIR;
 }
 
+// International bodies and companies (IGOUNO, NGOAMN, MNCUSA...): a code with one of these
+// heads names the body, not a part of a country.
+bool IsBodyHead(std::string_view head) {
+  return head == "IGO" || head == "NGO" || head == "IMG" || head == "MNC";
+}
+
 // Splits a CAMEO-style actor code into country and role chunks: "RUSGOVMIL" -> RUS, [GOV, MIL].
 void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::string* country,
                     std::vector<std::string>* roles) {
@@ -69,8 +75,7 @@ void SplitActorCode(const lexicon::Lexicon& lex, const std::string& code, std::s
       code.compare(0, 3, "IGO") != 0) {
     *country = code.substr(0, 3);
     i = 3;
-  } else if (code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0 ||
-             code.compare(0, 3, "IMG") == 0 || code.compare(0, 3, "MNC") == 0) {
+  } else if (IsBodyHead(std::string_view(code).substr(0, std::min<size_t>(3, code.size())))) {
     // International bodies: the whole code names the body; no country, no roles.
     return;
   }
@@ -109,6 +114,13 @@ void EventCountry(const lexicon::Lexicon& lex, const std::string& code, std::str
   if (*country == "TMP") *country = "TLS";
 }
 
+// The record's `country` and `roles` of an actor coded `code`: SplitActorCode, then EventCountry.
+void RecordCountry(const lexicon::Lexicon& lex, const std::string& code, std::string* country,
+                   std::vector<std::string>* roles) {
+  SplitActorCode(lex, code, country, roles);
+  EventCountry(lex, code, country, roles);
+}
+
 // Share of word tokens that are the commonest English function words. Around 0.2-0.3 in English
 // news, near 0 in other languages (French "de", "la" are not in the list).
 // Every word token of every document is looked up: a hashed set, not a scan of the list.
@@ -136,16 +148,12 @@ bool PlaceNamesAnotherEntity(const lexicon::Lexicon& lex, const context::PlaceMe
   if (a.entity.empty()) return false;
   std::string country;
   std::vector<std::string> roles;
-  SplitActorCode(lex, a.code, &country, &roles);
-  EventCountry(lex, a.code, &country, &roles);
+  RecordCountry(lex, a.code, &country, &roles);
   if (!country.empty() && country == p.country_iso3) return false;
   // A territory coded under its state (USAPRI: Puerto Rico) is that place; a company's or
   // international body's country chunk (MNCUSA: US Airways) is not.
-  bool body = country.empty() || country == "MNC" || country == "IGO" || country == "NGO" ||
-              country == "IMG";
-  for (const std::string& r : roles) {
-    if (!body && r == p.country_iso3) return false;
-  }
+  const bool body = country.empty() || IsBodyHead(country);
+  if (!body && std::find(roles.begin(), roles.end(), p.country_iso3) != roles.end()) return false;
   std::string_view word = analyzed.tokens[p.first_token].norm;
   std::string_view entity = a.entity;
   for (size_t i = 0; i < entity.size();) {
@@ -545,8 +553,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.code = a.code;
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
-      SplitActorCode(lex, a.code, &ea.country, &ea.roles);
-      EventCountry(lex, a.code, &ea.country, &ea.roles);
+      RecordCountry(lex, a.code, &ea.country, &ea.roles);
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.
