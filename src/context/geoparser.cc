@@ -649,11 +649,21 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     return best;
   };
 
+  // Whether a part of a hyphenated token is unlikely to be a piece of a person's or a firm's
+  // name ("Jean-Pierre", "Rolls-Royce", "Wal-Mart"): some reading is a country, an admin-1
+  // region, a demonym or a town of 15,000 people under its own name.
+  auto unlikely_name_piece = [&](const std::vector<PlaceCandidate>& cands) {
+    return std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& p) {
+      PlaceEntry e = gazetteer_.entry(p.entry);
+      return e.kind != PlaceKind::kPlace ||
+             (p.key_kind == KeyKind::kName && e.population >= 15000);
+    });
+  };
+
   // Later parts of a hyphenated compound that is not itself a name: "Russia-Turkey ties",
   // "Egyptian-US relations", "Fargo-Moorhead", "mid-Ohio", "made-in-China". The first part is
   // read by the main scan ("Canada-wide"). A later part counts only when it is unlikely to be a
-  // piece of a person's or a firm's name ("Jean-Pierre", "Rolls-Royce"): a country, an admin-1
-  // region, a demonym or a town of 15,000 people under its own name.
+  // piece of a name (unlikely_name_piece).
   auto AddCompoundParts = [&](uint32_t t, std::vector<RawMention>* out) {
     const Token& tok = toks[t];
     std::string_view w = Word(text, tok);
@@ -671,11 +681,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         std::erase_if(c, [](const PlaceCandidate& p) {
           return p.key_kind == KeyKind::kAbbreviation;
         });
-        bool safe = std::any_of(c.begin(), c.end(), [&](const PlaceCandidate& p) {
-          PlaceEntry e = gazetteer_.entry(p.entry);
-          return e.kind != PlaceKind::kPlace ||
-                 (p.key_kind == KeyKind::kName && e.population >= 15000);
-        });
+        bool safe = unlikely_name_piece(c);
         if (!options_.include_demonyms) {
           std::erase_if(c, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kDemonym; });
         }
@@ -784,18 +790,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           cands = gazetteer_.LookupNormalized(key);
           std::erase_if(
               cands, [](const PlaceCandidate& p) { return p.key_kind == KeyKind::kAbbreviation; });
-          // Before a capitalised part the first part may be a piece of a firm's or a person's
-          // name ("Wal-Mart", "Jean-Pierre"): as for later parts (AddCompoundParts), only a
-          // country, an admin-1 region, a demonym or a town of 15,000 under its own name counts
-          // ("Israel-Gaza", "Paris-Dakar"); "Canada-wide" and "U.S.-led" are unaffected.
+          // Before a capitalised part the first part may be a piece of a name, as later parts
+          // may (AddCompoundParts): "Wal-Mart" is no town, "Israel-Gaza" and "Paris-Dakar" name
+          // places; before a lower-case part ("Canada-wide", "U.S.-led") any reading counts.
           std::string_view rest = Word(text, tok).substr(dash + 1);
-          bool safe = !StartsUpper(rest) ||
-                      std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& p) {
-                        PlaceEntry e = gazetteer_.entry(p.entry);
-                        return e.kind != PlaceKind::kPlace ||
-                               (p.key_kind == KeyKind::kName && e.population >= 15000);
-                      });
-          if (!safe) cands.clear();
+          if (StartsUpper(rest) && !unlikely_name_piece(cands)) cands.clear();
           if (!cands.empty()) {
             end = t + 1;
             end_byte = tok.begin + static_cast<uint32_t>(dash);
