@@ -48,6 +48,20 @@ std::vector<ParsedToken> ParseWith(const Model& model, const std::vector<std::st
   return out;
 }
 
+// Both models tag, lemmatise and parse a sentence the same way.
+void ExpectSameParses(const Model& a_model, const Model& b_model) {
+  std::vector<std::string> words = {"The", "rebels", "attacked", "the", "town", "."};
+  auto a = ParseWith(a_model, words);
+  auto b = ParseWith(b_model, words);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].upos, b[i].upos);
+    EXPECT_EQ(a[i].lemma, b[i].lemma);
+    EXPECT_EQ(a[i].head, b[i].head);
+    EXPECT_EQ(a[i].deprel, b[i].deprel);
+  }
+}
+
 TEST(ModelTest, SaveLoadRoundTripGivesIdenticalOutput) {
   auto model = SmallModel();
   ASSERT_NE(model, nullptr);
@@ -60,16 +74,7 @@ TEST(ModelTest, SaveLoadRoundTripGivesIdenticalOutput) {
   ASSERT_NE((*loaded)->lemmatizer(), nullptr);
   ASSERT_NE((*loaded)->parser(), nullptr);
   EXPECT_TRUE((*loaded)->ToBytes() == model->ToBytes()) << "bytes differ after a round trip";
-  std::vector<std::string> words = {"The", "rebels", "attacked", "the", "town", "."};
-  auto a = ParseWith(*model, words);
-  auto b = ParseWith(**loaded, words);
-  ASSERT_EQ(a.size(), b.size());
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].upos, b[i].upos);
-    EXPECT_EQ(a[i].lemma, b[i].lemma);
-    EXPECT_EQ(a[i].head, b[i].head);
-    EXPECT_EQ(a[i].deprel, b[i].deprel);
-  }
+  ExpectSameParses(*model, **loaded);
 }
 
 TEST(ModelTest, RefusesWrongMagic) {
@@ -172,15 +177,7 @@ TEST(ModelTest, ClusterModelIsVersion3AndRoundTrips) {
   EXPECT_EQ((*loaded)->tagger()->clusters(), (*loaded)->parser()->clusters());
   EXPECT_EQ((*loaded)->clusters()->size(), 4u);
   EXPECT_TRUE((*loaded)->ToBytes() == bytes);
-  std::vector<std::string> words = {"The", "rebels", "attacked", "the", "town", "."};
-  auto a = ParseWith(*model, words);
-  auto b = ParseWith(**loaded, words);
-  ASSERT_EQ(a.size(), b.size());
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].upos, b[i].upos);
-    EXPECT_EQ(a[i].head, b[i].head);
-    EXPECT_EQ(a[i].deprel, b[i].deprel);
-  }
+  ExpectSameParses(*model, **loaded);
   // The cluster features are really used: without the table the same weights score otherwise.
   // (Checked on the tagger's weights through the file: a version-3 file claiming version 2
   // is refused, so old builds never read cluster weights as if they had no clusters.)
