@@ -231,13 +231,11 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
 // Words that end one noun phrase and begin another: "Syria's second city Aleppo" is one
 // phrase, "a Kenyan town after Kenya ..." two.
 bool IsPhraseBoundaryWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
+  static constexpr std::array<std::string_view, 22> kWords = {
       "AFTER", "AGAINST", "AND", "AS", "AT", "BEFORE", "BUT", "BY", "FOR", "FROM", "IN", "INTO",
       "NEAR", "ON", "OR", "THAT", "TO", "WHEN", "WHICH", "WHILE", "WHO", "WITH"};
-  for (std::string_view x : kWords) {
-    if (w == x) return true;
-  }
-  return false;
+  static constexpr WordSet kSet(kWords);
+  return kSet.Contains(w);
 }
 
 // Whether `tokens` (one sentence) name a dictionary actor of another country than `country`
@@ -277,11 +275,12 @@ bool ActorOfAnotherCountry(const lexicon::Lexicon& lex, const std::vector<text::
 // Words of a meeting: a place named after one is the meeting's venue ("rebels met envoys in
 // Geneva", "talks in Doha"), which says nothing about whose the participants are.
 bool IsMeetingWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
+  static constexpr std::array<std::string_view, 15> kWords = {
       "MET",         "MEET",       "MEETS",        "MEETING",     "MEETINGS",
       "TALKS",       "NEGOTIATE",  "NEGOTIATED",   "NEGOTIATING", "NEGOTIATIONS",
       "SUMMIT",      "CONFERENCE", "CONSULTATIONS", "CONVENED",   "HOSTED"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  static constexpr WordSet kSet(kWords);
+  return kSet.Contains(w);
 }
 
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
