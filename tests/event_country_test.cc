@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -54,6 +55,22 @@ TEST(EventCountryTest, RepublicOfAFormerFederationIsItsOwnCountry) {
       FirstEvent("The Serbian government accused Montenegro of harbouring rebels.", "2000-06-01");
   EXPECT_EQ(source, "SCGSRBGOV/SRB");
   EXPECT_EQ(target, "SCGMNE/MNE");
+}
+
+TEST(EventCountryTest, KindsOfActorAreNoCountry) {
+  // MED, ELI and the other agent codes, and the bodies' heads (MNC), are kinds of actor, not
+  // countries: a media outlet, a firm or a bare agent gets no country, and a role its base
+  // already has is not repeated ("The BBC reporters": BBC is [MED], reporters ~MED).
+  auto [source, target] =
+      FirstEvent("The BBC reporters criticised the Russian government.", "2005-06-01");
+  EXPECT_EQ(source, "MED/");
+  EXPECT_EQ(target, "RUSGOV/RUS");
+  std::tie(source, target) = FirstEvent("Islamic clerics accused Israel of aggression.", "2005-06-01");
+  EXPECT_EQ(source.substr(source.find('/')), "/");
+  EXPECT_EQ(target, "ISR/ISR");
+  std::tie(source, target) = FirstEvent("Google accused Microsoft of stealing its code.", "2005-06-01");
+  EXPECT_EQ(source.substr(source.find('/')), "/");
+  EXPECT_EQ(target.substr(target.find('/')), "/");
 }
 
 TEST(EventCountryTest, InternationalBodyHasNoCountry) {

@@ -68,11 +68,13 @@ std::string ComposeCode(const std::string& base, const std::vector<const lexicon
   std::string prefix;
   for (const auto* a : agents) {
     if (a->suffix) {
-      // Append three-letter role chunks the code does not have yet.
+      // Append three-letter role chunks the code does not have yet. The first chunk counts
+      // too: no agent code is a country code (Lexicon::IsCountryCode), and a base may be a
+      // kind of actor itself ("the BBC reporters": BBC is [MED], reporters ~MED -> MED).
       for (size_t i = 0; i + 3 <= a->code.size(); i += 3) {
         std::string chunk = a->code.substr(i, 3);
         bool present = false;
-        for (size_t j = 3; j + 3 <= code.size(); j += 3) {
+        for (size_t j = 0; j + 3 <= code.size(); j += 3) {
           if (code.compare(j, 3, chunk) == 0) present = true;
         }
         if (!present) code += chunk;

@@ -717,9 +717,6 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
         continue;
       }
     }
-    // CAMEO's Mediterranean region and its media role share the letters MED; in news the
-    // media are meant ("spokesman" [~MED], the BBC), and they are no country.
-    if (m.country == "MED") m.country.clear();
     m.kind = Classify(tok, m);
     // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
     if (!m.entity.empty()) {

@@ -441,7 +441,8 @@ TEST(CoreferenceTest, NoDocumentCountryForCompanyAgentsAndGenericPlurals) {
 TEST(CoreferenceTest, MediaAreNoCountry) {
   Doc d("The BBC reported it. The country was calm.");
   Coreference c;
-  c.EndSentence(Sentence(&c, d, 0, {Actor(1, 2, "MED", "MED", "Bbc")}));
+  // The coder gives a media outlet's [MED] no country (Lexicon::IsCountryCode: an agent's code).
+  c.EndSentence(Sentence(&c, d, 0, {Actor(1, 2, "MED", "", "Bbc")}));
   auto m1 = Sentence(&c, d, 1, {});
   EXPECT_TRUE(m1.empty());  // "the country" is not the BBC
 }

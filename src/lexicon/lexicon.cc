@@ -226,9 +226,22 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
     });
   }
   if (variants != nullptr) variants->Finish();
+  // A three-letter actor code is a country unless it names a kind of actor: the international
+  // bodies (IGO, NGO, IMG, MNC) and every code an agent stands for (MED for media outlets coded
+  // [MED], ELI, NGO). Else a bare agent ("the publication" ~MED, "Islamic" ~MUS) would get that
+  // code as its country in the event record. MUS is both Mauritius and Phoenix's agent code for
+  // Muslim; the agent reading is by far the commoner in news, so Mauritius goes without one.
+  std::vector<std::string> kinds = {"IGO", "NGO", "IMG", "MNC"};
+  for (const AgentEntry& a : d.agents) {
+    if (a.code.size() >= 3) kinds.push_back(a.code.substr(0, 3));
+  }
+  std::sort(kinds.begin(), kinds.end());
   std::sort(lex->country_codes_.begin(), lex->country_codes_.end());
   lex->country_codes_.erase(std::unique(lex->country_codes_.begin(), lex->country_codes_.end()),
                             lex->country_codes_.end());
+  std::erase_if(lex->country_codes_, [&](const std::string& c) {
+    return std::binary_search(kinds.begin(), kinds.end(), c);
+  });
   return lex;
 }
 

@@ -150,7 +150,8 @@ class Lexicon {
   static constexpr uint32_t kNoWord = UINT32_MAX;
   uint32_t WordId(std::string_view text, bool exact) const;
 
-  // Country codes: every three-letter actor code in the dictionaries (AFG, RUS, KSV, ...).
+  // Country codes: every three-letter actor code in the dictionaries (AFG, RUS, KSV, ...) that
+  // names no kind of actor (not IGO, MNC, nor an agent code such as MED).
   bool IsCountryCode(std::string_view code) const;
 
   size_t trie_nodes() const { return node_payload_begin_.size() - 1; }

@@ -117,6 +117,27 @@ TEST(LexiconTest, CountryCodesComeFromThreeLetterActorCodes) {
   EXPECT_FALSE((*lex)->IsCountryCode("RUS"));  // only RUSGOV is in this dictionary
 }
 
+TEST(LexiconTest, KindsOfActorAreNoCountryCodes) {
+  DictionarySet d = SmallDictionary();
+  ActorEntry bbc;  // Phoenix codes media outlets [MED], firms [MNC]
+  bbc.names = {P({{"BBC", true}})};
+  bbc.codes = {{"MED"}};
+  d.actors.push_back(bbc);
+  ActorEntry firm;
+  firm.names = {P({{"UNOCAL", true}})};
+  firm.codes = {{"MNC"}};
+  d.actors.push_back(firm);
+  AgentEntry reporters;
+  reporters.names = {P({{"REPORTERS", true}})};
+  reporters.code = "MED";
+  d.agents.push_back(reporters);
+  auto lex = Lexicon::Build(d);
+  ASSERT_TRUE(lex.ok());
+  EXPECT_TRUE((*lex)->IsCountryCode("ISR"));
+  EXPECT_FALSE((*lex)->IsCountryCode("MED"));  // an agent's code
+  EXPECT_FALSE((*lex)->IsCountryCode("MNC"));  // an international body's head
+}
+
 // A phrase word with gap_before (TABARI "ITHILEN TELEVISION").
 PhraseWord Gap(const char* text, bool exact) { return PhraseWord{text, exact, true}; }
 
