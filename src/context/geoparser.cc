@@ -1455,6 +1455,20 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
   }
 
+  // Countries the document names, or names the people of ("British"): a country or demonym
+  // reading of some mention. A name shared with an admin-1 region ("Georgia") does not count.
+  std::unordered_set<std::string_view> named_countries;
+  for (const RawMention& r : raws) {
+    bool region = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const auto& c) {
+      return gazetteer_.entry(c.entry).kind == PlaceKind::kAdmin1;
+    });
+    if (region) continue;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kCountry) named_countries.insert(e.country_iso3);
+    }
+  }
+
   struct Choice {
     const PlaceCandidate* candidate = nullptr;
     bool admin_supported = false;  // admin context or admin-1 votes from other places
@@ -1481,8 +1495,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     Choice best;
     double best_score = -1e9;
     uint64_t top_population = 0;
+    // The name's reading as a national capital under its own name ("London"), when the
+    // document names the capital's country or its people ("British").
+    std::optional<uint32_t> capital;
     for (const PlaceCandidate& c : r.candidates) {
-      top_population = std::max<uint64_t>(top_population, gazetteer_.entry(c.entry).population);
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      top_population = std::max<uint64_t>(top_population, e.population);
+      if (e.feature_code == "PPLC" && c.key_kind == KeyKind::kName &&
+          named_countries.contains(e.country_iso3)) {
+        capital = e.index;
+      }
     }
     for (size_t k = 0; k < r.candidates.size(); ++k) {
       const PlaceCandidate& c = r.candidates[k];
@@ -1497,6 +1519,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (others > 0 && cv <= 0) near = 0;
       double av =
           e.kind == PlaceKind::kCountry ? 0 : votes_for(admin_votes, akey, own[i].admin == akey);
+      // Such a capital's namesake gets no support from its region's other names: Los Angeles in
+      // a story on British film awards does not make "London" London, California. Admin context
+      // after the name still decides ("London, Ky."), and so may neighbours.
+      if (capital && *capital != e.index) av = 0;
       double score = std::log10(static_cast<double>(e.population) + 1);
       if (e.kind == PlaceKind::kAdmin1) score += 0.5;
       // A capital is the default reading of its own name, not of its alternate names

@@ -751,5 +751,25 @@ TEST_F(GeoparserTest, VillageVotesLessThanATown) {
   EXPECT_GT(county->lat, 44.0);
 }
 
+TEST_F(GeoparserTest, CapitalOfANamedCountryKeepsItsNameAgainstRegionVotes) {
+  // Los Angeles votes for California, where a village is called London; the story names the
+  // British, so "London" is the capital.
+  auto ms = Places(
+      "British stars flew in from Los Angeles. The awards take place at London's Odeon on "
+      "Sunday.");
+  const PlaceMention* london = Find(ms, "London");
+  ASSERT_NE(london, nullptr);
+  EXPECT_EQ(london->country_iso3, "GBR");
+  // Admin context after the name still decides, and so do neighbours (Dublin beside Columbus
+  // and Worthington is Dublin, Ohio, whatever "Irish" names).
+  ms = Places(
+      "British stars flew in from Los Angeles. The awards take place in London, Ky., on Sunday.");
+  ASSERT_NE(Find(ms, "London"), nullptr);
+  EXPECT_EQ(Find(ms, "London")->country_iso3, "USA");
+  ms = Places("Officials in Columbus and Worthington said Dublin would host the Irish festival.");
+  ASSERT_NE(Find(ms, "Dublin"), nullptr);
+  EXPECT_EQ(Find(ms, "Dublin")->country_iso3, "USA");
+}
+
 }  // namespace
 }  // namespace annal::context
