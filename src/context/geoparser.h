@@ -1,8 +1,10 @@
 // Geoparser: finds place names in analysed text and resolves each to one gazetteer entry.
 //
 // Finding: capitalised token runs that equal a gazetteer key, longest match first; sentence-initial
-// common words ("Reading the report"), titles' names ("Mr. Jordan") and pieces of longer proper
-// names ("Paris Hilton", "Washington Post") are skipped.
+// common words ("Reading the report"), titles' names ("Mr. Jordan"), pieces of longer proper
+// names ("Paris Hilton", "Washington Post") and person names (a known given name before a
+// capitalised word, and that word anywhere in the document: "Gordon Brown", "Michael Jordan")
+// are skipped.
 // Resolving, by evidence strength:
 //   1. explicit admin context right after the name: "Long Beach, California", "Paris, Tenn.";
 //   2. a country name always means the country (never a namesake town); between a country and a

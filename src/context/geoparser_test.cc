@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "context/geoparser_given_names.h"
 #include "text/analyzer.h"
 
 namespace annal::context {
@@ -699,6 +700,75 @@ TEST_F(GeoparserTest, DatelinePlaceOutsideItsNamedRegion) {
   ASSERT_EQ(ms.size(), 1u);
   EXPECT_EQ(ms[0].text, "Mo.");
   EXPECT_EQ(ms[0].name, "Missouri");
+}
+
+TEST_F(GeoparserTest, GivenNameBeforeASurnameIsAPerson) {
+  // "Gordon" and "Blair" are US towns, and a country's name keeps its sense inside other names;
+  // but after a known given name a word is a surname, wherever it stands in the document (the
+  // heading's "Blair" comes before "Tony Blair").
+  auto ms = Places(
+      "Blair rejects Iraq advice calls. Tony Blair has dismissed reports he told Gordon Brown "
+      "he would quit.");
+  EXPECT_EQ(Find(ms, "Blair"), nullptr);
+  EXPECT_EQ(Find(ms, "Gordon"), nullptr);
+  EXPECT_EQ(Find(ms, "Brown"), nullptr);
+  ASSERT_NE(Find(ms, "Iraq"), nullptr);
+  EXPECT_EQ(Find(ms, "Iraq")->country_iso3, "IRQ");
+
+  ms = Places("King Abdullah of Jordan met Michael Jordan.");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].text, "Jordan");
+  EXPECT_EQ(ms[0].country_iso3, "JOR");
+  EXPECT_LT(ms[0].begin, 25u);  // the first Jordan, not the surname
+
+  // A word the document puts after "in" stays a place, and a capital before a capitalised word
+  // is no first name.
+  ms = Places("Michael Jordan flew home. Fans in Jordan cheered.");
+  EXPECT_NE(Find(ms, "Jordan"), nullptr);
+  ms = Places("Sydney Harbour was closed.");
+  ASSERT_NE(Find(ms, "Sydney"), nullptr);
+  EXPECT_EQ(Find(ms, "Sydney")->country_iso3, "AUS");
+}
+
+TEST_F(GeoparserTest, GivenNameTableHoldsNamesNotTitles) {
+  EXPECT_GT(GivenNameCount(), 1000u);
+  EXPECT_TRUE(IsGivenName("MICHAEL"));
+  EXPECT_TRUE(IsGivenName("GORDON"));
+  EXPECT_FALSE(IsGivenName("SIR"));
+  EXPECT_FALSE(IsGivenName("SHEIKH"));
+  EXPECT_FALSE(IsGivenName("LONDON"));
+  EXPECT_FALSE(IsGivenName("michael"));  // norms are upper case
+}
+
+TEST_F(GeoparserTest, VillageVotesLessThanATown) {
+  // Kalispell (Montana, 20,000 people) and Perham (Minnesota, 3,000): a county the gazetteer
+  // lacks goes to the state of the town, whose vote outweighs the village's.
+  auto ms = Places("Kalispell and Perham officials met about Laurel County.");
+  const PlaceMention* county = Find(ms, "Laurel County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->country_iso3, "USA");
+  EXPECT_LT(county->lon, -104.0) << county->name;  // Montana, west of Minnesota
+  EXPECT_GT(county->lat, 44.0);
+}
+
+TEST_F(GeoparserTest, CapitalOfANamedCountryKeepsItsNameAgainstRegionVotes) {
+  // Los Angeles votes for California, where a village is called London; the story names the
+  // British, so "London" is the capital.
+  auto ms = Places(
+      "British stars flew in from Los Angeles. The awards take place at London's Odeon on "
+      "Sunday.");
+  const PlaceMention* london = Find(ms, "London");
+  ASSERT_NE(london, nullptr);
+  EXPECT_EQ(london->country_iso3, "GBR");
+  // Admin context after the name still decides, and so do neighbours (Dublin beside Columbus
+  // and Worthington is Dublin, Ohio, whatever "Irish" names).
+  ms = Places(
+      "British stars flew in from Los Angeles. The awards take place in London, Ky., on Sunday.");
+  ASSERT_NE(Find(ms, "London"), nullptr);
+  EXPECT_EQ(Find(ms, "London")->country_iso3, "USA");
+  ms = Places("Officials in Columbus and Worthington said Dublin would host the Irish festival.");
+  ASSERT_NE(Find(ms, "Dublin"), nullptr);
+  EXPECT_EQ(Find(ms, "Dublin")->country_iso3, "USA");
 }
 
 }  // namespace
