@@ -58,6 +58,11 @@ struct Verb {
   // The infinitive of a stated intention: "is willing to", "plans to", "vowed to" (not "is
   // about to" or "is expected to", which report a coming act, not its announcement).
   bool intended = false;
+  // "RUF announced it will return the weapons", "Iraq said it would allow the inspectors
+  // back": the actor reports its own coming act (a future modal, or "would" backshifted in
+  // reported speech, after a pronoun subject naming the speaker). CAMEO codes the statement as
+  // an intent (03) or a threat (13), like "is willing to".
+  bool announced = false;
   bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
@@ -1078,6 +1083,7 @@ void SentenceAnalysis::BuildVerbs() {
 
 void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   bool negated = false, future = false, hypothetical = false, hedged = false, be = false;
+  bool would = false, modal_seen = false, other_hypothetical = false;
   uint32_t k = v->begin;
   while (k > 0) {
     std::string_view w = W(k - 1);
@@ -1085,8 +1091,14 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
       negated = true;
     } else if (IsFutureModal(w)) {
       future = true;
+      modal_seen = true;
+    } else if (w == "WOULD" || w == "'D") {
+      hypothetical = true;
+      would = true;
+      modal_seen = true;
     } else if (IsHypotheticalModal(w)) {
       hypothetical = true;
+      other_hypothetical = true;
     } else if (IsHedge(w)) {
       hedged = true;
     } else if (IsBeAuxiliary(w) || w == "GET" || w == "GOT" || w == "GETS") {
@@ -1137,6 +1149,35 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   if (v->passive && v->end < n_ && W(v->end) == "TO" &&
       (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED" || w == "OPPOSED")) {
     v->passive = false;
+  }
+  // "announced it will return", "said (that) they would meet": a modal right after a pronoun
+  // that a speech verb introduces. Only the modal's own group: "said it could" or "said it
+  // might" is speculation, not a commitment.
+  if (modal_seen && !negated && !other_hypothetical && !v->infinitive && k >= 2 &&
+      IsSubjectPronoun(W(k - 1))) {
+    // "said on Wednesday they would meet", "announced today that it will": a day between the
+    // speech verb and its clause.
+    auto day_word = [](std::string_view w) {
+      return w == "TODAY" || w == "YESTERDAY" || w == "ON" || w == "LATE" || w == "EARLY" ||
+             w == "MONDAY" || w == "TUESDAY" || w == "WEDNESDAY" || w == "THURSDAY" ||
+             w == "FRIDAY" || w == "SATURDAY" || w == "SUNDAY";
+    };
+    uint32_t s = k - 2;
+    if (W(s) == "THAT" && s > 0) --s;
+    for (int steps = 0; steps < 3 && s > 0 && day_word(W(s)); ++steps) --s;
+    // "he said it would lead to ...": a pronoun speaker other than the clause's subject speaks
+    // of something else.
+    uint32_t speaker = s;
+    while (speaker > 0 && (IsHaveAuxiliary(W(speaker - 1)) || IsAdverbLike(W(speaker - 1)))) {
+      --speaker;
+    }
+    const bool other_pronoun = speaker > 0 && IsSubjectPronoun(W(speaker - 1)) &&
+                               W(speaker - 1) != W(k - 1);
+    if (IsSpeechVerb(W(s)) && !other_pronoun) {
+      v->announced = true;
+      // Reported speech moves "will" back to "would": the act is still a coming one.
+      if (would) hypothetical = false, future = true;
+    }
   }
   if (negated) {
     v->modality = Modality::kNegated;
@@ -2236,7 +2277,16 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         vc = DefaultVerbCode(v);
       }
     }
-    if (v.intended && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    // "Hungary has said it will support a resolution": a speech pattern that reads the verb of
+    // an announced clause ("SAY * SUPPORT") codes the act as done; the clause's own verb codes
+    // it as announced (below).
+    if (v.speech && vc.pattern >= 0 && vc.code.rfind("02", 0) != 0 &&
+        vc.code.rfind("10", 0) != 0 && vi + 1 < verbs_.size() && verbs_[vi + 1].announced &&
+        verbs_[vi + 1].begin <= bind.last_token) {
+      bind = Binding();
+      vc = DefaultVerbCode(v);
+    }
+    if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
@@ -2335,6 +2385,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
         uint32_t k = subject_from;
+        // "he is prepared to lift", "it would be ready to host": the pronoun is the subject of
+        // the words that state the intention, before the infinitive's group.
+        if (v.intended && k > 0) {
+          uint32_t c = k - 1;  // the controlling word (READY, WILLING, PLANS, VOWED ...)
+          while (c > 0 && (IsBeAuxiliary(W(c - 1)) || IsHaveAuxiliary(W(c - 1)) ||
+                           IsFutureModal(W(c - 1)) || IsHypotheticalModal(W(c - 1)) ||
+                           IsAdverbLike(W(c - 1)))) {
+            --c;
+          }
+          k = c;
+        }
         while (k > 0 && (IsAdverbLike(W(k - 1)) || W(k - 1) == ",")) --k;
         if (k > 0 && IsSubjectPronoun(W(k - 1))) pronoun = ResolvePronoun(k - 1);
       } else {
