@@ -63,6 +63,7 @@ struct Verb {
   // reported speech, after a pronoun subject naming the speaker). CAMEO codes the statement as
   // an intent (03) or a threat (13), like "is willing to".
   bool announced = false;
+  bool will = false;  // under a future modal ("will", "shall", "'ll")
   bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
@@ -1092,6 +1093,7 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
     } else if (IsFutureModal(w)) {
       future = true;
       modal_seen = true;
+      v->will = true;
     } else if (w == "WOULD" || w == "'D") {
       hypothetical = true;
       would = true;
@@ -2549,6 +2551,22 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     std::optional<ActorRef> speaker = FindSpeaker(v, subject_begin, &denied);
     if (speaker && speaker->code.empty() && speaker->begin == speaker->end) {
       // Unknown speaker of "said" - keep the claim but no actor.
+    }
+    // "The United Nations will provide food aid to Liberia, the World Food Program said": the
+    // actor's own body (a code that extends the source's, or that the source's extends)
+    // announces the act. (A speaker of unknown or other affiliation only reports a coming act:
+    // PETRARCH's validation codes "Arnor will contribute ..., a senior official said" as 071.)
+    // Only a trailing attribution (TrailingAttributionStart): a speaker elsewhere ("X, who will
+    // unveil his plans, said ...") is usually the source itself, speaking of something else; a
+    // relative clause ("an airline that will serve as a catalyst") describes, it announces nothing.
+    if (v.will && !v.announced && !v.intended && modality == Modality::kFuture && speaker &&
+        !speaker->code.empty() && attribution < n_ && v.end <= attribution &&
+        speaker->begin >= attribution && sources.size() == 1 && v.group_begin > 0 &&
+        W(v.group_begin - 1) != "WHO" && W(v.group_begin - 1) != "WHICH" &&
+        W(v.group_begin - 1) != "THAT") {
+      const std::string& a = speaker->code;
+      const std::string& b = sources.front().code;
+      if (!b.empty() && (a.rfind(b, 0) == 0 || b.rfind(a, 0) == 0)) AnnouncedActCode(v, &vc);
     }
     if (denied) {
       modality = Modality::kNegated;

@@ -439,3 +439,18 @@ TEST_F(SentenceCoderTest, PronounBeforeAStatedIntentionIsItsSubject) {
 
 }  // namespace
 }  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, FutureActAttributedToItsActorsOwnBodyIsAnnounced) {
+  // A trailing attribution to the actor's own body: Russia announces its withdrawal.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine, the Russian foreign ministry said."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // Another actor only reports the coming act, which keeps its code.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine, Israel said."),
+            std::vector<std::string>{"RUS UKR 087 future"});
+}
+
+}  // namespace
+}  // namespace annal::code
