@@ -2211,6 +2211,29 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     return;
   }
 
+  // "is willing to send material to help defend Saudi Arabia": an infinitive of purpose of an
+  // intended act is intended too (and future), though "send material" itself codes nothing.
+  for (size_t vi = 1; vi < verbs_.size(); ++vi) {
+    Verb& v = verbs_[vi];
+    const Verb& prev = verbs_[vi - 1];
+    if (!v.infinitive || v.intended || !prev.intended || prev.modality != Modality::kFuture ||
+        v.modality != Modality::kAsserted || v.group_begin < prev.end ||
+        v.group_begin > prev.end + 6) {
+      continue;
+    }
+    bool same_clause = true;
+    for (uint32_t k = prev.end; k < v.group_begin; ++k) {
+      std::string_view w = W(k);
+      if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
+          verb_of_[k] != kNone) {
+        same_clause = false;
+      }
+    }
+    if (!same_clause) continue;
+    v.intended = true;
+    v.modality = Modality::kFuture;
+  }
+
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
   // Sources of the previous verb, for coordinated predicates ("X condemned ... and promised").
