@@ -941,6 +941,20 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     for (std::string_view a : kNounOnlyAdjectives) {
       if (prev == a && !EndsWith(w, "ED")) return true;
     }
+    // "a peace-keeping force", "law-abiding citizens": a hyphenated -ING word is an adjective.
+    if (EndsWith(prev, "ING") && prev.find('-') != std::string_view::npos) return true;
+    // "a border dispute", "the arms embargo": a determiner and one plain singular noun before
+    // a base form. After a singular subject a finite verb carries -S or a past form ("the army
+    // attacks", "the army attacked"), and a plural subject ends in -S itself.
+    if (word > 1 && (W(word - 2) == "A" || W(word - 2) == "AN" || W(word - 2) == "THE") &&
+        mention_of_[word - 1] == kNone && tok_[word - 1].has(text::kWord) &&
+        !tok_[word - 1].has(text::kCapitalized) && !IsFunctionWord(prev) &&
+        !IsAdverbLike(prev) && !EndsWith(prev, "S") && !EndsWith(prev, "ED") &&
+        !EndsWith(prev, "ING") && !EndsWith(w, "S") && !EndsWith(w, "ED") &&
+        !EndsWith(w, "ING") && !IsIrregularPast(w) && !IsSpeechVerb(w) &&
+        !VerbFormEndingAt(word)) {
+      return true;
+    }
   }
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;

@@ -454,3 +454,17 @@ TEST_F(SentenceCoderTest, FutureActAttributedToItsActorsOwnBodyIsAnnounced) {
 
 }  // namespace
 }  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
+  // "a border attack" is a noun phrase; "the army attacked" and "the rebels attack" are verbs.
+  EXPECT_EQ(Code("Russia met Ukraine after a border attack."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_EQ(Code("The Russian army attacked Ukraine."),
+            std::vector<std::string>{"RUSMIL UKR 190 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
