@@ -170,6 +170,10 @@ class SentenceAnalysis {
   // Where the clause demanded or appealed for by verb `v` ends (its verbs are what is asked
   // for, not events): the first comma, semicolon or relative pronoun after it, else n_.
   uint32_t DemandedClauseEnd(const Verb& v) const;
+  // For an agreement or intention (CAMEO 03) followed by a THAT clause of what should be done
+  // ("agreed on Wednesday that their countries should cooperate"): DemandedClauseEnd, the end
+  // of what is agreed; else 0.
+  uint32_t AgreedClauseEnd(const Verb& v) const;
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
@@ -1917,6 +1921,23 @@ uint32_t SentenceAnalysis::TrailingAttributionStart() const {
   return comma;
 }
 
+uint32_t SentenceAnalysis::AgreedClauseEnd(const Verb& v) const {
+  // "agreed (on Wednesday) that their countries should cooperate": THAT within a few words,
+  // no verb before it.
+  // Only a clause of what should be done: in "promised that it would provide aid" the
+  // promised act is coded by its own verb, as announced.
+  for (uint32_t t = v.end; t < std::min(n_, v.end + 4); ++t) {
+    if (W(t) == "THAT") {
+      for (uint32_t k = t + 1; k < std::min(n_, t + 8) && verb_of_[k] == kNone; ++k) {
+        if (W(k) == "SHOULD" || W(k) == "MUST" || W(k) == "OUGHT") return DemandedClauseEnd(v);
+      }
+      return 0;
+    }
+    if (verb_of_[t] != kNone || W(t) == ",") break;
+  }
+  return 0;
+}
+
 uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
   bool verb_seen = false;
   for (uint32_t t = v.end; t < n_; ++t) {
@@ -2247,6 +2268,28 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     v.intended = true;
     v.modality = Modality::kFuture;
   }
+  // "to help him oust General Aoun", "let them return": the bare infinitive after HELP or LET
+  // (and its object) is that verb's complement, an infinitive like "to oust"; its subject is
+  // not the object before it.
+  for (size_t vi = 1; vi < verbs_.size(); ++vi) {
+    Verb& v = verbs_[vi];
+    const Verb& prev = verbs_[vi - 1];
+    std::string_view pw = W(prev.word);
+    if (v.infinitive || v.group_begin != v.begin || v.begin < prev.end ||
+        !(pw == "HELP" || pw == "HELPS" || pw == "HELPED" || pw == "HELPING" || pw == "LET" ||
+          pw == "LETS")) {
+      continue;
+    }
+    bool object_only = v.begin == prev.end;
+    if (v.begin == prev.end + 1) {
+      std::string_view o = W(prev.end);
+      object_only = o == "HIM" || o == "HER" || o == "THEM" || o == "US" || o == "ME" ||
+                    mention_of_[prev.end] != kNone;
+    } else if (v.begin > prev.end && mention_of_[prev.end] != kNone) {
+      object_only = mentions_[mention_of_[prev.end]].end == v.begin;
+    }
+    if (object_only) v.infinitive = true;
+  }
 
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
@@ -2509,6 +2552,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       // "signed an agreement to increase trade" - the infinitive is the content of what was
       // agreed (the rules at the top of the loop), and "met and agreed" shares the members.
       if (!members.empty()) {
+        if (code.rfind("03", 0) == 0) {
+          demand_content_end = std::max(demand_content_end, AgreedClauseEnd(v));
+        }
         last_coded_end = v.end;
         previous_sources = members;
         previous_sources_verb = vi;
@@ -2627,6 +2673,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (!targets.empty() && modality != Modality::kNegated &&
           (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) {
         demand_content_end = DemandedClauseEnd(v);
+      }
+      // "agreed that their countries should cooperate": what is agreed is no event either.
+      if (code.rfind("03", 0) == 0) {
+        demand_content_end = std::max(demand_content_end, AgreedClauseEnd(v));
       }
     }
     Emit(v, code, sources, targets, modality, speaker, pattern, out);
