@@ -950,7 +950,10 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     // "a border dispute", "the arms embargo": a determiner and one plain singular noun before
     // a base form. After a singular subject a finite verb carries -S or a past form ("the army
     // attacks", "the army attacked"), and a plural subject ends in -S itself.
-    if (word > 1 && (W(word - 2) == "A" || W(word - 2) == "AN" || W(word - 2) == "THE") &&
+    if (word > 1 &&
+        (W(word - 2) == "A" || W(word - 2) == "AN" || W(word - 2) == "THE" ||
+         W(word - 2) == "ALL" || W(word - 2) == "ANY" || W(word - 2) == "EVERY" ||
+         W(word - 2) == "EACH") &&
         mention_of_[word - 1] == kNone && tok_[word - 1].has(text::kWord) &&
         !tok_[word - 1].has(text::kCapitalized) && !IsFunctionWord(prev) &&
         !IsAdverbLike(prev) && !EndsWith(prev, "S") && !EndsWith(prev, "ED") &&
@@ -2336,6 +2339,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         }
       }
       if (same_clause) continue;
+    }
+    // "will withdraw its force from Chad unless Oueddei arranged a ceasefire", "will send
+    // material to help defend Saudi Arabia if it is attacked": the condition of a coded act
+    // is no event of its own.
+    if (last_coded_end != kNone && v.group_begin > last_coded_end) {
+      bool condition = false;
+      for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
+        if (W(k) == ";" || W(k) == ":" || W(k) == ",") condition = false;
+        if (W(k) == "IF" || W(k) == "UNLESS") condition = true;
+      }
+      if (condition) continue;
     }
     // "accused Pakistan of sheltering militants": the gerund is the content of the accusation
     // (or request, or praise) already coded, not a second event.

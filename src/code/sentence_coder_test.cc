@@ -462,8 +462,24 @@ TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
   // "a border attack" is a noun phrase; "the army attacked" and "the rebels attack" are verbs.
   EXPECT_EQ(Code("Russia met Ukraine after a border attack."),
             std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_EQ(Code("Russia met Ukraine despite all border attack."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
   EXPECT_EQ(Code("The Russian army attacked Ukraine."),
             std::vector<std::string>{"RUSMIL UKR 190 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, ConditionOfACodedActIsNoEvent) {
+  // "unless Israel attacks Lebanon" is the condition of the withdrawal, not an attack.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine unless Israel attacks Lebanon."),
+            std::vector<std::string>{"RUS UKR 087 future"});
+  EXPECT_EQ(Code("Israel attacked Lebanon if Russia met Ukraine."),
+            std::vector<std::string>{"ISR LBN 190 asserted"});
 }
 
 }  // namespace
