@@ -2340,17 +2340,6 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
       if (same_clause) continue;
     }
-    // "will withdraw its force from Chad unless Oueddei arranged a ceasefire", "will send
-    // material to help defend Saudi Arabia if it is attacked": the condition of a coded act
-    // is no event of its own.
-    if (last_coded_end != kNone && v.group_begin > last_coded_end) {
-      bool condition = false;
-      for (uint32_t k = last_coded_end; k < v.group_begin; ++k) {
-        if (W(k) == ";" || W(k) == ":" || W(k) == ",") condition = false;
-        if (W(k) == "IF" || W(k) == "UNLESS") condition = true;
-      }
-      if (condition) continue;
-    }
     // "accused Pakistan of sheltering militants": the gerund is the content of the accusation
     // (or request, or praise) already coded, not a second event.
     if (last_coded_end != kNone && EndsWith(W(v.word), "ING") && v.begin > 0 &&
@@ -2391,7 +2380,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     const uint32_t code_block = vc.block;
     // A noun by the tagger is no verb - unless the dictionary itself vouches for the verb reading
     // with more words: a multi-word verb form ("wire tap") or a pattern's words ("left for").
-    if (!pattern_has_words && TaggedAsNonVerb(v)) continue;
+    // An event noun with the one it is aimed at ("Palestinian riots against Israeli military
+    // policies", "protests against the government") still reports the event.
+    const bool aimed_noun = v.end + 1 < n_ && W(v.end) == "AGAINST";
+    if (!pattern_has_words && !aimed_noun && TaggedAsNonVerb(v)) continue;
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
     bool speech = v.speech;

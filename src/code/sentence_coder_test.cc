@@ -470,17 +470,3 @@ TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
 
 }  // namespace
 }  // namespace annal::code
-
-namespace annal::code {
-namespace {
-
-TEST_F(SentenceCoderTest, ConditionOfACodedActIsNoEvent) {
-  // "unless Israel attacks Lebanon" is the condition of the withdrawal, not an attack.
-  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine unless Israel attacks Lebanon."),
-            std::vector<std::string>{"RUS UKR 087 future"});
-  EXPECT_EQ(Code("Israel attacked Lebanon if Russia met Ukraine."),
-            std::vector<std::string>{"ISR LBN 190 asserted"});
-}
-
-}  // namespace
-}  // namespace annal::code
