@@ -58,6 +58,12 @@ struct Verb {
   // The infinitive of a stated intention: "is willing to", "plans to", "vowed to" (not "is
   // about to" or "is expected to", which report a coming act, not its announcement).
   bool intended = false;
+  // "RUF announced it will return the weapons", "Iraq said it would allow the inspectors
+  // back": the actor reports its own coming act (a future modal, or "would" backshifted in
+  // reported speech, after a pronoun subject naming the speaker). CAMEO codes the statement as
+  // an intent (03) or a threat (13), like "is willing to".
+  bool announced = false;
+  bool will = false;  // under a future modal ("will", "shall", "'ll")
   bool speech = false;          // a speech verb ("said", "announced"): IsSpeechVerb
   Modality modality = Modality::kAsserted;
 };
@@ -166,6 +172,10 @@ class SentenceAnalysis {
   // Where the clause demanded or appealed for by verb `v` ends (its verbs are what is asked
   // for, not events): the first comma, semicolon or relative pronoun after it, else n_.
   uint32_t DemandedClauseEnd(const Verb& v) const;
+  // For an agreement or intention (CAMEO 03) followed by a THAT clause of what should be done
+  // ("agreed on Wednesday that their countries should cooperate"): DemandedClauseEnd, the end
+  // of what is agreed; else 0.
+  uint32_t AgreedClauseEnd(const Verb& v) const;
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
@@ -937,6 +947,23 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     for (std::string_view a : kNounOnlyAdjectives) {
       if (prev == a && !EndsWith(w, "ED")) return true;
     }
+    // "a peace-keeping force", "law-abiding citizens": a hyphenated -ING word is an adjective.
+    if (EndsWith(prev, "ING") && prev.find('-') != std::string_view::npos) return true;
+    // "a border dispute", "the arms embargo": a determiner and one plain singular noun before
+    // a base form. After a singular subject a finite verb carries -S or a past form ("the army
+    // attacks", "the army attacked"), and a plural subject ends in -S itself.
+    if (word > 1 &&
+        (W(word - 2) == "A" || W(word - 2) == "AN" || W(word - 2) == "THE" ||
+         W(word - 2) == "ALL" || W(word - 2) == "ANY" || W(word - 2) == "EVERY" ||
+         W(word - 2) == "EACH") &&
+        mention_of_[word - 1] == kNone && tok_[word - 1].has(text::kWord) &&
+        !tok_[word - 1].has(text::kCapitalized) && !IsFunctionWord(prev) &&
+        !IsAdverbLike(prev) && !EndsWith(prev, "S") && !EndsWith(prev, "ED") &&
+        !EndsWith(prev, "ING") && !EndsWith(w, "S") && !EndsWith(w, "ED") &&
+        !EndsWith(w, "ING") && !IsIrregularPast(w) && !IsSpeechVerb(w) &&
+        !VerbFormEndingAt(word)) {
+      return true;
+    }
   }
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
@@ -1080,6 +1107,7 @@ void SentenceAnalysis::BuildVerbs() {
 
 void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   bool negated = false, future = false, hypothetical = false, hedged = false, be = false;
+  bool would = false, modal_seen = false, other_hypothetical = false;
   uint32_t k = v->begin;
   while (k > 0) {
     std::string_view w = W(k - 1);
@@ -1087,8 +1115,15 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
       negated = true;
     } else if (IsFutureModal(w)) {
       future = true;
+      modal_seen = true;
+      v->will = true;
+    } else if (w == "WOULD" || w == "'D") {
+      hypothetical = true;
+      would = true;
+      modal_seen = true;
     } else if (IsHypotheticalModal(w)) {
       hypothetical = true;
+      other_hypothetical = true;
     } else if (IsHedge(w)) {
       hedged = true;
     } else if (IsBeAuxiliary(w) || w == "GET" || w == "GOT" || w == "GETS") {
@@ -1139,6 +1174,35 @@ void SentenceAnalysis::AnalyzeVerbGroup(Verb* v) const {
   if (v->passive && v->end < n_ && W(v->end) == "TO" &&
       (w == "PREPARED" || w == "DETERMINED" || w == "COMMITTED" || w == "OPPOSED")) {
     v->passive = false;
+  }
+  // "announced it will return", "said (that) they would meet": a modal right after a pronoun
+  // that a speech verb introduces. Only the modal's own group: "said it could" or "said it
+  // might" is speculation, not a commitment.
+  if (modal_seen && !negated && !other_hypothetical && !v->infinitive && k >= 2 &&
+      IsSubjectPronoun(W(k - 1))) {
+    // "said on Wednesday they would meet", "announced today that it will": a day between the
+    // speech verb and its clause.
+    auto day_word = [](std::string_view w) {
+      return w == "TODAY" || w == "YESTERDAY" || w == "ON" || w == "LATE" || w == "EARLY" ||
+             w == "MONDAY" || w == "TUESDAY" || w == "WEDNESDAY" || w == "THURSDAY" ||
+             w == "FRIDAY" || w == "SATURDAY" || w == "SUNDAY";
+    };
+    uint32_t s = k - 2;
+    if (W(s) == "THAT" && s > 0) --s;
+    for (int steps = 0; steps < 3 && s > 0 && day_word(W(s)); ++steps) --s;
+    // "he said it would lead to ...": a pronoun speaker other than the clause's subject speaks
+    // of something else.
+    uint32_t speaker = s;
+    while (speaker > 0 && (IsHaveAuxiliary(W(speaker - 1)) || IsAdverbLike(W(speaker - 1)))) {
+      --speaker;
+    }
+    const bool other_pronoun = speaker > 0 && IsSubjectPronoun(W(speaker - 1)) &&
+                               W(speaker - 1) != W(k - 1);
+    if (IsSpeechVerb(W(s)) && !other_pronoun) {
+      v->announced = true;
+      // Reported speech moves "will" back to "would": the act is still a coming one.
+      if (would) hypothetical = false, future = true;
+    }
   }
   if (negated) {
     v->modality = Modality::kNegated;
@@ -1862,6 +1926,23 @@ uint32_t SentenceAnalysis::TrailingAttributionStart() const {
   return comma;
 }
 
+uint32_t SentenceAnalysis::AgreedClauseEnd(const Verb& v) const {
+  // "agreed (on Wednesday) that their countries should cooperate": THAT within a few words,
+  // no verb before it.
+  // Only a clause of what should be done: in "promised that it would provide aid" the
+  // promised act is coded by its own verb, as announced.
+  for (uint32_t t = v.end; t < std::min(n_, v.end + 4); ++t) {
+    if (W(t) == "THAT") {
+      for (uint32_t k = t + 1; k < std::min(n_, t + 8) && verb_of_[k] == kNone; ++k) {
+        if (W(k) == "SHOULD" || W(k) == "MUST" || W(k) == "OUGHT") return DemandedClauseEnd(v);
+      }
+      return 0;
+    }
+    if (verb_of_[t] != kNone || W(t) == ",") break;
+  }
+  return 0;
+}
+
 uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
   bool verb_seen = false;
   for (uint32_t t = v.end; t < n_; ++t) {
@@ -2170,6 +2251,51 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     return;
   }
 
+  // "is willing to send material to help defend Saudi Arabia": an infinitive of purpose of an
+  // intended act is intended too (and future), though "send material" itself codes nothing.
+  for (size_t vi = 1; vi < verbs_.size(); ++vi) {
+    Verb& v = verbs_[vi];
+    const Verb& prev = verbs_[vi - 1];
+    if (!v.infinitive || v.intended || !prev.intended || prev.modality != Modality::kFuture ||
+        v.modality != Modality::kAsserted || v.group_begin < prev.end ||
+        v.group_begin > prev.end + 6) {
+      continue;
+    }
+    bool same_clause = true;
+    for (uint32_t k = prev.end; k < v.group_begin; ++k) {
+      std::string_view w = W(k);
+      if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w) ||
+          verb_of_[k] != kNone) {
+        same_clause = false;
+      }
+    }
+    if (!same_clause) continue;
+    v.intended = true;
+    v.modality = Modality::kFuture;
+  }
+  // "to help him oust General Aoun", "let them return": the bare infinitive after HELP or LET
+  // (and its object) is that verb's complement, an infinitive like "to oust"; its subject is
+  // not the object before it.
+  for (size_t vi = 1; vi < verbs_.size(); ++vi) {
+    Verb& v = verbs_[vi];
+    const Verb& prev = verbs_[vi - 1];
+    std::string_view pw = W(prev.word);
+    if (v.infinitive || v.group_begin != v.begin || v.begin < prev.end ||
+        !(pw == "HELP" || pw == "HELPS" || pw == "HELPED" || pw == "HELPING" || pw == "LET" ||
+          pw == "LETS")) {
+      continue;
+    }
+    bool object_only = v.begin == prev.end;
+    if (v.begin == prev.end + 1) {
+      std::string_view o = W(prev.end);
+      object_only = o == "HIM" || o == "HER" || o == "THEM" || o == "US" || o == "ME" ||
+                    mention_of_[prev.end] != kNone;
+    } else if (v.begin > prev.end && mention_of_[prev.end] != kNone) {
+      object_only = mentions_[mention_of_[prev.end]].end == v.begin;
+    }
+    if (object_only) v.infinitive = true;
+  }
+
   uint32_t consumed_until = 0;  // tokens used by a previous verb's pattern
   bool subject_recorded = false;
   // Sources of the previous verb, for coordinated predicates ("X condemned ... and promised").
@@ -2238,7 +2364,16 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         vc = DefaultVerbCode(v);
       }
     }
-    if (v.intended && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    // "Hungary has said it will support a resolution": a speech pattern that reads the verb of
+    // an announced clause ("SAY * SUPPORT") codes the act as done; the clause's own verb codes
+    // it as announced (below).
+    if (v.speech && vc.pattern >= 0 && vc.code.rfind("02", 0) != 0 &&
+        vc.code.rfind("10", 0) != 0 && vi + 1 < verbs_.size() && verbs_[vi + 1].announced &&
+        verbs_[vi + 1].begin <= bind.last_token) {
+      bind = Binding();
+      vc = DefaultVerbCode(v);
+    }
+    if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
@@ -2247,7 +2382,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     const uint32_t code_block = vc.block;
     // A noun by the tagger is no verb - unless the dictionary itself vouches for the verb reading
     // with more words: a multi-word verb form ("wire tap") or a pattern's words ("left for").
-    if (!pattern_has_words && TaggedAsNonVerb(v)) continue;
+    // An event noun with the one it is aimed at ("Palestinian riots against Israeli military
+    // policies", "protests against the government") still reports the event.
+    const bool aimed_noun = v.end + 1 < n_ && W(v.end) == "AGAINST";
+    if (!pattern_has_words && !aimed_noun && TaggedAsNonVerb(v)) continue;
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
     bool speech = v.speech;
@@ -2337,6 +2475,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (subject == kNone) {
         // A pronoun right before the verb group: "he said", "they attacked".
         uint32_t k = subject_from;
+        // "he is prepared to lift", "it would be ready to host": the pronoun is the subject of
+        // the words that state the intention, before the infinitive's group.
+        if (v.intended && k > 0) {
+          uint32_t c = k - 1;  // the controlling word (READY, WILLING, PLANS, VOWED ...)
+          while (c > 0 && (IsBeAuxiliary(W(c - 1)) || IsHaveAuxiliary(W(c - 1)) ||
+                           IsFutureModal(W(c - 1)) || IsHypotheticalModal(W(c - 1)) ||
+                           IsAdverbLike(W(c - 1)))) {
+            --c;
+          }
+          k = c;
+        }
         while (k > 0 && (IsAdverbLike(W(k - 1)) || W(k - 1) == ",")) --k;
         if (k > 0 && IsSubjectPronoun(W(k - 1))) pronoun = ResolvePronoun(k - 1);
       } else {
@@ -2411,6 +2560,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       // "signed an agreement to increase trade" - the infinitive is the content of what was
       // agreed (the rules at the top of the loop), and "met and agreed" shares the members.
       if (!members.empty()) {
+        if (code.rfind("03", 0) == 0) {
+          demand_content_end = std::max(demand_content_end, AgreedClauseEnd(v));
+        }
         last_coded_end = v.end;
         previous_sources = members;
         previous_sources_verb = vi;
@@ -2491,6 +2643,22 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     if (speaker && speaker->code.empty() && speaker->begin == speaker->end) {
       // Unknown speaker of "said" - keep the claim but no actor.
     }
+    // "The United Nations will provide food aid to Liberia, the World Food Program said": the
+    // actor's own body (a code that extends the source's, or that the source's extends)
+    // announces the act. (A speaker of unknown or other affiliation only reports a coming act:
+    // PETRARCH's validation codes "Arnor will contribute ..., a senior official said" as 071.)
+    // Only a trailing attribution (TrailingAttributionStart): a speaker elsewhere ("X, who will
+    // unveil his plans, said ...") is usually the source itself, speaking of something else; a
+    // relative clause ("an airline that will serve as a catalyst") describes, it announces nothing.
+    if (v.will && !v.announced && !v.intended && modality == Modality::kFuture && speaker &&
+        !speaker->code.empty() && attribution < n_ && v.end <= attribution &&
+        speaker->begin >= attribution && sources.size() == 1 && v.group_begin > 0 &&
+        W(v.group_begin - 1) != "WHO" && W(v.group_begin - 1) != "WHICH" &&
+        W(v.group_begin - 1) != "THAT") {
+      const std::string& a = speaker->code;
+      const std::string& b = sources.front().code;
+      if (!b.empty() && (a.rfind(b, 0) == 0 || b.rfind(a, 0) == 0)) AnnouncedActCode(v, &vc);
+    }
     if (denied) {
       modality = Modality::kNegated;
     } else if (speaker && modality == Modality::kAsserted) {
@@ -2513,6 +2681,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       if (!targets.empty() && modality != Modality::kNegated &&
           (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) {
         demand_content_end = DemandedClauseEnd(v);
+      }
+      // "agreed that their countries should cooperate": what is agreed is no event either.
+      if (code.rfind("03", 0) == 0) {
+        demand_content_end = std::max(demand_content_end, AgreedClauseEnd(v));
       }
     }
     Emit(v, code, sources, targets, modality, speaker, pattern, out);

@@ -413,3 +413,60 @@ TEST_F(SentenceCoderTest, SpeechPatternDoesNotCodeADemandedAct) {
 
 }  // namespace
 }  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, ActAnnouncedByItsActorCodesTheAnnouncement) {
+  // "said it will withdraw": the actor states its own coming act, CAMEO 0356 like "is willing
+  // to withdraw"; the event stays future.
+  EXPECT_EQ(Code("Russia said it will withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // Reported speech moves "will" back to "would": still an announced, future act.
+  EXPECT_EQ(Code("Russia said on Monday that it would withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // "could" is no commitment: the act keeps its code and stays hypothetical.
+  EXPECT_EQ(Code("Russia said it could withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 087 hypothetical"});
+}
+
+TEST_F(SentenceCoderTest, PronounBeforeAStatedIntentionIsItsSubject) {
+  // "says it is willing to withdraw": "it" (Russia) holds the intention, though the pronoun
+  // stands before "is willing", not right before the infinitive.
+  EXPECT_EQ(Code("Russia says it is willing to withdraw its troops from Ukraine."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, FutureActAttributedToItsActorsOwnBodyIsAnnounced) {
+  // A trailing attribution to the actor's own body: Russia announces its withdrawal.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine, the Russian foreign ministry said."),
+            std::vector<std::string>{"RUS UKR 0356 future"});
+  // Another actor only reports the coming act, which keeps its code.
+  EXPECT_EQ(Code("Russia will withdraw its troops from Ukraine, Israel said."),
+            std::vector<std::string>{"RUS UKR 087 future"});
+}
+
+}  // namespace
+}  // namespace annal::code
+
+namespace annal::code {
+namespace {
+
+TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
+  // "a border attack" is a noun phrase; "the army attacked" and "the rebels attack" are verbs.
+  EXPECT_EQ(Code("Russia met Ukraine after a border attack."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_EQ(Code("Russia met Ukraine despite all border attack."),
+            std::vector<std::string>{"RUS UKR 040 asserted"});
+  EXPECT_EQ(Code("The Russian army attacked Ukraine."),
+            std::vector<std::string>{"RUSMIL UKR 190 asserted"});
+}
+
+}  // namespace
+}  // namespace annal::code
