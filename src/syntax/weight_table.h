@@ -159,6 +159,10 @@ class WeightTable {
       scores[e[j].cls] += scale_ * static_cast<float>(e[j].weight);
     }
   }
+  // AddScoresBatch for the dense frozen layout, with the row width fixed at compile time
+  // (kClasses > 0) or read from num_classes_ (kClasses == 0).
+  template <int kClasses>
+  void AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) const;
   // Frozen mode: the weights of the row in `slot`, dense, into out[0..num_classes).
   void FrozenRow(size_t slot, int16_t* out) const;
   // Frozen mode: switches to the sparse layout when it is smaller (tables with many classes).
