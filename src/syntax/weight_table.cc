@@ -55,7 +55,8 @@ WeightTable::WeightTable(const WeightTable& other)
       scale_(other.scale_),
       sparse_(other.sparse_),
       sparse_slots_(other.sparse_slots_),
-      sparse_entries_(other.sparse_entries_) {
+      sparse_entries_(other.sparse_entries_),
+      sparse_dense_(other.sparse_dense_) {
   if (other.frozen_) {
     frozen_.reset(AllocateFrozen(frozen_size_));
     std::memcpy(frozen_.get(), other.frozen_.get(), frozen_size_ * sizeof(int16_t));
@@ -150,6 +151,8 @@ void WeightTable::InitFrozen(size_t rows) {
   sparse_slots_.shrink_to_fit();
   sparse_entries_.clear();
   sparse_entries_.shrink_to_fit();
+  sparse_dense_.clear();
+  sparse_dense_.shrink_to_fit();
   frozen_.reset(AllocateFrozen(frozen_size_));
   if (!frozen_) throw std::bad_alloc();  // as std::vector would
   data_.clear();
@@ -298,8 +301,13 @@ void WeightTable::FrozenRow(size_t slot, int16_t* out) const {
     std::memcpy(out, &frozen_[slot * frozen_stride_ + 1], num_classes_ * sizeof(int16_t));
     return;
   }
-  std::fill(out, out + num_classes_, int16_t{0});
   const SparseSlot& s = sparse_slots_[slot];
+  if (s.count == kDenseRow) {
+    std::memcpy(out, &sparse_dense_[static_cast<size_t>(s.first) * num_classes_],
+                num_classes_ * sizeof(int16_t));
+    return;
+  }
+  std::fill(out, out + num_classes_, int16_t{0});
   for (uint32_t j = 0; j < s.count; ++j) {
     const SparseEntry& e = sparse_entries_[s.first + j];
     out[e.cls] = e.weight;
@@ -324,17 +332,28 @@ void WeightTable::MaybeSparsify() {
   sparse_slots_.assign(capacity_, SparseSlot{0, 0, 0});
   sparse_entries_.clear();
   sparse_entries_.reserve(nonzero);
+  sparse_dense_.clear();
   for (size_t r = 0; r < capacity_; ++r) {
     if (frozen_keys_[r] == 0) continue;
     const int16_t* row = &frozen_[r * frozen_stride_];
     SparseSlot& s = sparse_slots_[r];
     s.fingerprint = row[0];
+    int count = 0;
+    for (int c = 0; c < num_classes_; ++c) count += row[1 + c] != 0;
+    if (count >= kDenseRowMin) {
+      s.count = kDenseRow;
+      s.first = static_cast<uint32_t>(sparse_dense_.size() / num_classes_);
+      sparse_dense_.insert(sparse_dense_.end(), row + 1, row + 1 + num_classes_);
+      continue;
+    }
     s.first = static_cast<uint32_t>(sparse_entries_.size());
     for (int c = 0; c < num_classes_; ++c) {
       if (row[1 + c] != 0) sparse_entries_.push_back({static_cast<uint16_t>(c), row[1 + c]});
     }
     s.count = static_cast<uint16_t>(sparse_entries_.size() - s.first);
   }
+  sparse_entries_.shrink_to_fit();
+  sparse_dense_.shrink_to_fit();
   sparse_ = true;
   frozen_.reset();
 }
@@ -412,7 +431,14 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
     for (size_t j = 0; j < m; ++j) __builtin_prefetch(&sparse_slots_[Slot(k[j])]);
     for (size_t j = 0; j < m; ++j) {
       found[j] = FindSparse(k[j]);
-      if (found[j] != nullptr && found[j]->count > 0) {
+      if (found[j] == nullptr || found[j]->count == 0) continue;
+      if (found[j]->count == kDenseRow) {
+        const char* w = reinterpret_cast<const char*>(
+            &sparse_dense_[static_cast<size_t>(found[j]->first) * num_classes_]);
+        const size_t bytes = num_classes_ * sizeof(int16_t);
+        for (size_t b = 0; b < bytes; b += 64) __builtin_prefetch(w + b);
+        __builtin_prefetch(w + bytes - 1);
+      } else {
         const SparseEntry* e = &sparse_entries_[found[j]->first];
         __builtin_prefetch(e);
         __builtin_prefetch(e + found[j]->count - 1);
