@@ -236,9 +236,8 @@ void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<int>* t
   int prev = kNoTag, prev2 = kNoTag;
   for (size_t i = 0; i < words.size(); ++i) {
     Features(atoms, i, prev, prev2, &keys);
-    for (uint64_t k : keys) weights_.Prefetch(k);
     std::fill(scores.begin(), scores.end(), 0.0f);
-    for (uint64_t k : keys) weights_.AddScores(k, scores.data());
+    weights_.AddScoresBatch(keys.data(), keys.size(), scores.data());
     int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     (*tags)[i] = best;
     prev2 = prev;

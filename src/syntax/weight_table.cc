@@ -3,6 +3,9 @@
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -55,7 +58,8 @@ WeightTable::WeightTable(const WeightTable& other)
       scale_(other.scale_),
       sparse_(other.sparse_),
       sparse_slots_(other.sparse_slots_),
-      sparse_entries_(other.sparse_entries_) {
+      sparse_entries_(other.sparse_entries_),
+      sparse_dense_(other.sparse_dense_) {
   if (other.frozen_) {
     frozen_.reset(AllocateFrozen(frozen_size_));
     std::memcpy(frozen_.get(), other.frozen_.get(), frozen_size_ * sizeof(int16_t));
@@ -150,6 +154,8 @@ void WeightTable::InitFrozen(size_t rows) {
   sparse_slots_.shrink_to_fit();
   sparse_entries_.clear();
   sparse_entries_.shrink_to_fit();
+  sparse_dense_.clear();
+  sparse_dense_.shrink_to_fit();
   frozen_.reset(AllocateFrozen(frozen_size_));
   if (!frozen_) throw std::bad_alloc();  // as std::vector would
   data_.clear();
@@ -298,8 +304,13 @@ void WeightTable::FrozenRow(size_t slot, int16_t* out) const {
     std::memcpy(out, &frozen_[slot * frozen_stride_ + 1], num_classes_ * sizeof(int16_t));
     return;
   }
-  std::fill(out, out + num_classes_, int16_t{0});
   const SparseSlot& s = sparse_slots_[slot];
+  if (s.count == kDenseRow) {
+    std::memcpy(out, &sparse_dense_[static_cast<size_t>(s.first) * num_classes_],
+                num_classes_ * sizeof(int16_t));
+    return;
+  }
+  std::fill(out, out + num_classes_, int16_t{0});
   for (uint32_t j = 0; j < s.count; ++j) {
     const SparseEntry& e = sparse_entries_[s.first + j];
     out[e.cls] = e.weight;
@@ -324,26 +335,169 @@ void WeightTable::MaybeSparsify() {
   sparse_slots_.assign(capacity_, SparseSlot{0, 0, 0});
   sparse_entries_.clear();
   sparse_entries_.reserve(nonzero);
+  sparse_dense_.clear();
   for (size_t r = 0; r < capacity_; ++r) {
     if (frozen_keys_[r] == 0) continue;
     const int16_t* row = &frozen_[r * frozen_stride_];
     SparseSlot& s = sparse_slots_[r];
     s.fingerprint = row[0];
+    int count = 0;
+    for (int c = 0; c < num_classes_; ++c) count += row[1 + c] != 0;
+    if (count >= kDenseRowMin) {
+      s.count = kDenseRow;
+      s.first = static_cast<uint32_t>(sparse_dense_.size() / num_classes_);
+      sparse_dense_.insert(sparse_dense_.end(), row + 1, row + 1 + num_classes_);
+      continue;
+    }
     s.first = static_cast<uint32_t>(sparse_entries_.size());
     for (int c = 0; c < num_classes_; ++c) {
       if (row[1 + c] != 0) sparse_entries_.push_back({static_cast<uint16_t>(c), row[1 + c]});
     }
     s.count = static_cast<uint16_t>(sparse_entries_.size() - s.first);
   }
+  sparse_entries_.shrink_to_fit();
+  sparse_dense_.shrink_to_fit();
   sparse_ = true;
   frozen_.reset();
 }
 
+template <int kClasses>
+void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) const {
+  // The lookups of AddFrozenScores, key by key in order (so the sums are bit-identical), with
+  // the mode tests hoisted out of the loop, each key's slot computed once for its prefetch and
+  // its probe, and the row added with fixed-width code for the parser's move table (3 classes)
+  // and the tagger (17): the hot path of tagging and parsing, where the per-key overhead was
+  // most of the instructions.
+  const int classes = kClasses > 0 ? kClasses : num_classes_;
+  const size_t stride = kClasses > 0 ? static_cast<size_t>(kClasses) + 1 : frozen_stride_;
+  const size_t row_bytes = stride * sizeof(int16_t);
+  const size_t mask = mask_;
+  const float scale = scale_;
+  const int16_t* table = frozen_.get();
+  constexpr size_t kChunk = 256;  // more than any caller's feature count: one pass in practice
+  size_t slots[kChunk];
+  // The row of keys[j] of the current chunk, or null.
+  auto find = [&](uint64_t key, size_t slot) -> const int16_t* {
+    const int16_t fp = static_cast<int16_t>(Fingerprint(key));
+    size_t i = slot;
+    const int16_t* row = table + i * stride;
+    while (row[0] != fp) {
+      if (row[0] == 0) return nullptr;
+      i = (i + 1) & mask;
+      row = table + i * stride;
+    }
+    return row;
+  };
+#if defined(__SSE2__)
+  // The sums live in SSE registers for the whole batch, each lane adding scale * weight in
+  // the same order with the same single-precision operations as the scalar code (so the
+  // results are bit-identical). A row is loaded whole with its fingerprint, which takes a lane
+  // of its own whose sum is discarded.
+  const __m128 sc = _mm_set1_ps(scale);
+  // The low / high four int16 of v as floats (sign-extended by shifting).
+  auto widen_lo = [](__m128i v) {
+    return _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+  };
+  auto widen_hi = [](__m128i v) {
+    return _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+  };
+  if constexpr (kClasses == 3) {
+    __m128 acc = _mm_set_ps(scores[2], scores[1], scores[0], 0.0f);  // lanes: fp, c0, c1, c2
+    for (size_t start = 0; start < n; start += kChunk) {
+      const size_t m = std::min(kChunk, n - start);
+      const uint64_t* k = keys + start;
+      for (size_t j = 0; j < m; ++j) {
+        slots[j] = Slot(k[j]);
+        __builtin_prefetch(table + slots[j] * stride);  // 8-byte aligned rows: one line
+      }
+      for (size_t j = 0; j < m; ++j) {
+        const int16_t* row = find(k[j], slots[j]);
+        if (row == nullptr) continue;
+        const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(row));
+        acc = _mm_add_ps(acc, _mm_mul_ps(sc, widen_lo(v)));
+      }
+    }
+    alignas(16) float out[4];
+    _mm_store_ps(out, acc);
+    scores[0] = out[1];
+    scores[1] = out[2];
+    scores[2] = out[3];
+    return;
+  }
+  if constexpr (kClasses == 17) {
+    // Lanes c0-3, c4-7, c8-11, c12-15 in vectors; c16 scalar.
+    __m128 a0 = _mm_loadu_ps(scores), a1 = _mm_loadu_ps(scores + 4);
+    __m128 a2 = _mm_loadu_ps(scores + 8), a3 = _mm_loadu_ps(scores + 12);
+    float a16 = scores[16];
+    for (size_t start = 0; start < n; start += kChunk) {
+      const size_t m = std::min(kChunk, n - start);
+      const uint64_t* k = keys + start;
+      for (size_t j = 0; j < m; ++j) {
+        slots[j] = Slot(k[j]);
+        const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
+        __builtin_prefetch(row);
+        __builtin_prefetch(row + row_bytes - 1);  // 36-byte rows may cross a line
+      }
+      for (size_t j = 0; j < m; ++j) {
+        const int16_t* row = find(k[j], slots[j]);
+        if (row == nullptr) continue;
+        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 1));
+        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 9));
+        a0 = _mm_add_ps(a0, _mm_mul_ps(sc, widen_lo(lo)));
+        a1 = _mm_add_ps(a1, _mm_mul_ps(sc, widen_hi(lo)));
+        a2 = _mm_add_ps(a2, _mm_mul_ps(sc, widen_lo(hi)));
+        a3 = _mm_add_ps(a3, _mm_mul_ps(sc, widen_hi(hi)));
+        a16 += scale * static_cast<float>(row[17]);
+      }
+    }
+    _mm_storeu_ps(scores, a0);
+    _mm_storeu_ps(scores + 4, a1);
+    _mm_storeu_ps(scores + 8, a2);
+    _mm_storeu_ps(scores + 12, a3);
+    scores[16] = a16;
+    return;
+  }
+#endif
+  for (size_t start = 0; start < n; start += kChunk) {
+    const size_t m = std::min(kChunk, n - start);
+    const uint64_t* k = keys + start;
+    for (size_t j = 0; j < m; ++j) {
+      slots[j] = Slot(k[j]);
+      const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
+      __builtin_prefetch(row);
+      // A row that may cross a cache line (17 classes: 36 bytes) needs its other lines too;
+      // the 8-byte rows of 3 classes are 8-byte aligned and never do.
+      if (kClasses == 0) {
+        for (size_t b = 64; b < row_bytes; b += 64) __builtin_prefetch(row + b);
+      }
+      if (kClasses == 0 || kClasses > 3) __builtin_prefetch(row + row_bytes - 1);
+    }
+    for (size_t j = 0; j < m; ++j) {
+      const int16_t* row = find(k[j], slots[j]);
+      if (row == nullptr) continue;
+      const int16_t* w = row + 1;
+      for (int c = 0; c < classes; ++c) scores[c] += scale * static_cast<float>(w[c]);
+    }
+  }
+}
+
 void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) const {
   if (!sparse_) {
-    for (size_t i = 0; i < n; ++i) Prefetch(keys[i]);
-    for (size_t i = 0; i < n; ++i) AddScores(keys[i], scores);
-    return;
+    if (frozen_stride_ == 0) {  // training mode
+      for (size_t i = 0; i < n; ++i) AddScores(keys[i], scores);
+      return;
+    }
+    switch (num_classes_) {
+      case 3:  // the parser's moves
+        AddFrozenBatch<3>(keys, n, scores);
+        return;
+      case 17:  // the tagger's UPOS tags
+        AddFrozenBatch<17>(keys, n, scores);
+        return;
+      default:
+        AddFrozenBatch<0>(keys, n, scores);
+        return;
+    }
   }
   // Three passes, so that the misses of one pass overlap: fetch every key's slot, then find
   // each row and fetch its entries, then add.
@@ -355,7 +509,14 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
     for (size_t j = 0; j < m; ++j) __builtin_prefetch(&sparse_slots_[Slot(k[j])]);
     for (size_t j = 0; j < m; ++j) {
       found[j] = FindSparse(k[j]);
-      if (found[j] != nullptr && found[j]->count > 0) {
+      if (found[j] == nullptr || found[j]->count == 0) continue;
+      if (found[j]->count == kDenseRow) {
+        const char* w = reinterpret_cast<const char*>(
+            &sparse_dense_[static_cast<size_t>(found[j]->first) * num_classes_]);
+        const size_t bytes = num_classes_ * sizeof(int16_t);
+        for (size_t b = 0; b < bytes; b += 64) __builtin_prefetch(w + b);
+        __builtin_prefetch(w + bytes - 1);
+      } else {
         const SparseEntry* e = &sparse_entries_[found[j]->first];
         __builtin_prefetch(e);
         __builtin_prefetch(e + found[j]->count - 1);

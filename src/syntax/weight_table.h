@@ -134,11 +134,18 @@ class WeightTable {
   // a lookup probes the same fingerprints and finds the same row: scores are bit-identical
   // (the dropped terms were exact zeros). Lookups then touch an 8-byte slot and a few bytes of
   // entries instead of two or three cache lines of a table six times the size.
+  //
+  // Rows with many non-zero weights (kDenseRowMin or more: the features seen most, so the rows
+  // most looked up) are kept dense instead, in sparse_dense_: adding a dense row is a loop the
+  // compiler vectorises, while every sparse entry costs a scalar scatter-add, and such a row
+  // takes little more memory dense. Scores stay equal: the added terms are exact zeros.
   struct SparseSlot {
     int16_t fingerprint;  // 0: empty
-    uint16_t count;       // non-zero weights of the row
-    uint32_t first;       // index of the first in sparse_entries_
+    uint16_t count;       // non-zero weights of the row, or kDenseRow
+    uint32_t first;       // index of the first in sparse_entries_, or of the row in sparse_dense_
   };
+  static constexpr uint16_t kDenseRow = 0xFFFF;  // never a count: num_classes <= 4096
+  static constexpr int kDenseRowMin = 16;
   struct SparseEntry {
     uint16_t cls;
     int16_t weight;
@@ -154,11 +161,20 @@ class WeightTable {
     }
   }
   void AddSparseRow(const SparseSlot& slot, float* scores) const {
+    if (slot.count == kDenseRow) {
+      const int16_t* w = &sparse_dense_[static_cast<size_t>(slot.first) * num_classes_];
+      for (int c = 0; c < num_classes_; ++c) scores[c] += scale_ * static_cast<float>(w[c]);
+      return;
+    }
     const SparseEntry* e = &sparse_entries_[slot.first];
     for (uint32_t j = 0; j < slot.count; ++j) {
       scores[e[j].cls] += scale_ * static_cast<float>(e[j].weight);
     }
   }
+  // AddScoresBatch for the dense frozen layout, with the row width fixed at compile time
+  // (kClasses > 0) or read from num_classes_ (kClasses == 0).
+  template <int kClasses>
+  void AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) const;
   // Frozen mode: the weights of the row in `slot`, dense, into out[0..num_classes).
   void FrozenRow(size_t slot, int16_t* out) const;
   // Frozen mode: switches to the sparse layout when it is smaller (tables with many classes).
@@ -200,6 +216,7 @@ class WeightTable {
   bool sparse_ = false;
   std::vector<SparseSlot> sparse_slots_;  // capacity_ slots
   std::vector<SparseEntry> sparse_entries_;
+  std::vector<int16_t> sparse_dense_;  // the dense rows (kDenseRow), num_classes_ weights each
 };
 
 }  // namespace annal::syntax

@@ -157,6 +157,61 @@ TEST(WeightTableTest, SparseLayoutScoresAsDense) {
   for (float x : none) EXPECT_EQ(x, 0.0f);
 }
 
+// A sparse table keeps its rows with many non-zero weights dense (kDenseRowMin); lookups,
+// batches, saving and pruning see the same weights either way.
+TEST(WeightTableTest, SparseTableWithDenseRows) {
+  constexpr int kClasses = 51;
+  WeightTable t(kClasses);
+  std::mt19937_64 rng(11);
+  std::vector<uint64_t> keys(4000);
+  for (auto& k : keys) k = rng() | 1;
+  std::vector<std::vector<float>> want(keys.size(), std::vector<float>(kClasses, 0.0f));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    // Every eighth row gets 30 non-zero weights (stored dense), the others two.
+    const int weights = i % 8 == 0 ? 30 : 2;
+    for (int j = 0; j < weights; ++j) {
+      const int c = static_cast<int>((i * 5 + static_cast<size_t>(j) * 7) % kClasses);
+      const float delta = static_cast<float>(j % 5) - 2.5f;
+      t.Update(keys[i], c, delta, 0);
+      want[i][c] += delta;
+    }
+  }
+  t.Average(1);
+  ASSERT_TRUE(t.sparse());
+  ASSERT_EQ(t.num_rows(), keys.size());
+  for (size_t i = 0; i < keys.size(); i += 13) {
+    float s[kClasses] = {};
+    t.AddScores(keys[i], s);
+    for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(s[c], want[i][c], 1e-3) << i << " " << c;
+  }
+  std::vector<uint64_t> batch;
+  for (size_t i = 0; i < 300; ++i)
+    batch.push_back(i % 5 == 0 ? rng() | 1 : keys[(i * 8 + i % 3) % keys.size()]);
+  float one[kClasses] = {}, all[kClasses] = {};
+  for (uint64_t k : batch) t.AddScores(k, one);
+  t.AddScoresBatch(batch.data(), batch.size(), all);
+  for (int c = 0; c < kClasses; ++c) EXPECT_EQ(one[c], all[c]) << c;
+  // Saving reads dense and sparse rows alike: the reloaded table saves the same bytes.
+  ByteWriter w;
+  t.Serialize(&w);
+  WeightTable loaded;
+  ByteReader r(w.data());
+  ASSERT_TRUE(loaded.Deserialize(&r));
+  ByteWriter w2;
+  loaded.Serialize(&w2);
+  EXPECT_EQ(w.data(), w2.data());
+  float reloaded[kClasses] = {};
+  loaded.AddScores(keys[8], reloaded);
+  for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(reloaded[c], want[8][c], 1e-3) << c;
+  // Every row's largest weight is -2.5 (j = 0): pruning below that keeps all, above drops all.
+  WeightTable pruned(loaded);
+  pruned.Prune(2.6f);
+  EXPECT_EQ(pruned.num_rows(), 0u);
+  pruned = loaded;
+  pruned.Prune(2.4f);
+  EXPECT_EQ(pruned.num_rows(), keys.size());
+}
+
 // Tables with few classes keep dense rows (the parser's move table: 3 classes, 8-byte rows).
 TEST(WeightTableTest, FewClassesStayDense) {
   WeightTable t(3);
@@ -167,6 +222,44 @@ TEST(WeightTableTest, FewClassesStayDense) {
   const uint64_t keys[] = {5, 6, 5};
   t.AddScoresBatch(keys, 3, batch);
   EXPECT_NEAR(batch[1], 2.0f, 1e-3);
+}
+
+// AddScoresBatch on dense tables (its unrolled paths for 3 and 17 classes, the generic one,
+// and training mode) gives bit-identical sums to AddScores key by key, unknown keys included,
+// over more keys than one internal chunk.
+TEST(WeightTableTest, DenseBatchScoresAsKeyByKey) {
+  for (int classes : {3, 17, 5, 40}) {
+    WeightTable t(classes);
+    std::mt19937_64 rng(static_cast<uint64_t>(classes));
+    std::vector<uint64_t> keys(5000);
+    for (auto& k : keys) k = rng() | 1;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      // Every weight of the 40-class rows (>64 bytes) is set, so that they stay dense.
+      const int step = classes >= 32 ? 1 : 1 + static_cast<int>(i % 3);
+      for (int c = 0; c < classes; c += step) {
+        t.Update(keys[i], c, static_cast<float>(static_cast<int>(rng() % 200) - 100) / 7.0f,
+                 static_cast<int64_t>(i));
+      }
+    }
+    std::vector<uint64_t> batch;
+    for (size_t i = 0; i < 700; ++i)
+      batch.push_back(i % 4 == 0 ? rng() | 1 : keys[(i * 13) % keys.size()]);
+    auto expect_same = [&](const WeightTable& table, const char* what) {
+      std::vector<float> one(classes, 0.25f), all(classes, 0.25f);
+      for (uint64_t k : batch) table.AddScores(k, one.data());
+      table.AddScoresBatch(batch.data(), batch.size(), all.data());
+      bool any_nonzero = false;
+      for (int c = 0; c < classes; ++c) {
+        EXPECT_EQ(one[c], all[c]) << what << " classes=" << classes << " class " << c;
+        any_nonzero |= one[c] != 0.25f;
+      }
+      EXPECT_TRUE(any_nonzero) << what << " classes=" << classes;
+    };
+    expect_same(t, "training");
+    t.Average(static_cast<int64_t>(keys.size()));
+    ASSERT_FALSE(t.sparse()) << classes;
+    expect_same(t, "frozen");
+  }
 }
 
 }  // namespace
