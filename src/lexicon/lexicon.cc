@@ -19,6 +19,17 @@ uint32_t StartKey(std::string_view w) {
          (uint32_t{static_cast<uint8_t>(w[1])} << 8) | static_cast<uint8_t>(w[2]);
 }
 
+// The index of a three-capital code ("USA") among all 26^3, or -1 for any other string.
+int UpperCode3Index(std::string_view code) {
+  if (code.size() != 3) return -1;
+  int index = 0;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return -1;
+    index = index * 26 + (c - 'A');
+  }
+  return index;
+}
+
 uint64_t EdgeKey(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
 
 }  // namespace
@@ -333,10 +344,17 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
   std::sort(lex->country_codes_.begin(), lex->country_codes_.end());
   lex->country_codes_.erase(std::unique(lex->country_codes_.begin(), lex->country_codes_.end()),
                             lex->country_codes_.end());
+  lex->country_code_bits_.assign((26 * 26 * 26 + 63) / 64, 0);
+  for (const std::string& c : lex->country_codes_) {
+    if (int i = UpperCode3Index(c); i >= 0) lex->country_code_bits_[i >> 6] |= uint64_t{1} << (i & 63);
+  }
   return lex;
 }
 
 bool Lexicon::IsCountryCode(std::string_view code) const {
+  // Asked for every mention and place: a bit test for the usual three capitals, the sorted
+  // list for anything else.
+  if (int i = UpperCode3Index(code); i >= 0) return (country_code_bits_[i >> 6] >> (i & 63)) & 1;
   return std::binary_search(country_codes_.begin(), country_codes_.end(), code);
 }
 

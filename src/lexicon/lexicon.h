@@ -246,6 +246,7 @@ class Lexicon {
   std::vector<std::vector<uint32_t>> pattern_gates_;
   std::unordered_map<std::string, uint32_t> synset_index_;
   std::vector<std::string> country_codes_;  // sorted
+  std::vector<uint64_t> country_code_bits_;  // the codes of three capitals, as a 26^3-bit set
   std::unique_ptr<context::NameVariantIndex> variants_;
 };
 
