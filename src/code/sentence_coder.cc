@@ -2044,9 +2044,10 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     const auto [b, f] = k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
     const auto& patterns = lex_.patterns(b);
     const uint32_t* gates = lex_.pattern_gates(b).data();
-    for (size_t i = 0; i < patterns.size(); ++i) {
+    for (size_t i = 0, n = patterns.size(); i < n; ++i) {
       // The cheap test first: most patterns stop at their rarest word's filter bit.
-      if (gates[i] != lexicon::Lexicon::kNoWord && !MayHaveWord(gates[i])) continue;
+      const uint32_t g = gates[i];
+      if (g != lexicon::Lexicon::kNoWord && !MayHaveWord(g)) continue;
       const auto& cp = patterns[i];
       bool possible = true;
       for (uint32_t id : cp.required_words) {
