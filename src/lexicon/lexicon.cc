@@ -422,7 +422,7 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
     first_of_start = out->size();
     if (words.tokens[start].count == 0) continue;
     stack.clear();
-    gap_frames.clear();
+    if (!gap_frames.empty()) gap_frames.clear();  // clear() zeroes the buckets even when empty
     stack.push_back({kRoot, start, false});
     while (!stack.empty()) {
       Frame f = stack.back();
@@ -454,11 +454,21 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
       }
     }
     // Longer matches first for each start, so callers taking the first hit get the longest.
-    if (out->size() - first_of_start > 1) {
-      std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
-                       [](const Match& a, const Match& b) {
-                         return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
-                       });
+    auto longer = [](const Match& a, const Match& b) {
+      return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
+    };
+    const auto first = out->begin() + static_cast<std::ptrdiff_t>(first_of_start);
+    if (out->end() - first > 16) {
+      std::stable_sort(first, out->end(), longer);
+    } else {
+      // A few matches (the usual case): a stable insertion sort, the same order as
+      // std::stable_sort without its temporary buffer.
+      for (auto it = first + (first != out->end()); it < out->end(); ++it) {
+        Match m = *it;
+        auto hole = it;
+        for (; hole != first && longer(m, *(hole - 1)); --hole) *hole = *(hole - 1);
+        *hole = m;
+      }
     }
   }
 }
