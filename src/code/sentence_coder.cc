@@ -2041,7 +2041,8 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
   vc.block = v.block;
   // The verb's own block, then its alternates (no vector: this runs for every verb).
   for (size_t k = 0; k <= v.alternates.size(); ++k) {
-    const auto [b, f] = k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
+    const auto [b, f] =
+        k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
     const auto& patterns = lex_.patterns(b);
     const uint32_t* gates = lex_.pattern_gates(b).data();
     for (size_t i = 0, n = patterns.size(); i < n; ++i) {

@@ -174,7 +174,8 @@ bool ReadReadyCopy(const std::string& zst_path, const std::string& ready_path, s
   }
   std::FILE* f = std::fopen(ready_path.c_str(), "rb");
   if (f == nullptr) return false;
-  bool ok = std::fseek(f, 0, SEEK_END) == 0 && static_cast<unsigned long long>(std::ftell(f)) == size &&
+  bool ok = std::fseek(f, 0, SEEK_END) == 0 &&
+            static_cast<unsigned long long>(std::ftell(f)) == size &&
             std::fseek(f, 0, SEEK_SET) == 0;
   if (ok) {
     out->resize(size);

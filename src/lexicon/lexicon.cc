@@ -346,7 +346,9 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
                             lex->country_codes_.end());
   lex->country_code_bits_.assign((26 * 26 * 26 + 63) / 64, 0);
   for (const std::string& c : lex->country_codes_) {
-    if (int i = UpperCode3Index(c); i >= 0) lex->country_code_bits_[i >> 6] |= uint64_t{1} << (i & 63);
+    if (int i = UpperCode3Index(c); i >= 0) {
+      lex->country_code_bits_[i >> 6] |= uint64_t{1} << (i & 63);
+    }
   }
   return lex;
 }
