@@ -2122,10 +2122,17 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
 SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Binding* bind) const {
   VerbCode vc;
   vc.block = v.block;
-  std::vector<std::pair<uint32_t, uint32_t>> blocks = {{v.block, v.form}};
-  blocks.insert(blocks.end(), v.alternates.begin(), v.alternates.end());
-  for (const auto& [b, f] : blocks) {
-    for (const auto& cp : lex_.patterns(b)) {
+  // The verb's own block, then its alternates (no vector: this runs for every verb).
+  for (size_t k = 0; k <= v.alternates.size(); ++k) {
+    const auto [b, f] =
+        k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
+    const auto& patterns = lex_.patterns(b);
+    const uint32_t* gates = lex_.pattern_gates(b).data();
+    for (size_t i = 0, n = patterns.size(); i < n; ++i) {
+      // The cheap test first: most patterns stop at their rarest word's filter bit.
+      const uint32_t g = gates[i];
+      if (g != lexicon::Lexicon::kNoWord && !MayHaveWord(g)) continue;
+      const auto& cp = patterns[i];
       bool possible = true;
       for (uint32_t id : cp.required_words) {
         if (!MayHaveWord(id) ||
@@ -2134,7 +2141,7 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
           break;
         }
       }
-      if (!possible) continue;  // the cheap test first: most patterns stop here
+      if (!possible) continue;
       const auto& pattern = dict_.verbs[b].patterns[cp.pattern_index];
       // A pattern written for another verb of the block does not apply: "- $ * + [173]
       // # IMPRISON" does not make "held talks" an arrest. (Measured against letting such a

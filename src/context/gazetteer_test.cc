@@ -1,6 +1,7 @@
 #include "context/gazetteer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -256,6 +257,51 @@ TEST(GazetteerTest, CorruptCompressedFileIsAStatus) {
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
   std::filesystem::remove(ok_path);
   std::filesystem::remove(bad_path);
+}
+
+// zstd's one-shot ZSTD_compress writes no checksum; the ready copy needs one.
+std::string CompressWithChecksum(const std::string& plain, bool checksum) {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, checksum ? 1 : 0);
+  std::string z(ZSTD_compressBound(plain.size()), '\0');
+  z.resize(ZSTD_compress2(cctx, z.data(), z.size(), plain.data(), plain.size()));
+  ZSTD_freeCCtx(cctx);
+  return z;
+}
+
+TEST(GazetteerTest, ReadyCopyIsUsedOnlyWhenItsContentMatchesTheFrame) {
+  const std::string good = TinyGazetteer(TinyEntries());
+  auto dir = std::filesystem::temp_directory_path();
+  const std::string tag = std::to_string(::getpid());
+  const std::string zst = (dir / ("annal_ready_" + tag + ".bin.zst")).string();
+  const std::string ready = (dir / ("annal_ready_" + tag + ".bin")).string();
+  ASSERT_TRUE(WriteStringToFile(zst, CompressWithChecksum(good, true)).ok());
+  ASSERT_TRUE(WriteStringToFile(ready, good).ok());
+  std::string out;
+  ASSERT_TRUE(ReadReadyCopy(zst, ready, &out));
+  EXPECT_EQ(out, good);
+  auto g = Gazetteer::FromBytes(out);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ((*g)->size(), TinyEntries().size());
+
+  std::string flipped = good;
+  flipped[flipped.size() / 2] ^= 1;  // same size, other content
+  ASSERT_TRUE(WriteStringToFile(ready, flipped).ok());
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
+  ASSERT_TRUE(WriteStringToFile(ready, good.substr(0, good.size() - 1)).ok());
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
+  ASSERT_TRUE(WriteStringToFile(ready, good + "x").ok());
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
+  // A frame without a checksum cannot vouch for any copy.
+  ASSERT_TRUE(WriteStringToFile(ready, good).ok());
+  ASSERT_TRUE(WriteStringToFile(zst, CompressWithChecksum(good, false)).ok());
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
+  ASSERT_TRUE(WriteStringToFile(zst, CompressWithChecksum(good, true)).ok());
+  EXPECT_TRUE(ReadReadyCopy(zst, ready, &out));
+  std::filesystem::remove(ready);
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
+  std::filesystem::remove(zst);
+  EXPECT_FALSE(ReadReadyCopy(zst, ready, &out));
 }
 
 TEST(ShippedGazetteerTest, LoadsWithExpectedVersionAndCounts) {

@@ -1,16 +1,33 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <unordered_set>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 namespace annal::lexicon {
 namespace {
 
 constexpr uint32_t kRoot = 0;
 
+// Never 0 (U32Map's empty key): bit 31 is set.
 uint32_t StartKey(std::string_view w) {
-  return (uint32_t{static_cast<uint8_t>(w[0])} << 16) |
+  return 0x80000000u | (uint32_t{static_cast<uint8_t>(w[0])} << 16) |
          (uint32_t{static_cast<uint8_t>(w[1])} << 8) | static_cast<uint8_t>(w[2]);
+}
+
+// The index of a three-capital code ("USA") among all 26^3, or -1 for any other string.
+int UpperCode3Index(std::string_view code) {
+  if (code.size() != 3) return -1;
+  int index = 0;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return -1;
+    index = index * 26 + (c - 'A');
+  }
+  return index;
 }
 
 uint64_t EdgeKey(uint32_t node, uint32_t word) { return (uint64_t{node} << 32) | word; }
@@ -53,9 +70,87 @@ uint32_t EdgeTable::FindOrInsert(uint64_t key, uint32_t value_if_new, bool* inse
   }
 }
 
+void WordTable::reserve(size_t n) {
+  size_t capacity = 16;
+  while (capacity < n * 2) capacity <<= 1;
+  if (capacity > slots_.size()) Rehash(capacity);
+}
+
+void WordTable::Rehash(size_t capacity) {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(capacity, Slot{0, kAbsent, 0, 0});
+  mask_ = capacity - 1;
+  for (const Slot& s : old) {
+    if (s.offset == kAbsent) continue;
+    size_t i = static_cast<size_t>(s.hash) & mask_;
+    while (slots_[i].offset != kAbsent) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+uint32_t WordTable::FindHashed(std::string_view text, uint64_t hash) const {
+  if (slots_.empty()) return kAbsent;
+  for (size_t i = static_cast<size_t>(hash) & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = slots_[i];
+    if (s.offset == kAbsent) return kAbsent;
+    if (s.hash == hash && s.length == text.size() &&
+        std::memcmp(chars_.data() + s.offset, text.data(), text.size()) == 0) {
+      return s.value;
+    }
+  }
+}
+
+uint32_t WordTable::Find(std::string_view text) const {
+  return FindHashed(text, XXH3_64bits(text.data(), text.size()));
+}
+
+uint32_t WordTable::FindOrInsert(std::string_view text, uint32_t id_if_new, bool* inserted) {
+  const uint64_t hash = XXH3_64bits(text.data(), text.size());
+  if (uint32_t found = FindHashed(text, hash); found != kAbsent) {
+    *inserted = false;
+    return found;
+  }
+  if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.empty() ? 16 : slots_.size() * 2);
+  size_t i = static_cast<size_t>(hash) & mask_;
+  while (slots_[i].offset != kAbsent) i = (i + 1) & mask_;
+  slots_[i] = Slot{hash, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(text.size()),
+                   id_if_new};
+  chars_.append(text);
+  ++size_;
+  *inserted = true;
+  return id_if_new;
+}
+
+uint64_t& U32Map::operator[](uint32_t key) {
+  if ((size_ + 1) * 2 > keys_.size()) Rehash(keys_.empty() ? 16 : keys_.size() * 2);
+  size_t i = Slot(key);
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+  if (keys_[i] == 0) {
+    keys_[i] = key;
+    ++size_;
+  }
+  return values_[i];
+}
+
+void U32Map::Rehash(size_t capacity) {
+  std::vector<uint32_t> old_keys = std::move(keys_);
+  std::vector<uint64_t> old_values = std::move(values_);
+  keys_.assign(capacity, 0);
+  values_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (size_t j = 0; j < old_keys.size(); ++j) {
+    if (old_keys[j] == 0) continue;
+    size_t i = Slot(old_keys[j]);
+    while (keys_[i] != 0) i = (i + 1) & mask_;
+    keys_[i] = old_keys[j];
+    values_[i] = old_values[j];
+  }
+}
+
 uint32_t Lexicon::InternWord(const PhraseWord& w) {
   auto& table = w.exact ? exact_words_ : stem_words_;
-  auto [it, inserted] = table.try_emplace(w.text, next_word_);
+  bool inserted;
+  const uint32_t id = table.FindOrInsert(w.text, next_word_, &inserted);
   if (inserted) {
     ++next_word_;
     if (!w.exact) {
@@ -68,13 +163,12 @@ uint32_t Lexicon::InternWord(const PhraseWord& w) {
       }
     }
   }
-  return it->second;
+  return id;
 }
 
 uint32_t Lexicon::WordId(std::string_view text, bool exact) const {
-  const auto& table = exact ? exact_words_ : stem_words_;
-  auto it = table.find(text);
-  return it == table.end() ? kNoWord : it->second;
+  static_assert(WordTable::kAbsent == kNoWord);
+  return (exact ? exact_words_ : stem_words_).Find(text);
 }
 
 uint32_t Lexicon::Child(uint32_t node, uint32_t word) const {
@@ -225,6 +319,27 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
       return a.specificity > b.specificity;
     });
   }
+  // Required words, rarest first (fewest patterns ask for them: a word few patterns need is
+  // seldom in a sentence either), so that a pattern's test fails at its first word; that
+  // word is also the block's flat gate list, which ChooseVerbCode scans before touching a
+  // pattern.
+  std::unordered_map<uint32_t, uint32_t> uses;
+  for (const auto& block : lex->patterns_) {
+    for (const CompiledPattern& cp : block) {
+      for (uint32_t id : cp.required_words) ++uses[id];
+    }
+  }
+  lex->pattern_gates_.resize(lex->patterns_.size());
+  for (size_t b = 0; b < lex->patterns_.size(); ++b) {
+    for (CompiledPattern& cp : lex->patterns_[b]) {
+      std::sort(cp.required_words.begin(), cp.required_words.end(), [&](uint32_t x, uint32_t y) {
+        const uint32_t ux = uses[x], uy = uses[y];
+        return ux != uy ? ux < uy : x < y;
+      });
+      lex->pattern_gates_[b].push_back(cp.required_words.empty() ? kNoWord
+                                                                 : cp.required_words.front());
+    }
+  }
   if (variants != nullptr) variants->Finish();
   // A three-letter actor code is a country unless it names a kind of actor: the international
   // bodies (IGO, NGO, IMG, MNC) and every code an agent stands for (MED for media outlets coded
@@ -242,10 +357,19 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
   std::erase_if(lex->country_codes_, [&](const std::string& c) {
     return std::binary_search(kinds.begin(), kinds.end(), c);
   });
+  lex->country_code_bits_.assign((26 * 26 * 26 + 63) / 64, 0);
+  for (const std::string& c : lex->country_codes_) {
+    if (int i = UpperCode3Index(c); i >= 0) {
+      lex->country_code_bits_[i >> 6] |= uint64_t{1} << (i & 63);
+    }
+  }
   return lex;
 }
 
 bool Lexicon::IsCountryCode(std::string_view code) const {
+  // Asked for every mention and place: a bit test for the usual three capitals, the sorted
+  // list for anything else.
+  if (int i = UpperCode3Index(code); i >= 0) return (country_code_bits_[i >> 6] >> (i & 63)) & 1;
   return std::binary_search(country_codes_.begin(), country_codes_.end(), code);
 }
 
@@ -258,7 +382,7 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
     tw.offset = static_cast<uint32_t>(out->ids.size());
     tw.gap_stop = !gap_parent_.empty() && tokens[t].has(text::kPunct) &&
                   !tokens[t].has(text::kQuote) && norm != "-";
-    if (auto it = exact_words_.find(norm); it != exact_words_.end()) out->ids.push_back(it->second);
+    if (uint32_t id = exact_words_.Find(norm); id != kNoWord) out->ids.push_back(id);
     // "US-led forces", "a Saudi-led coalition", "NATO-led troops": the led force acts for the
     // one that leads it, so the word before "-led" also reads as itself (US, SAUDI, NATO) and
     // the hyphenated token can begin or end a name. Not "-backed" or "-based": a backer or a
@@ -266,22 +390,22 @@ void Lexicon::LookupWords(const text::Token* tokens, size_t n, SentenceWords* ou
     // this: "a judge-led inquiry" is no judge.
     if (norm.size() > 4 && norm.ends_with("-LED") && tokens[t].has(text::kHyphenated) &&
         tokens[t].has(text::kCapitalized)) {
-      if (auto it = exact_words_.find(norm.substr(0, norm.size() - 4)); it != exact_words_.end()) {
-        out->ids.push_back(it->second);
+      if (uint32_t id = exact_words_.Find(norm.substr(0, norm.size() - 4)); id != kNoWord) {
+        out->ids.push_back(id);
       }
     }
     // Stems: every prefix of the token that is a stem word, longest first. Only lengths that
     // stems starting like this token have are looked up.
     size_t longest = std::min(norm.size(), max_stem_length_);
     uint64_t lengths = stem_lengths_ & 0b110;  // one- and two-byte stems
-    if (norm.size() >= 3) {
-      auto it = stem_lengths_by_start_.find(StartKey(norm));
-      if (it != stem_lengths_by_start_.end()) lengths |= it->second;
-    }
-    for (size_t len = longest; len >= 1; --len) {
-      if (len >= 64 || (lengths & (uint64_t{1} << len)) == 0) continue;
-      if (auto it = stem_words_.find(norm.substr(0, len)); it != stem_words_.end()) {
-        out->ids.push_back(it->second);
+    if (norm.size() >= 3) lengths |= stem_lengths_by_start_.Get(StartKey(norm));
+    if (longest < 63) lengths &= (uint64_t{2} << longest) - 1;  // lengths 1..longest
+    lengths &= ~uint64_t{1};
+    while (lengths != 0) {
+      const size_t len = 63 - static_cast<size_t>(std::countl_zero(lengths));
+      lengths &= ~(uint64_t{1} << len);
+      if (uint32_t id = stem_words_.Find(norm.substr(0, len)); id != kNoWord) {
+        out->ids.push_back(id);
       }
     }
     tw.count = static_cast<uint16_t>(out->ids.size() - tw.offset);
@@ -313,7 +437,7 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
     first_of_start = out->size();
     if (words.tokens[start].count == 0) continue;
     stack.clear();
-    gap_frames.clear();
+    if (!gap_frames.empty()) gap_frames.clear();  // clear() zeroes the buckets even when empty
     stack.push_back({kRoot, start, false});
     while (!stack.empty()) {
       Frame f = stack.back();
@@ -345,11 +469,21 @@ void Lexicon::FindMatches(const SentenceWords& words, std::vector<Match>* out) c
       }
     }
     // Longer matches first for each start, so callers taking the first hit get the longest.
-    if (out->size() - first_of_start > 1) {
-      std::stable_sort(out->begin() + static_cast<std::ptrdiff_t>(first_of_start), out->end(),
-                       [](const Match& a, const Match& b) {
-                         return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
-                       });
+    auto longer = [](const Match& a, const Match& b) {
+      return a.end > b.end || (a.end == b.end && !a.gapped && b.gapped);
+    };
+    const auto first = out->begin() + static_cast<std::ptrdiff_t>(first_of_start);
+    if (out->end() - first > 16) {
+      std::stable_sort(first, out->end(), longer);
+    } else {
+      // A few matches (the usual case): a stable insertion sort, the same order as
+      // std::stable_sort without its temporary buffer.
+      for (auto it = first + (first != out->end()); it < out->end(); ++it) {
+        Match m = *it;
+        auto hole = it;
+        for (; hole != first && longer(m, *(hole - 1)); --hole) *hole = *(hole - 1);
+        *hole = m;
+      }
     }
   }
 }

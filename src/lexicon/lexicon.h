@@ -53,7 +53,7 @@ struct CompiledPattern {
   std::vector<CompiledElement> before;  // nearest-to-verb last, as in VerbPattern
   std::vector<CompiledElement> after;
   // Word ids every match needs somewhere in the sentence: a cheap test that rejects most
-  // patterns before any scanning (a verb like SAY has 347 patterns).
+  // patterns before any scanning (a verb like SAY has 347 patterns). Rarest first.
   std::vector<uint32_t> required_words;
   uint32_t pattern_index;  // into VerbBlock::patterns
   bool verb_adjacent;      // the last `before` element must directly precede the verb
@@ -108,12 +108,59 @@ class EdgeTable {
   size_t size_ = 0;
 };
 
-// Hash for string keys that also accepts string_view, so lookups need no temporary string.
-struct StringKeyHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Words -> ids: an open-addressing table over one character arena, keyed by a 64-bit XXH3
+// hash. LookupWords probes it several times per token (the exact form and each possible stem
+// prefix), so it must be cheap: no per-key allocation, the hash compared before the bytes.
+class WordTable {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+  void reserve(size_t n);
+  // The id of `text`, inserting `id_if_new` when absent; *inserted says which.
+  uint32_t FindOrInsert(std::string_view text, uint32_t id_if_new, bool* inserted);
+  // The id of `text`, or kAbsent.
+  uint32_t Find(std::string_view text) const;
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t hash;
+    uint32_t offset;  // into chars_; kAbsent = empty slot
+    uint32_t length;
+    uint32_t value;
+  };
+  uint32_t FindHashed(std::string_view text, uint64_t hash) const;
+  void Rehash(size_t capacity);
+  std::vector<Slot> slots_;
+  std::string chars_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
 };
-using WordTable = std::unordered_map<std::string, uint32_t, StringKeyHash, std::equal_to<>>;
+
+// A small open-addressing map from a non-zero 32-bit key to a 64-bit value, for the
+// per-token stem-length filter (a std::unordered_map spends a division per probe).
+class U32Map {
+ public:
+  // The value for `key` (!= 0), created as 0 when absent.
+  uint64_t& operator[](uint32_t key);
+  // The value for `key`, or 0 when absent.
+  uint64_t Get(uint32_t key) const {
+    if (keys_.empty()) return 0;
+    for (size_t i = Slot(key);; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return values_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+
+ private:
+  size_t Slot(uint32_t key) const {
+    return static_cast<size_t>((uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 24) & mask_;
+  }
+  void Rehash(size_t capacity);
+  std::vector<uint32_t> keys_;  // 0 = empty slot
+  std::vector<uint64_t> values_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
 
 struct LexiconOptions {
   // Default true: a capitalised token that matches no dictionary word is tied, when it can be
@@ -145,6 +192,9 @@ class Lexicon {
 
   // Patterns of verb block `block`, most specific first.
   const std::vector<CompiledPattern>& patterns(uint32_t block) const { return patterns_[block]; }
+  // Parallel to patterns(block): each pattern's first required word (the rarest; kNoWord when
+  // it requires none). A sentence without that word cannot match the pattern.
+  const std::vector<uint32_t>& pattern_gates(uint32_t block) const { return pattern_gates_[block]; }
 
   // Id of a dictionary word, or kNoWord. Lets the coder ask for words like "SAID" or "BY".
   static constexpr uint32_t kNoWord = UINT32_MAX;
@@ -180,7 +230,7 @@ class Lexicon {
   uint64_t stem_lengths_ = 0;  // bit n set when some stem has n bytes (n < 64)
   // For stems of 3+ bytes: their first three bytes -> the lengths stems with that start have.
   // A token then looks up only the prefix lengths that can exist, usually one or two.
-  std::unordered_map<uint32_t, uint64_t> stem_lengths_by_start_;
+  U32Map stem_lengths_by_start_;
   uint32_t next_word_ = 0;
   // (node << 32 | word) -> child node. A word that may follow its predecessor after a gap
   // (PhraseWord::gap_before) is keyed as word | kGapEdge, so gapped and adjacent phrases of
@@ -194,8 +244,10 @@ class Lexicon {
   std::vector<uint32_t> node_payload_begin_;
   std::vector<Payload> payloads_;
   std::vector<std::vector<CompiledPattern>> patterns_;
+  std::vector<std::vector<uint32_t>> pattern_gates_;
   std::unordered_map<std::string, uint32_t> synset_index_;
   std::vector<std::string> country_codes_;  // sorted
+  std::vector<uint64_t> country_code_bits_;  // the codes of three capitals, as a 26^3-bit set
   std::unique_ptr<context::NameVariantIndex> variants_;
 };
 

@@ -115,6 +115,10 @@ TEST(LexiconTest, CountryCodesComeFromThreeLetterActorCodes) {
   ASSERT_TRUE(lex.ok());
   EXPECT_TRUE((*lex)->IsCountryCode("ISR"));
   EXPECT_FALSE((*lex)->IsCountryCode("RUS"));  // only RUSGOV is in this dictionary
+  EXPECT_FALSE((*lex)->IsCountryCode("isr"));
+  EXPECT_FALSE((*lex)->IsCountryCode("ISRA"));
+  EXPECT_FALSE((*lex)->IsCountryCode("IS"));
+  EXPECT_FALSE((*lex)->IsCountryCode(""));
 }
 
 TEST(LexiconTest, KindsOfActorAreNoCountryCodes) {
