@@ -165,8 +165,9 @@ int Run(const std::string& what, TrainArgs a) {
       std::string text;
       for (const ConlluSentence& s : *tagged) syntax::AppendConllu(s, {}, &text);
       std::FILE* f = std::fopen(a.write_tagged.c_str(), "wb");
-      if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size() ||
-          std::fclose(f) != 0) {
+      bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      if (f != nullptr && std::fclose(f) != 0) written = false;
+      if (!written) {
         fmt::print(stderr, "annal train: cannot write {}\n", a.write_tagged);
         return kExitFailure;
       }
