@@ -564,6 +564,79 @@ void DependencyParser::ParseAtoms(const Atoms& atoms, ArcHybridState* state,
   }
 }
 
+int DependencyParser::PredictLabel(const ArcHybridState& state, const Atoms& atoms, Move move,
+                                   std::vector<uint64_t>* keys,
+                                   std::vector<float>* label_scores) const {
+  if (move == Move::kShift) return -1;
+  int h, d;
+  state.ArcOf(move, &h, &d);
+  if (h == state.root()) return root_label_;
+  LabelFeatures(state, atoms, h, d, keys);
+  label_scores->assign(num_labels(), 0.0f);
+  labels_.AddScoresBatch(keys->data(), keys->size(), label_scores->data());
+  return BestLabel(*label_scores, d < h);
+}
+
+namespace {
+
+// A scored expansion of a beam item: item `item` followed by move `move`.
+struct BeamCandidate {
+  float score;
+  int item;
+  int move;
+};
+
+// Highest score first; ties go to the earlier item and the lower move, so a beam of width 1
+// makes exactly the greedy decoder's choices.
+bool BetterCandidate(const BeamCandidate& a, const BeamCandidate& b) {
+  if (a.score != b.score) return a.score > b.score;
+  if (a.item != b.item) return a.item < b.item;
+  return a.move < b.move;
+}
+
+}  // namespace
+
+void DependencyParser::BeamParseAtoms(const Atoms& atoms, int width, ArcHybridState* state) const {
+  struct Item {
+    ArcHybridState state;
+    float score = 0;
+  };
+  std::vector<Item> beam(1), next;
+  beam[0].state.Init(atoms.n);
+  std::vector<BeamCandidate> candidates;
+  std::vector<uint64_t> keys;
+  keys.reserve(160);
+  std::vector<float> label_scores;
+  while (!beam[0].state.Terminal()) {
+    candidates.clear();
+    for (int i = 0; i < static_cast<int>(beam.size()); ++i) {
+      MoveFeatures(beam[i].state, atoms, &keys);
+      float scores[kNumMoves] = {0, 0, 0};
+      moves_.AddScoresBatch(keys.data(), keys.size(), scores);
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (beam[i].state.Legal(static_cast<Move>(m))) {
+          candidates.push_back({beam[i].score + scores[m], i, m});
+        }
+      }
+    }
+    size_t k = std::min(candidates.size(), static_cast<size_t>(width));
+    std::partial_sort(candidates.begin(), candidates.begin() + k, candidates.end(),
+                      BetterCandidate);
+    next.resize(k);
+    for (size_t j = 0; j < k; ++j) {
+      const BeamCandidate& c = candidates[j];
+      const ArcHybridState& from = beam[c.item].state;
+      Move move = static_cast<Move>(c.move);
+      int label = PredictLabel(from, atoms, move, &keys, &label_scores);
+      next[j].state = from;  // copy-assignment reuses next[j]'s buffers
+      next[j].state.Apply(move, label);
+      next[j].score = c.score;
+    }
+    std::swap(beam, next);
+  }
+  *state = beam[0].state;
+}
+
 void DependencyParser::Parse(const std::vector<std::string_view>& forms,
                              const std::vector<std::string_view>& tags, std::vector<int>* heads,
                              std::vector<int>* labels) const {
@@ -573,8 +646,27 @@ void DependencyParser::Parse(const std::vector<std::string_view>& forms,
   std::vector<uint64_t> keys;
   keys.reserve(160);
   std::vector<float> label_scores;
-  ParseAtoms(atoms, &state, &keys, &label_scores);
-  int n = atoms.n;
+  if (beam_width_ > 1) {
+    BeamParseAtoms(atoms, beam_width_, &state);
+  } else {
+    ParseAtoms(atoms, &state, &keys, &label_scores);
+  }
+  CopyTree(state, heads, labels);
+}
+
+void DependencyParser::ParseWithBeam(const std::vector<std::string_view>& forms,
+                                     const std::vector<std::string_view>& tags, int width,
+                                     std::vector<int>* heads, std::vector<int>* labels) const {
+  Atoms atoms;
+  ComputeAtoms(forms, tags, &atoms);
+  ArcHybridState state;
+  BeamParseAtoms(atoms, std::max(width, 1), &state);
+  CopyTree(state, heads, labels);
+}
+
+void DependencyParser::CopyTree(const ArcHybridState& state, std::vector<int>* heads,
+                                std::vector<int>* labels) {
+  int n = state.n();
   heads->resize(n);
   labels->resize(n);
   for (int i = 0; i < n; ++i) {
@@ -583,6 +675,191 @@ void DependencyParser::Parse(const std::vector<std::string_view>& forms,
     (*labels)[i] = state.label(i);
   }
 }
+
+// Structured-perceptron training of the move weights for beam search, one sentence at a
+// time. The reference is the dynamic oracle's path: at each step the best-scoring move among
+// those of least cost (so spurious ambiguity and non-projective gold trees need no special
+// case); a beam hypothesis is "optimal" while all its moves had least cost. After decoding
+// the whole sentence with the beam, the update is made at the step where the best
+// hypothesis, not optimal, outscores the reference prefix by the most (max-violation, Huang,
+// Fayong and Guo 2012): +1 for the reference prefix's features, -1 for the hypothesis's.
+// The label weights are trained locally, on the reference path's correct arcs.
+class BeamTrainer {
+ public:
+  BeamTrainer(DependencyParser* parser, int width) : p_(*parser), width_(width) {}
+
+  // Returns true when the beam's best final hypothesis took only least-cost moves.
+  bool TrainSentence(const DependencyParser::Atoms& atoms, const std::vector<int>& gold_heads,
+                     const std::vector<int>& gold_labels,
+                     const std::vector<std::vector<int>>& gold_children, int64_t* now) {
+    const int n = atoms.n;
+    gold_.Init(n);
+    float gold_score = 0;
+    gold_seq_.clear();
+    beam_.resize(1);
+    beam_[0].state.Init(n);
+    beam_[0].score = 0;
+    beam_[0].optimal = true;
+    history_.clear();
+    step_begin_.clear();
+    float best_violation = 0;
+    int best_t = -1;
+    int t = 0;
+    while (!gold_.Terminal()) {
+      ++*now;
+      // The reference path.
+      float scores[kNumMoves];
+      int costs[kNumMoves];
+      int min_cost = Score(gold_, atoms, gold_heads, gold_children, scores, costs);
+      int gm = -1;
+      for (int m = 0; m < kNumMoves; ++m) {
+        if (costs[m] == min_cost && (gm < 0 || scores[m] > scores[gm])) gm = m;
+      }
+      int label = GoldPathLabel(atoms, static_cast<Move>(gm), gold_heads, gold_labels, *now);
+      gold_score += scores[gm];
+      gold_seq_.push_back({-1, gm, label});
+      gold_.Apply(static_cast<Move>(gm), label);
+      // The beam.
+      candidates_.clear();
+      for (int i = 0; i < static_cast<int>(beam_.size()); ++i) {
+        int item_min = Score(beam_[i].state, atoms, gold_heads, gold_children, scores, costs);
+        for (int m = 0; m < kNumMoves; ++m) {
+          if (costs[m] < 0) continue;
+          candidates_.push_back({{beam_[i].score + scores[m], i, m},
+                                 beam_[i].optimal && costs[m] == item_min});
+        }
+      }
+      size_t k = std::min(candidates_.size(), static_cast<size_t>(width_));
+      std::partial_sort(candidates_.begin(), candidates_.begin() + k, candidates_.end(),
+                        [](const Candidate& a, const Candidate& b) {
+                          return BetterCandidate(a.c, b.c);
+                        });
+      next_.resize(k);
+      step_begin_.push_back(history_.size());
+      for (size_t j = 0; j < k; ++j) {
+        const Candidate& c = candidates_[j];
+        const ArcHybridState& from = beam_[c.c.item].state;
+        Move move = static_cast<Move>(c.c.move);
+        int l = p_.PredictLabel(from, atoms, move, &keys_, &label_scores_);
+        next_[j].state = from;
+        next_[j].state.Apply(move, l);
+        next_[j].score = c.c.score;
+        next_[j].optimal = c.optimal;
+        history_.push_back({c.c.item, c.c.move, l});
+      }
+      std::swap(beam_, next_);
+      if (!beam_[0].optimal) {
+        float v = beam_[0].score - gold_score;
+        if (v > best_violation) {
+          best_violation = v;
+          best_t = t;
+        }
+      }
+      ++t;
+    }
+    const bool correct = beam_[0].optimal;
+    // Wrong in the end without ever outscoring the reference: update on the whole sentence.
+    if (best_t < 0 && !correct) best_t = t - 1;
+    if (best_t >= 0) {
+      const size_t end = static_cast<size_t>(best_t) + 1;
+      top_seq_.resize(end);
+      int j = 0;  // the update is always against the beam's best item of its step
+      for (int st = best_t; st >= 0; --st) {
+        top_seq_[st] = history_[step_begin_[st] + j];
+        j = top_seq_[st].parent;
+      }
+      // Before the two paths part, their features are the same and the updates cancel.
+      size_t start = 0;
+      while (start < end && gold_seq_[start].move == top_seq_[start].move &&
+             gold_seq_[start].label == top_seq_[start].label) {
+        ++start;
+      }
+      Replay(atoms, gold_seq_, start, end, 1.0f, *now);
+      Replay(atoms, top_seq_, start, end, -1.0f, *now);
+    }
+    return correct;
+  }
+
+ private:
+  struct Item {
+    ArcHybridState state;
+    float score = 0;
+    bool optimal = true;
+  };
+  struct Step {
+    int parent;  // index of the item in the previous step's beam (-1 on the reference path)
+    int move;
+    int label;
+  };
+  struct Candidate {
+    BeamCandidate c;
+    bool optimal;
+  };
+
+  // Move scores and costs (-1 = illegal) in `state`; returns the least cost.
+  int Score(const ArcHybridState& state, const DependencyParser::Atoms& atoms,
+            const std::vector<int>& gold_heads, const std::vector<std::vector<int>>& gold_children,
+            float* scores, int* costs) {
+    p_.MoveFeatures(state, atoms, &keys_);
+    for (int m = 0; m < kNumMoves; ++m) scores[m] = 0;
+    for (uint64_t k : keys_) p_.moves_.AddScores(k, scores);
+    int min_cost = 1 << 30;
+    for (int m = 0; m < kNumMoves; ++m) {
+      Move mv = static_cast<Move>(m);
+      costs[m] = state.Legal(mv) ? state.Cost(mv, gold_heads, gold_children) : -1;
+      if (costs[m] >= 0) min_cost = std::min(min_cost, costs[m]);
+    }
+    return min_cost;
+  }
+
+  // The label of the reference path's arc, training the label weights on it when it is a gold
+  // arc (then the gold label is kept, otherwise the model's).
+  int GoldPathLabel(const DependencyParser::Atoms& atoms, Move move,
+                    const std::vector<int>& gold_heads, const std::vector<int>& gold_labels,
+                    int64_t now) {
+    if (move == Move::kShift) return -1;
+    int h, d;
+    gold_.ArcOf(move, &h, &d);
+    if (h == gold_.root()) return p_.root_label_;
+    p_.LabelFeatures(gold_, atoms, h, d, &keys_);
+    label_scores_.assign(p_.num_labels(), 0.0f);
+    for (uint64_t k : keys_) p_.labels_.AddScores(k, label_scores_.data());
+    int label = p_.BestLabel(label_scores_, d < h);
+    if (gold_heads[d] != h) return label;
+    int gold = gold_labels[d];
+    if (label != gold) {
+      for (uint64_t k : keys_) {
+        p_.labels_.Update(k, gold, 1.0f, now);
+        p_.labels_.Update(k, label, -1.0f, now);
+      }
+    }
+    return gold;
+  }
+
+  // Re-runs moves [0, end) of `seq` from the start state, adding `delta` to the weights of
+  // moves [start, end) for their features.
+  void Replay(const DependencyParser::Atoms& atoms, const std::vector<Step>& seq, size_t start,
+              size_t end, float delta, int64_t now) {
+    replay_.Init(atoms.n);
+    for (size_t st = 0; st < end; ++st) {
+      if (st >= start) {
+        p_.MoveFeatures(replay_, atoms, &keys_);
+        for (uint64_t k : keys_) p_.moves_.Update(k, seq[st].move, delta, now);
+      }
+      replay_.Apply(static_cast<Move>(seq[st].move), seq[st].label);
+    }
+  }
+
+  DependencyParser& p_;
+  const int width_;
+  ArcHybridState gold_, replay_;
+  std::vector<Step> gold_seq_, top_seq_, history_;
+  std::vector<size_t> step_begin_;
+  std::vector<Item> beam_, next_;
+  std::vector<Candidate> candidates_;
+  std::vector<uint64_t> keys_;
+  std::vector<float> label_scores_;
+};
 
 Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
     const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
@@ -631,6 +908,8 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
   std::vector<int> gold_heads, gold_labels;
   std::vector<std::vector<int>> gold_children;
   std::vector<std::string_view> forms, tags;
+  std::unique_ptr<BeamTrainer> beam_trainer;
+  if (options.beam > 1) beam_trainer = std::make_unique<BeamTrainer>(parser.get(), options.beam);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     auto start = std::chrono::steady_clock::now();
     DeterministicShuffle(&order, &rng);
@@ -653,6 +932,13 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
       }
       words += n;
       parser->ComputeAtoms(forms, tags, &atoms);
+      if (beam_trainer) {
+        // Progress counts sentences whose best final hypothesis is right.
+        ++moves;
+        correct_moves += beam_trainer->TrainSentence(atoms, gold_heads, gold_labels,
+                                                     gold_children, &now);
+        continue;
+      }
       state.Init(n);
       while (!state.Terminal()) {
         ++now;
@@ -727,6 +1013,7 @@ Result<std::unique_ptr<DependencyParser>> DependencyParser::Train(
       snapshot.left_ok_ = parser->left_ok_;
       snapshot.right_ok_ = parser->right_ok_;
       snapshot.clusters_ = parser->clusters_;
+      snapshot.beam_width_ = std::max(1, options.beam);
       snapshot.moves_ = parser->moves_;
       snapshot.moves_.Average(now);
       snapshot.labels_ = parser->labels_;

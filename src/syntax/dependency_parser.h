@@ -43,10 +43,22 @@ class DependencyParser {
 
   // Parses one sentence given its surface forms and tags. heads[i] is 0 for the root and
   // otherwise the 1-based index of the head; labels[i] indexes LabelName(). Always a
-  // single-rooted tree. Linear time in the sentence length. Thread-safe.
+  // single-rooted tree. Linear time in the sentence length. Thread-safe. Decodes greedily,
+  // or with a beam search when beam_width() > 1 (about beam_width() times the cost).
   // REQUIRES: forms.size() == tags.size().
   void Parse(const std::vector<std::string_view>& forms, const std::vector<std::string_view>& tags,
              std::vector<int>* heads, std::vector<int>* labels) const;
+
+  // Parse with the beam decoder of the given width (>= 1), whatever beam_width() is; width 1
+  // gives exactly Parse's greedy result (a slower path to it, for tests).
+  void ParseWithBeam(const std::vector<std::string_view>& forms,
+                     const std::vector<std::string_view>& tags, int width,
+                     std::vector<int>* heads, std::vector<int>* labels) const;
+
+  // Decoding setting, not saved in the model file: 1 (the default) = greedy.
+  int beam_width() const { return beam_width_; }
+  // Not thread-safe: set before sharing the parser. Values below 1 mean 1.
+  void set_beam_width(int width) { beam_width_ = width < 1 ? 1 : width; }
 
   int num_labels() const { return static_cast<int>(label_names_.size()); }
   const std::string& LabelName(int label) const { return label_names_[label]; }
@@ -85,6 +97,13 @@ class DependencyParser {
   // heads, the root is n).
   void ParseAtoms(const Atoms& atoms, ArcHybridState* state, std::vector<uint64_t>* keys,
                   std::vector<float>* label_scores) const;
+  // The same with a beam of `width` hypotheses; leaves the best final state in *state.
+  void BeamParseAtoms(const Atoms& atoms, int width, ArcHybridState* state) const;
+  static void CopyTree(const ArcHybridState& state, std::vector<int>* heads,
+                       std::vector<int>* labels);
+  // The label the model gives the arc `move` would add in `state` (root label for the root).
+  int PredictLabel(const ArcHybridState& state, const Atoms& atoms, Move move,
+                   std::vector<uint64_t>* keys, std::vector<float>* label_scores) const;
 
   std::vector<std::string> label_names_;
   int root_label_ = 0;
@@ -94,6 +113,9 @@ class DependencyParser {
   WeightTable moves_{kNumMoves};
   WeightTable labels_{1};
   std::shared_ptr<const WordClusters> clusters_;
+  int beam_width_ = 1;
+
+  friend class BeamTrainer;
 };
 
 }  // namespace annal::syntax

@@ -48,6 +48,8 @@ class Model {
   const Tagger* tagger() const { return tagger_.get(); }
   const Lemmatizer* lemmatizer() const { return lemmatizer_.get(); }
   const DependencyParser* parser() const { return parser_.get(); }
+  // For decoding settings (the beam width) before the model is shared; null without a parser.
+  DependencyParser* mutable_parser() { return parser_.get(); }
   // The word clusters the tagger and parser use (null = none).
   std::shared_ptr<const WordClusters> clusters() const;
   // Free text saved with the model: where it came from and how it was trained.

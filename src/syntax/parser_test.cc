@@ -112,6 +112,58 @@ TEST(ParserTest, TinyTreebankIsLearnedPerfectly) {
   EXPECT_TRUE(tags.empty());
 }
 
+bool IsTree(const std::vector<ParsedToken>& out);
+
+std::unique_ptr<Model> TrainTinyBeam(int beam) {
+  ModelTrainOptions options;
+  options.tagger.epochs = 30;
+  options.parser.epochs = 40;
+  options.parser.beam = beam;
+  options.jackknife_folds = 0;
+  options.prune_below = 0;
+  auto model = TrainModel(TinyTreebank(), {}, options, nullptr);
+  EXPECT_TRUE(model.ok());
+  return model.ok() ? std::move(*model) : nullptr;
+}
+
+TEST(ParserTest, BeamTrainingLearnsTheTinyTreebank) {
+  auto model = TrainTinyBeam(4);
+  ASSERT_NE(model, nullptr);
+  model->mutable_parser()->set_beam_width(4);
+  Parser parser(*model);
+  ParserScores scores = EvaluateParser(parser, TinyTreebank(), /*use_gold_tags=*/true);
+  EXPECT_DOUBLE_EQ(scores.uas, 1.0);
+  EXPECT_DOUBLE_EQ(scores.las, 1.0);
+  // Deterministic given the seed, like greedy training.
+  auto again = TrainTinyBeam(4);
+  ASSERT_NE(again, nullptr);
+  EXPECT_TRUE(model->ToBytes() == again->ToBytes());
+  // And a different model from greedy training (the option is not ignored).
+  auto greedy = TrainTiny();
+  ASSERT_NE(greedy, nullptr);
+  EXPECT_FALSE(model->ToBytes() == greedy->ToBytes());
+}
+
+TEST(ParserTest, BeamDecodingAlwaysGivesASingleRootedTree) {
+  auto model = TrainTinyBeam(4);
+  ASSERT_NE(model, nullptr);
+  model->mutable_parser()->set_beam_width(8);
+  Parser parser(*model);
+  std::mt19937 rng(7);
+  const std::vector<std::string> vocab = {"the", "Police", "said", ",",    "xyzzy", "attacked",
+                                          "of",  "'s",     ".",    "2026", "É",     "and"};
+  std::vector<ParsedToken> out;
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<std::string> words(1 + rng() % 40);
+    for (auto& w : words) w = vocab[rng() % vocab.size()];
+    parser.Parse(words, &out);
+    ASSERT_EQ(out.size(), words.size());
+    EXPECT_TRUE(IsTree(out)) << "trial " << trial;
+  }
+  parser.Parse(std::vector<std::string>{}, &out);
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(ParserTest, TrainingIsDeterministicGivenTheSeed) {
   auto a = TrainTiny();
   auto b = TrainTiny();
@@ -271,6 +323,48 @@ TEST(ParserTest, ParseTreeGivesTheTreeOfParseTagged) {
   parser.ParseTree({}, {}, &tree);
   EXPECT_TRUE(tree.heads.empty());
   EXPECT_TRUE(tree.deprels.empty());
+}
+
+TEST(ParserTest, BeamOfWidthOneIsTheGreedyDecoder) {
+  // Width 1 makes exactly the greedy decoder's choices (same tie-breaking), and a wider beam
+  // still gives trees, on the shipped model and random word salad.
+  std::string model_path = std::string(ANNAL_TEST_DATA_DIR) + "/models/en_ewt.annalsyn";
+  auto greedy_model = Model::Load(model_path);
+  auto beam1_model = Model::Load(model_path);
+  auto beam4_model = Model::Load(model_path);
+  ASSERT_TRUE(greedy_model.ok() && beam1_model.ok() && beam4_model.ok());
+  (*beam1_model)->mutable_parser()->set_beam_width(1);
+  (*beam4_model)->mutable_parser()->set_beam_width(4);
+  Parser greedy(**greedy_model), beam1(**beam1_model), beam4(**beam4_model);
+  // BeamParseAtoms itself at width 1 (Parse takes the greedy path for width 1).
+  const DependencyParser& dp = *(*greedy_model)->parser();
+  const std::vector<std::string_view> vocab = {
+      "Police", "in",  "Kabul", "said", "that",  "rebels", "attacked", "a",  "convoy", ",",
+      "and",    "the", "army",  "'s",   "chief", "was",    "killed",   "by", "Friday", "."};
+  std::mt19937 rng(13);
+  std::vector<std::string_view> words, tags;
+  std::vector<ParsedToken> a, b, c;
+  std::vector<int> heads, labels;
+  size_t differ = 0, total = 0;
+  for (int trial = 0; trial < 150; ++trial) {
+    words.assign(1 + rng() % 40, "");
+    for (auto& w : words) w = vocab[rng() % vocab.size()];
+    greedy.Tag(words, &tags);
+    greedy.ParseTagged(words, tags, &a);
+    beam1.ParseTagged(words, tags, &b);
+    beam4.ParseTagged(words, tags, &c);
+    dp.ParseWithBeam(words, tags, 1, &heads, &labels);
+    ASSERT_TRUE(IsTree(c)) << "trial " << trial;
+    for (size_t i = 0; i < words.size(); ++i) {
+      EXPECT_EQ(a[i].head, b[i].head);
+      EXPECT_EQ(a[i].head, heads[i]) << "trial " << trial << " word " << i;
+      EXPECT_EQ(a[i].deprel, dp.LabelName(labels[i])) << "trial " << trial << " word " << i;
+      differ += a[i].head != c[i].head;
+      ++total;
+    }
+  }
+  // Word salad is where a wider search finds other trees.
+  EXPECT_GT(differ, 0u) << "of " << total;
 }
 
 }  // namespace

@@ -19,6 +19,10 @@ struct TrainOptions {
   // Parser only: probability of following the model's own (possibly wrong) transition once
   // the first epoch is done (dynamic-oracle exploration; 0 = static training on gold paths).
   double explore = 0.9;
+  // Parser only: beam width. 1 = greedy, locally trained (above); > 1 = beam search trained
+  // as a structured perceptron with max-violation updates (Huang et al. 2012) against the
+  // dynamic oracle's zero-cost path, and the same width used for the per-epoch dev parse.
+  int beam = 1;
   // Word clusters to use as feature atoms (null = none, the features of format version 2).
   std::shared_ptr<const WordClusters> clusters;
 };

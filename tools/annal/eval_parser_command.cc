@@ -20,6 +20,7 @@ struct EvalArgs {
   std::string model;
   std::string data_dir;
   bool gold_tags = false;
+  int beam = 1;
 };
 
 int Run(const EvalArgs& a) {
@@ -30,6 +31,7 @@ int Run(const EvalArgs& a) {
     fmt::print(stderr, "annal eval-parser: {}\n", model.status().message());
     return kExitFailure;
   }
+  if ((*model)->mutable_parser() != nullptr) (*model)->mutable_parser()->set_beam_width(a.beam);
   syntax::Parser parser(**model);
   for (const std::string& file : a.gold) {
     std::vector<syntax::ConlluSentence> gold;
@@ -41,9 +43,10 @@ int Run(const EvalArgs& a) {
     syntax::ParserScores r = syntax::EvaluateParser(parser, gold, a.gold_tags);
     fmt::print(
         "{}: UPOS={:.4f} UAS={:.4f} LAS={:.4f} Lemma={:.4f}  ({} sentences, {} words, "
-        "{:.0f} words/s{})\n",
+        "{:.0f} words/s{}{})\n",
         file, r.upos, r.uas, r.las, r.lemma, r.sentences, r.words,
-        r.seconds > 0 ? r.words / r.seconds : 0.0, a.gold_tags ? ", gold tags" : "");
+        r.seconds > 0 ? r.words / r.seconds : 0.0, a.gold_tags ? ", gold tags" : "",
+        a.beam > 1 ? fmt::format(", beam {}", a.beam) : "");
   }
   return kExitOk;
 }
@@ -57,6 +60,8 @@ void AddEvalParser(CLI::App& app, CommandContext* ctx) {
                   "Model file (default: <data-dir>/models/en_ewt.annalsyn)");
   cmd->add_option("--data-dir", args->data_dir, "annal's data directory");
   cmd->add_flag("--gold-tags", args->gold_tags, "Parse with the gold UPOS instead of the tagger");
+  cmd->add_option("--beam", args->beam, "Parser beam width (1 = greedy, the default)")
+      ->check(CLI::Range(1, 64));
   cmd->callback([args, ctx] { ctx->exit_code = Run(*args); });
 }
 

@@ -31,6 +31,8 @@ struct TrainArgs {
   float prune = 1.0f;
   std::string clusters_file;
   size_t cluster_words = 0;  // words in the cluster file (for the model's description)
+  int beam = 1;              // parser beam width in training (1 = greedy)
+  std::string write_tagged;  // where to save the parser's (jackknifed) training data
 };
 
 bool ReadAll(const std::vector<std::string>& files, std::vector<ConlluSentence>* out) {
@@ -81,7 +83,8 @@ std::string Describe(const char* what, const TrainArgs& a) {
          (a.clusters_file.empty()
               ? ""
               : fmt::format(", word clusters {} ({} words)", BaseName(a.clusters_file),
-                            a.cluster_words));
+                            a.cluster_words)) +
+         (a.beam > 1 ? fmt::format(", parser beam {} (max-violation training)", a.beam) : "");
 }
 
 int Run(const std::string& what, TrainArgs a) {
@@ -98,6 +101,7 @@ int Run(const std::string& what, TrainArgs a) {
   syntax::TrainOptions parser_options;
   parser_options.epochs = a.parser_epochs;
   parser_options.seed = a.seed;
+  parser_options.beam = a.beam;
   if (!a.clusters_file.empty()) {
     auto clusters = syntax::WordClusters::Load(a.clusters_file);
     if (!clusters.ok()) {
@@ -155,6 +159,18 @@ int Run(const std::string& what, TrainArgs a) {
     if (!tagged.ok()) {
       fmt::print(stderr, "annal train: {}\n", tagged.status().message());
       return kExitFailure;
+    }
+    if (!a.write_tagged.empty()) {
+      // Experiments with parser settings can then skip the jackknife (--jackknife 0).
+      std::string text;
+      for (const ConlluSentence& s : *tagged) syntax::AppendConllu(s, {}, &text);
+      std::FILE* f = std::fopen(a.write_tagged.c_str(), "wb");
+      bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+      if (f != nullptr && std::fclose(f) != 0) written = false;
+      if (!written) {
+        fmt::print(stderr, "annal train: cannot write {}\n", a.write_tagged);
+        return kExitFailure;
+      }
     }
     auto parser = syntax::DependencyParser::Train(
         *tagged, dev, parser_options, [](const EpochReport& r) { PrintProgress("parser", r); });
@@ -219,11 +235,17 @@ void AddTrain(CLI::App& app, CommandContext* ctx) {
                       "Folds for predicted training tags (0 = gold tags)");
       cmd->add_option("--jackknife-epochs", args->jackknife_epochs,
                       "Epochs of each fold's tagger (default 5)");
+      cmd->add_option("--beam", args->beam,
+                      "Parser beam width: > 1 trains for beam search (max-violation updates); "
+                      "decode with eval-parser --beam")
+          ->check(CLI::Range(1, 64));
     }
     if (std::string_view(sub.name) == "parser") {
       cmd->add_option("--tagger", args->tagger_model,
                       "Model whose tagger and lemmatiser go into the output (and tag --dev)")
           ->check(CLI::ExistingFile);
+      cmd->add_option("--write-tagged", args->write_tagged,
+                      "Also write the parser's training data with its jackknifed tags (CoNLL-U)");
     }
     if (std::string_view(sub.name) == "all") {
       cmd->add_option("--tagger-epochs", args->tagger_epochs, "Tagger epochs");
