@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "code/intent_code.h"
 #include "code/tabari_compat.h"
@@ -566,6 +567,22 @@ std::string EntityFromActor(const lexicon::ActorEntry& a) {
   return a.names.empty() ? std::string() : EntityName(a.names[0]);
 }
 
+// How closely the dated codes of actor `a` place it at `day`: the length in days of the
+// shortest dated (bounded) code whose range holds `day`, or INT64_MAX when none does (or there
+// is no date). Namesakes share a name ("PRESIDENT BUSH" is George Bush, USAGOV 1989-93, and
+// George W. Bush, USAELI 1964-2001 and USAGOV 2001-09); the one whose own term holds the
+// story's date is the one meant, and a term is a closer fit than a broad elite range.
+int64_t DatedFit(const lexicon::ActorEntry& a, int32_t day) {
+  int64_t best = INT64_MAX;
+  if (day == lexicon::kDayMin) return best;
+  for (const auto& c : a.codes) {
+    if (c.from_day == lexicon::kDayMin && c.to_day == lexicon::kDayMax) continue;
+    if (c.from_day > day || day > c.to_day) continue;
+    best = std::min(best, static_cast<int64_t>(c.to_day) - c.from_day);
+  }
+  return best;
+}
+
 void SentenceAnalysis::BuildMentions() {
   // 1. Longest actor/agent match at each position, left to right, no overlaps.
   struct Piece {
@@ -595,6 +612,13 @@ void SentenceAnalysis::BuildMentions() {
       if (best == nullptr || c.end > best->end ||
           (c.end == best->end && c.payload.kind == EntryKind::kActor &&
            best->payload.kind == EntryKind::kAgent)) {
+        best = &c;
+      } else if (c.end == best->end && c.payload.kind == EntryKind::kActor &&
+                 best->payload.kind == EntryKind::kActor &&
+                 DatedFit(dict_.actors[c.payload.index], doc_->day) <
+                     DatedFit(dict_.actors[best->payload.index], doc_->day)) {
+        // Entries that share the name: the one whose dated code fits the story's date best
+        // (DatedFit); otherwise the first (OrderNamesakesByRecency put the recent person there).
         best = &c;
       }
     }

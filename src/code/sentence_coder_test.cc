@@ -24,6 +24,15 @@ HAMID_KARZAI_
 	[AFGELI 750101-000101]
 	[AFGGOV >011222]
 UNITED_NATIONS_ [IGOUNO]
+ALEXEI_PETROV_
++PRESIDENT_PETROV_
+	[RUSGOV 900101-931231]
+	[RUSELI]
+IVAN_PETROV_
++PRESIDENT_PETROV_
+	[RUSELI 640101-001231]
+	[RUSGOV 010101-081231]
+	[RUSELI]
 )";
 
 constexpr char kAgents[] = R"(
@@ -225,6 +234,18 @@ TEST_F(SentenceCoderTest, DateRestrictedActorCode) {
             std::vector<std::string>{"AFGGOV RUSGOV 040 asserted"});
   EXPECT_EQ(Code("Karzai met Lavrov.", "1999-06-01"),
             std::vector<std::string>{"AFGELI RUSGOV 040 asserted"});
+}
+
+// Two persons share "President Petrov": the story's date picks the one whose term holds it,
+// not the one listed first (the father's 1990-93 presidency against the son's elite years).
+TEST_F(SentenceCoderTest, NamesakeChosenByTheTermThatHoldsTheDate) {
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "1992-06-01"),
+            std::vector<std::string>{"RUSGOV UKR 040 asserted"});
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "2005-06-01"),
+            std::vector<std::string>{"RUSGOV UKR 040 asserted"});
+  // Only the son's broad elite range holds 1996: he is meant, as an elite.
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "1996-06-01"),
+            std::vector<std::string>{"RUSELI UKR 040 asserted"});
 }
 
 TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {
