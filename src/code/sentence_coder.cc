@@ -567,6 +567,10 @@ std::string EntityFromActor(const lexicon::ActorEntry& a) {
   return a.names.empty() ? std::string() : EntityName(a.names[0]);
 }
 
+// A noun for one party of a dispute or a negotiation, named by its country: "the Turkish
+// side", "the Greek and Turkish sides". No agent: it adds no role to the country.
+bool IsSideNoun(std::string_view w) { return w == "SIDE" || w == "SIDES"; }
+
 // How closely the dated codes of actor `a` place it at `day`: the length in days of the
 // shortest dated (bounded) code whose range holds `day`, or INT64_MAX when none does (or there
 // is no date). Namesakes share a name ("PRESIDENT BUSH" is George Bush, USAGOV 1989-93, and
@@ -687,6 +691,32 @@ void SentenceAnalysis::BuildMentions() {
       ++mention.end;
       mention.unknown_name = true;
     }
+    // "The Turkish and Greek sides of the divided island of Cyprus have agreed": a country
+    // named alone before a "side" noun (IsSideNoun) is that country's side, and an "of"
+    // phrase after the noun says where the sides are - its place is no participant, and the
+    // side is still the subject of the verb after it.
+    size_t last_piece = q;
+    if (p == q && pieces[p].actor && !title_case_ && mention.end + 1 < n_ &&
+        IsSideNoun(W(mention.end))) {
+      ++mention.end;
+      if (W(mention.end) == "OF") {
+        // The place phrase: "of the divided Mediterranean island of Cyprus" - its actors
+        // (Mediterranean, Cyprus) up to the last one within reach, before any punctuation,
+        // verb (a participle after a determiner is an adjective: "the divided island") or
+        // role word.
+        constexpr uint32_t kPlaceReach = 7;
+        const uint32_t reach_end = std::min(n_, mention.end + 1 + kPlaceReach);
+        for (uint32_t t = mention.end + 1; t < reach_end; ++t) {
+          if (IsPunct(t) || (VerbFormAt(t) && !IsDeterminer(W(t - 1)))) break;
+          if (last_piece + 1 < pieces.size() && pieces[last_piece + 1].begin == t) {
+            if (!pieces[last_piece + 1].actor) break;
+            ++last_piece;
+            mention.end = pieces[last_piece].end;
+            t = mention.end - 1;
+          }
+        }
+      }
+    }
     // A one-word agent that is a title modifier ("deputy" is a COP agent: a deputy sheriff)
     // inside a longer phrase only qualifies it: "deputy head of Russian military
     // intelligence" is MILSPY, "deputy foreign minister" GOV.
@@ -756,7 +786,7 @@ void SentenceAnalysis::BuildMentions() {
       for (uint32_t t = mention.begin; t < mention.end; ++t) mention_of_[t] = idx;
       mentions_.push_back(std::move(mention));
     }
-    p = q + 1;
+    p = last_piece + 1;
   }
   ApplyCoreference();
 

@@ -16,6 +16,7 @@ UKRAINE_ [UKR]
 +UKRAINIAN_
 ISRAEL_ [ISR]
 LEBANON_ [LBN]
+CYPRUS_ [CYP]
 SERGEI_LAVROV_
 +LAVROV_
 	[RUSGOV >20040309]
@@ -246,6 +247,15 @@ TEST_F(SentenceCoderTest, NamesakeChosenByTheTermThatHoldsTheDate) {
   // Only the son's broad elite range holds 1996: he is meant, as an elite.
   EXPECT_EQ(Code("President Petrov met Ukraine.", "1996-06-01"),
             std::vector<std::string>{"RUSELI UKR 040 asserted"});
+}
+
+// "the Russian side of the divided island of Cyprus": the country's side, and the place after
+// "of" says where it is - no participant, and no barrier between the subject and its verb.
+TEST_F(SentenceCoderTest, SideOfAPlaceIsTheCountrysSide) {
+  EXPECT_EQ(Code("The Russian side of the divided island of Cyprus attacked Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+  EXPECT_EQ(Code("Israel attacked the Russian side of the island of Cyprus."),
+            std::vector<std::string>{"ISR RUS 190 asserted"});
 }
 
 TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {
