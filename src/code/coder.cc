@@ -297,17 +297,7 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
   return false;
 }
 
-// Roles a country's own people and institutions hold at home, and whose bearer a sentence
-// naming one country only is that country's: police, the opposition, students, workers, the
-// media, judges, parliament. Not the government or armed roles, which act abroad as often as at
-// home ("The government thanked China", "US troops killed insurgents"), nor victims of violence
-// ("people", "civilians", "refugees": killed across a border as often as within one).
-bool IsHomeRole(std::string_view role) {
-  return role == "COP" || role == "OPP" || role == "EDU" || role == "LAB" || role == "MED" ||
-         role == "JUD" || role == "LEG";
-}
-
-// A bare home role (IsHomeRole: "police", "opposition leader", "a group of deputies") that the
+// A bare home role (code::IsHomeRole: "police", "opposition leader", "students") that the
 // document's country did not place, in an event whose other participant has a country the
 // sentence names alone - no place of another country and no actor of another country
 // (ActorOfAnotherCountry) in it - is of that country: "Egyptian police opened fire to disperse
@@ -321,7 +311,7 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
                           const std::vector<const context::PlaceMention*>& places,
                           const EventActor& other, EventActor* bare) {
   if (!bare->country.empty() || !bare->resolution.empty() || bare->code.size() < 3 ||
-      bare->code.size() % 3 != 0 || !IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
+      bare->code.size() % 3 != 0 || !code::IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
     return false;
   }
   std::string cameo_country;

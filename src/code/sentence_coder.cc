@@ -141,6 +141,8 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
+  // Mentions [first, last] are one coordination: bare home roles take the others' one country.
+  void ShareGroupCountry(size_t first, size_t last);
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
   // short names, bare agents; rewrites mentions_ and mention_of_.
   void ApplyCoreference();
@@ -814,7 +816,11 @@ void SentenceAnalysis::BuildMentions() {
                      !VerbFormAt(t) && !IsFutureModal(w) && !IsHypotheticalModal(w) &&
                      !IsBeAuxiliary(w) && !IsHaveAuxiliary(w) && !IsDoAuxiliary(w) &&
                      // "and suspended aid to the country": a description is no list member
-                     mentions_[r].actor.resolution == context::Resolution::kNone)) {
+                     mentions_[r].actor.resolution == context::Resolution::kNone) &&
+                   // "Laurent Fabius and a group of deputies", "X and dozens of students": a
+                   // quantity of the next member, not a phrase of its own.
+                   !(saw_joiner && w == "OF" && t > mentions_[last].end &&
+                     IsQuantityNoun(W(t - 1)))) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
           joined = false;
         }
@@ -865,9 +871,48 @@ void SentenceAnalysis::BuildMentions() {
         }
       }
     }
+    ShareGroupCountry(k, last);
     ++next_group;
   }
   for (size_t k = 0; k < mentions_.size(); ++k) coref_[k].code = mentions_[k].actor.code;
+}
+
+// "French National Assembly president Laurent Fabius and a group of deputies", "Israeli soldiers
+// and police": a bare home role (police, opposition, students, workers, media, judges,
+// parliament) listed with actors that all have one country is of that country. Not armed roles
+// or the government, which a list names beside a foreign party as often as beside its own
+// ("US troops and insurgents"); and nothing when the members' countries differ.
+void SentenceAnalysis::ShareGroupCountry(size_t first, size_t last) {
+  if (last <= first || tabari_ != nullptr) return;
+  std::string_view country;
+  for (size_t r = first; r <= last; ++r) {
+    const Mention& m = mentions_[r];
+    if (m.agent_only || m.actor.code.size() < 3) continue;
+    std::string_view head = std::string_view(m.actor.code).substr(0, 3);
+    // Three-letter actor codes that name no state: bodies (IGO, NGO, IMG, MNC), the media
+    // (MED: "BBC"), elites and religions (ELI, MOS, SUN, BAH).
+    static constexpr std::array<std::string_view, 9> kNoState = {
+        "IGO", "NGO", "IMG", "MNC", "MED", "ELI", "MOS", "SUN", "BAH"};
+    if (std::find(kNoState.begin(), kNoState.end(), head) != kNoState.end() ||
+        !lex_.IsCountryCode(head) || m.actor.resolution != context::Resolution::kNone) {
+      return;
+    }
+    if (!country.empty() && head != country) return;
+    country = head;
+  }
+  if (country.empty()) return;
+  const std::string prefix(country);
+  for (size_t r = first; r <= last; ++r) {
+    Mention& m = mentions_[r];
+    if (!m.agent_only || !m.suffix_agents_only || m.actor.code.size() < 3 ||
+        m.actor.resolution != context::Resolution::kNone ||
+        !IsHomeRole(std::string_view(m.actor.code).substr(0, 3))) {
+      continue;
+    }
+    m.actor.code = prefix + m.actor.code;
+    m.agent_only = false;
+    m.suffix_agents_only = false;
+  }
 }
 
 void SentenceAnalysis::ApplyCoreference() {
@@ -2852,6 +2897,11 @@ std::string EntityName(const lexicon::Phrase& root) {
     }
   }
   return out;
+}
+
+bool IsHomeRole(std::string_view role) {
+  return role == "COP" || role == "OPP" || role == "EDU" || role == "LAB" || role == "MED" ||
+         role == "JUD" || role == "LEG";
 }
 
 const std::string& SentenceCoder::ResolveActorCode(const lexicon::ActorEntry& actor, int32_t day) {

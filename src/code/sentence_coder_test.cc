@@ -258,6 +258,18 @@ TEST_F(SentenceCoderTest, SideOfAPlaceIsTheCountrysSide) {
             std::vector<std::string>{"ISR RUS 190 asserted"});
 }
 
+// A bare home role listed with actors of one country is of that country ("Israeli soldiers and
+// police"), also after a quantity ("and a group of police"); not when the list names two.
+TEST_F(SentenceCoderTest, BareHomeRoleTakesItsCoordinationsCountry) {
+  EXPECT_EQ(Code("The Russian army and police attacked Israel."),
+            (std::vector<std::string>{"RUSMIL ISR 190 asserted", "RUSCOP ISR 190 asserted"}));
+  EXPECT_EQ(Code("Lavrov and a group of police attacked Israel."),
+            (std::vector<std::string>{"RUSGOV ISR 190 asserted", "RUSCOP ISR 190 asserted"}));
+  EXPECT_EQ(Code("Russia, Ukraine and police attacked Israel."),
+            (std::vector<std::string>{"RUS ISR 190 asserted", "UKR ISR 190 asserted",
+                                      "COP ISR 190 asserted"}));
+}
+
 TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {
   EXPECT_TRUE(Code("The attack on Ukraine shocked Russia.").empty());
 }
