@@ -87,7 +87,7 @@ TEST(EventCountryTest, BareHomeRoleTakesTheSentencesOneCountry) {
 
   // Another country named by an actor of the sentence: whose opposition is unclear.
   auto [source, target] = FirstEvent(
-      "Egyptian diplomats met opposition leaders and Syrian officials.", "2005-06-01");
+      "Egyptian diplomats met opposition leaders, Syrian officials said.", "2005-06-01");
   EXPECT_EQ(target, "OPP/");
   auto [source2, target2] = FirstEvent("The BBC criticised the police.", "2005-06-01");
   EXPECT_EQ(target2, "COP/");

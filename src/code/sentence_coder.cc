@@ -141,6 +141,8 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
+  // An agent match that is the adjective "official" ("official figures"): no actor.
+  bool AdjectivalOfficial(const Match& m) const;
   // Mentions [first, last] are one coordination: bare home roles take the others' one country.
   void ShareGroupCountry(size_t first, size_t last);
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
@@ -589,6 +591,36 @@ int64_t DatedFit(const lexicon::ActorEntry& a, int32_t day) {
   return best;
 }
 
+// "official figures show", "an official visit", "official approvals": the singular OFFICIAL
+// before a common noun is the adjective, not a person (annal.agents.txt's OFFICIAL [~GOV] is
+// the noun: "a METI official said", "the official, speaking to ...", "election official will").
+// The next word is a common noun when it is a lower-case word that is no function word or
+// number, and no past tense or speech verb ("an official said", "the official warned"): many
+// such nouns are verb forms too ("official contact", "an official visit").
+bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
+  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || W(m.begin) != "OFFICIAL" ||
+      m.end >= n_ || title_case_) {
+    return false;
+  }
+  const uint32_t t = m.end;
+  const std::string_view w = W(t);
+  if (!tok_[t].has(text::kWord) || tok_[t].has(text::kCapitalized) || IsPunct(t) ||
+      tok_[t].has(text::kNumber) || IsFunctionWord(w) || IsNumberWord(w)) {
+    return false;
+  }
+  const bool predicate = VerbFormAt(t) && (EndsWith(w, "ED") || IsIrregularPast(w) ||
+                                           IsSpeechVerb(w));
+  if (predicate) return false;
+  // "the prime minister's official spokesman": a role word after it keeps the phrase whole.
+  for (const Match& other : matches_) {
+    if (other.begin == t && (other.payload.kind == EntryKind::kAgent ||
+                             other.payload.kind == EntryKind::kActor)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void SentenceAnalysis::BuildMentions() {
   // 1. Longest actor/agent match at each position, left to right, no overlaps.
   struct Piece {
@@ -628,6 +660,7 @@ void SentenceAnalysis::BuildMentions() {
         best = &c;
       }
     }
+    if (best != nullptr && AdjectivalOfficial(*best)) best = nullptr;
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});

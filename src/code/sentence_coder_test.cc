@@ -42,6 +42,8 @@ GENERAL_ [~MIL]
 POLICE_ [~COP]
 FOREIGN_MINISTRY_ [~GOV]
 FOREIGN_MINISTER_ [~GOV]
+OFFICIAL [~GOV]
+SPOKESMAN [~GOV]
 )";
 
 constexpr char kVerbs[] = R"(
@@ -268,6 +270,17 @@ TEST_F(SentenceCoderTest, BareHomeRoleTakesItsCoordinationsCountry) {
   EXPECT_EQ(Code("Russia, Ukraine and police attacked Israel."),
             (std::vector<std::string>{"RUS ISR 190 asserted", "UKR ISR 190 asserted",
                                       "COP ISR 190 asserted"}));
+}
+
+// "official contact", "an official visit": the adjective before a common noun is no person; the
+// noun ("an official said", "a Russian official accused") and "official spokesman" still are.
+TEST_F(SentenceCoderTest, AdjectivalOfficialIsNoActor) {
+  EXPECT_EQ(Code("Official reports accused Ukraine of lying."),
+            std::vector<std::string>{"- UKR 112 asserted"});
+  EXPECT_EQ(Code("A Russian official accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+  EXPECT_EQ(Code("The Russian official spokesman accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
 }
 
 TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {
