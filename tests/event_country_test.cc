@@ -88,5 +88,29 @@ TEST(EventCountryTest, OneSentenceLocationCountryForBareAgents) {
   EXPECT_EQ(source2, "COP/");
 }
 
+// A bare home role (police, opposition, students, ...) takes the one country its sentence names
+// through the event's other participant; not when the sentence names another country, not
+// from a body coded with a three-letter role ("BBC" is MED), and not for victims of violence.
+TEST(EventCountryTest, BareHomeRoleTakesTheSentencesOneCountry) {
+  std::vector<Event> events =
+      testing_support::ShippedEvents("Egyptian police arrested opposition leaders.", "2005-06-01");
+  ASSERT_FALSE(events.empty());
+  ASSERT_TRUE(events[0].source && events[0].target);
+  EXPECT_EQ(events[0].source->code, "EGYCOP");
+  EXPECT_EQ(events[0].target->code, "EGYOPP");
+  EXPECT_EQ(events[0].target->country, "EGY");
+  EXPECT_EQ(events[0].target->resolution, "sentence_country");
+  EXPECT_EQ(events[0].source->resolution, "");
+
+  // Another country named by an actor of the sentence: whose opposition is unclear.
+  auto [source, target] = FirstEvent(
+      "Egyptian diplomats met opposition leaders, Syrian officials said.", "2005-06-01");
+  EXPECT_EQ(target, "OPP/");
+  auto [source2, target2] = FirstEvent("The BBC criticised the police.", "2005-06-01");
+  EXPECT_EQ(target2, "COP/");
+  auto [source3, target3] = FirstEvent("Egyptian troops killed civilians.", "2005-06-01");
+  EXPECT_EQ(target3, "CVL/");
+}
+
 }  // namespace
 }  // namespace annal

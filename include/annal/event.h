@@ -42,7 +42,8 @@ struct EventActor {
   // How document context gave the code when the mention's own words did not: "pronoun" ("he"),
   // "description" ("the general"), "short_name" ("Lavrov"), "apposition" (the name of
   // "Vladimir Alekseyev, deputy head of ..."), "document_country" ("police" in a Tbilisi
-  // story). Empty when the words themselves name the actor.
+  // story), "sentence_country" (the opposition of "Egyptian police detained opposition
+  // leaders"). Empty when the words themselves name the actor.
   std::string resolution;
 };
 

@@ -238,6 +238,23 @@ bool IsPhraseBoundaryWord(std::string_view w) {
   return kSet.Contains(w);
 }
 
+// Whether actor `a` has a country code at all (`any_country`) and one of them is `country`, an
+// ISO code (`same`): under any of its codes, a republic after its federation (SCGSRB, USRGEO)
+// and East Timor's TMP included.
+void CodesOfCountry(const lexicon::Lexicon& lex, const lexicon::ActorEntry& a,
+                    std::string_view country, bool* any_country, bool* same) {
+  for (const lexicon::DatedCode& c : a.codes) {
+    std::string_view head = std::string_view(c.code).substr(0, std::min<size_t>(3, c.code.size()));
+    if (!lex.IsCountryCode(head) || head == "IGO") continue;
+    *any_country = true;
+    std::string_view republic =
+        c.code.size() >= 6 ? std::string_view(c.code).substr(3, 3) : std::string_view();
+    *same |= head == country ||
+             ((head == "USR" || head == "YUG" || head == "SCG") && republic == country) ||
+             (head == "TMP" && country == "TLS");
+  }
+}
+
 // Whether `tokens` (one sentence) name a dictionary actor of another country than `country`
 // (an ISO code, as the gazetteer gives). The gazetteer does not know every country name and
 // demonym the actor dictionaries do ("Bosnian Croat and Moslem armed forces"), so a sentence
@@ -255,21 +272,72 @@ bool ActorOfAnotherCountry(const lexicon::Lexicon& lex, const std::vector<text::
     bool named = false;
     for (uint32_t t = m.begin; t < m.end; ++t) named |= tokens[t].has(text::kCapitalized);
     if (!named) continue;
-    const lexicon::ActorEntry& a = lex.dict().actors[m.payload.index];
     bool any_country = false, same = false;
-    for (const lexicon::DatedCode& c : a.codes) {
-      std::string_view head = std::string_view(c.code).substr(0, std::min<size_t>(3, c.code.size()));
-      if (!lex.IsCountryCode(head) || head == "IGO") continue;
-      any_country = true;
-      std::string_view republic =
-          c.code.size() >= 6 ? std::string_view(c.code).substr(3, 3) : std::string_view();
-      same |= head == country ||
-              ((head == "USR" || head == "YUG" || head == "SCG") && republic == country) ||
-              (head == "TMP" && country == "TLS");
-    }
+    CodesOfCountry(lex, lex.dict().actors[m.payload.index], country, &any_country, &same);
     if (any_country && !same) return true;
   }
   return false;
+}
+
+// Whether an actor the dictionaries know lies within tokens [begin, end) of `tokens` (one
+// sentence) and names `country` (an ISO code): the words of a mention name its country
+// themselves ("Egyptian police", "Cairo's security chief"), not a rule that gave it one.
+bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                        uint32_t begin, uint32_t end, std::string_view country) {
+  lexicon::SentenceWords words;
+  std::vector<lexicon::Match> matches;
+  lex.LookupWords(tokens.data(), tokens.size(), &words);
+  lex.FindMatches(words, &matches);
+  for (const lexicon::Match& m : matches) {
+    if (m.payload.kind != lexicon::EntryKind::kActor || m.begin < begin || m.end > end) continue;
+    bool any_country = false, same = false;
+    CodesOfCountry(lex, lex.dict().actors[m.payload.index], country, &any_country, &same);
+    if (same) return true;
+  }
+  return false;
+}
+
+// A bare home role (code::IsHomeRole: "police", "opposition leader", "students") that the
+// document's country did not place, in an event whose other participant has a country the
+// sentence names alone - no place of another country and no actor of another country
+// (ActorOfAnotherCountry) in it - is of that country: "Egyptian police opened fire to disperse
+// demonstrators", "the minister allowed opposition leader X to ...", "Cairo's security chief
+// warned that police ...". The other's country must be one the gazetteer knows as a country:
+// the dictionaries also give three-letter codes to bodies ("BBC" is MED). Rewrites `bare` (code,
+// country, roles, resolution) and returns true when it applies. `sentence_tokens` are the
+// sentence's tokens and `places` its places.
+bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
+                          const std::vector<text::Token>& sentence_tokens,
+                          const std::vector<const context::PlaceMention*>& places,
+                          const EventActor& other, EventActor* bare) {
+  if (!bare->country.empty() || !bare->resolution.empty() || bare->code.size() < 3 ||
+      bare->code.size() % 3 != 0 || !code::IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
+    return false;
+  }
+  std::string cameo_country;
+  std::vector<std::string> roles;
+  SplitActorCode(lex, other.code, &cameo_country, &roles);
+  context::PlaceEntry country_entry;
+  if (cameo_country.empty() || other.country.empty() ||
+      !gazetteer.FindCountry(other.country, &country_entry)) {
+    return false;
+  }
+  for (const context::PlaceMention* p : places) {
+    if (!p->country_iso3.empty() && p->country_iso3 != other.country) return false;
+  }
+  if (ActorOfAnotherCountry(lex, sentence_tokens, other.country)) return false;
+  // The other's own words must name the country: one it got by a rule (a role anchored to a
+  // country named after it, "protesters after Kenya suspended ...") is too weak to pass on.
+  uint32_t begin = 0, end = 0;
+  for (uint32_t t = 0; t < sentence_tokens.size(); ++t) {
+    if (sentence_tokens[t].begin < other.span.begin) begin = t + 1;
+    if (sentence_tokens[t].begin < other.span.end) end = t + 1;
+  }
+  if (!NamesCountryWithin(lex, sentence_tokens, begin, end, other.country)) return false;
+  bare->code = cameo_country + bare->code;
+  RecordCountry(lex, bare->code, &bare->country, &bare->roles);
+  bare->resolution = context::ResolutionName(context::Resolution::kSentenceCountry);
+  return true;
 }
 
 // Words of a meeting: a place named after one is the meeting's venue ("rebels met envoys in
@@ -569,6 +637,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       state.coref.ObserveEvent(antecedent(c.source), antecedent(c.target), c.code);
     }
     const size_t sentence_events_begin = out->events.size();
+    // Filled on first use by ShareSentenceCountry (few events have a bare role).
+    std::vector<text::Token> sentence_tokens;
+    std::vector<const context::PlaceMention*> sentence_places;
     std::vector<const code::CandidateEvent*> emitted;  // the candidate behind each event
     for (const auto& c : candidates) {
       if (!impl_->options.emit_partial_events && (!c.source || !c.target)) continue;
@@ -596,6 +667,23 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       }
       if (c.source) e.source = actor_of(*c.source);
       if (c.target) e.target = actor_of(*c.target);
+      if (e.source && e.target && impl_->gazetteer &&
+          (e.source->country.empty() != e.target->country.empty())) {
+        if (sentence_tokens.empty()) {
+          sentence_tokens.assign(analyzed.tokens.begin() + sentence.first_token,
+                                 analyzed.tokens.begin() + sentence.first_token + sentence.size());
+          for (const auto& p : places) {
+            if (p.end_token > p.first_token && p.first_token >= sentence.first_token &&
+                p.first_token < sentence.first_token + sentence.size()) {
+              sentence_places.push_back(&p);
+            }
+          }
+        }
+        const context::Gazetteer& g = *impl_->gazetteer;
+        if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source)) {
+          ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target);
+        }
+      }
       if (const context::PlaceMention* p =
               EventPlace(lex, places, analyzed, sentence, c, candidates, dateline_place)) {
         Location loc;

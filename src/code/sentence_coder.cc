@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "code/intent_code.h"
 #include "code/tabari_compat.h"
@@ -148,6 +149,10 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
+  // An agent match that is the adjective "official" ("official figures"): no actor.
+  bool AdjectivalOfficial(const Match& m) const;
+  // Mentions [first, last] are one coordination: bare home roles take the others' one country.
+  void ShareGroupCountry(size_t first, size_t last);
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
   // short names, bare agents; rewrites mentions_ and mention_of_.
   void ApplyCoreference();
@@ -578,6 +583,56 @@ std::string EntityFromActor(const lexicon::ActorEntry& a) {
   return a.names.empty() ? std::string() : EntityName(a.names[0]);
 }
 
+// A noun for one party of a dispute or a negotiation, named by its country: "the Turkish
+// side", "the Greek and Turkish sides". No agent: it adds no role to the country.
+bool IsSideNoun(std::string_view w) { return w == "SIDE" || w == "SIDES"; }
+
+// How closely the dated codes of actor `a` place it at `day`: the length in days of the
+// shortest dated (bounded) code whose range holds `day`, or INT64_MAX when none does (or there
+// is no date). Namesakes share a name ("PRESIDENT BUSH" is George Bush, USAGOV 1989-93, and
+// George W. Bush, USAELI 1964-2001 and USAGOV 2001-09); the one whose own term holds the
+// story's date is the one meant, and a term is a closer fit than a broad elite range.
+int64_t DatedFit(const lexicon::ActorEntry& a, int32_t day) {
+  int64_t best = INT64_MAX;
+  if (day == lexicon::kDayMin) return best;
+  for (const auto& c : a.codes) {
+    if (c.from_day == lexicon::kDayMin && c.to_day == lexicon::kDayMax) continue;
+    if (c.from_day > day || day > c.to_day) continue;
+    best = std::min(best, static_cast<int64_t>(c.to_day) - c.from_day);
+  }
+  return best;
+}
+
+// "official figures show", "an official visit", "official approvals": the singular OFFICIAL
+// before a common noun is the adjective, not a person (annal.agents.txt's OFFICIAL [~GOV] is
+// the noun: "a METI official said", "the official, speaking to ...", "election official will").
+// The next word is a common noun when it is a lower-case word that is no function word or
+// number, and no past tense or speech verb ("an official said", "the official warned"): many
+// such nouns are verb forms too ("official contact", "an official visit").
+bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
+  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || W(m.begin) != "OFFICIAL" ||
+      m.end >= n_ || title_case_) {
+    return false;
+  }
+  const uint32_t t = m.end;
+  const std::string_view w = W(t);
+  if (!tok_[t].has(text::kWord) || tok_[t].has(text::kCapitalized) || IsPunct(t) ||
+      tok_[t].has(text::kNumber) || IsFunctionWord(w) || IsNumberWord(w)) {
+    return false;
+  }
+  const bool predicate = VerbFormAt(t) && (EndsWith(w, "ED") || IsIrregularPast(w) ||
+                                           IsSpeechVerb(w));
+  if (predicate) return false;
+  // "the prime minister's official spokesman": a role word after it keeps the phrase whole.
+  for (const Match& other : matches_) {
+    if (other.begin == t && (other.payload.kind == EntryKind::kAgent ||
+                             other.payload.kind == EntryKind::kActor)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void SentenceAnalysis::BuildMentions() {
   // 1. Longest actor/agent match at each position, left to right, no overlaps.
   struct Piece {
@@ -608,8 +663,16 @@ void SentenceAnalysis::BuildMentions() {
           (c.end == best->end && c.payload.kind == EntryKind::kActor &&
            best->payload.kind == EntryKind::kAgent)) {
         best = &c;
+      } else if (c.end == best->end && c.payload.kind == EntryKind::kActor &&
+                 best->payload.kind == EntryKind::kActor &&
+                 DatedFit(dict_.actors[c.payload.index], doc_->day) <
+                     DatedFit(dict_.actors[best->payload.index], doc_->day)) {
+        // Entries that share the name: the one whose dated code fits the story's date best
+        // (DatedFit); otherwise the first (OrderNamesakesByRecency put the recent person there).
+        best = &c;
       }
     }
+    if (best != nullptr && AdjectivalOfficial(*best)) best = nullptr;
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});
@@ -674,6 +737,32 @@ void SentenceAnalysis::BuildMentions() {
       if (next_is_piece) break;
       ++mention.end;
       mention.unknown_name = true;
+    }
+    // "The Turkish and Greek sides of the divided island of Cyprus have agreed": a country
+    // named alone before a "side" noun (IsSideNoun) is that country's side, and an "of"
+    // phrase after the noun says where the sides are - its place is no participant, and the
+    // side is still the subject of the verb after it.
+    size_t last_piece = q;
+    if (p == q && pieces[p].actor && !title_case_ && mention.end + 1 < n_ &&
+        IsSideNoun(W(mention.end))) {
+      ++mention.end;
+      if (W(mention.end) == "OF") {
+        // The place phrase: "of the divided Mediterranean island of Cyprus" - its actors
+        // (Mediterranean, Cyprus) up to the last one within reach, before any punctuation,
+        // verb (a participle after a determiner is an adjective: "the divided island") or
+        // role word.
+        constexpr uint32_t kPlaceReach = 7;
+        const uint32_t reach_end = std::min(n_, mention.end + 1 + kPlaceReach);
+        for (uint32_t t = mention.end + 1; t < reach_end; ++t) {
+          if (IsPunct(t) || (VerbFormAt(t) && !IsDeterminer(W(t - 1)))) break;
+          if (last_piece + 1 < pieces.size() && pieces[last_piece + 1].begin == t) {
+            if (!pieces[last_piece + 1].actor) break;
+            ++last_piece;
+            mention.end = pieces[last_piece].end;
+            t = mention.end - 1;
+          }
+        }
+      }
     }
     // A one-word agent that is a title modifier ("deputy" is a COP agent: a deputy sheriff)
     // inside a longer phrase only qualifies it: "deputy head of Russian military
@@ -744,7 +833,7 @@ void SentenceAnalysis::BuildMentions() {
       for (uint32_t t = mention.begin; t < mention.end; ++t) mention_of_[t] = idx;
       mentions_.push_back(std::move(mention));
     }
-    p = q + 1;
+    p = last_piece + 1;
   }
   ApplyCoreference();
 
@@ -772,7 +861,11 @@ void SentenceAnalysis::BuildMentions() {
                      !VerbFormAt(t) && !IsFutureModal(w) && !IsHypotheticalModal(w) &&
                      !IsBeAuxiliary(w) && !IsHaveAuxiliary(w) && !IsDoAuxiliary(w) &&
                      // "and suspended aid to the country": a description is no list member
-                     mentions_[r].actor.resolution == context::Resolution::kNone)) {
+                     mentions_[r].actor.resolution == context::Resolution::kNone) &&
+                   // "Laurent Fabius and a group of deputies", "X and dozens of students": a
+                   // quantity of the next member, not a phrase of its own.
+                   !(saw_joiner && w == "OF" && t > mentions_[last].end &&
+                     IsQuantityNoun(W(t - 1)))) {
           // Adjectives may sit between the joiner and the next actor ("and the awful Gondor").
           joined = false;
         }
@@ -823,9 +916,48 @@ void SentenceAnalysis::BuildMentions() {
         }
       }
     }
+    ShareGroupCountry(k, last);
     ++next_group;
   }
   for (size_t k = 0; k < mentions_.size(); ++k) coref_[k].code = mentions_[k].actor.code;
+}
+
+// "French National Assembly president Laurent Fabius and a group of deputies", "Israeli soldiers
+// and police": a bare home role (police, opposition, students, workers, media, judges,
+// parliament) listed with actors that all have one country is of that country. Not armed roles
+// or the government, which a list names beside a foreign party as often as beside its own
+// ("US troops and insurgents"); and nothing when the members' countries differ.
+void SentenceAnalysis::ShareGroupCountry(size_t first, size_t last) {
+  if (last <= first || tabari_ != nullptr) return;
+  std::string_view country;
+  for (size_t r = first; r <= last; ++r) {
+    const Mention& m = mentions_[r];
+    if (m.agent_only || m.actor.code.size() < 3) continue;
+    std::string_view head = std::string_view(m.actor.code).substr(0, 3);
+    // Three-letter actor codes that name no state: bodies (IGO, NGO, IMG, MNC), the media
+    // (MED: "BBC"), elites and religions (ELI, MOS, SUN, BAH).
+    static constexpr std::array<std::string_view, 9> kNoState = {
+        "IGO", "NGO", "IMG", "MNC", "MED", "ELI", "MOS", "SUN", "BAH"};
+    if (std::find(kNoState.begin(), kNoState.end(), head) != kNoState.end() ||
+        !lex_.IsCountryCode(head) || m.actor.resolution != context::Resolution::kNone) {
+      return;
+    }
+    if (!country.empty() && head != country) return;
+    country = head;
+  }
+  if (country.empty()) return;
+  const std::string prefix(country);
+  for (size_t r = first; r <= last; ++r) {
+    Mention& m = mentions_[r];
+    if (!m.agent_only || !m.suffix_agents_only || m.actor.code.size() < 3 ||
+        m.actor.resolution != context::Resolution::kNone ||
+        !IsHomeRole(std::string_view(m.actor.code).substr(0, 3))) {
+      continue;
+    }
+    m.actor.code = prefix + m.actor.code;
+    m.agent_only = false;
+    m.suffix_agents_only = false;
+  }
 }
 
 void SentenceAnalysis::ApplyCoreference() {
@@ -2979,6 +3111,11 @@ std::string EntityName(const lexicon::Phrase& root) {
     }
   }
   return out;
+}
+
+bool IsHomeRole(std::string_view role) {
+  return role == "COP" || role == "OPP" || role == "EDU" || role == "LAB" || role == "MED" ||
+         role == "JUD" || role == "LEG";
 }
 
 const std::string& SentenceCoder::ResolveActorCode(const lexicon::ActorEntry& actor, int32_t day) {

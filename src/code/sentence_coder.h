@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "annal/event.h"
@@ -37,6 +38,13 @@ struct ActorRef {
   // "the general"); kNone when the mention's own words did.
   context::Resolution resolution = context::Resolution::kNone;
 };
+
+// Whether a CAMEO role code names a role a country's own people and institutions hold at home
+// (police, opposition, students, workers, media, judges, parliament): a bare one ("police",
+// "a group of deputies") is of the one country its coordination or its sentence names. Not the
+// government or armed roles, which act abroad as often as at home ("The government thanked
+// China", "US troops killed insurgents"), nor victims ("people", "civilians", "refugees").
+bool IsHomeRole(std::string_view role);
 
 struct CandidateEvent {
   std::optional<ActorRef> source;

@@ -16,6 +16,7 @@ UKRAINE_ [UKR]
 +UKRAINIAN_
 ISRAEL_ [ISR]
 LEBANON_ [LBN]
+CYPRUS_ [CYP]
 SERGEI_LAVROV_
 +LAVROV_
 	[RUSGOV >20040309]
@@ -24,6 +25,15 @@ HAMID_KARZAI_
 	[AFGELI 750101-000101]
 	[AFGGOV >011222]
 UNITED_NATIONS_ [IGOUNO]
+ALEXEI_PETROV_
++PRESIDENT_PETROV_
+	[RUSGOV 900101-931231]
+	[RUSELI]
+IVAN_PETROV_
++PRESIDENT_PETROV_
+	[RUSELI 640101-001231]
+	[RUSGOV 010101-081231]
+	[RUSELI]
 )";
 
 constexpr char kAgents[] = R"(
@@ -32,6 +42,8 @@ GENERAL_ [~MIL]
 POLICE_ [~COP]
 FOREIGN_MINISTRY_ [~GOV]
 FOREIGN_MINISTER_ [~GOV]
+OFFICIAL [~GOV]
+SPOKESMAN [~GOV]
 )";
 
 constexpr char kVerbs[] = R"(
@@ -225,6 +237,50 @@ TEST_F(SentenceCoderTest, DateRestrictedActorCode) {
             std::vector<std::string>{"AFGGOV RUSGOV 040 asserted"});
   EXPECT_EQ(Code("Karzai met Lavrov.", "1999-06-01"),
             std::vector<std::string>{"AFGELI RUSGOV 040 asserted"});
+}
+
+// Two persons share "President Petrov": the story's date picks the one whose term holds it,
+// not the one listed first (the father's 1990-93 presidency against the son's elite years).
+TEST_F(SentenceCoderTest, NamesakeChosenByTheTermThatHoldsTheDate) {
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "1992-06-01"),
+            std::vector<std::string>{"RUSGOV UKR 040 asserted"});
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "2005-06-01"),
+            std::vector<std::string>{"RUSGOV UKR 040 asserted"});
+  // Only the son's broad elite range holds 1996: he is meant, as an elite.
+  EXPECT_EQ(Code("President Petrov met Ukraine.", "1996-06-01"),
+            std::vector<std::string>{"RUSELI UKR 040 asserted"});
+}
+
+// "the Russian side of the divided island of Cyprus": the country's side, and the place after
+// "of" says where it is - no participant, and no barrier between the subject and its verb.
+TEST_F(SentenceCoderTest, SideOfAPlaceIsTheCountrysSide) {
+  EXPECT_EQ(Code("The Russian side of the divided island of Cyprus attacked Ukraine."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+  EXPECT_EQ(Code("Israel attacked the Russian side of the island of Cyprus."),
+            std::vector<std::string>{"ISR RUS 190 asserted"});
+}
+
+// A bare home role listed with actors of one country is of that country ("Israeli soldiers and
+// police"), also after a quantity ("and a group of police"); not when the list names two.
+TEST_F(SentenceCoderTest, BareHomeRoleTakesItsCoordinationsCountry) {
+  EXPECT_EQ(Code("The Russian army and police attacked Israel."),
+            (std::vector<std::string>{"RUSMIL ISR 190 asserted", "RUSCOP ISR 190 asserted"}));
+  EXPECT_EQ(Code("Lavrov and a group of police attacked Israel."),
+            (std::vector<std::string>{"RUSGOV ISR 190 asserted", "RUSCOP ISR 190 asserted"}));
+  EXPECT_EQ(Code("Russia, Ukraine and police attacked Israel."),
+            (std::vector<std::string>{"RUS ISR 190 asserted", "UKR ISR 190 asserted",
+                                      "COP ISR 190 asserted"}));
+}
+
+// "official contact", "an official visit": the adjective before a common noun is no person; the
+// noun ("an official said", "a Russian official accused") and "official spokesman" still are.
+TEST_F(SentenceCoderTest, AdjectivalOfficialIsNoActor) {
+  EXPECT_EQ(Code("Official reports accused Ukraine of lying."),
+            std::vector<std::string>{"- UKR 112 asserted"});
+  EXPECT_EQ(Code("A Russian official accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
+  EXPECT_EQ(Code("The Russian official spokesman accused Ukraine of lying."),
+            std::vector<std::string>{"RUSGOV UKR 112 asserted"});
 }
 
 TEST_F(SentenceCoderTest, DeterminerMakesVerbFormANoun) {

@@ -380,6 +380,8 @@ const char* ResolutionName(Resolution r) {
       return "apposition";
     case Resolution::kDocumentCountry:
       return "document_country";
+    case Resolution::kSentenceCountry:
+      return "sentence_country";
   }
   return "";
 }

@@ -49,8 +49,12 @@ enum class Resolution : uint8_t {
   kShortName,        // "Alekseyev" after "Vladimir Alekseyev"
   kApposition,       // "Vladimir Alekseyev, deputy head of ...": the name takes the title's code
   kDocumentCountry,  // "police" -> GEOCOP in a Tbilisi-datelined story
+  // "Egyptian police ... demonstrators" -> EGY: a bare home role takes the one country its
+  // sentence names (set on the event record by the coder, not by Coreference).
+  kSentenceCountry,
 };
-// "pronoun", "description", "short_name", "apposition", "document_country"; "" for kNone.
+// "pronoun", "description", "short_name", "apposition", "document_country",
+// "sentence_country"; "" for kNone.
 const char* ResolutionName(Resolution r);
 
 // An actor mention of one sentence as coreference sees it. The sentence coder fills the

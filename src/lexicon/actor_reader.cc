@@ -367,8 +367,9 @@ void AddFirstLastNames(size_t first_entry, const ReadContext& ctx) {
 // better default is the one ResolveActorCode already takes for dated codes: current news is
 // about the more recent person. So among person entries (IsPersonEntry) that share a name, the
 // entry whose latest term begins last comes first; the entries keep their own names and codes,
-// and other entries keep their places. (Stories from the father's term now get the son; a
-// date-aware choice between namesakes belongs in the coder.)
+// and other entries keep their places. The matcher still reports every namesake, and the coder
+// takes the one whose dated code holds the story's date when one does (DatedFit in
+// code/sentence_coder.cc: a story of 1990 gets the father); this order decides otherwise.
 void OrderNamesakesByRecency(size_t first_entry, const ReadContext& ctx) {
   std::vector<ActorEntry>& actors = ctx.out->actors;
   auto latest_start = [](const ActorEntry& a) -> std::optional<int32_t> {
