@@ -207,6 +207,11 @@ class SentenceAnalysis {
     return false;
   }
   size_t GroupSize(uint32_t mention) const;
+  // Whether mentions_[first..last], separated by bare commas only, are a list whose
+  // coordinator comes after its last member: "to Iran, Libya, North Korea, Sudan, and with
+  // strings attached, Cuba". Three members at least, so that "X, Y, and ..." (an apposition)
+  // stays apart.
+  bool CommaListEndsInCoordinator(size_t first, size_t last) const;
 
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
@@ -888,7 +893,7 @@ void SentenceAnalysis::BuildMentions() {
     for (uint32_t t = mentions_[k].end; t < mentions_[last].begin; ++t) {
       if (coordinator(W(t))) has_coordinator = true;
     }
-    if (!has_coordinator) {
+    if (!has_coordinator && !CommaListEndsInCoordinator(k, last)) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
       last = k;
     }
@@ -1048,6 +1053,19 @@ std::vector<ActorRef> SentenceAnalysis::Group(uint32_t mention) const {
     }
   }
   return out;
+}
+
+bool SentenceAnalysis::CommaListEndsInCoordinator(size_t first, size_t last) const {
+  if (last < first + 2) return false;
+  // Bare commas only: "local people, rather than officials, run hospitals and ..." is no list.
+  for (size_t r = first; r < last; ++r) {
+    for (uint32_t t = mentions_[r].end; t < mentions_[r + 1].begin; ++t) {
+      if (W(t) != "," && W(t) != "THE") return false;
+    }
+  }
+  uint32_t t = mentions_[last].end;
+  if (t < n_ && W(t) == ",") ++t;
+  return t < n_ && IsCoordinator(W(t));
 }
 
 size_t SentenceAnalysis::GroupSize(uint32_t mention) const {

@@ -214,6 +214,20 @@ TEST_F(SentenceCoderTest, CompoundActorsMakeOneEventEach) {
             (std::vector<std::string>{"ISR UKR 190 asserted", "LBN UKR 190 asserted"}));
 }
 
+TEST_F(SentenceCoderTest, CommaListWithItsCoordinatorAfterTheLastMemberIsOneGroup) {
+  // "on Iran, Libya, Sudan, and with strings attached, Cuba": the "and" comes after a
+  // parenthetical, yet the bare-comma list before it is one compound target.
+  EXPECT_EQ(Code("Russia attacked Ukraine, Israel, Lebanon, and after a long siege, Karzai."),
+            (std::vector<std::string>{"RUS UKR 190 asserted", "RUS ISR 190 asserted",
+                                      "RUS LBN 190 asserted"}));
+  // Two members: "X, Y, and ..." may be an apposition, as before.
+  EXPECT_EQ(Code("Russia attacked Ukraine, Israel, and after a long siege, Karzai."),
+            (std::vector<std::string>{"RUS UKR 190 asserted"}));
+  // Words between the members: not a bare list.
+  EXPECT_EQ(Code("Russia attacked Ukraine, but never Israel, Lebanon, and after a siege, Karzai."),
+            (std::vector<std::string>{"RUS UKR 190 asserted"}));
+}
+
 TEST_F(SentenceCoderTest, NegationIsNeverAsserted) {
   EXPECT_EQ(Code("Russia did not attack Ukraine."),
             std::vector<std::string>{"RUS UKR 190 negated"});
