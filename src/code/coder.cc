@@ -310,7 +310,9 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
                           const std::vector<text::Token>& sentence_tokens,
                           const std::vector<const context::PlaceMention*>& places,
                           const EventActor& other, EventActor* bare) {
-  if (!bare->country.empty() || !bare->resolution.empty() || bare->code.size() < 3 ||
+  // A named entity ("the BBC", coded by kind) is no bare role.
+  if (!bare->country.empty() || !bare->resolution.empty() || !bare->entity.empty() ||
+      bare->code.size() < 3 ||
       bare->code.size() % 3 != 0 || !code::IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
     return false;
   }

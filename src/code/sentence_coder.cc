@@ -3132,8 +3132,8 @@ std::string EntityName(const lexicon::Phrase& root) {
 }
 
 bool IsHomeRole(std::string_view role) {
-  return role == "COP" || role == "OPP" || role == "EDU" || role == "LAB" || role == "MED" ||
-         role == "JUD" || role == "LEG";
+  return role == "COP" || role == "OPP" || role == "EDU" || role == "LAB" || role == "JUD" ||
+         role == "LEG";
 }
 
 const std::string& SentenceCoder::ResolveActorCode(const lexicon::ActorEntry& actor, int32_t day) {

@@ -40,10 +40,12 @@ struct ActorRef {
 };
 
 // Whether a CAMEO role code names a role a country's own people and institutions hold at home
-// (police, opposition, students, workers, media, judges, parliament): a bare one ("police",
-// "a group of deputies") is of the one country its coordination or its sentence names. Not the
+// (police, opposition, students, workers, judges, parliament): a bare one ("police", "a group
+// of deputies") is of the one country its coordination or its sentence names. Not the
 // government or armed roles, which act abroad as often as at home ("The government thanked
-// China", "US troops killed insurgents"), nor victims ("people", "civilians", "refugees").
+// China", "US troops killed insurgents"), nor victims ("people", "civilians", "refugees"), nor
+// the media: correspondents report from abroad ("three journalists were arrested in Minsk"
+// says nothing of whose journalists they are), and outlets are named entities (the BBC).
 bool IsHomeRole(std::string_view role);
 
 struct CandidateEvent {
