@@ -455,6 +455,31 @@ TEST(ModelTest, MissingFileIsIOError) {
   auto r = Model::Load("/nonexistent/model.annalsyn");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  EXPECT_NE(r.status().message().find("/nonexistent/model.annalsyn: "), std::string::npos);
+  r = Model::Load(testing::TempDir(), ModelParts::TaggerOnly());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError) << r.status().ToString();
+}
+
+TEST(ModelTest, LoadReadsTheFileItSaved) {
+  auto model = SmallModel();
+  ASSERT_NE(model, nullptr);
+  std::string path = testing::TempDir() + "/load_parts.annalsyn";
+  ASSERT_TRUE(model->Save(path).ok());
+  auto r = Model::Load(path, ModelParts::TaggerOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE((*r)->tagger(), nullptr);
+  EXPECT_EQ((*r)->parser(), nullptr);
+  EXPECT_EQ((*r)->Check({false, false, true}).message(),
+            path + ": no parser: loaded with the tagger only");
+  // An empty file and a cut one are refused as corrupt, not misread.
+  std::string bytes = model->ToBytes();
+  for (size_t len : {size_t{0}, size_t{20}, bytes.size() - 1}) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), len);
+    r = Model::Load(path);
+    ASSERT_FALSE(r.ok()) << len;
+    EXPECT_EQ(r.status().code(), Status::Code::kCorruption) << len;
+  }
 }
 
 }  // namespace
