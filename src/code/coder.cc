@@ -498,7 +498,11 @@ Result<std::unique_ptr<Coder>> Coder::Open(const CoderOptions& options) {
   // verb candidates and codes by rules alone (with a warning) when the model is missing.
   if (options.syntax != SyntaxMode::kShallow) {
     std::string model_path = data_dir + "/models/en_ewt.annalsyn";
-    auto model = syntax::Model::Load(model_path);
+    // Tagged mode asks the tagger alone: the parser and lemmatiser are most of the file, and
+    // skipping them takes about half the start-up time and most of the model's memory.
+    auto model = syntax::Model::Load(model_path, options.syntax == SyntaxMode::kParser
+                                                     ? syntax::ModelParts::All()
+                                                     : syntax::ModelParts::TaggerOnly());
     if (model.ok()) {
       impl->parser_model = std::move(model).value();
       impl->parser = std::make_unique<syntax::Parser>(*impl->parser_model);

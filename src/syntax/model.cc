@@ -2,8 +2,14 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <bit>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <memory>
+#include <utility>
 
 #include "syntax/byte_io.h"
 #include "syntax/hashing.h"
@@ -37,12 +43,103 @@ Status Corrupt(std::string_view name, std::string_view what) {
   return Status::Corruption(m);
 }
 
+// Decompresses the payload (one zstd frame of an announced size) front to back, so that the
+// caller holds one section at a time instead of the whole payload, and drops the sections it
+// does not want without keeping them anywhere.
+class PayloadStream {
+ public:
+  PayloadStream(std::string_view compressed, uint64_t plain_size)
+      : dctx_(ZSTD_createDCtx()),
+        in_{compressed.data(), compressed.size(), 0},
+        plain_size_(plain_size) {}
+  ~PayloadStream() { ZSTD_freeDCtx(dctx_); }
+  PayloadStream(const PayloadStream&) = delete;
+  PayloadStream& operator=(const PayloadStream&) = delete;
+
+  // False when the decompression context could not be made (out of memory).
+  bool ok() const { return dctx_ != nullptr; }
+  // True once the frame turned out damaged or of another size than announced.
+  bool failed() const { return failed_; }
+  // Announced bytes not yet read.
+  uint64_t remaining() const { return plain_size_ - produced_; }
+
+  // Reads the next `n` bytes into `dst`. False when fewer than `n` announced bytes remain
+  // (failed() stays false: the content is wrong, not the frame) or the frame is damaged.
+  bool Read(void* dst, size_t n) { return n <= remaining() && Fill(static_cast<char*>(dst), n); }
+  // Reads the next `n` bytes into a buffer reused from call to call: `*out` is valid until the
+  // next call. The buffer is not zero-filled first (decompression overwrites it).
+  bool ReadSection(uint64_t n, std::string_view* out) {
+    if (n > remaining()) return false;
+    if (n > capacity_) {
+      buffer_ = std::make_unique_for_overwrite<char[]>(n);
+      capacity_ = n;
+    }
+    if (!Fill(buffer_.get(), n)) return false;
+    *out = std::string_view(buffer_.get(), n);
+    return true;
+  }
+  // Decompresses the next `n` bytes and drops them.
+  bool Skip(uint64_t n) {
+    if (n > remaining()) return false;
+    char scratch[1 << 16];
+    while (n > 0) {
+      size_t chunk = static_cast<size_t>(std::min<uint64_t>(n, sizeof scratch));
+      if (!Fill(scratch, chunk)) return false;
+      n -= chunk;
+    }
+    return true;
+  }
+  // True when the frame ends exactly after the announced bytes, with no input after it.
+  // REQUIRES: remaining() == 0.
+  bool Finish() {
+    char extra;
+    while (!failed_ && !frame_done_) {
+      ZSTD_outBuffer out{&extra, 1, 0};
+      if (!Step(&out) || out.pos != 0) failed_ = true;  // bytes beyond the announced size
+    }
+    return !failed_ && in_.pos == in_.size;
+  }
+
+ private:
+  bool Fill(char* dst, size_t n) {
+    ZSTD_outBuffer out{dst, n, 0};
+    while (out.pos < out.size) {
+      if (failed_ || frame_done_ || !Step(&out)) {
+        failed_ = true;  // the frame ended early or is damaged
+        return false;
+      }
+    }
+    produced_ += n;
+    return true;
+  }
+  // One decompression call; false on an error or when the input has run out.
+  bool Step(ZSTD_outBuffer* out) {
+    const size_t in_before = in_.pos, out_before = out->pos;
+    size_t hint = ZSTD_decompressStream(dctx_, out, &in_);
+    if (ZSTD_isError(hint)) return false;
+    if (hint == 0) {
+      frame_done_ = true;
+      return true;
+    }
+    return in_.pos != in_before || out->pos != out_before;
+  }
+
+  ZSTD_DCtx* dctx_;
+  ZSTD_inBuffer in_;
+  uint64_t plain_size_;
+  uint64_t produced_ = 0;
+  bool failed_ = false;
+  bool frame_done_ = false;
+  std::unique_ptr<char[]> buffer_;
+  uint64_t capacity_ = 0;
+};
+
 }  // namespace
 
 void Model::TakeComponentsFrom(Model* other) {
-  if (other->tagger_) tagger_ = std::move(other->tagger_);
-  if (other->lemmatizer_) lemmatizer_ = std::move(other->lemmatizer_);
-  if (other->parser_) parser_ = std::move(other->parser_);
+  if (other->tagger_) set_tagger(std::move(other->tagger_));
+  if (other->lemmatizer_) set_lemmatizer(std::move(other->lemmatizer_));
+  if (other->parser_) set_parser(std::move(other->parser_));
 }
 
 std::shared_ptr<const WordClusters> Model::clusters() const {
@@ -110,19 +207,37 @@ std::string Model::ToBytes() const {
 
 Status Model::Save(const std::string& path) const {
   if (!ClustersConsistent()) {
-    return Status::InvalidArgument(path + ": the tagger and the parser use different word clusters");
+    return Status::InvalidArgument(path +
+                                   ": the tagger and the parser use different word clusters");
+  }
+  if (skipped_.tagger || skipped_.lemmatizer || skipped_.parser) {
+    return Status::InvalidArgument(path + ": the model was loaded without its " +
+                                   skipped_.ToString() + "; load it whole to save it");
   }
   return WriteStringToFile(path, ToBytes());
 }
 
-Result<std::unique_ptr<Model>> Model::Load(const std::string& path) {
-  std::string bytes;
-  Status s = ReadFileToString(path, &bytes);
-  if (!s.ok()) return s;
-  return FromBytes(bytes, path);
+Result<std::unique_ptr<Model>> Model::Load(const std::string& path, ModelParts parts) {
+  // One read into a buffer of the file's size (not zero-filled first): reading in small
+  // chunks into a growing string copied the 14 MB file about three times over.
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);  // fails for a directory too
+  if (ec) return Status::IOError(path + ": " + ec.message());
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IOError(path + ": " + std::strerror(errno));
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(f, &std::fclose);
+  // A file over the payload limit is refused by FromBytes; read one byte past it, not all.
+  const size_t want = static_cast<size_t>(std::min<uintmax_t>(size, kHeaderSize + kMaxPayload + 1));
+  auto bytes = std::make_unique_for_overwrite<char[]>(want + 1);
+  const size_t got = std::fread(bytes.get(), 1, want + 1, f);
+  if (std::ferror(f) != 0) return Status::IOError(path + ": read error");
+  // `got` differs from `want` only when the file changed size while being read: FromBytes then
+  // sees what was there (and refuses it unless it is a whole model file).
+  return FromBytes(std::string_view(bytes.get(), got), path, parts);
 }
 
-Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::string_view name) {
+Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::string_view name,
+                                                ModelParts parts) {
   if (bytes.size() < kModelMagic.size() ||
       std::memcmp(bytes.data(), kModelMagic.data(), kModelMagic.size()) != 0) {
     return Corrupt(name, "not an annal syntax model (bad magic number)");
@@ -155,24 +270,57 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
     return Corrupt(name, "checksum mismatch (the file is damaged)");
   }
   if (plain_size > kMaxPayload) return Corrupt(name, "implausible payload size");
-  std::string plain(plain_size, '\0');
-  size_t got = ZSTD_decompress(plain.data(), plain.size(), compressed.data(), compressed.size());
-  if (ZSTD_isError(got) || got != plain_size) {
-    return Corrupt(name, "payload does not decompress to the size in the header");
+  const Status kBadPayload = Corrupt(name, "payload does not decompress to the size in the header");
+  // The payload is decompressed section by section into one reused buffer: the whole payload
+  // never sits in memory at once, and sections not wanted are decompressed into a small scratch
+  // buffer and dropped.
+  // The header's payload size is not under the checksum; the zstd frame's own record of its
+  // size is, and a partial load, which stops before the end of the frame, compares the two here
+  // (a frame without the record is read to its end instead).
+  const unsigned long long frame_size =
+      ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (frame_size == ZSTD_CONTENTSIZE_ERROR ||
+      (frame_size != ZSTD_CONTENTSIZE_UNKNOWN && frame_size != plain_size)) {
+    return kBadPayload;
   }
+  PayloadStream in(compressed, plain_size);
+  if (!in.ok()) return kBadPayload;
   auto model = std::make_unique<Model>();
+  model->name_ = std::string(name);
+  model->skipped_ = {!parts.tagger, !parts.lemmatizer, !parts.parser};
+  const bool whole = parts.tagger && parts.lemmatizer && parts.parser;
   std::shared_ptr<WordClusters> word_clusters;
-  ByteReader in(plain);
+  bool has_clusters = false;
+  const bool want_clusters = parts.tagger || parts.parser;
+  bool stopped_early = false;
   uint32_t count;
-  if (!in.U32(&count)) return Corrupt(name, "missing section count");
+  if (!in.Read(&count, sizeof count)) return Corrupt(name, "missing section count");
   for (uint32_t i = 0; i < count; ++i) {
     uint32_t tag;
     uint64_t size;
-    if (!in.U32(&tag) || !in.U64(&size) || size > in.remaining()) {
-      return Corrupt(name, "truncated section table");
+    if (!in.Read(&tag, sizeof tag) || !in.Read(&size, sizeof size) || size > in.remaining()) {
+      return in.failed() ? kBadPayload : Corrupt(name, "truncated section table");
     }
-    std::string section(size, '\0');
-    in.Raw(section.data(), size);
+    bool wanted = false;
+    if (tag == kInfoTag) {
+      wanted = true;
+    } else if (tag == kTaggerTag) {
+      wanted = parts.tagger;
+    } else if (tag == kLemmatizerTag) {
+      wanted = parts.lemmatizer;
+    } else if (tag == kClustersTag) {
+      has_clusters = true;
+      wanted = want_clusters;
+    } else if (tag == kParserTag) {
+      wanted = parts.parser;
+    }
+    // Unknown tags (sections from a later minor addition) are skipped like unwanted ones.
+    if (!wanted) {
+      if (!in.Skip(size)) return kBadPayload;
+      continue;
+    }
+    std::string_view section;
+    if (!in.ReadSection(size, &section)) return kBadPayload;
     ByteReader r(section);
     bool ok = true;
     std::string what;
@@ -191,25 +339,69 @@ Result<std::unique_ptr<Model>> Model::FromBytes(std::string_view bytes, std::str
       word_clusters = std::make_shared<WordClusters>();
       ok = word_clusters->Deserialize(&r);
       what = "word cluster";
-    } else if (tag == kParserTag) {
+    } else {
       model->parser_ = std::make_unique<DependencyParser>();
       ok = model->parser_->Deserialize(&r);
       what = "parser";
-    } else {
-      continue;  // a section from a later minor addition: skip it
     }
     if (!ok || r.remaining() != 0) return Corrupt(name, "malformed " + what + " section");
+    // A partial load stops once it has what it asked for and the clusters (the writer puts
+    // the parser, most of the payload, last): decompressing the rest was most of the tagger-only
+    // start-up. The checksum has covered the whole file already; the layout of the unread rest
+    // is what goes unchecked.
+    if (!whole && frame_size != ZSTD_CONTENTSIZE_UNKNOWN && (!parts.tagger || model->tagger_) &&
+        (!parts.lemmatizer || model->lemmatizer_) && (!parts.parser || model->parser_) &&
+        (!want_clusters || has_clusters || version == kModelFormatVersionWithoutClusters)) {
+      stopped_early = true;
+      break;
+    }
   }
-  if (in.remaining() != 0) return Corrupt(name, "trailing bytes after the last section");
-  if ((word_clusters != nullptr) != (version == kModelFormatVersion)) {
-    return Corrupt(name, word_clusters ? "a version 2 file with a word cluster section"
-                                       : "a version 3 file without its word cluster section");
+  if (!stopped_early) {
+    if (in.remaining() != 0) return Corrupt(name, "trailing bytes after the last section");
+    if (!in.Finish()) return kBadPayload;
+  }
+  if (has_clusters && version != kModelFormatVersion) {
+    return Corrupt(name, "a version 2 file with a word cluster section");
+  }
+  if (!has_clusters && version == kModelFormatVersion && !stopped_early) {
+    return Corrupt(name, "a version 3 file without its word cluster section");
   }
   if (word_clusters) {
     if (model->tagger_) model->tagger_->set_clusters(word_clusters);
     if (model->parser_) model->parser_->set_clusters(word_clusters);
   }
   return model;
+}
+
+Status Model::Check(ModelParts needed) const {
+  auto missing = [&](bool skipped, std::string_view component) {
+    std::string m = name_.empty() ? std::string("model") : name_;
+    m += ": no ";
+    m += component;
+    if (skipped) {
+      ModelParts loaded{tagger_ != nullptr, lemmatizer_ != nullptr, parser_ != nullptr};
+      m += ": loaded with the " + loaded.ToString() + " only";
+    } else {
+      m += " in the model file";
+    }
+    return Status::InvalidArgument(m);
+  };
+  if (needed.tagger && !tagger_) return missing(skipped_.tagger, "tagger");
+  if (needed.lemmatizer && !lemmatizer_) return missing(skipped_.lemmatizer, "lemmatiser");
+  if (needed.parser && !parser_) return missing(skipped_.parser, "parser");
+  return Status::OK();
+}
+
+std::string ModelParts::ToString() const {
+  std::string s;
+  for (auto [on, component] : {std::pair<bool, const char*>{tagger, "tagger"},
+                               {lemmatizer, "lemmatiser"},
+                               {parser, "parser"}}) {
+    if (!on) continue;
+    if (!s.empty()) s += ", ";
+    s += component;
+  }
+  return s.empty() ? "nothing" : s;
 }
 
 }  // namespace annal::syntax

@@ -1,10 +1,14 @@
 #include "syntax/model.h"
 
 #include <gtest/gtest.h>
+#include <zstd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <functional>
 
+#include "syntax/hashing.h"
 #include "syntax/model_trainer.h"
 #include "syntax/parser.h"
 
@@ -211,10 +215,271 @@ TEST(ModelTest, SaveRefusesDifferentClustersForTaggerAndParser) {
   EXPECT_NE(s.message().find("different word clusters"), std::string::npos) << s.message();
 }
 
+// The partial loads the tests try: each component alone, and the tagger alone as the coder's
+// tagged mode asks.
+std::vector<ModelParts> PartialLoads() {
+  return {
+      ModelParts::TaggerOnly(), {false, true, false}, {false, false, true}, {true, false, true}};
+}
+
+TEST(ModelTest, TaggerOnlyLoadHasTheTaggerAndItsClustersAlone) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  std::string bytes = model->ToBytes();
+  auto r = Model::FromBytes(bytes, "c.annalsyn", ModelParts::TaggerOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Model& tagger_only = **r;
+  ASSERT_NE(tagger_only.tagger(), nullptr);
+  EXPECT_EQ(tagger_only.lemmatizer(), nullptr);
+  EXPECT_EQ(tagger_only.parser(), nullptr);
+  EXPECT_EQ(tagger_only.description(), model->description());
+  ASSERT_NE(tagger_only.tagger()->clusters(), nullptr);
+  EXPECT_EQ(tagger_only.clusters()->size(), 4u);
+  // Tags exactly as the whole model does.
+  std::vector<std::string_view> words = {"The", "rebels", "attacked", "the", "town", "."};
+  std::vector<std::string_view> want, got;
+  Parser(*model).Tag(words, &want);
+  Parser(tagger_only).Tag(words, &got);
+  EXPECT_EQ(got, want);
+  ASSERT_EQ(got.size(), words.size());
+  EXPECT_EQ(got[2], "VERB");
+}
+
+TEST(ModelTest, TaggerOnlyModelSaysClearlyItHasNoParser) {
+  auto model = SmallModel();
+  ASSERT_NE(model, nullptr);
+  auto r = Model::FromBytes(model->ToBytes(), "m.annalsyn", ModelParts::TaggerOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Model& tagger_only = **r;
+  EXPECT_TRUE(tagger_only.Check(ModelParts::TaggerOnly()).ok());
+  Status s = tagger_only.Check({false, false, true});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(s.message(), "m.annalsyn: no parser: loaded with the tagger only");
+  s = tagger_only.Check(ModelParts::All());
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("no lemmatiser: loaded with the tagger only"), std::string::npos)
+      << s.message();
+  EXPECT_TRUE(tagger_only.skipped().parser);
+  EXPECT_TRUE(tagger_only.skipped().lemmatizer);
+  EXPECT_FALSE(tagger_only.skipped().tagger);
+  // Parsing with it gives no tree (as Parser documents for a model without a parser).
+  auto parsed = ParseWith(tagger_only, {"Rebels", "attacked", "the", "town", "."});
+  ASSERT_EQ(parsed.size(), 5u);
+  for (const ParsedToken& t : parsed) {
+    EXPECT_EQ(t.head, 0);
+    EXPECT_EQ(t.deprel, "_");
+  }
+  // Saving it would silently drop the parser and lemmatiser: refused.
+  std::string path = testing::TempDir() + "/tagger_only.annalsyn";
+  std::remove(path.c_str());
+  s = tagger_only.Save(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("loaded without its lemmatiser, parser"), std::string::npos)
+      << s.message();
+  EXPECT_FALSE(std::ifstream(path).good()) << "wrote a file anyway";
+  // A whole model passes every check; a file without a parser says so, not "loaded with".
+  EXPECT_TRUE(model->Check(ModelParts::All()).ok());
+  auto whole = Model::FromBytes(model->ToBytes(), "m.annalsyn");
+  ASSERT_TRUE(whole.ok());
+  (*whole)->set_parser(nullptr);
+  s = (*whole)->Check({false, false, true});
+  EXPECT_EQ(s.message(), "m.annalsyn: no parser in the model file");
+}
+
+TEST(ModelTest, EachPartialLoadMatchesTheWholeModel) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  std::string bytes = model->ToBytes();
+  for (ModelParts parts : PartialLoads()) {
+    SCOPED_TRACE(parts.ToString());
+    auto r = Model::FromBytes(bytes, "c.annalsyn", parts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    const Model& m = **r;
+    EXPECT_EQ(m.tagger() != nullptr, parts.tagger);
+    EXPECT_EQ(m.lemmatizer() != nullptr, parts.lemmatizer);
+    EXPECT_EQ(m.parser() != nullptr, parts.parser);
+    EXPECT_TRUE(m.Check(parts).ok());
+    if (parts.parser) {
+      ASSERT_NE(m.parser()->clusters(), nullptr) << "the parser needs the clusters too";
+      // The same tree from the same gold tags.
+      std::vector<std::string_view> words = {"The", "town", "was", "attacked", "."};
+      std::vector<std::string_view> tags = {"DET", "NOUN", "AUX", "VERB", "PUNCT"};
+      ParsedTree want, got;
+      Parser(*model).ParseTree(words, tags, &want);
+      Parser(m).ParseTree(words, tags, &got);
+      EXPECT_EQ(got.heads, want.heads);
+      EXPECT_EQ(got.deprels, want.deprels);
+    }
+    if (parts.lemmatizer) {
+      EXPECT_EQ(m.lemmatizer()->Lemmatize("attacked", "VERB"),
+                model->lemmatizer()->Lemmatize("attacked", "VERB"));
+    }
+  }
+}
+
+TEST(ModelTest, PartialLoadsRefuseDamagedAndOldFiles) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  const std::string bytes = model->ToBytes();
+  for (ModelParts parts : PartialLoads()) {
+    SCOPED_TRACE(parts.ToString());
+    for (size_t len = 0; len < bytes.size(); len += 1 + len / 16) {
+      EXPECT_FALSE(Model::FromBytes(std::string_view(bytes).substr(0, len), "cut", parts).ok())
+          << "accepted a file cut to " << len;
+    }
+    EXPECT_FALSE(Model::FromBytes(bytes + "x", "padded", parts).ok());
+    for (size_t pos = 8; pos < bytes.size(); pos += 1 + pos / 8) {
+      std::string damaged = bytes;
+      damaged[pos] = static_cast<char>(damaged[pos] ^ 0x5a);
+      auto r = Model::FromBytes(damaged, "flipped", parts);
+      EXPECT_FALSE(r.ok()) << "accepted a flip at byte " << pos;
+      if (!r.ok()) {
+        EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+      }
+    }
+    std::string old = bytes;
+    old[kModelMagic.size()] = 1;
+    auto r = Model::FromBytes(old, "v1.annalsyn", parts);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("v1.annalsyn: model format version 1"), std::string::npos)
+        << r.status().message();
+    std::string as_v2 = bytes;
+    as_v2[kModelMagic.size()] = 2;
+    r = Model::FromBytes(as_v2, "v2.annalsyn", parts);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("version 2 file with a word cluster section"),
+              std::string::npos)
+        << r.status().message();
+  }
+}
+
+// Rewrites a model file's payload with `edit` and gives it a matching header (sizes and
+// checksum), as a writer with that payload would have: the checksum then cannot catch the change.
+std::string Repack(const std::string& file, const std::function<void(std::string*)>& edit) {
+  constexpr size_t kHeader = 40;
+  uint64_t plain_size;
+  std::memcpy(&plain_size, file.data() + 16, 8);
+  std::string plain(plain_size, '\0');
+  size_t got =
+      ZSTD_decompress(plain.data(), plain.size(), file.data() + kHeader, file.size() - kHeader);
+  EXPECT_EQ(got, plain_size);
+  edit(&plain);
+  std::string compressed(ZSTD_compressBound(plain.size()), '\0');
+  compressed.resize(
+      ZSTD_compress(compressed.data(), compressed.size(), plain.data(), plain.size(), 3));
+  std::string out = file.substr(0, 16);
+  uint64_t sizes[3] = {plain.size(), compressed.size(), HashBytes(compressed)};
+  out.append(reinterpret_cast<const char*>(sizes), sizeof sizes);
+  return out + compressed;
+}
+
+// The byte offset of the content of the section with tag `tag` in a payload, and its size.
+std::pair<size_t, uint64_t> FindSection(const std::string& plain, std::string_view tag) {
+  uint32_t count;
+  std::memcpy(&count, plain.data(), 4);
+  size_t pos = 4;
+  for (uint32_t i = 0; i < count; ++i) {
+    uint64_t size;
+    std::memcpy(&size, plain.data() + pos + 4, 8);
+    if (plain.compare(pos, 4, tag) == 0) return {pos + 12, size};
+    pos += 12 + size;
+  }
+  ADD_FAILURE() << "no section " << tag;
+  return {0, 0};
+}
+
+TEST(ModelTest, SectionsNotAskedForAreNotDecoded) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  const std::string bytes = model->ToBytes();
+  // The round trip through Repack itself changes nothing.
+  ASSERT_TRUE(Model::FromBytes(Repack(bytes, [](std::string*) {}), "same").ok());
+  // A parser section whose label count is out of range: a whole load refuses it, a tagger-only
+  // load never decodes it.
+  std::string bad_parser = Repack(bytes, [](std::string* plain) {
+    auto [at, size] = FindSection(*plain, "PARS");
+    ASSERT_GE(size, 4u);
+    std::memset(plain->data() + at, 0xff, 4);
+  });
+  auto whole = Model::FromBytes(bad_parser, "p.annalsyn");
+  ASSERT_FALSE(whole.ok());
+  EXPECT_NE(whole.status().message().find("p.annalsyn: malformed parser section"),
+            std::string::npos)
+      << whole.status().message();
+  auto tagger_only = Model::FromBytes(bad_parser, "p.annalsyn", ModelParts::TaggerOnly());
+  ASSERT_TRUE(tagger_only.ok()) << tagger_only.status().ToString();
+  EXPECT_NE((*tagger_only)->tagger(), nullptr);
+  // A damaged tagger section is refused by a tagger-only load and ignored by a parser-only one.
+  std::string bad_tagger = Repack(bytes, [](std::string* plain) {
+    auto [at, size] = FindSection(*plain, "TAGR");
+    ASSERT_GE(size, 4u);
+    std::memset(plain->data() + at, 0xff, 4);
+  });
+  auto r = Model::FromBytes(bad_tagger, "t.annalsyn", ModelParts::TaggerOnly());
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("t.annalsyn: malformed tagger section"), std::string::npos)
+      << r.status().message();
+  EXPECT_TRUE(Model::FromBytes(bad_tagger, "t.annalsyn", {false, false, true}).ok());
+}
+
+TEST(ModelTest, WholeLoadChecksThePayloadSizeAndTrailingBytes) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  const std::string bytes = model->ToBytes();
+  // Bytes after the last section, in a payload whose header agrees.
+  std::string trailing = Repack(bytes, [](std::string* plain) { plain->append("xyz"); });
+  auto r = Model::FromBytes(trailing, "t.annalsyn");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("trailing bytes"), std::string::npos) << r.status().message();
+  // A header announcing more (or fewer) payload bytes than the frame holds.
+  for (int64_t delta : {-1, 1, 1000}) {
+    std::string wrong = bytes;
+    uint64_t plain_size;
+    std::memcpy(&plain_size, wrong.data() + 16, 8);
+    plain_size += delta;
+    std::memcpy(wrong.data() + 16, &plain_size, 8);
+    r = Model::FromBytes(wrong, "s.annalsyn");
+    ASSERT_FALSE(r.ok()) << delta;
+    EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+  }
+  // A section table claiming more sections than there are.
+  std::string more = Repack(bytes, [](std::string* plain) { (*plain)[0] += 1; });
+  r = Model::FromBytes(more, "n.annalsyn");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("truncated section table"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(ModelTest, MissingFileIsIOError) {
   auto r = Model::Load("/nonexistent/model.annalsyn");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  EXPECT_NE(r.status().message().find("/nonexistent/model.annalsyn: "), std::string::npos);
+  r = Model::Load(testing::TempDir(), ModelParts::TaggerOnly());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError) << r.status().ToString();
+}
+
+TEST(ModelTest, LoadReadsTheFileItSaved) {
+  auto model = SmallModel();
+  ASSERT_NE(model, nullptr);
+  std::string path = testing::TempDir() + "/load_parts.annalsyn";
+  ASSERT_TRUE(model->Save(path).ok());
+  auto r = Model::Load(path, ModelParts::TaggerOnly());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE((*r)->tagger(), nullptr);
+  EXPECT_EQ((*r)->parser(), nullptr);
+  EXPECT_EQ((*r)->Check({false, false, true}).message(),
+            path + ": no parser: loaded with the tagger only");
+  // An empty file and a cut one are refused as corrupt, not misread.
+  std::string bytes = model->ToBytes();
+  for (size_t len : {size_t{0}, size_t{20}, bytes.size() - 1}) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc).write(bytes.data(), len);
+    r = Model::Load(path);
+    ASSERT_FALSE(r.ok()) << len;
+    EXPECT_EQ(r.status().code(), Status::Code::kCorruption) << len;
+  }
 }
 
 }  // namespace
