@@ -5,9 +5,10 @@
 // text stage alone (sentence splitting + tokenisation) over the same articles - and the summary
 // prints coding throughput as a ratio of it. On a machine shared with other jobs wall time says
 // little, so the summary also gives sentences per CPU second (process CPU time, which other
-// jobs inflate far less) and parser mode as a ratio of shallow mode by that measure.
-// Run: build/code_bench (or `make bench`); parser against shallow only:
-//   build/bench/code_bench --benchmark_filter='BM_CodeBbc/|BM_CodeBbcParser'
+// jobs inflate far less) and the parser and shallow modes as ratios of the default (tagged)
+// mode by that measure.
+// Run: build/code_bench (or `make bench`); the three modes only:
+//   build/bench/code_bench --benchmark_filter='BM_CodeBbc/|BM_CodeBbcShallow|BM_CodeBbcParser'
 #include <sys/resource.h>
 #include <time.h>
 
@@ -63,8 +64,8 @@ std::unique_ptr<annal::Coder> OpenCoder(annal::SyntaxMode syntax) {
 }
 
 const annal::Coder& SharedCoder(annal::SyntaxMode syntax) {
-  static std::unique_ptr<annal::Coder> shallow, parser;
-  auto& coder = syntax == annal::SyntaxMode::kParser ? parser : shallow;
+  static std::map<annal::SyntaxMode, std::unique_ptr<annal::Coder>> coders;
+  auto& coder = coders[syntax];
   if (coder == nullptr) coder = OpenCoder(syntax);
   return *coder;
 }
@@ -102,7 +103,7 @@ BENCHMARK(BM_TextStageBaseline)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Codes the corpus `repeat` times with `threads` threads (documents split dynamically).
 void CodeCorpus(benchmark::State& state, int repeat, int threads,
-                annal::SyntaxMode syntax = annal::SyntaxMode::kShallow) {
+                annal::SyntaxMode syntax = annal::CoderOptions().syntax) {
   if (SkipWithoutCorpus(state)) return;
   const annal::Coder& coder = SharedCoder(syntax);
   const auto& docs = Corpus();
@@ -144,6 +145,12 @@ void BM_CodeBbc10xTwoThreads(benchmark::State& state) { CodeCorpus(state, 10, 2)
 BENCHMARK(BM_CodeBbc)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_CodeBbc10x)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 BENCHMARK(BM_CodeBbc10xTwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// The default mode (tagged) without the tagger's veto: rules alone, no model.
+void BM_CodeBbcShallow(benchmark::State& state) {
+  CodeCorpus(state, 1, 1, annal::SyntaxMode::kShallow);
+}
+BENCHMARK(BM_CodeBbcShallow)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same with dependency-tree roles (issue 3 target: >= 10,000 sentences/s per core).
 void BM_CodeBbcParser(benchmark::State& state) {
@@ -202,14 +209,18 @@ int main(int argc, char** argv) {
   }
   if (baseline > 0) fmt::print("  {:<40} {:>10.0f}  (baseline)\n", "BM_TextStageBaseline", baseline);
   fmt::print("sentences per CPU second (one thread; with two threads: both threads' CPU):\n");
-  double shallow = 0, parser = 0;
+  double tagged = 0, shallow = 0, parser = 0;
   for (auto& [name, rate] : reporter.per_cpu_) {
     fmt::print("  {:<40} {:>10.0f}\n", name, rate);
-    if (name.rfind("BM_CodeBbc/", 0) == 0) shallow = rate;
+    if (name.rfind("BM_CodeBbc/", 0) == 0) tagged = rate;
+    if (name.rfind("BM_CodeBbcShallow/", 0) == 0) shallow = rate;
     if (name.rfind("BM_CodeBbcParser/", 0) == 0) parser = rate;
   }
-  if (shallow > 0 && parser > 0) {
-    fmt::print("  parser mode / shallow mode (CPU time): {:.3f}\n", parser / shallow);
+  if (tagged > 0 && shallow > 0) {
+    fmt::print("  shallow mode / default (tagged) mode (CPU time): {:.3f}\n", shallow / tagged);
+  }
+  if (tagged > 0 && parser > 0) {
+    fmt::print("  parser mode / default (tagged) mode (CPU time): {:.3f}\n", parser / tagged);
   }
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);

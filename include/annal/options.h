@@ -23,10 +23,11 @@ struct DictionaryFiles {
 };
 
 enum class SyntaxMode {
-  kShallow,  // rule-based chunks and roles: fast, no model file
+  kShallow,  // rule-based chunks and roles: fastest, no model file
   kParser,   // trained tagger + dependency parser where a model is available, shallow otherwise
-  kTagged,   // shallow roles, but the model's tagger vetoes verb candidates it reads as nouns
-             // ("an online campaign"): ~11% fewer events on news, mostly wrong ones; ~20% slower
+  kTagged,   // the default: shallow roles, but the model's tagger vetoes verb candidates it
+             // reads as nouns ("an online campaign"): ~11% fewer events on news, nearly all
+             // wrong ones, for ~20-35% more time; rules alone (with a warning) without the model
 };
 
 struct CoderOptions {
@@ -41,7 +42,7 @@ struct CoderOptions {
   // Documents whose language is detected as something other than English are skipped with a
   // note. Default true; false codes everything as if it were English.
   bool english_only = true;
-  SyntaxMode syntax = SyntaxMode::kShallow;
+  SyntaxMode syntax = SyntaxMode::kTagged;
   // Emit events whose source or target is unknown (one side null). Default true: a researcher
   // would rather see "someone attacked X" than nothing; the gold-suite evaluations set it false.
   bool emit_partial_events = true;

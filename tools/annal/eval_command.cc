@@ -45,7 +45,7 @@ struct EvalArgs {
   bool verbose = false;
   bool by_category = false;
   bool realised_only = false;
-  std::string syntax = "shallow";
+  std::string syntax = "tagged";
   int errors = 0;
 };
 

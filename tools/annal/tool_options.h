@@ -18,7 +18,7 @@ struct DictionaryArgs {
   DictionaryFiles files;     // --verbs/--actors/--agents/--discards/--issues/--options
   std::string data_dir;      // --data-dir
   bool all_languages = false;
-  std::string syntax = "shallow";
+  std::string syntax = "tagged";
   bool show_warnings = false;
   bool tabari_compat = false;  // --tabari-compat
 
@@ -30,9 +30,9 @@ struct DictionaryArgs {
 // "shallow", "parser" or "tagged" (the --syntax values); false for anything else.
 bool ParseSyntaxMode(std::string_view name, SyntaxMode* mode);
 inline constexpr const char* kSyntaxHelp =
-    "shallow (default: rule-based roles, no model), parser (roles from dependency trees, rules "
-    "as fallback) or tagged (rule-based roles; verb candidates the tagger reads as nouns are "
-    "dropped)";
+    "tagged (default: rule-based roles; verb candidates the tagger reads as nouns are dropped), "
+    "shallow (rule-based roles, no model: faster) or parser (roles from dependency trees, rules "
+    "as fallback)";
 
 }  // namespace annal::cli
 
