@@ -113,6 +113,7 @@ TEST(ParserTest, TinyTreebankIsLearnedPerfectly) {
 }
 
 bool IsTree(const std::vector<ParsedToken>& out);
+void ExpectTreesOnRandomInput(const Model& model, unsigned seed, int trials, size_t max_words);
 
 std::unique_ptr<Model> TrainTinyBeam(int beam) {
   ModelTrainOptions options;
@@ -148,20 +149,7 @@ TEST(ParserTest, BeamDecodingAlwaysGivesASingleRootedTree) {
   auto model = TrainTinyBeam(4);
   ASSERT_NE(model, nullptr);
   model->mutable_parser()->set_beam_width(8);
-  Parser parser(*model);
-  std::mt19937 rng(7);
-  const std::vector<std::string> vocab = {"the", "Police", "said", ",",    "xyzzy", "attacked",
-                                          "of",  "'s",     ".",    "2026", "É",     "and"};
-  std::vector<ParsedToken> out;
-  for (int trial = 0; trial < 200; ++trial) {
-    std::vector<std::string> words(1 + rng() % 40);
-    for (auto& w : words) w = vocab[rng() % vocab.size()];
-    parser.Parse(words, &out);
-    ASSERT_EQ(out.size(), words.size());
-    EXPECT_TRUE(IsTree(out)) << "trial " << trial;
-  }
-  parser.Parse(std::vector<std::string>{}, &out);
-  EXPECT_TRUE(out.empty());
+  ExpectTreesOnRandomInput(*model, /*seed=*/7, /*trials=*/200, /*max_words=*/40);
 }
 
 TEST(ParserTest, TrainingIsDeterministicGivenTheSeed) {
@@ -188,16 +176,16 @@ bool IsTree(const std::vector<ParsedToken>& out) {
   return true;
 }
 
-TEST(ParserTest, RandomInputAlwaysGivesASingleRootedTree) {
-  auto model = TrainTiny();
-  ASSERT_NE(model, nullptr);
-  Parser parser(*model);
-  std::mt19937 rng(5);
+// Parses `trials` random sentences of 1..max_words words from a small vocabulary (known and
+// unknown words, punctuation, non-ASCII) and an empty one: every output must be one tree.
+void ExpectTreesOnRandomInput(const Model& model, unsigned seed, int trials, size_t max_words) {
+  Parser parser(model);
+  std::mt19937 rng(seed);
   const std::vector<std::string> vocab = {"the", "Police", "said", ",",    "xyzzy", "attacked",
                                           "of",  "'s",     ".",    "2026", "É",     "and"};
   std::vector<ParsedToken> out;
-  for (int trial = 0; trial < 300; ++trial) {
-    std::vector<std::string> words(1 + rng() % 50);
+  for (int trial = 0; trial < trials; ++trial) {
+    std::vector<std::string> words(1 + rng() % max_words);
     for (auto& w : words) w = vocab[rng() % vocab.size()];
     parser.Parse(words, &out);
     ASSERT_EQ(out.size(), words.size());
@@ -205,6 +193,12 @@ TEST(ParserTest, RandomInputAlwaysGivesASingleRootedTree) {
   }
   parser.Parse(std::vector<std::string>{}, &out);
   EXPECT_TRUE(out.empty());
+}
+
+TEST(ParserTest, RandomInputAlwaysGivesASingleRootedTree) {
+  auto model = TrainTiny();
+  ASSERT_NE(model, nullptr);
+  ExpectTreesOnRandomInput(*model, /*seed=*/5, /*trials=*/300, /*max_words=*/50);
 }
 
 TEST(ParserTest, LongSentenceInBoundedTime) {

@@ -320,8 +320,8 @@ void WeightTable::FrozenRow(size_t slot, int16_t* out) const {
 void WeightTable::MaybeSparsify() {
   // Only tables with wide rows: a dense row of up to ~64 bytes costs one or two cache lines
   // per lookup, the sparse layout two dependent misses (slot, then entries), which callers
-  // that score key by key (AddScores after Prefetch, as the tagger does) pay in full: with the
-  // tagger's 17 classes, tagging measured slower sparse.
+  // that score key by key (AddScores) pay in full: with the tagger's 17 classes, tagging
+  // measured slower sparse.
   if (frozen_stride_ == 0 || sparse_ || num_classes_ < 32) return;
   size_t nonzero = 0;
   for (size_t r = 0; r < capacity_; ++r) {
@@ -388,6 +388,20 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
     }
     return row;
   };
+  // Computes the home slots of a chunk's keys and prefetches their rows, so the probes below
+  // find them in cache. A row that may cross a cache line (17 classes: 36 bytes) needs its
+  // other lines too; the 8-byte rows of 3 classes are 8-byte aligned and never do.
+  auto locate = [&](const uint64_t* k, size_t m) {
+    for (size_t j = 0; j < m; ++j) {
+      slots[j] = Slot(k[j]);
+      const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
+      __builtin_prefetch(row);
+      if (kClasses == 0) {
+        for (size_t b = 64; b < row_bytes; b += 64) __builtin_prefetch(row + b);
+      }
+      if (kClasses == 0 || kClasses > 3) __builtin_prefetch(row + row_bytes - 1);
+    }
+  };
 #if defined(__SSE2__)
   // The sums live in SSE registers for the whole batch, each lane adding scale * weight in
   // the same order with the same single-precision operations as the scalar code (so the
@@ -406,10 +420,7 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
     for (size_t start = 0; start < n; start += kChunk) {
       const size_t m = std::min(kChunk, n - start);
       const uint64_t* k = keys + start;
-      for (size_t j = 0; j < m; ++j) {
-        slots[j] = Slot(k[j]);
-        __builtin_prefetch(table + slots[j] * stride);  // 8-byte aligned rows: one line
-      }
+      locate(k, m);
       for (size_t j = 0; j < m; ++j) {
         const int16_t* row = find(k[j], slots[j]);
         if (row == nullptr) continue;
@@ -432,12 +443,7 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
     for (size_t start = 0; start < n; start += kChunk) {
       const size_t m = std::min(kChunk, n - start);
       const uint64_t* k = keys + start;
-      for (size_t j = 0; j < m; ++j) {
-        slots[j] = Slot(k[j]);
-        const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
-        __builtin_prefetch(row);
-        __builtin_prefetch(row + row_bytes - 1);  // 36-byte rows may cross a line
-      }
+      locate(k, m);
       for (size_t j = 0; j < m; ++j) {
         const int16_t* row = find(k[j], slots[j]);
         if (row == nullptr) continue;
@@ -461,17 +467,7 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
   for (size_t start = 0; start < n; start += kChunk) {
     const size_t m = std::min(kChunk, n - start);
     const uint64_t* k = keys + start;
-    for (size_t j = 0; j < m; ++j) {
-      slots[j] = Slot(k[j]);
-      const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
-      __builtin_prefetch(row);
-      // A row that may cross a cache line (17 classes: 36 bytes) needs its other lines too;
-      // the 8-byte rows of 3 classes are 8-byte aligned and never do.
-      if (kClasses == 0) {
-        for (size_t b = 64; b < row_bytes; b += 64) __builtin_prefetch(row + b);
-      }
-      if (kClasses == 0 || kClasses > 3) __builtin_prefetch(row + row_bytes - 1);
-    }
+    locate(k, m);
     for (size_t j = 0; j < m; ++j) {
       const int16_t* row = find(k[j], slots[j]);
       if (row == nullptr) continue;

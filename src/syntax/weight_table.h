@@ -68,23 +68,6 @@ class WeightTable {
   // The same as AddScores for keys[0..n) in order (so the sums are bit-identical), with the
   // memory accesses of all keys overlapped: the hot path of parsing, which is memory-bound.
   void AddScoresBatch(const uint64_t* keys, size_t n, float* scores) const;
-  // Prefetches the slot of `key` (a hint for the batch of features scored next): the whole
-  // row, which spans two or three cache lines in dense tables with many classes.
-  void Prefetch(uint64_t key) const {
-    if (sparse_) {
-      __builtin_prefetch(&sparse_slots_[Slot(key)]);
-    } else if (frozen_stride_ != 0) {
-      const char* row = reinterpret_cast<const char*>(&frozen_[Slot(key) * frozen_stride_]);
-      const size_t bytes = frozen_stride_ * sizeof(int16_t);
-      __builtin_prefetch(row);
-      if (bytes > 8) {
-        for (size_t b = 64; b < bytes; b += 64) __builtin_prefetch(row + b);
-        __builtin_prefetch(row + bytes - 1);
-      }
-    } else {
-      __builtin_prefetch(&data_[Slot(key) * stride_]);
-    }
-  }
 
   // Training: adds `delta` to weight (key, cls) at time `now` (a counter that increases by one
   // per training instance), keeping the running sums needed for averaging.
