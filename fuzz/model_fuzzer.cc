@@ -3,8 +3,11 @@
 // header would stop a plain byte mutator at the first check, so the target writes a valid header
 // (sizes, XXH3 checksum, zstd frame) around a payload made from the input: either the input
 // itself, or a small trained model's payload with the input spliced in at an offset the input
-// chooses (so the section readers see nearly valid sections). Loading must never crash; a model
-// that loads must tag and parse a sentence into a well-formed tree.
+// chooses (so the section readers see nearly valid sections). The same file is loaded whole,
+// tagger only, and with one more combination of parts the input chooses (a partial load skips
+// sections and stops decompressing early). Loading must never crash; a model that loads must
+// tag and parse a sentence into a well-formed tree; a file that loads whole must load with any
+// parts, and its partial tagger must tag exactly as the whole model's.
 #include <xxhash.h>
 #include <zstd.h>
 
@@ -90,16 +93,56 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   PutU64(&file, XXH3_64bits(compressed.data(), compressed.size()));
   file += compressed;
 
-  auto model = annal::syntax::Model::FromBytes(file, "fuzz.annalsyn");
-  if (!model.ok()) {
-    Check(!model.status().ToString().empty());
-    return 0;
-  }
-  annal::syntax::Parser parser(**model);
+  using annal::syntax::Model;
+  using annal::syntax::ModelParts;
   const std::vector<std::string> words = {"Rebels", "attacked", "the", "town", "in", "Kharkiv", "."};
-  std::vector<annal::syntax::ParsedToken> out;
-  parser.Parse(words, &out);
-  Check(out.size() == words.size());
-  for (const auto& t : out) Check(t.head >= 0 && t.head <= static_cast<int>(words.size()));
+  const std::vector<std::string_view> views(words.begin(), words.end());
+  // Tags `views` with the model's tagger (empty without one) and parses them; checks both.
+  auto tag_and_parse = [&](const Model& model) {
+    std::vector<int> tags;
+    if (const annal::syntax::Tagger* tagger = model.tagger()) {
+      tagger->Tag(views, &tags);
+      Check(tags.size() == views.size());
+      for (int t : tags) Check(t >= 0 && t < tagger->num_tags() && !tagger->TagName(t).empty());
+    }
+    annal::syntax::Parser parser(model);
+    std::vector<annal::syntax::ParsedToken> out;
+    parser.Parse(words, &out);
+    Check(out.size() == words.size());
+    for (const auto& t : out) Check(t.head >= 0 && t.head <= static_cast<int>(words.size()));
+    return tags;
+  };
+
+  auto whole = Model::FromBytes(file, "fuzz.annalsyn");
+  std::vector<int> whole_tags;
+  if (whole.ok()) {
+    whole_tags = tag_and_parse(**whole);
+  } else {
+    Check(!whole.status().ToString().empty());
+  }
+  const ModelParts extra{(mode & 4) != 0, (mode & 8) != 0, (mode & 16) != 0};
+  for (const ModelParts parts : {ModelParts::TaggerOnly(), extra}) {
+    auto model = Model::FromBytes(file, "fuzz.annalsyn", parts);
+    // A partial load checks a subset of what a whole load checks.
+    Check(model.ok() || !whole.ok());
+    if (!model.ok()) {
+      Check(!model.status().ToString().empty());
+      continue;
+    }
+    Check(!(*model)->tagger() || parts.tagger);
+    Check(!(*model)->lemmatizer() || parts.lemmatizer);
+    Check(!(*model)->parser() || parts.parser);
+    Check((*model)->skipped().tagger == !parts.tagger &&
+          (*model)->skipped().lemmatizer == !parts.lemmatizer &&
+          (*model)->skipped().parser == !parts.parser);
+    // A component left out is reported as such, never as fine.
+    if (!parts.parser) Check(!(*model)->Check({false, false, true}).ok());
+    if (!parts.tagger) Check(!(*model)->Check({true, false, false}).ok());
+    std::vector<int> tags = tag_and_parse(**model);
+    if (whole.ok() && parts.tagger) {
+      Check(((*whole)->tagger() != nullptr) == ((*model)->tagger() != nullptr));
+      Check(tags == whole_tags);
+    }
+  }
   return 0;
 }
