@@ -368,9 +368,8 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
                             const context::PlaceMention* dateline,
                             const std::vector<text::Token>& tokens, size_t sentences) {
-  if (dateline != nullptr && lex.IsCountryCode(dateline->country_iso3)) {
-    return dateline->country_iso3;
-  }
+  const bool has_dateline = dateline != nullptr && lex.IsCountryCode(dateline->country_iso3);
+  if (has_dateline && sentences < 2) return dateline->country_iso3;
   // One sentence is no article, but a place it names as where things happen ("police in
   // Cairo", "clashes near Samarra") says whose its bare agents are when it names one country
   // so (the PLOVER gold codes them so). A place that is no location says nothing: "The
@@ -452,8 +451,38 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
     }
     return lex.IsCountryCode(code) ? code : "";
   }
-  if (counts.empty() || counts[0].second < 3) return "";
-  if (counts.size() > 1 && counts[0].second <= 2 * counts[1].second) return "";
+  if (has_dateline) {
+    // The dateline itself is no mention of what the story is about (see below).
+    for (const auto& p : places) {
+      if (p.first_token != dateline->first_token) continue;
+      for (auto& c : counts) {
+        if (c.first == p.country_iso3) --c.second;
+      }
+    }
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+  }
+  const bool dominant = !counts.empty() && counts[0].second >= 3 &&
+                        (counts.size() == 1 || counts[0].second > 2 * counts[1].second);
+  if (has_dateline) {
+    // A dateline says where the story was filed, usually where it happens. Not always: EU
+    // sanctions on Belarus agreed in Brussels, a Nairobi correspondent's report on Somalia.
+    // When the text names another country at least three times and more than twice as often
+    // as any other, and names the dateline's own country at most once besides the dateline,
+    // the story is about that country, and so are its bare agents ("opposition politicians").
+    if (dominant && counts[0].first != dateline->country_iso3) {
+      int dateline_country = 0;
+      for (const auto& p : places) {
+        if (p.country_iso3 == dateline->country_iso3 && p.first_token != dateline->first_token) {
+          ++dateline_country;
+        }
+      }
+      std::string code(counts[0].first);
+      if (dateline_country <= 1 && lex.IsCountryCode(code)) return code;
+    }
+    return dateline->country_iso3;
+  }
+  if (!dominant) return "";
   std::string code(counts[0].first);
   return lex.IsCountryCode(code) ? code : "";
 }
