@@ -376,30 +376,34 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
   const int16_t* table = frozen_.get();
   constexpr size_t kChunk = 256;  // more than any caller's feature count: one pass in practice
   size_t slots[kChunk];
-  // The row of keys[j] of the current chunk, or null.
-  auto find = [&](uint64_t key, size_t slot) -> const int16_t* {
-    const int16_t fp = static_cast<int16_t>(Fingerprint(key));
-    size_t i = slot;
-    const int16_t* row = table + i * stride;
-    while (row[0] != fp) {
-      if (row[0] == 0) return nullptr;
-      i = (i + 1) & mask;
-      row = table + i * stride;
-    }
-    return row;
-  };
-  // Computes the home slots of a chunk's keys and prefetches their rows, so the probes below
-  // find them in cache. A row that may cross a cache line (17 classes: 36 bytes) needs its
-  // other lines too; the 8-byte rows of 3 classes are 8-byte aligned and never do.
-  auto locate = [&](const uint64_t* k, size_t m) {
-    for (size_t j = 0; j < m; ++j) {
-      slots[j] = Slot(k[j]);
-      const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
-      __builtin_prefetch(row);
-      if (kClasses == 0) {
-        for (size_t b = 64; b < row_bytes; b += 64) __builtin_prefetch(row + b);
+  // Calls add(row) for the stored row of each of keys[0..n) in order (keys not in the table
+  // are skipped). Keys go in chunks: first every key's home slot is computed and its row
+  // prefetched, then the rows are probed, so the memory accesses of a chunk overlap. A row
+  // that may cross a cache line (17 classes: 36 bytes) needs its other lines prefetched too;
+  // the 8-byte rows of 3 classes are 8-byte aligned and never do.
+  auto for_each_row = [&](auto&& add) {
+    for (size_t start = 0; start < n; start += kChunk) {
+      const size_t m = std::min(kChunk, n - start);
+      const uint64_t* k = keys + start;
+      for (size_t j = 0; j < m; ++j) {
+        slots[j] = Slot(k[j]);
+        const char* row = reinterpret_cast<const char*>(table + slots[j] * stride);
+        __builtin_prefetch(row);
+        if (kClasses == 0) {
+          for (size_t b = 64; b < row_bytes; b += 64) __builtin_prefetch(row + b);
+        }
+        if (kClasses == 0 || kClasses > 3) __builtin_prefetch(row + row_bytes - 1);
       }
-      if (kClasses == 0 || kClasses > 3) __builtin_prefetch(row + row_bytes - 1);
+      for (size_t j = 0; j < m; ++j) {
+        const int16_t fp = static_cast<int16_t>(Fingerprint(k[j]));
+        size_t i = slots[j];
+        const int16_t* row = table + i * stride;
+        while (row[0] != fp && row[0] != 0) {
+          i = (i + 1) & mask;
+          row = table + i * stride;
+        }
+        if (row[0] != 0) add(row);
+      }
     }
   };
 #if defined(__SSE2__)
@@ -417,17 +421,10 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
   };
   if constexpr (kClasses == 3) {
     __m128 acc = _mm_set_ps(scores[2], scores[1], scores[0], 0.0f);  // lanes: fp, c0, c1, c2
-    for (size_t start = 0; start < n; start += kChunk) {
-      const size_t m = std::min(kChunk, n - start);
-      const uint64_t* k = keys + start;
-      locate(k, m);
-      for (size_t j = 0; j < m; ++j) {
-        const int16_t* row = find(k[j], slots[j]);
-        if (row == nullptr) continue;
-        const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(row));
-        acc = _mm_add_ps(acc, _mm_mul_ps(sc, widen_lo(v)));
-      }
-    }
+    for_each_row([&](const int16_t* row) {
+      const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(row));
+      acc = _mm_add_ps(acc, _mm_mul_ps(sc, widen_lo(v)));
+    });
     alignas(16) float out[4];
     _mm_store_ps(out, acc);
     scores[0] = out[1];
@@ -440,22 +437,15 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
     __m128 a0 = _mm_loadu_ps(scores), a1 = _mm_loadu_ps(scores + 4);
     __m128 a2 = _mm_loadu_ps(scores + 8), a3 = _mm_loadu_ps(scores + 12);
     float a16 = scores[16];
-    for (size_t start = 0; start < n; start += kChunk) {
-      const size_t m = std::min(kChunk, n - start);
-      const uint64_t* k = keys + start;
-      locate(k, m);
-      for (size_t j = 0; j < m; ++j) {
-        const int16_t* row = find(k[j], slots[j]);
-        if (row == nullptr) continue;
-        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 1));
-        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 9));
-        a0 = _mm_add_ps(a0, _mm_mul_ps(sc, widen_lo(lo)));
-        a1 = _mm_add_ps(a1, _mm_mul_ps(sc, widen_hi(lo)));
-        a2 = _mm_add_ps(a2, _mm_mul_ps(sc, widen_lo(hi)));
-        a3 = _mm_add_ps(a3, _mm_mul_ps(sc, widen_hi(hi)));
-        a16 += scale * static_cast<float>(row[17]);
-      }
-    }
+    for_each_row([&](const int16_t* row) {
+      const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 1));
+      const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 9));
+      a0 = _mm_add_ps(a0, _mm_mul_ps(sc, widen_lo(lo)));
+      a1 = _mm_add_ps(a1, _mm_mul_ps(sc, widen_hi(lo)));
+      a2 = _mm_add_ps(a2, _mm_mul_ps(sc, widen_lo(hi)));
+      a3 = _mm_add_ps(a3, _mm_mul_ps(sc, widen_hi(hi)));
+      a16 += scale * static_cast<float>(row[17]);
+    });
     _mm_storeu_ps(scores, a0);
     _mm_storeu_ps(scores + 4, a1);
     _mm_storeu_ps(scores + 8, a2);
@@ -464,17 +454,10 @@ void WeightTable::AddFrozenBatch(const uint64_t* keys, size_t n, float* scores) 
     return;
   }
 #endif
-  for (size_t start = 0; start < n; start += kChunk) {
-    const size_t m = std::min(kChunk, n - start);
-    const uint64_t* k = keys + start;
-    locate(k, m);
-    for (size_t j = 0; j < m; ++j) {
-      const int16_t* row = find(k[j], slots[j]);
-      if (row == nullptr) continue;
-      const int16_t* w = row + 1;
-      for (int c = 0; c < classes; ++c) scores[c] += scale * static_cast<float>(w[c]);
-    }
-  }
+  for_each_row([&](const int16_t* row) {
+    const int16_t* w = row + 1;
+    for (int c = 0; c < classes; ++c) scores[c] += scale * static_cast<float>(w[c]);
+  });
 }
 
 void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) const {
