@@ -2,10 +2,36 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <string>
+#include <vector>
 
 namespace annal::syntax {
 namespace {
+
+// Scores `batch` key by key with AddScores and at once with AddScoresBatch, each from
+// `start` in every class, expects bit-identical sums, and returns them.
+std::vector<float> ExpectBatchAsKeyByKey(const WeightTable& t, const std::vector<uint64_t>& batch,
+                                         int classes, float start, const std::string& what) {
+  std::vector<float> one(classes, start), all(classes, start);
+  for (uint64_t k : batch) t.AddScores(k, one.data());
+  t.AddScoresBatch(batch.data(), batch.size(), all.data());
+  for (int c = 0; c < classes; ++c) EXPECT_EQ(one[c], all[c]) << what << " class " << c;
+  return one;
+}
+
+// Saves `t`, reads it back into `loaded`, and expects the reloaded table to save the same
+// bytes.
+void ExpectSavedBytesRoundTrip(const WeightTable& t, WeightTable* loaded) {
+  ByteWriter w;
+  t.Serialize(&w);
+  ByteReader r(w.data());
+  ASSERT_TRUE(loaded->Deserialize(&r));
+  ByteWriter w2;
+  loaded->Serialize(&w2);
+  EXPECT_EQ(w.data(), w2.data());
+}
 
 TEST(WeightTableTest, AveragesQuantisesAndRoundTrips) {
   WeightTable t(3);
@@ -124,21 +150,12 @@ TEST(WeightTableTest, SparseLayoutScoresAsDense) {
   std::vector<uint64_t> batch;
   for (size_t i = 0; i < 200; ++i)
     batch.push_back(i % 3 == 0 ? rng() | 1 : keys[(i * 11) % keys.size()]);
-  float one[kClasses] = {}, all[kClasses] = {};
-  for (uint64_t k : batch) t.AddScores(k, one);
-  t.AddScoresBatch(batch.data(), batch.size(), all);
-  for (int c = 0; c < kClasses; ++c) EXPECT_EQ(one[c], all[c]) << c;
+  ExpectBatchAsKeyByKey(t, batch, kClasses, 0.0f, "sparse");
 
   // Saving reads the sparse rows back: a reloaded table saves the same bytes and is sparse.
-  ByteWriter w;
-  t.Serialize(&w);
   WeightTable loaded;
-  ByteReader r(w.data());
-  ASSERT_TRUE(loaded.Deserialize(&r));
+  ExpectSavedBytesRoundTrip(t, &loaded);
   EXPECT_TRUE(loaded.sparse());
-  ByteWriter w2;
-  loaded.Serialize(&w2);
-  EXPECT_EQ(w.data(), w2.data());
   // Copies keep the layout and the weights.
   WeightTable copy(loaded);
   float c1[kClasses] = {}, c2[kClasses] = {};
@@ -187,19 +204,10 @@ TEST(WeightTableTest, SparseTableWithDenseRows) {
   std::vector<uint64_t> batch;
   for (size_t i = 0; i < 300; ++i)
     batch.push_back(i % 5 == 0 ? rng() | 1 : keys[(i * 8 + i % 3) % keys.size()]);
-  float one[kClasses] = {}, all[kClasses] = {};
-  for (uint64_t k : batch) t.AddScores(k, one);
-  t.AddScoresBatch(batch.data(), batch.size(), all);
-  for (int c = 0; c < kClasses; ++c) EXPECT_EQ(one[c], all[c]) << c;
+  ExpectBatchAsKeyByKey(t, batch, kClasses, 0.0f, "sparse with dense rows");
   // Saving reads dense and sparse rows alike: the reloaded table saves the same bytes.
-  ByteWriter w;
-  t.Serialize(&w);
   WeightTable loaded;
-  ByteReader r(w.data());
-  ASSERT_TRUE(loaded.Deserialize(&r));
-  ByteWriter w2;
-  loaded.Serialize(&w2);
-  EXPECT_EQ(w.data(), w2.data());
+  ExpectSavedBytesRoundTrip(t, &loaded);
   float reloaded[kClasses] = {};
   loaded.AddScores(keys[8], reloaded);
   for (int c = 0; c < kClasses; ++c) EXPECT_NEAR(reloaded[c], want[8][c], 1e-3) << c;
@@ -244,16 +252,11 @@ TEST(WeightTableTest, DenseBatchScoresAsKeyByKey) {
     std::vector<uint64_t> batch;
     for (size_t i = 0; i < 700; ++i)
       batch.push_back(i % 4 == 0 ? rng() | 1 : keys[(i * 13) % keys.size()]);
-    auto expect_same = [&](const WeightTable& table, const char* what) {
-      std::vector<float> one(classes, 0.25f), all(classes, 0.25f);
-      for (uint64_t k : batch) table.AddScores(k, one.data());
-      table.AddScoresBatch(batch.data(), batch.size(), all.data());
-      bool any_nonzero = false;
-      for (int c = 0; c < classes; ++c) {
-        EXPECT_EQ(one[c], all[c]) << what << " classes=" << classes << " class " << c;
-        any_nonzero |= one[c] != 0.25f;
-      }
-      EXPECT_TRUE(any_nonzero) << what << " classes=" << classes;
+    auto expect_same = [&](const WeightTable& table, const std::string& what) {
+      const std::string label = what + " classes=" + std::to_string(classes);
+      std::vector<float> sums = ExpectBatchAsKeyByKey(table, batch, classes, 0.25f, label);
+      EXPECT_TRUE(std::any_of(sums.begin(), sums.end(), [](float x) { return x != 0.25f; }))
+          << label;
     };
     expect_same(t, "training");
     t.Average(static_cast<int64_t>(keys.size()));
