@@ -30,6 +30,18 @@ std::vector<text::Token> Tokens(std::initializer_list<const char*> norms) {
   return out;
 }
 
+// Every dictionary phrase in `toks`, as Lexicon::FindMatches orders them.
+struct Found {
+  std::vector<Match> matches;
+};
+Found MatchAll(const Lexicon& lex, const std::vector<text::Token>& toks) {
+  SentenceWords words;
+  lex.LookupWords(toks.data(), toks.size(), &words);
+  Found f;
+  lex.FindMatches(words, &f.matches);
+  return f;
+}
+
 DictionarySet SmallDictionary() {
   DictionarySet d;
   ActorEntry israel;
@@ -56,10 +68,7 @@ TEST(LexiconTest, StemExactAndMultiWordMatches) {
   auto lex = Lexicon::Build(SmallDictionary());
   ASSERT_TRUE(lex.ok());
   auto toks = Tokens({"ISRAELI", "TROOPS", "ATTACKED", "SERGEI", "LAVROV", "CALL", "OFF"});
-  SentenceWords words;
-  (*lex)->LookupWords(toks.data(), toks.size(), &words);
-  std::vector<Match> matches;
-  (*lex)->FindMatches(words, &matches);
+  std::vector<Match> matches = MatchAll(**lex, toks).matches;
   std::set<std::tuple<uint32_t, uint32_t, EntryKind>> got;
   for (const auto& m : matches) got.insert({m.begin, m.end, m.payload.kind});
   EXPECT_TRUE(got.count({0, 1, EntryKind::kActor}));      // ISRAEL* stem
@@ -86,10 +95,7 @@ TEST(LexiconTest, NameLedReadsAsTheName) {
   toks[2].flags |= text::kHyphenated;
   toks[3].flags |= text::kHyphenated | text::kCapitalized;
   toks[4].flags |= text::kCapitalized;  // not flagged hyphenated: not split
-  SentenceWords words;
-  (*lex)->LookupWords(toks.data(), toks.size(), &words);
-  std::vector<Match> matches;
-  (*lex)->FindMatches(words, &matches);
+  std::vector<Match> matches = MatchAll(**lex, toks).matches;
   std::set<std::tuple<uint32_t, uint32_t, EntryKind>> got;
   for (const auto& m : matches) got.insert({m.begin, m.end, m.payload.kind});
   EXPECT_TRUE(got.count({0, 1, EntryKind::kActor}));  // LAVROV
@@ -103,11 +109,7 @@ TEST(LexiconTest, ExactWordDoesNotMatchLongerToken) {
   auto lex = Lexicon::Build(SmallDictionary());
   ASSERT_TRUE(lex.ok());
   auto toks = Tokens({"LAVROVS", "ATTACKEDX"});
-  SentenceWords words;
-  (*lex)->LookupWords(toks.data(), toks.size(), &words);
-  std::vector<Match> matches;
-  (*lex)->FindMatches(words, &matches);
-  EXPECT_TRUE(matches.empty());
+  EXPECT_TRUE(MatchAll(**lex, toks).matches.empty());
 }
 
 TEST(LexiconTest, CountryCodesComeFromThreeLetterActorCodes) {
@@ -144,17 +146,6 @@ TEST(LexiconTest, KindsOfActorAreNoCountryCodes) {
 
 // A phrase word with gap_before (TABARI "ITHILEN TELEVISION").
 PhraseWord Gap(const char* text, bool exact) { return PhraseWord{text, exact, true}; }
-
-struct Found {
-  std::vector<Match> matches;
-};
-Found MatchAll(const Lexicon& lex, const std::vector<text::Token>& toks) {
-  SentenceWords words;
-  lex.LookupWords(toks.data(), toks.size(), &words);
-  Found f;
-  lex.FindMatches(words, &f.matches);
-  return f;
-}
 
 TEST(LexiconGapTest, GappedPhraseSpansInterveningWordsUpToPunctuation) {
   DictionarySet d;
