@@ -451,13 +451,17 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
     }
     return lex.IsCountryCode(code) ? code : "";
   }
+  // Mentions of the dateline's country in the text; the dateline itself is no mention of what
+  // the story is about (see below).
+  int dateline_country = 0;
   if (has_dateline) {
-    // The dateline itself is no mention of what the story is about (see below).
-    for (const auto& p : places) {
-      if (p.first_token != dateline->first_token) continue;
-      for (auto& c : counts) {
-        if (c.first == p.country_iso3) --c.second;
-      }
+    const bool dateline_listed = std::any_of(places.begin(), places.end(), [&](const auto& p) {
+      return p.first_token == dateline->first_token;
+    });
+    for (auto& c : counts) {
+      if (c.first != dateline->country_iso3) continue;
+      if (dateline_listed) --c.second;
+      dateline_country = c.second;
     }
     std::stable_sort(counts.begin(), counts.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -470,15 +474,10 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
     // When the text names another country at least three times and more than twice as often
     // as any other, and names the dateline's own country at most once besides the dateline,
     // the story is about that country, and so are its bare agents ("opposition politicians").
-    if (dominant && counts[0].first != dateline->country_iso3) {
-      int dateline_country = 0;
-      for (const auto& p : places) {
-        if (p.country_iso3 == dateline->country_iso3 && p.first_token != dateline->first_token) {
-          ++dateline_country;
-        }
-      }
-      std::string code(counts[0].first);
-      if (dateline_country <= 1 && lex.IsCountryCode(code)) return code;
+    std::string code(counts.empty() ? "" : counts[0].first);
+    if (dominant && code != dateline->country_iso3 && dateline_country <= 1 &&
+        lex.IsCountryCode(code)) {
+      return code;
     }
     return dateline->country_iso3;
   }
