@@ -218,7 +218,7 @@ def build_reign(shared, phoenix, phoenix_countries, phoenix_words, common, cow):
             except ValueError:
                 w.skip("bad start date")
                 continue
-            end = ""
+            end = REIGN_LATER_ENDS.get(row["leadid"], "")
             if row["eyear"].strip():
                 try:
                     ey, em = int(row["eyear"]), int(row["emonth"])
@@ -226,7 +226,9 @@ def build_reign(shared, phoenix, phoenix_countries, phoenix_words, common, cow):
                 except ValueError:
                     w.skip("bad end date")
                     continue
-            spells.setdefault(norm_phrase(name), []).append((iso3, start, end, row["leadid"], name))
+            in_office_2021 = not row["eyear"].strip()
+            spells.setdefault(norm_phrase(name), []).append(
+                (iso3, start, end, row["leadid"], name, in_office_2021))
     for key in sorted(spells):
         rows = spells[key]
         countries = sorted({r[0] for r in rows})
@@ -248,7 +250,7 @@ def build_reign(shared, phoenix, phoenix_countries, phoenix_words, common, cow):
         # in English text nor a word of any Phoenix name (Traore, Douglas, Benitez are many
         # people's names).
         if len(words) == 1:
-            current = any(r[2] == "" for r in rows)
+            current = any(r[5] for r in rows)
             if not current:
                 w.skip("one-word name of a past leader (too ambiguous)")
                 continue
@@ -259,7 +261,7 @@ def build_reign(shared, phoenix, phoenix_countries, phoenix_words, common, cow):
             w.skip("name already in Phoenix (Phoenix wins)")
             continue
         iso3 = countries[0]
-        for (_, start, end, leadid, _) in sorted(rows, key=lambda r: r[1]):
+        for (_, start, end, leadid, _, _) in sorted(rows, key=lambda r: r[1]):
             w.add(name, [], iso3 + "GOV", iso3, start, end, "reign:" + leadid)
         # Outside the tenure: a political elite of the country (CAMEO ELI), as Phoenix codes
         # former and future leaders.
@@ -367,6 +369,117 @@ def build_countries(shared, phoenix, phoenix_countries):
     return names, extra
 
 
+# REIGN's list ends in March 2021 and leaves the spells of leaders then in office open, so a
+# REIGN leader who has since left would be coded as governing in every later article. These are
+# the later ends of those spells (by REIGN leader id), from public record as known to the annal
+# authors in mid-2025; a spell not listed stays open. Hand-written facts, not from REIGN. The
+# one-word-name rule below still judges "in office" at the end of the REIGN data, so the names
+# kept do not change; only their dates do.
+REIGN_LATER_ENDS = {
+    "ctb-2-1": "2025-01-20",      # USA Biden
+    "cb-20-1": "2025-03-14",      # CAN Trudeau
+    "se-31-2": "2021-09-17",      # BHM Minnis
+    "A3.0-5": "2021-04-19",       # CUB Raul Castro (party first secretary)
+    "se-41-4": "2021-07-07",      # HAI Jovenel Moise (killed)
+    "ctb-70-2": "2024-09-30",     # MEX Lopez Obrador
+    "ctb-90-1": "2024-01-14",     # GUA Giammattei
+    "cb-91-1": "2022-01-27",      # HON Juan Orlando Hernandez
+    "KS-94-2": "2022-05-08",      # COS Carlos Alvarado Quesada
+    "ctb-95-1": "2024-07-01",     # PAN Cortizo
+    "K3.1-25": "2022-08-07",      # COL Ivan Duque
+    "se-130-1": "2021-05-24",     # ECU Lenin Moreno
+    "ctb-135-03": "2021-07-28",   # PER Francisco Sagasti
+    "ctb-140-2": "2022-12-31",    # BRA Bolsonaro
+    "ctb-145-2": "2025-11-08",    # BOL Arce (end of the five-year term)
+    "ctb-150-1": "2023-08-15",    # PAR Benitez
+    "cb-155-3": "2022-03-11",     # CHL Sebastian Pinera
+    "ctb-160-1": "2023-12-10",    # ARG Fernandez
+    "ctb-165-1": "2025-03-01",    # URU Luis Pou
+    "ctb-200-1": "2022-09-06",    # UKG Johnson
+    "ctb-205-1": "2022-12-17",    # IRE Martin (first spell)
+    "A3.0-44": "2024-07-02",      # NTH M. Rutte
+    "ctb-211-2": "2025-02-03",    # BEL Alexander De Croo
+    "cb-212-1": "2023-11-17",     # LUX Bettel
+    "ctb-225-3": "2021-12-31",    # SWZ Parmelin (one-year presidency)
+    "A3.0-59": "2021-12-08",      # GMY Merkel
+    "cb-290-1": "2025-08-06",     # POL Duda
+    "ctb-305-3": "2021-10-11",    # AUS Kurz
+    "se-316-3": "2021-12-17",     # CZR Andrej Babis (first spell)
+    "ctb-317-2": "2021-04-01",    # SLO Matovic
+    "ctb-325-2": "2022-10-22",    # ITA Draghi
+    "ctb-341-1": "2022-04-28",    # MNG Zdravko Krivokapic
+    "ctb-343-2": "2022-01-16",    # MAC Zaev
+    "se-345-4": "2024-05-02",     # YUG Ana Brnabic
+    "ctb-347-2": "2021-03-22",    # KOS Hoti
+    "ctb-349-5": "2022-06-01",    # SLV Jansa
+    "cb-352-1": "2023-02-28",     # CYP Nikos Anastasiadis
+    "se-355-6": "2021-05-12",     # BUL Boiko Borisov
+    "ctb-359-5": "2021-08-06",    # MLD Aureliu Ciocoi (acting)
+    "cb-360-2": "2025-02-12",     # ROM Iohannis
+    "ctb-366-1": "2024-07-23",    # EST Kaja Kallas
+    "ctb-367-3": "2023-09-15",    # LAT Karins
+    "ctb-372-3": "2024-02-08",    # GRG Garibashvili
+    "ctb-375-2": "2023-06-20",    # FIN Sanna Marin
+    "cb-380-1": "2021-11-30",     # SWD Lofven
+    "cb-385-1": "2021-10-14",     # NOR Solberg
+    "CB-395-4": "2024-04-09",     # ICE Jakobsdottir
+    "ctb-432-2": "2021-05-24",    # MLI Ba N'Daou
+    "cb-433-1": "2024-04-02",     # SEN Macky Sall
+    "A3.0-129": "2021-04-02",     # NIR Issoufou
+    "A3.0-134": "2021-09-05",     # GUI Conde
+    "cb-439-3": "2022-01-24",     # BFO Kabore
+    "clb-450-1": "2024-01-22",    # LBR Weah
+    "se-452-2": "2025-01-07",     # GHA Akufo-Addo
+    "cb-475-1": "2023-05-29",     # NIG Buhari
+    "A3.0-144": "2023-08-30",     # GAB Ondimba
+    "A2.9-6667": "2021-04-20",    # CHA Deby (killed)
+    "cb-501-1": "2022-09-13",     # KEN Kenyatta
+    "cb-510-1": "2021-03-17",     # TAZ Magufuli (died)
+    "se-520-3": "2022-05-23",     # SOM Farmajo
+    "cb-541-1": "2025-01-15",     # MZM Nyusi
+    "cb-551-2": "2021-08-24",     # ZAM Lungu
+    "cb-565-1": "2024-02-04",     # NAM Geingob (died)
+    "ctb-570-1": "2022-10-28",    # LES Majoro
+    "ks-571-01": "2024-11-01",    # BOT Masisi
+    "se-590-2": "2024-11-13",     # MAS Pravind Jugnauth
+    "cb-620-06": "2021-03-15",    # LIB Fayez al-Sarraj
+    "cb-630-1": "2021-08-03",     # IRN Rouhani
+    "ctb-645-2": "2022-10-27",    # IRQ Al-Kadhimi
+    "A2.9-7477": "2024-12-08",    # SYR Bashar al-Assad
+    "A3.0-169": "2021-06-13",     # ISR Netanyahu (first spell of the list's end)
+    "ctb-690-1": "2023-12-16",    # KUW Nawaf Al-Sabah (died)
+    "A3.0-173": "2022-05-13",     # UAE Khalifa Al Nahayan (died)
+    "cb-700-1": "2021-08-15",     # AFG Ashraf Ghani
+    "A3.0-174": "2022-03-19",     # TKM Berdymukhammedov
+    "se-712-1": "2021-06-25",     # MON Khaltmaagiin Battulga
+    "se-732-3": "2022-05-10",     # ROK Moon Jae-in
+    "ctb-740-1": "2021-10-04",    # JPN Yoshihide Suga
+    "cb-760-4": "2024-01-28",     # BHU Lotay Tshering
+    "ctb-770-4": "2022-04-10",    # PAK Imran Khan
+    "A3.0-197": "2024-08-05",     # BNG Hasina Wazed
+    "ctb-780-1": "2022-07-14",    # SRI G. Rajapakse
+    "cb-781-3": "2023-11-17",     # MAD Ibrahim Solih
+    "clb-790-6": "2021-07-13",    # NEP Oli (spell at the list's end)
+    "cb-800-2": "2023-08-22",     # THI Prayuth Chan-ocha
+    "A2.9-8668": "2023-08-22",    # CAM Hun Sen
+    "A3.0-213": "2024-07-19",     # DRV Phu Trong (died)
+    "ctb-820-1": "2021-08-16",    # MAL Muhyiddin Yassin
+    "A2.9-8815": "2024-05-15",    # SIN Lee Hsien Loong
+    "jb-840-1": "2022-06-30",     # PHI Rodrigo Duterte
+    "cb-850-1": "2024-10-20",     # INS Joko Widodo
+    "se-860-2": "2022-05-20",     # ETM Francisco Guterres
+    "ctb-900-1": "2022-05-23",    # AUL Morrison
+    "se-920-2": "2023-01-25",     # NEW Jacinda Ardern
+    "ctb-940-1": "2024-05-02",    # SOL Sogavare
+    "A3.0-227": "2022-12-24",     # FIJ Bainimarama
+    "ctb-955-2": "2021-12-27",    # TON Tu'I'onetoa
+    "kb-810-2": "2021-07-23",     # WSM Tuilaepa Sailele Malielegaoi
+    "cb-52-1": "2025-03-17",      # TRI Rowley
+    "cb-55-11": "2022-06-24",     # GRN Mitchell
+    "cb-56-11": "2021-07-28",     # SLU Chastanet
+    "cb-60-3": "2022-08-06",      # SKN Harris
+}
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(here)
@@ -384,7 +497,9 @@ def main():
     reign = build_reign(args.shared, phoenix, phoenix_countries, phoenix_words, common, cow)
     reign.write(os.path.join(args.out, "reign_leaders.tsv"), [
         "Source: REIGN leader list 2021-03 (Bell, Besaw & Frank 2021, One Earth Future; builds on",
-        "Archigos and LEAD). Leaders' surnames/short names and tenure dates; see data/actors/LICENSE."])
+        "Archigos and LEAD). Leaders' surnames/short names and tenure dates; see data/actors/LICENSE.",
+        "Spells open in March 2021 that have ended since are closed by REIGN_LATER_ENDS in the",
+        "script (hand-written, public record as of mid-2025)."])
     # Generic words: any word of English web text, agent words, and words of several Phoenix
     # names (demonyms, "Front", "Liberation").
     generic = common[2] | {w.lower() for w, n in phoenix_words.items() if n >= 2}

@@ -21,9 +21,10 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
               d + "Phoenix.MilNonState.actors.txt", d + "annal.actors.txt"};
   // The actor knowledge base (data/actors/, doc/formats/actor_kb.md) after Phoenix, which
   // wins on names both have: first any .tsv a user dropped into the folder (sorted by name;
-  // their rows win over the shipped ones), then the shipped files.
+  // their rows win over the shipped ones), then the shipped files: the hand-written officials
+  // first (current offices, which the generated REIGN rows would otherwise date wrongly).
   const std::string kb = data_dir + "/actors/";
-  static constexpr const char* kShipped[] = {"reign_leaders.tsv", "ucdp_groups.tsv",
+  static constexpr const char* kShipped[] = {"officials.tsv", "reign_leaders.tsv", "ucdp_groups.tsv",
                                              "country_names.tsv", "country_demonyms.tsv"};
   std::vector<std::string> users;
   std::error_code ec;

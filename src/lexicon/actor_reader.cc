@@ -101,8 +101,8 @@ bool ParseRestrictionDate(std::string_view s, int32_t* day) {
   return false;
 }
 
-// Parses the inside of one actor code block: "AFGGOV", "AFGGOV >011222", "HOB < 950601",
-// "HOBGOV 950601 - 990815". Returns false with `error` set when malformed.
+}  // namespace
+
 bool ParseDatedCode(std::string_view inside, DatedCode* out, std::string* error) {
   inside = Trim(inside);
   size_t sp = 0;
@@ -169,6 +169,8 @@ bool ParseDatedCode(std::string_view inside, DatedCode* out, std::string* error)
   out->to_day = d2;
   return true;
 }
+
+namespace {
 
 // Parses every "[..]" block in `text` (which starts at the first '['). Bad blocks become
 // diagnostics; good ones are appended to `codes`.

@@ -67,6 +67,90 @@ TEST(CorrectionReaderTest, DatedCodeKeepsItsDates) {
   EXPECT_EQ(set.actors[2].codes.at(0).code, "KEN");
 }
 
+TEST(CorrectionReaderTest, DatedOldCodeMatchesOnlyThoseDatesAndNewDatesReplaceThem) {
+  DictionarySet set = ReadBase();
+  int32_t d2002, d2003, d2001;
+  ASSERT_TRUE(ParseDictionaryDate("20020101", &d2002));
+  ASSERT_TRUE(ParseDictionaryDate("20030630", &d2003));
+  ASSERT_TRUE(ParseDictionaryDate("20010101", &d2001));
+  // Other dates than the entry's: nothing changes, and the line says so.
+  ASSERT_TRUE(Correct("ACTOR KENYA [KENGOV 020101-031231] -> [KENGOV 20020101-20030630]\n", &set,
+                      DictionaryKind::kActors)
+                  .ok());
+  ASSERT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_NE(set.diagnostics[0].message.find("matched no actor"), std::string::npos);
+  EXPECT_EQ(set.actors[2].codes.at(1).from_day, d2002);
+  // The entry's own dates (two-digit years, as Phoenix writes them): closed at the new end.
+  ASSERT_TRUE(Correct("ACTOR KENYA [KENGOV 020101-021231] -> [KENGOV 20020101-20030630]\n", &set,
+                      DictionaryKind::kActors)
+                  .ok());
+  EXPECT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_EQ(set.actors[2].codes.at(1).code, "KENGOV");
+  EXPECT_EQ(set.actors[2].codes.at(1).from_day, d2002);
+  EXPECT_EQ(set.actors[2].codes.at(1).to_day, d2003);
+  // An undated old code still matches whatever the dates, and dates given in the new block
+  // replace them.
+  ASSERT_TRUE(Correct("ACTOR KENYA [KENGOV] -> [KENELI >20010101]\n", &set, DictionaryKind::kActors).ok());
+  EXPECT_EQ(set.actors[2].codes.at(1).code, "KENELI");
+  EXPECT_EQ(set.actors[2].codes.at(1).from_day, d2001);
+  EXPECT_EQ(set.actors[2].codes.at(1).to_day, kDayMax);
+}
+
+TEST(CorrectionReaderTest, AddedDatedCodeGoesToEveryEntryOfThatName) {
+  DictionarySet set = ReadBase();
+  const size_t actors = set.actors.size();
+  ASSERT_TRUE(Correct("ACTOR TIGERS_ + [LKAREB 19760505-20090518]  # a later office\n", &set,
+                      DictionaryKind::kActors)
+                  .ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  EXPECT_EQ(set.actors.size(), actors);
+  ASSERT_EQ(set.actors[1].codes.size(), 2u);
+  EXPECT_EQ(set.actors[1].codes[0].code, "SWZREB");
+  EXPECT_EQ(set.actors[1].codes[1].code, "LKAREB");
+  int32_t from, to;
+  ASSERT_TRUE(ParseDictionaryDate("19760505", &from));
+  ASSERT_TRUE(ParseDictionaryDate("20090518", &to));
+  EXPECT_EQ(set.actors[1].codes[1].from_day, from);
+  EXPECT_EQ(set.actors[1].codes[1].to_day, to);
+  EXPECT_EQ(set.actors[0].codes.size(), 1u);  // other entries untouched
+}
+
+TEST(CorrectionReaderTest, UndatedCodeIsAddedOnlyWhereThereIsNoDefault) {
+  DictionarySet set;
+  ASSERT_TRUE(ReadDictionary("OLAF_SCHOLZ_\n[DEUGOVLAB 080301-091031]\n", "a.txt", DictionaryKind::kActors,
+                             DictionaryFormat::kPetrarch, &set)
+                  .ok());
+  ASSERT_TRUE(Correct("ACTOR OLAF_SCHOLZ_ + [DEUGOV 20211208-20250506]\n"
+                      "ACTOR OLAF_SCHOLZ_ + [DEUELI]\n",
+                      &set, DictionaryKind::kActors)
+                  .ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.actors[0].codes.size(), 3u);
+  EXPECT_EQ(set.actors[0].codes[2].code, "DEUELI");
+  EXPECT_EQ(set.actors[0].codes[2].from_day, kDayMin);
+  EXPECT_EQ(set.actors[0].codes[2].to_day, kDayMax);
+}
+
+TEST(CorrectionReaderTest, MalformedAddsAreDiagnosed) {
+  DictionarySet set = ReadBase();
+  // Undated to an entry with a default, bad date, an agent add, an unknown name.
+  ASSERT_TRUE(Correct("ACTOR TIGERS + [LKAREB]\n"
+                      "ACTOR TIGERS + [LKAREB 20091399-]\n"
+                      "AGENT DEPUTY + [~LEG 20010101-20020101]\n"
+                      "ACTOR NOBODY_HERE + [XYZ >20010101]\n",
+                      &set, DictionaryKind::kActors)
+                  .ok());
+  ASSERT_EQ(set.diagnostics.size(), 4u);
+  EXPECT_NE(set.diagnostics[0].message.find("second default"), std::string::npos)
+      << set.diagnostics[0].message;
+  EXPECT_EQ(set.diagnostics[1].line, 2u);
+  EXPECT_NE(set.diagnostics[2].message.find("correction needs"), std::string::npos);
+  EXPECT_NE(set.diagnostics[3].message.find("matched no actor entry named NOBODY HERE"),
+            std::string::npos)
+      << set.diagnostics[3].message;
+  EXPECT_EQ(set.actors[1].codes.size(), 1u);
+}
+
 TEST(CorrectionReaderTest, AgentCodeAndSideAreReplaced) {
   DictionarySet set = ReadBase();
   // By the generated plural; SHERIFF_DEPUTY (another entry, same code) is untouched.

@@ -24,6 +24,11 @@ struct ReadContext {
   SourceLocation Where(uint32_t line) const { return SourceLocation{file, line}; }
 };
 
+// Parses the inside of one PETRARCH actor code block: "AFGGOV", "AFGGOV >011222",
+// "HOB < 950601", "HOBGOV 950601 - 990815" (dates YYMMDD or YYYYMMDD). Returns false with
+// `error` set when malformed.
+bool ParseDatedCode(std::string_view inside, DatedCode* out, std::string* error);
+
 void ReadVerbFile(std::string_view content, const ReadContext& ctx);
 void ReadActorFile(std::string_view content, const ReadContext& ctx);
 void ReadAgentFile(std::string_view content, const ReadContext& ctx);
