@@ -447,6 +447,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
   SectionSkipper sections;
   const size_t first_entry = ctx.out->actors.size();
   bool have_entry = false;  // out->actors.back() is the entry of this file being built
+  bool entry_has_code_line = false;  // it has a code block, even one that could not be read
   for (const Line& line : lines) {
     const std::string& t = line.text;
     if (ctx.tabari && StartsWith(t, "~~")) break;  // TABARI's end-of-file line
@@ -457,6 +458,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
         continue;
       }
       ParseCodeBlocks(t, line, ctx, &ctx.out->actors.back().codes);
+      entry_has_code_line = true;
       continue;
     }
     const bool synonym = t[0] == '+';
@@ -492,7 +494,15 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       continue;
     }
     std::optional<Phrase> possessive = PluralPossessiveForm(phrase);
-    if (synonym) {
+    // PETRARCH gives a root that follows a root still without codes the same codes: the two
+    // are one actor, and the code lines after the last root serve them all (Phoenix lists
+    // MIKHAIL_GORBACHEV_, EX-SOVIET_PRESIDENT_MIKHAIL_GORBACHEV, ... GENERAL_SECRETARY_GORBACHEV
+    // and then their dated codes once). Read as separate entries, every root but the last
+    // would have no code at all. An entry whose code line could not be read (a malformed date)
+    // is not codeless in that sense: the next root is another actor.
+    const bool joins_codeless_root = !synonym && !ctx.tabari && have_entry && !entry_has_code_line &&
+                                     ctx.out->actors.back().codes.empty();
+    if (synonym || joins_codeless_root) {
       if (!have_entry) {
         ctx.Diag(line.number, "synonym without an actor before it");
         continue;
@@ -504,6 +514,7 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
       if (bracket != std::string_view::npos) {
         // A code on a synonym line applies to the whole entry, as in PETRARCH-1.
         ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
+        entry_has_code_line = true;
       }
       continue;
     }
@@ -512,7 +523,8 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     if (plural) entry.names.push_back(std::move(*plural));
     if (possessive) entry.names.push_back(std::move(*possessive));
     entry.where = ctx.Where(line.number);
-    if (bracket != std::string_view::npos) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
+    entry_has_code_line = bracket != std::string_view::npos;
+    if (entry_has_code_line) ParseCodeBlocks(body.substr(bracket), line, ctx, &entry.codes);
     ctx.out->actors.push_back(std::move(entry));
     have_entry = true;
   }

@@ -389,6 +389,37 @@ TEST(PetrarchActorsTest, RootsSynonymsAndDates) {
   EXPECT_EQ(set.actors[4].names, (std::vector<Phrase>{E("ARGENTIN")}));
 }
 
+// PETRARCH's reader gives a root that follows a root without codes the same codes (one actor
+// with several roots), as Phoenix writes Gorbachev, Yeltsin or the SPLM; a root after an entry
+// whose code line could not be read starts an actor of its own.
+TEST(PetrarchActorsTest, RootsWithoutCodesShareTheNextCodes) {
+  constexpr std::string_view kText =
+      "MIKHAIL_GORBACHEV_\n"                         // 1
+      "+GORBACHEV\n"                                 // 2
+      "PRESIDENT_MIKHAIL_S._GORBACHEV\n"             // 3
+      "GENERAL_SECRETARY_GORBACHEV\n"                // 4
+      "\t[RUSGOV 850311-911225]\n"                   // 5
+      "\t[RUSELI]\n"                                 // 6
+      "DAVID_CAMERON_\n"                             // 7
+      "\t[GBRGOV >201005011]\n"                      // 8: a malformed date
+      "ALAN_JOHNSON_\n"                              // 9
+      "\t[GBRGOV 041001-050531]\n";                  // 10
+  DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_EQ(set.diagnostics[0].line, 8u);
+  ASSERT_EQ(set.actors.size(), 3u);
+  EXPECT_EQ(set.actors[0].names,
+            (std::vector<Phrase>{E("MIKHAIL GORBACHEV"), E("GORBACHEV"), E("PRESIDENT MIKHAIL S. GORBACHEV"),
+                                 E("GENERAL SECRETARY GORBACHEV")}));
+  ASSERT_EQ(set.actors[0].codes.size(), 2u);
+  EXPECT_EQ(set.actors[0].codes[0].code, "RUSGOV");
+  EXPECT_EQ(set.actors[0].where.line, 1u);
+  EXPECT_EQ(set.actors[1].names, (std::vector<Phrase>{E("DAVID CAMERON")}));
+  EXPECT_TRUE(set.actors[1].codes.empty());
+  EXPECT_EQ(set.actors[2].names, (std::vector<Phrase>{E("ALAN JOHNSON")}));
+  ASSERT_EQ(set.actors[2].codes.size(), 1u);
+}
+
 TEST(TabariActorsTest, CodeBlocksSectionsAndStems) {
   constexpr std::string_view kText =
       "<NOUN>\n"                                              // 1
