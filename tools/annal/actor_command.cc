@@ -169,7 +169,7 @@ int RunActor(const ActorArgs& a) {
       fmt::print("  why: {}\n", why);
     }
     fmt::print("  code at {}: {}\n", a.date.empty() ? "no date" : a.date,
-               code::SentenceCoder::ResolveActorCode(actor, day));
+               CodeOrNone(code::SentenceCoder::ResolveActorCode(actor, day)));
     for (const auto& c : actor.codes) {
       bool valid = day == lexicon::kDayMin || (c.from_day <= day && day <= c.to_day);
       fmt::print("  [{} {}..{}]{}\n", c.code, DayText(c.from_day), DayText(c.to_day),

@@ -35,6 +35,10 @@ std::string ResolveDataDir(const std::string& flag);
 // else the build-time default.
 std::string ResolveSharedDir(const std::string& flag);
 
+// An actor code for display: "(none)" for an entry that has no code at the date (Phoenix lists
+// some people with dated offices only).
+inline std::string CodeOrNone(const std::string& code) { return code.empty() ? "(none)" : code; }
+
 }  // namespace annal::cli
 
 #endif  // ANNAL_TOOLS_ANNAL_COMMAND_H_

@@ -140,7 +140,7 @@ int RunLookup(const DictArgs& a) {
         fmt::print("actor \"{}\": entity {} ({})\n", span, code::EntityName(actor.names[0]),
                    where(actor.where));
         fmt::print("  code at {}: {}\n", a.date.empty() ? "no date" : a.date,
-                   code::SentenceCoder::ResolveActorCode(actor, day));
+                   CodeOrNone(code::SentenceCoder::ResolveActorCode(actor, day)));
         for (const auto& c : actor.codes) {
           bool valid = day == lexicon::kDayMin || (c.from_day <= day && day <= c.to_day);
           fmt::print("  [{} {}..{}]{}\n", c.code, DayToIso(c.from_day), DayToIso(c.to_day),
