@@ -297,6 +297,9 @@ class SentenceAnalysis {
   uint32_t span_begin_ = 0, span_end_ = 0, tag_begin_ = 0;
   std::vector<std::string_view> tag_words_;
   std::vector<std::string_view> span_tags_;  // the tags of tag_words_ (EnsureTagged)
+  // Tagged mode: tag_words_ are tagged from the left as far as TaggedAsNonVerb asks.
+  bool tag_on_demand_ = false;
+  syntax::Tagger::Incremental incremental_tags_;
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   // Pattern slots bind no mention that starts at or after this token (the current verb's
   // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
@@ -338,11 +341,15 @@ void SentenceAnalysis::ParseSentence() {
   auto form = [&](uint32_t i) {
     return doc_->text.substr(tok_[i].begin, tok_[i].end - tok_[i].begin);
   };
-  std::vector<std::string_view> words;
   if (!trees) {
     // Tags only for what TaggedAsNonVerb asks: single-word verb forms that training saw with
-    // other tags too ("campaign", "tax", "left"; not "said"), tagged in a window of two words
-    // either side (the tagger's own context).
+    // other tags too ("campaign", "tax", "left"; not "said"). The words tagged are those from
+    // two before the first such verb to two after the last (the tagger's own context), and
+    // only up to the verb asked about (the greedy tagger's tags of a prefix do not depend on
+    // the words after it, beyond two): a verb that codes nothing, or whose pattern names more
+    // words, costs no tagging.
+    const syntax::Tagger* tagger = parser_->tagger();
+    if (tagger == nullptr) return;
     uint32_t lo = n_, hi = 0;
     for (const Verb& v : verbs_) {
       if (!MayBeNoun(v) || !parser_->MayBeOtherThanVerb(form(v.word))) continue;
@@ -350,15 +357,12 @@ void SentenceAnalysis::ParseSentence() {
       hi = std::max(hi, v.word + 1);
     }
     if (lo >= hi) return;
-    lo = lo >= 2 ? lo - 2 : 0;
-    hi = std::min(n_, hi + 2);
-    for (uint32_t i = lo; i < hi; ++i) words.push_back(form(i));
-    std::vector<std::string_view> window;
-    parser_->Tag(words, &window);
-    if (window.size() != hi - lo) return;
-    tags_->assign(n_, "_");
-    std::copy(window.begin(), window.end(), tags_->begin() + lo);
-    tagged_ = true;
+    tag_begin_ = lo >= 2 ? lo - 2 : 0;
+    const uint32_t tag_end = std::min(n_, hi + 2);
+    tag_words_.reserve(tag_end - tag_begin_);
+    for (uint32_t i = tag_begin_; i < tag_end; ++i) tag_words_.push_back(form(i));
+    incremental_tags_.Start(tagger, &tag_words_);
+    tag_on_demand_ = true;
     return;
   }
   // Only the span the roles can come from is parsed: from the first actor mention or verb group
@@ -471,9 +475,17 @@ bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) {
                            tok_[v.word].begin, tok_[v.word].end - tok_[v.word].begin))) {
     return false;
   }
-  EnsureTagged();
-  if (!tagged_) return false;
-  std::string_view upos = (*tags_)[v.word];
+  std::string_view upos;
+  if (tag_on_demand_) {
+    const uint32_t i = v.word - tag_begin_;  // wraps for a word before the window
+    if (i >= tag_words_.size()) return false;
+    const syntax::Tagger* tagger = parser_->tagger();
+    upos = tagger->TagName(incremental_tags_.TagAt(i));
+  } else {
+    EnsureTagged();
+    if (!tagged_) return false;
+    upos = (*tags_)[v.word];
+  }
   // Participles the tagger calls adjectives ("getting injured", "areas involved") still report
   // the act.
   if (upos == "ADJ") return !EndsWith(W(v.word), "ED") && !EndsWith(W(v.word), "EN");
@@ -2541,14 +2553,18 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // with more words: a multi-word verb form ("wire tap") or a pattern's words ("left for").
     // An event noun with the one it is aimed at ("Palestinian riots against Israeli military
     // policies", "protests against the government") still reports the event.
+    // A verb that codes nothing and used no pattern (so consumes no words) is passed over
+    // whatever its tag: it is not worth tagging.
     const bool aimed_noun = v.end + 1 < n_ && W(v.end) == "AGAINST";
-    if (!pattern_has_words && !aimed_noun && TaggedAsNonVerb(v)) continue;
+    const bool codes_nothing = code.empty() || code == "---" || code.find('-') != std::string::npos;
+    if (!pattern_has_words && !aimed_noun && !(codes_nothing && pattern < 0) &&
+        TaggedAsNonVerb(v)) {
+      continue;
+    }
     if (pattern >= 0) consumed_until = std::max(consumed_until, bind.last_token + 1);
     emit_block_ = code_block;
     bool speech = v.speech;
-    if (code.empty() || code == "---" || code.find('-') != std::string::npos) {
-      continue;
-    }
+    if (codes_nothing) continue;
 
     // 2. Roles.
     std::vector<ActorRef> sources, targets;
