@@ -313,6 +313,8 @@ class SentenceAnalysis {
   // Bit id % 4096 of every sentence word id: most patterns' required words fail this test,
   // which is cheaper than bisecting sentence_word_ids_ (SAY alone has 347 patterns).
   std::array<uint64_t, 64> word_id_filter_{};
+  // ChooseVerbCode's buffer: the patterns of a large block the sentence's words may match.
+  mutable std::vector<uint32_t> gated_candidates_;
   bool MayHaveWord(uint32_t id) const { return (word_id_filter_[(id >> 6) & 63] >> (id & 63)) & 1; }
   std::vector<Mention> mentions_;
   // Parallel to mentions_; the SentenceCoder's buffer, reused so that its strings keep their
@@ -2289,21 +2291,15 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
     const auto [b, f] =
         k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
     const auto& patterns = lex_.patterns(b);
-    const uint32_t* gates = lex_.pattern_gates(b).data();
-    for (size_t i = 0, n = patterns.size(); i < n; ++i) {
-      // The cheap test first: most patterns stop at their rarest word's filter bit.
-      const uint32_t g = gates[i];
-      if (g != lexicon::Lexicon::kNoWord && !MayHaveWord(g)) continue;
+    // Pattern i of the block, whose gate word the sentence may have: true when it matches.
+    auto try_pattern = [&](size_t i) {
       const auto& cp = patterns[i];
-      bool possible = true;
       for (uint32_t id : cp.required_words) {
         if (!MayHaveWord(id) ||
             !std::binary_search(sentence_word_ids_.begin(), sentence_word_ids_.end(), id)) {
-          possible = false;
-          break;
+          return false;
         }
       }
-      if (!possible) continue;
       const auto& pattern = dict_.verbs[b].patterns[cp.pattern_index];
       // A pattern written for another verb of the block does not apply: "- $ * + [173]
       // # IMPRISON" does not make "held talks" an arrest. (Measured against letting such a
@@ -2312,16 +2308,46 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
       // for: all scored lower on PLOVER_GSR and PETR2_GSR.)
       if (!pattern.owner_forms.empty() &&
           !std::binary_search(pattern.owner_forms.begin(), pattern.owner_forms.end(), f)) {
-        continue;
+        return false;
       }
-      if (MatchPattern(cp, v, bind)) {
-        vc.pattern = static_cast<int32_t>(cp.pattern_index);
-        vc.pattern_has_words = !cp.required_words.empty();
-        vc.block = b;
-        vc.code = pattern.code;
-        vc.alt_code = pattern.alt_code;
-        return vc;
+      if (!MatchPattern(cp, v, bind)) return false;
+      vc.pattern = static_cast<int32_t>(cp.pattern_index);
+      vc.pattern_has_words = !cp.required_words.empty();
+      vc.block = b;
+      vc.code = pattern.code;
+      vc.alt_code = pattern.alt_code;
+      return true;
+    };
+    if (const lexicon::Lexicon::GateIndex* index = lex_.gate_index(b)) {
+      // A large block: the patterns gated by the sentence's words (and the ungated ones), in
+      // the block's order, found by looking the sentence's words up among the gates.
+      std::vector<uint32_t>& candidates = gated_candidates_;
+      candidates.clear();
+      auto w = index->words.begin();
+      uint32_t last = lexicon::Lexicon::kNoWord;
+      for (uint32_t id : sentence_word_ids_) {  // ascending, so the search only moves on
+        if (id == last || !index->MayBeGate(id)) continue;
+        last = id;
+        w = std::lower_bound(w, index->words.end(), id);
+        if (w == index->words.end()) break;
+        if (*w != id) continue;
+        const size_t g = static_cast<size_t>(w - index->words.begin());
+        candidates.insert(candidates.end(), index->positions.begin() + index->begin[g],
+                          index->positions.begin() + index->begin[g + 1]);
       }
+      candidates.insert(candidates.end(), index->ungated.begin(), index->ungated.end());
+      std::sort(candidates.begin(), candidates.end());
+      for (uint32_t i : candidates) {
+        if (try_pattern(i)) return vc;
+      }
+      continue;
+    }
+    const uint32_t* gates = lex_.pattern_gates(b).data();
+    for (size_t i = 0, n = patterns.size(); i < n; ++i) {
+      // The cheap test first: most patterns stop at their rarest word's filter bit.
+      const uint32_t g = gates[i];
+      if (g != lexicon::Lexicon::kNoWord && !MayHaveWord(g)) continue;
+      if (try_pattern(i)) return vc;
     }
   }
   *bind = Binding();  // a pattern that failed half-way must leave no slots bound
