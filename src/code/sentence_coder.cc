@@ -297,9 +297,13 @@ class SentenceAnalysis {
   uint32_t span_begin_ = 0, span_end_ = 0, tag_begin_ = 0;
   std::vector<std::string_view> tag_words_;
   std::vector<std::string_view> span_tags_;  // the tags of tag_words_ (EnsureTagged)
-  // Tagged mode: tag_words_ are tagged from the left as far as TaggedAsNonVerb asks.
+  // Tagged mode: tag_words_ are tagged on demand, as far as TaggedAsNonVerb asks.
   bool tag_on_demand_ = false;
+  // The words it tags are window_words_, tag_words_ from window_start_ on (see
+  // TaggedAsNonVerb); until a verb asks for a window of its own, tag_words_ themselves.
   syntax::Tagger::Incremental incremental_tags_;
+  uint32_t window_start_ = 0;  // in tag_words_
+  std::vector<std::string_view> window_words_;
   uint32_t emit_block_ = UINT32_MAX;  // the verb block whose rule coded the current verb
   // Pattern slots bind no mention that starts at or after this token (the current verb's
   // clause ends there; see TrailingAttributionStart). n_ when unrestricted.
@@ -345,11 +349,10 @@ void SentenceAnalysis::ParseSentence() {
   };
   if (!trees) {
     // Tags only for what TaggedAsNonVerb asks: single-word verb forms that training saw with
-    // other tags too ("campaign", "tax", "left"; not "said"). The words tagged are those from
-    // two before the first such verb to two after the last (the tagger's own context), and
-    // only up to the verb asked about (the greedy tagger's tags of a prefix do not depend on
-    // the words after it, beyond two): a verb that codes nothing, or whose pattern names more
-    // words, costs no tagging.
+    // other tags too ("campaign", "tax", "left"; not "said"), in the words from two before the
+    // first such verb to two after the last (the tagger's own context). The tagging itself
+    // waits for TaggedAsNonVerb: a verb that codes nothing, or whose pattern names more
+    // words, costs none.
     const syntax::Tagger* tagger = parser_->tagger();
     if (tagger == nullptr) return;
     uint32_t lo = n_, hi = 0;
@@ -481,8 +484,22 @@ bool SentenceAnalysis::TaggedAsNonVerb(const Verb& v) {
   if (tag_on_demand_) {
     const uint32_t i = v.word - tag_begin_;  // wraps for a word before the window
     if (i >= tag_words_.size()) return false;
+    // The tagger reads the verb in a window from two words before it (its own context) to two
+    // after the sentence's last such verb, going on with the window of a verb asked about
+    // before when that has reached this one's start: about three words tagged a verb. On BBC
+    // News, one window from the sentence's first such verb tags 1.8 times the words and codes
+    // 8 events differently (4 more in all: "as concern grows", "the Shortlist prize", "more
+    // talk from Gordon Brown", "the G7 meeting taking place" and the verbs "a return that passes
+    // Roddick", "people express emotions"; not "hit presenters", "US hopes"); every eval line
+    // is the same.
     const syntax::Tagger* tagger = parser_->tagger();
-    upos = tagger->TagName(incremental_tags_.TagAt(i));
+    const uint32_t start = i >= 2 ? i - 2 : 0;
+    if (start > window_start_ + incremental_tags_.tagged()) {
+      window_words_.assign(tag_words_.begin() + start, tag_words_.end());
+      incremental_tags_.Start(tagger, &window_words_);
+      window_start_ = start;
+    }
+    upos = tagger->TagName(incremental_tags_.TagAt(i - window_start_));
   } else {
     EnsureTagged();
     if (!tagged_) return false;

@@ -67,6 +67,8 @@ class Tagger {
     void Start(const Tagger* tagger, const std::vector<std::string_view>* words);
     // The tag id of words[i]. REQUIRES: Start was called; i < words.size().
     int TagAt(size_t i);
+    // How many words from the first have been tagged.
+    size_t tagged() const { return tags_.size(); }
 
    private:
     const Tagger* tagger_ = nullptr;
