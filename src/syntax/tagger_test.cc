@@ -26,9 +26,9 @@ TEST(TaggerTest, IncrementalGivesTheTagsOfTag) {
   const Tagger* tagger = model->tagger();
   ASSERT_NE(tagger, nullptr);
   const std::vector<std::string_view> vocab = {
-      "Police", "in",    "Kabul", "said",  "that", "rebels", "attacked", "a",      "convoy",
-      ",",      "and",   "the",   "army",  "'s",   "chief",  "was",      "killed", "by",
-      "Friday", ".",     "tax",   "plans", "left", "campaign", "fire",   "talks",  "Blair"};
+      "Police", "in",  "Kabul", "said",  "that", "rebels",   "attacked", "a",      "convoy",
+      ",",      "and", "the",   "army",  "'s",   "chief",    "was",      "killed", "by",
+      "Friday", ".",   "tax",   "plans", "left", "campaign", "fire",     "talks",  "Blair"};
   std::mt19937 rng(7);
   std::vector<std::string_view> words;
   std::vector<int> full;
@@ -60,8 +60,8 @@ TEST(TaggerTest, IncrementalTagsARealSentence) {
   auto model = ShippedTagger();
   ASSERT_NE(model, nullptr);
   const Tagger* tagger = model->tagger();
-  const std::vector<std::string_view> words = {"Rebels", "attacked", "a", "convoy", "near",
-                                               "Kabul", "on", "Friday", "."};
+  const std::vector<std::string_view> words = {"Rebels", "attacked", "a",      "convoy", "near",
+                                               "Kabul",  "on",       "Friday", "."};
   Tagger::Incremental incremental;
   incremental.Start(tagger, &words);
   EXPECT_EQ(tagger->TagName(incremental.TagAt(1)), "VERB");
