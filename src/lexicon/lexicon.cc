@@ -340,6 +340,30 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Build(DictionarySet dict, const Lexico
                                                                  : cp.required_words.front());
     }
   }
+  lex->gate_index_.resize(lex->patterns_.size());
+  for (size_t b = 0; b < lex->patterns_.size(); ++b) {
+    const std::vector<uint32_t>& gates = lex->pattern_gates_[b];
+    if (gates.size() < kGateIndexMin) continue;
+    GateIndex& index = lex->gate_index_[b];
+    std::vector<std::pair<uint32_t, uint32_t>> by_gate;  // (gate, position)
+    for (uint32_t i = 0; i < gates.size(); ++i) {
+      if (gates[i] == kNoWord) {
+        index.ungated.push_back(i);
+      } else {
+        by_gate.emplace_back(gates[i], i);
+      }
+    }
+    std::sort(by_gate.begin(), by_gate.end());
+    for (const auto& [gate, position] : by_gate) {
+      index.filter[(gate >> 6) & 63] |= uint64_t{1} << (gate & 63);
+      if (index.words.empty() || index.words.back() != gate) {
+        index.words.push_back(gate);
+        index.begin.push_back(static_cast<uint32_t>(index.positions.size()));
+      }
+      index.positions.push_back(position);
+    }
+    index.begin.push_back(static_cast<uint32_t>(index.positions.size()));
+  }
   if (variants != nullptr) variants->Finish();
   // A three-letter actor code is a country unless it names a kind of actor: the international
   // bodies (IGO, NGO, IMG, MNC) and every code an agent stands for (MED for media outlets coded

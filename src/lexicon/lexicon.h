@@ -8,6 +8,7 @@
 #ifndef ANNAL_LEXICON_LEXICON_H_
 #define ANNAL_LEXICON_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -195,6 +196,26 @@ class Lexicon {
   // Parallel to patterns(block): each pattern's first required word (the rarest; kNoWord when
   // it requires none). A sentence without that word cannot match the pattern.
   const std::vector<uint32_t>& pattern_gates(uint32_t block) const { return pattern_gates_[block]; }
+  // The patterns of a block by gate, for blocks with many patterns (SAY has 347): a sentence
+  // holds a few dozen words, so finding its words among the gates costs less than testing
+  // every pattern's gate.
+  struct GateIndex {
+    std::vector<uint32_t> words;      // the block's distinct gate words, ascending
+    std::vector<uint32_t> begin;      // words.size() + 1 offsets into positions
+    std::vector<uint32_t> positions;  // indexes into patterns(block), ascending per word
+    std::vector<uint32_t> ungated;    // the patterns with no gate (kNoWord), ascending
+    // Bit id % 4096 of every gate word: most of a sentence's words fail this test, which is
+    // cheaper than searching `words`.
+    std::array<uint64_t, 64> filter{};
+    bool MayBeGate(uint32_t id) const { return (filter[(id >> 6) & 63] >> (id & 63)) & 1; }
+  };
+  // Null for blocks with fewer than kGateIndexMin patterns (scanning their gates is cheap).
+  const GateIndex* gate_index(uint32_t block) const {
+    return gate_index_[block].words.empty() && gate_index_[block].ungated.empty()
+               ? nullptr
+               : &gate_index_[block];
+  }
+  static constexpr size_t kGateIndexMin = 48;
 
   // Id of a dictionary word, or kNoWord. Lets the coder ask for words like "SAID" or "BY".
   static constexpr uint32_t kNoWord = UINT32_MAX;
@@ -245,6 +266,7 @@ class Lexicon {
   std::vector<Payload> payloads_;
   std::vector<std::vector<CompiledPattern>> patterns_;
   std::vector<std::vector<uint32_t>> pattern_gates_;
+  std::vector<GateIndex> gate_index_;  // parallel to patterns_; empty for small blocks
   std::unordered_map<std::string, uint32_t> synset_index_;
   std::vector<std::string> country_codes_;  // sorted
   std::vector<uint64_t> country_code_bits_;  // the codes of three capitals, as a 26^3-bit set

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 #include <set>
 #include <tuple>
@@ -146,6 +148,73 @@ TEST(LexiconTest, KindsOfActorAreNoCountryCodes) {
 
 // A phrase word with gap_before (TABARI "ITHILEN TELEVISION").
 PhraseWord Gap(const char* text, bool exact) { return PhraseWord{text, exact, true}; }
+
+TEST(LexiconTest, GateIndexListsEachLargeBlocksPatternsByGate) {
+  // ChooseVerbCode looks a sentence's words up in the gate index of a large block instead of
+  // testing every pattern's gate: the index must hold exactly the patterns pattern_gates()
+  // gives each word (in block order) and the ungated ones, and its filter every gate.
+  DictionarySet d = SmallDictionary();
+  std::mt19937 rng(5);
+  const char* words[] = {"TALKS", "ON", "WITH", "AGAINST", "AID", "TROOPS", "SANCTIONS", "OVER"};
+  for (uint32_t b = 0; b < 2; ++b) {
+    VerbBlock& block = b == 0 ? d.verbs[0] : d.verbs.emplace_back();
+    if (b == 1) {
+      block.name = "SAY";
+      block.code = "010";
+      block.forms = {{P({{"SAID", true}}), 0, "", ""}};
+    }
+    const int n = b == 0 ? 300 : 5;  // a large block and a small one
+    for (int i = 0; i < n; ++i) {
+      VerbPattern vp;
+      vp.code = "190";
+      const int elements = static_cast<int>(rng() % 3);  // some patterns name no word at all
+      for (int e = 0; e < elements; ++e) {
+        PatternElement pe;
+        pe.word = {words[rng() % std::size(words)], true};
+        (rng() % 2 ? vp.after : vp.before).push_back(pe);
+      }
+      if (rng() % 4 == 0) {
+        PatternElement target;
+        target.kind = ElementKind::kTarget;
+        vp.after.push_back(target);
+      }
+      block.patterns.push_back(vp);
+    }
+  }
+  auto lex = Lexicon::Build(std::move(d));
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  const Lexicon& l = **lex;
+  EXPECT_EQ(l.gate_index(1), nullptr);  // 5 patterns: scanned
+  const Lexicon::GateIndex* index = l.gate_index(0);
+  ASSERT_NE(index, nullptr);
+  const std::vector<uint32_t>& gates = l.pattern_gates(0);
+  ASSERT_EQ(gates.size(), 300u);
+  std::vector<uint32_t> from_index = index->ungated;
+  ASSERT_EQ(index->begin.size(), index->words.size() + 1);
+  for (size_t g = 0; g < index->words.size(); ++g) {
+    if (g > 0) {
+      EXPECT_LT(index->words[g - 1], index->words[g]);
+    }
+    EXPECT_TRUE(index->MayBeGate(index->words[g]));
+    for (uint32_t k = index->begin[g]; k < index->begin[g + 1]; ++k) {
+      const uint32_t position = index->positions[k];
+      EXPECT_EQ(gates[position], index->words[g]);
+      if (k > index->begin[g]) {
+        EXPECT_LT(index->positions[k - 1], position);
+      }
+      from_index.push_back(position);
+    }
+  }
+  std::sort(from_index.begin(), from_index.end());
+  std::vector<uint32_t> all(300);
+  for (uint32_t i = 0; i < 300; ++i) all[i] = i;
+  EXPECT_EQ(from_index, all);  // every pattern exactly once
+  size_t ungated = 0;
+  for (uint32_t g : gates) ungated += g == Lexicon::kNoWord;
+  EXPECT_EQ(index->ungated.size(), ungated);
+  EXPECT_GT(ungated, 0u);
+  EXPECT_GE(index->words.size(), 5u);
+}
 
 TEST(LexiconGapTest, GappedPhraseSpansInterveningWordsUpToPunctuation) {
   DictionarySet d;

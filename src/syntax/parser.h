@@ -51,6 +51,9 @@ class Parser {
   // can hardly say otherwise); true for words also seen with other tags, rare and unseen words,
   // and when the model has no tagger.
   bool MayBeOtherThanVerb(std::string_view word) const;
+  // The model's tagger, or null when it has none (for callers that tag on demand:
+  // Tagger::Incremental).
+  const Tagger* tagger() const { return model_.tagger(); }
   // The same with tags given (gold tags in evaluation): only lemmatises and parses.
   // REQUIRES: tags.size() == words.size().
   void ParseTagged(const std::vector<std::string_view>& words,

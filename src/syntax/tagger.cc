@@ -9,21 +9,6 @@
 
 namespace annal::syntax {
 
-struct Tagger::WordAtoms {
-  uint64_t lower = 0;
-  uint64_t form = 0;
-  uint64_t suffix[4] = {0, 0, 0, 0};
-  uint64_t prefix = 0;
-  uint64_t prefix2 = 0;
-  uint64_t prefix3 = 0;
-  uint64_t shape = 0;
-  uint32_t ambiguity = 0;  // tag-dictionary bit set, 0 for rare or unseen words
-  // Word-cluster atoms (fine and mid level; kNoCluster for unclustered words), set only when
-  // the tagger has clusters.
-  uint64_t cluster = 0;
-  uint64_t cluster_mid = 0;
-};
-
 namespace {
 
 // Atoms of the padding positions before the sentence start and after its end.
@@ -109,27 +94,28 @@ uint32_t Tagger::SeenTags(std::string_view word) const {
   return it == tag_dictionary_.end() ? 0 : it->second;
 }
 
+void Tagger::ComputeAtom(std::string_view word, WordAtoms* a) const {
+  std::string lower = AsciiLower(word);
+  a->lower = HashBytes(lower);
+  a->form = HashBytes(word);
+  for (int k = 0; k < 4; ++k) a->suffix[k] = HashBytes(Suffix(lower, k + 1)) + k;
+  a->prefix = HashBytes(std::string_view(lower).substr(0, 1));
+  a->prefix2 = HashBytes(std::string_view(lower).substr(0, 2));
+  a->prefix3 = HashBytes(std::string_view(lower).substr(0, 3));
+  a->shape = HashBytes(WordShape(word));
+  auto it = tag_dictionary_.find(a->lower);
+  a->ambiguity = it == tag_dictionary_.end() ? 0 : it->second;
+  if (clusters_) {
+    const ClusterIds* c = clusters_->Find(a->lower);
+    a->cluster = c ? c->fine : kNoCluster;
+    a->cluster_mid = c ? kMidCluster + c->mid : kNoCluster;
+  }
+}
+
 void Tagger::ComputeAtoms(const std::vector<std::string_view>& words,
                           std::vector<WordAtoms>* atoms) const {
   atoms->resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    WordAtoms& a = (*atoms)[i];
-    std::string lower = AsciiLower(words[i]);
-    a.lower = HashBytes(lower);
-    a.form = HashBytes(words[i]);
-    for (int k = 0; k < 4; ++k) a.suffix[k] = HashBytes(Suffix(lower, k + 1)) + k;
-    a.prefix = HashBytes(std::string_view(lower).substr(0, 1));
-    a.prefix2 = HashBytes(std::string_view(lower).substr(0, 2));
-    a.prefix3 = HashBytes(std::string_view(lower).substr(0, 3));
-    a.shape = HashBytes(WordShape(words[i]));
-    auto it = tag_dictionary_.find(a.lower);
-    a.ambiguity = it == tag_dictionary_.end() ? 0 : it->second;
-    if (clusters_) {
-      const ClusterIds* c = clusters_->Find(a.lower);
-      a.cluster = c ? c->fine : kNoCluster;
-      a.cluster_mid = c ? kMidCluster + c->mid : kNoCluster;
-    }
-  }
+  for (size_t i = 0; i < words.size(); ++i) ComputeAtom(words[i], &(*atoms)[i]);
 }
 
 void Tagger::Features(const std::vector<WordAtoms>& atoms, size_t i, int prev, int prev2,
@@ -226,23 +212,51 @@ uint64_t* Tagger::ClusterFeatures(const std::vector<WordAtoms>& atoms, size_t i,
   return out;
 }
 
+int Tagger::BestTag(const std::vector<uint64_t>& keys, std::vector<float>* scores) const {
+  scores->assign(static_cast<size_t>(num_tags()), 0.0f);
+  weights_.AddScoresBatch(keys.data(), keys.size(), scores->data());
+  return static_cast<int>(std::max_element(scores->begin(), scores->end()) - scores->begin());
+}
+
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const {
   std::vector<WordAtoms> atoms;
   ComputeAtoms(words, &atoms);
   tags->assign(words.size(), 0);
   std::vector<uint64_t> keys;
   keys.reserve(64);
-  std::vector<float> scores(num_tags());
+  std::vector<float> scores;
   int prev = kNoTag, prev2 = kNoTag;
   for (size_t i = 0; i < words.size(); ++i) {
     Features(atoms, i, prev, prev2, &keys);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    weights_.AddScoresBatch(keys.data(), keys.size(), scores.data());
-    int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    const int best = BestTag(keys, &scores);
     (*tags)[i] = best;
     prev2 = prev;
     prev = best;
   }
+}
+
+void Tagger::Incremental::Start(const Tagger* tagger, const std::vector<std::string_view>* words) {
+  tagger_ = tagger;
+  words_ = words;
+  atoms_.resize(words->size());
+  atoms_done_ = 0;
+  tags_.clear();
+}
+
+int Tagger::Incremental::TagAt(size_t i) {
+  const size_t n = words_->size();
+  while (tags_.size() <= i) {
+    const size_t k = tags_.size();
+    // Features(k) reads the atoms of words k - 2 .. k + 2.
+    for (const size_t need = std::min(n, k + 3); atoms_done_ < need; ++atoms_done_) {
+      tagger_->ComputeAtom((*words_)[atoms_done_], &atoms_[atoms_done_]);
+    }
+    const int prev = k >= 1 ? tags_[k - 1] : kNoTag;
+    const int prev2 = k >= 2 ? tags_[k - 2] : kNoTag;
+    tagger_->Features(atoms_, k, prev, prev2, &keys_);
+    tags_.push_back(tagger_->BestTag(keys_, &scores_));
+  }
+  return tags_[i];
 }
 
 Result<std::unique_ptr<Tagger>> Tagger::Train(const std::vector<ConlluSentence>& train,

@@ -21,6 +21,23 @@
 namespace annal::syntax {
 
 class Tagger {
+ private:
+  // What the features of one word are made of (hashes of its forms, tag-dictionary entry).
+  struct WordAtoms {
+    uint64_t lower = 0;
+    uint64_t form = 0;
+    uint64_t suffix[4] = {0, 0, 0, 0};
+    uint64_t prefix = 0;
+    uint64_t prefix2 = 0;
+    uint64_t prefix3 = 0;
+    uint64_t shape = 0;
+    uint32_t ambiguity = 0;  // tag-dictionary bit set, 0 for rare or unseen words
+    // Word-cluster atoms (fine and mid level; kNoCluster for unclustered words), set only when
+    // the tagger has clusters.
+    uint64_t cluster = 0;
+    uint64_t cluster_mid = 0;
+  };
+
  public:
   Tagger() = default;
   // Not copyable: the weights are large; share a const Tagger instead.
@@ -37,6 +54,31 @@ class Tagger {
   // Tags one sentence of surface forms (original case). tags->size() == words.size() after.
   // Thread-safe (const, no shared mutable state).
   void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const;
+
+  // Tags one sentence from the left on demand. The tagger is greedy: the tag of word i depends
+  // only on words [0, i + 2] and the tags before it, so TagAt(i) tags only the words not tagged
+  // yet up to i and gives the tag Tag() gives words[i]. A caller that needs the tags of a few
+  // words early in a sentence pays for that prefix only.
+  // Not thread-safe (one per thread); REQUIRES: the Tagger and `words` outlive it.
+  class Incremental {
+   public:
+    Incremental() = default;
+    // Starts over on `words` (views kept, not copied). Buffers keep their capacity.
+    void Start(const Tagger* tagger, const std::vector<std::string_view>* words);
+    // The tag id of words[i]. REQUIRES: Start was called; i < words.size().
+    int TagAt(size_t i);
+    // How many words from the first have been tagged.
+    size_t tagged() const { return tags_.size(); }
+
+   private:
+    const Tagger* tagger_ = nullptr;
+    const std::vector<std::string_view>* words_ = nullptr;
+    std::vector<WordAtoms> atoms_;  // sized to the words, filled up to atoms_done_
+    std::vector<int> tags_;         // filled up to tags_.size()
+    std::vector<uint64_t> keys_;
+    std::vector<float> scores_;
+    size_t atoms_done_ = 0;
+  };
 
   // The tags `word` (any case) had in training as a bit set (bit i = tag id i), or 0 for a word
   // seen fewer than twice. Lets callers skip tagging where the answer cannot be in doubt.
@@ -59,7 +101,9 @@ class Tagger {
   bool Deserialize(ByteReader* in);
 
  private:
-  struct WordAtoms;
+  void ComputeAtom(std::string_view word, WordAtoms* a) const;
+  // The best tag of position i given the features in `keys` (scores is a scratch buffer).
+  int BestTag(const std::vector<uint64_t>& keys, std::vector<float>* scores) const;
   void ComputeAtoms(const std::vector<std::string_view>& words,
                     std::vector<WordAtoms>* atoms) const;
   // Fills keys with the features of position i given the previous two tags.
