@@ -93,6 +93,13 @@ std::string ComposeCode(const std::string& base, const std::vector<const lexicon
   return prefix + code;
 }
 
+// A dictionary actor or agent match that BuildMentions composes into a noun phrase.
+struct Piece {
+  uint32_t begin, end;
+  bool actor;
+  uint32_t index;  // into the actor or agent entries
+};
+
 class SentenceAnalysis {
  public:
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
@@ -151,6 +158,10 @@ class SentenceAnalysis {
   void BuildMentions();
   // An agent match that is the adjective "official" ("official figures"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
+  // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
+  // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
+  // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
+  bool PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const;
   // Mentions [first, last] are one coordination: bare home roles take the others' one country.
   void ShareGroupCountry(size_t first, size_t last);
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
@@ -638,13 +649,40 @@ bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
   return true;
 }
 
+bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p,
+                                       size_t q) const {
+  if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor ||
+      !pieces[q + 1].actor) {
+    return false;
+  }
+  // The words between: OF, or OF THE ("of the United States").
+  uint32_t t = pieces[q].end;
+  if (t >= n_ || W(t) != "OF") return false;
+  ++t;
+  if (t < n_ && W(t) == "THE") ++t;
+  if (t != pieces[q + 1].begin) return false;
+  // A person: the name's entry has dated codes (offices held), or a title comes before it.
+  const lexicon::ActorEntry& name = dict_.actors[pieces[q].index];
+  bool person = p < q && !pieces[q - 1].actor && pieces[q - 1].end == pieces[q].begin;
+  for (const auto& c : name.codes) {
+    person |= c.from_day != lexicon::kDayMin || c.to_day != lexicon::kDayMax;
+  }
+  if (!person) return false;
+  // A bare country: a three-letter country code, not a body without a state (IGO, NGO ...).
+  const std::string& code =
+      SentenceCoder::ResolveActorCode(dict_.actors[pieces[q + 1].index], doc_->day);
+  if (code.size() != 3 || !lex_.IsCountryCode(code) || code == "IGO" || code == "NGO" ||
+      code == "MNC" || code == "IMG") {
+    return false;
+  }
+  // "accused Blair of Britain's ...", "King Hassan of Morocco's government": a possessive
+  // country starts a phrase of its own.
+  const uint32_t after = pieces[q + 1].end;
+  return after >= n_ || !tok_[after].has(text::kPossessive);
+}
+
 void SentenceAnalysis::BuildMentions() {
   // 1. Longest actor/agent match at each position, left to right, no overlaps.
-  struct Piece {
-    uint32_t begin, end;
-    bool actor;
-    uint32_t index;
-  };
   std::vector<Piece> pieces;
   uint32_t i = 0;
   size_t m = 0;
@@ -664,9 +702,19 @@ void SentenceAnalysis::BuildMentions() {
         }
         if (!named) continue;
       }
+      const bool same_span_actors = best != nullptr && c.end == best->end &&
+                                    c.payload.kind == EntryKind::kActor &&
+                                    best->payload.kind == EntryKind::kActor;
       if (best == nullptr || c.end > best->end ||
           (c.end == best->end && c.payload.kind == EntryKind::kActor &&
            best->payload.kind == EntryKind::kAgent)) {
+        best = &c;
+      } else if (same_span_actors && dict_.actors[best->payload.index].codes.empty() &&
+                 !dict_.actors[c.payload.index].codes.empty()) {
+        // A code-less entry blocks a shorter match on purpose ("ethnic Albanians" is no
+        // Albania), but not an entry of the same words that has a code: Phoenix also lists
+        // "U.N." bare (a stray root line after "UN_ [IGOUNO]") before its IGOUNO entry, and
+        // the bare one, read first, made every "U.N." nobody.
         best = &c;
       } else if (c.end == best->end && c.payload.kind == EntryKind::kActor &&
                  best->payload.kind == EntryKind::kActor &&
@@ -692,8 +740,13 @@ void SentenceAnalysis::BuildMentions() {
   size_t p = 0;
   while (p < pieces.size()) {
     size_t q = p;
+    size_t home_country = SIZE_MAX;  // the piece of a "<person> of <country>" (PersonOfCountry)
     // Extend while the next piece attaches to this noun phrase.
     while (q + 1 < pieces.size()) {
+      if (home_country == SIZE_MAX && PersonOfCountry(pieces, p, q)) {
+        home_country = ++q;
+        break;
+      }
       uint32_t gap_begin = pieces[q].end, gap_end = pieces[q + 1].begin;
       bool attach = true;
       bool saw_of = false;
@@ -788,6 +841,7 @@ void SentenceAnalysis::BuildMentions() {
     std::vector<const lexicon::AgentEntry*> agents;
     bool agent_before_actor = false;
     for (size_t r = p; r <= q; ++r) {
+      if (r == home_country) continue;
       if (pieces[r].actor) {
         const auto& a = dict_.actors[pieces[r].index];
         const std::string& code = SentenceCoder::ResolveActorCode(a, doc_->day);
@@ -814,6 +868,18 @@ void SentenceAnalysis::BuildMentions() {
       // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
       mention.entry = specific_code.size() >= composed.size() ? specific : first;
       mention.actor.entity = EntityFromActor(*mention.entry);
+      if (home_country != SIZE_MAX) {
+        // "King Hassan of Morocco": the country the text names is the person's. A dictionary
+        // person of another country is a namesake (Phoenix's HASSAN is Jordan's prince): the
+        // phrase is coded from the named country and its own titles, without the namesake's.
+        const std::string& country = SentenceCoder::ResolveActorCode(
+            dict_.actors[pieces[home_country].index], doc_->day);
+        if (mention.actor.code.compare(0, 3, country) != 0) {
+          mention.actor.code = ComposeCode(country, agents);
+          mention.root_code = country;
+          mention.actor.entity.clear();
+        }
+      }
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;

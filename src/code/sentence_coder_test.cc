@@ -34,6 +34,15 @@ IVAN_PETROV_
 	[RUSELI 640101-001231]
 	[RUSGOV 010101-081231]
 	[RUSELI]
+MOROCCO_ [MAR]
+JORDAN_ [JOR]
+HASSAN_
+	[JORELI 650101-980714]
+	[JORELI]
+U.N._
+
+SECURITY_COUNCIL_ [IGOUNO]
+U.N._ [IGOUNO]
 )";
 
 constexpr char kAgents[] = R"(
@@ -44,6 +53,7 @@ FOREIGN_MINISTRY_ [~GOV]
 FOREIGN_MINISTER_ [~GOV]
 OFFICIAL [~GOV]
 SPOKESMAN [~GOV]
+KING [~GOV]
 )";
 
 constexpr char kVerbs[] = R"(
@@ -536,6 +546,31 @@ TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
             std::vector<std::string>{"RUS UKR 040 asserted"});
   EXPECT_EQ(Code("The Russian army attacked Ukraine."),
             std::vector<std::string>{"RUSMIL UKR 190 asserted"});
+}
+
+// "King Hassan of Morocco": the country of the "of" phrase is the person's, and the phrase is
+// one actor (the subject before the verb, not a place after a preposition). A dictionary person
+// of another country is a namesake: the phrase takes the named country and its own title.
+TEST_F(SentenceCoderTest, PersonOfCountryIsThePersonsCountry) {
+  EXPECT_EQ(Code("King Hassan of Morocco criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"MARGOV ISR 111 asserted"});
+  EXPECT_EQ(Code("King Hassan of Jordan criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"JORELIGOV ISR 111 asserted"});
+  EXPECT_EQ(Code("President Petrov of Russia criticized Israel.", "1992-06-01"),
+            std::vector<std::string>{"RUSGOV ISR 111 asserted"});
+  // A possessive country starts a phrase of its own; a country is no person (its "of" phrase
+  // stays apart, a place after a preposition, and no subject).
+  EXPECT_EQ(Code("Israel criticized King Hassan of Morocco's army.", "1990-01-01"),
+            std::vector<std::string>{"ISR JORELIGOV 111 asserted"});
+  EXPECT_EQ(Code("Lebanon of Morocco criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"- ISR 111 asserted"});
+}
+
+// Phoenix lists "U.N." once without a code before its IGOUNO entry; the code-less entry must not
+// hide the coded one of the same words.
+TEST_F(SentenceCoderTest, CodelessEntryDoesNotHideTheSameNameWithACode) {
+  EXPECT_EQ(Code("Russia criticized U.N. inspectors."),
+            std::vector<std::string>{"RUS IGOUNO 111 asserted"});
 }
 
 }  // namespace
