@@ -224,6 +224,13 @@ class SentenceAnalysis {
   // stays apart.
   bool CommaListEndsInCoordinator(size_t first, size_t last) const;
 
+  // Whether `target`, found after the verb of a meeting or agreement between the members of a
+  // compound subject, only says where it happens or what it is about: a place after a locative
+  // ("met in Cairo"), a topic ("talks on an Israeli troop pullback", "agreed to share
+  // information on missing people"), or the people it is for ("agreed to allow access for
+  // people in need"). The agreement is then between the members themselves.
+  bool PlaceOrTopicOfAgreement(const ActorRef& target) const;
+
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
@@ -1521,6 +1528,35 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
   return kNone;
 }
 
+bool SentenceAnalysis::PlaceOrTopicOfAgreement(const ActorRef& target) const {
+  // Back over the phrase's determiners and modifiers: "the", "senior", and lower-case words
+  // that describe the noun ("missing people", "displaced civilians").
+  uint32_t k = target.begin;
+  for (int steps = 0; k > 0 && steps < 3; ++steps) {
+    const uint32_t w = k - 1;
+    const std::string_view word = W(w);
+    const bool describing = !title_case_ && tok_[w].has(text::kWord) &&
+                            !tok_[w].has(text::kCapitalized) && !tok_[w].has(text::kNumber) &&
+                            !IsFunctionWord(word) && !IsPreposition(word) && !IsNumberWord(word);
+    if (!IsDeterminer(word) && !IsActorModifier(word) && !describing) break;
+    --k;
+  }
+  if (k == 0) return false;
+  std::string_view p = W(k - 1);
+  if (IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" || p == "REGARDING" ||
+      p == "CONCERNING") {
+    return true;
+  }
+  // "for people in need", "for refugees": those the agreed act is for are no party to it - when
+  // they are named only by a role of ordinary people (no country, no institution).
+  if (p != "FOR" || target.code.empty() || target.code.size() % 3 != 0) return false;
+  for (size_t i = 0; i < target.code.size(); i += 3) {
+    const std::string_view role = std::string_view(target.code).substr(i, 3);
+    if (role != "PPL" && role != "CVL" && role != "REF") return false;
+  }
+  return true;
+}
+
 uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
   const uint32_t limit = std::min({n_, from + 12, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
@@ -2751,20 +2787,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         (code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
          code.rfind("06", 0) == 0)) {
       // "renewed negotiations on an Israeli troop pullback": a topic is no participant either.
-      auto place_or_topic = [&](const ActorRef& t) {
-        uint32_t k = t.begin;
-        for (int steps = 0; k > 0 && steps < 3 && (IsDeterminer(W(k - 1)) ||
-                                                   IsActorModifier(W(k - 1)));
-             ++steps) {
-          --k;
-        }
-        if (k == 0) return false;
-        std::string_view p = W(k - 1);
-        return IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" ||
-               p == "REGARDING" || p == "CONCERNING";
-      };
       bool places_only = true;
-      for (const auto& t : targets) places_only &= place_or_topic(t);
+      for (const auto& t : targets) places_only &= PlaceOrTopicOfAgreement(t);
       if (places_only) {
         bind.compound = true;
         targets = sources;

@@ -54,6 +54,7 @@ FOREIGN_MINISTER_ [~GOV]
 OFFICIAL [~GOV]
 SPOKESMAN [~GOV]
 KING [~GOV]
+PEOPLE [~PPL]
 )";
 
 constexpr char kVerbs[] = R"(
@@ -571,6 +572,17 @@ TEST_F(SentenceCoderTest, PersonOfCountryIsThePersonsCountry) {
 TEST_F(SentenceCoderTest, CodelessEntryDoesNotHideTheSameNameWithACode) {
   EXPECT_EQ(Code("Russia criticized U.N. inspectors."),
             std::vector<std::string>{"RUS IGOUNO 111 asserted"});
+}
+
+// A meeting of the members of a compound subject is between them when what follows the verb
+// only names a topic - also after words that describe it ("on missing people") - or ordinary
+// people it is for ("for displaced people"); an actor it is for is still the target.
+TEST_F(SentenceCoderTest, MeetingOnATopicIsBetweenTheCompoundsMembers) {
+  const std::vector<std::string> between = {"RUS UKR 040 asserted", "UKR RUS 040 asserted"};
+  EXPECT_EQ(Code("Russia and Ukraine met on missing people."), between);
+  EXPECT_EQ(Code("Russia and Ukraine met for displaced people."), between);
+  EXPECT_EQ(Code("Russia and Ukraine met for Israel."),
+            (std::vector<std::string>{"RUS ISR 040 asserted", "UKR ISR 040 asserted"}));
 }
 
 }  // namespace
