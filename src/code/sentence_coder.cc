@@ -223,6 +223,10 @@ class SentenceAnalysis {
   // strings attached, Cuba". Three members at least, so that "X, Y, and ..." (an apposition)
   // stays apart.
   bool CommaListEndsInCoordinator(size_t first, size_t last) const;
+  // For such a list ending at mention `last`: the member after its coordinator and a short
+  // aside between commas, when it closes the clause - "..., Sudan, and with strings attached,
+  // Cuba." - else kNone.
+  uint32_t LastMemberAfterAside(size_t last) const;
 
   // Whether `target`, found after the verb of a meeting or agreement between the members of a
   // compound subject, only says where it happens or what it is about: a place after a locative
@@ -969,6 +973,11 @@ void SentenceAnalysis::BuildMentions() {
     if (!has_coordinator && !CommaListEndsInCoordinator(k, last)) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
       last = k;
+    } else if (!has_coordinator) {
+      if (uint32_t r = LastMemberAfterAside(last); r != kNone) {
+        mentions_[r].group = next_group;
+        last = r;
+      }
     }
     // "US and British activists": adjectival actors before "and" share the last member's agents.
     if (last > k && mentions_[last].head_agents.empty() && !mentions_[last].agents.empty()) {
@@ -1139,6 +1148,30 @@ bool SentenceAnalysis::CommaListEndsInCoordinator(size_t first, size_t last) con
   uint32_t t = mentions_[last].end;
   if (t < n_ && W(t) == ",") ++t;
   return t < n_ && IsCoordinator(W(t));
+}
+
+uint32_t SentenceAnalysis::LastMemberAfterAside(size_t last) const {
+  if (last + 1 >= mentions_.size()) return kNone;
+  uint32_t t = mentions_[last].end;
+  if (t < n_ && W(t) == ",") ++t;
+  if (t >= n_ || !IsCoordinator(W(t))) return kNone;
+  ++t;
+  // The aside: a few words, no actor and no clause of its own, closed by a comma.
+  constexpr uint32_t kAsideWords = 6;
+  const uint32_t aside = t;
+  while (t < n_ && t < aside + kAsideWords && W(t) != "," && mention_of_[t] == kNone &&
+         !IsPunct(t) && !IsSubjectPronoun(W(t)) && !IsClauseOpener(W(t))) {
+    ++t;
+  }
+  if (t == aside || t + 1 >= n_ || W(t) != ",") return kNone;
+  const uint32_t r = mention_of_[t + 1];
+  if (r == kNone || r != last + 1 || mentions_[r].begin != t + 1) return kNone;
+  // The member closes the clause: the sentence's end or its final punctuation.
+  const uint32_t e = mentions_[r].end;
+  if (e < n_ && !(IsPunct(e) && (W(e) == "." || W(e) == ";" || W(e) == "!" || W(e) == "?"))) {
+    return kNone;
+  }
+  return r;
 }
 
 size_t SentenceAnalysis::GroupSize(uint32_t mention) const {

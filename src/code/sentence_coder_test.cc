@@ -226,11 +226,16 @@ TEST_F(SentenceCoderTest, CompoundActorsMakeOneEventEach) {
 }
 
 TEST_F(SentenceCoderTest, CommaListWithItsCoordinatorAfterTheLastMemberIsOneGroup) {
-  // "on Iran, Libya, Sudan, and with strings attached, Cuba": the "and" comes after a
-  // parenthetical, yet the bare-comma list before it is one compound target.
+  // "on Iran, Libya, Sudan, and with strings attached, Cuba": the "and" comes before an aside,
+  // yet the bare-comma list before it is one compound target, and the member after the aside,
+  // closing the sentence, is its last.
   EXPECT_EQ(Code("Russia attacked Ukraine, Israel, Lebanon, and after a long siege, Karzai."),
             (std::vector<std::string>{"RUS UKR 190 asserted", "RUS ISR 190 asserted",
-                                      "RUS LBN 190 asserted"}));
+                                      "RUS LBN 190 asserted", "RUS AFGGOV 190 asserted"}));
+  // A member after the aside that does not close the sentence may start a clause of its own.
+  EXPECT_EQ(Code("Russia attacked Ukraine, Israel, Lebanon, and after a siege, Karzai met Lavrov."),
+            (std::vector<std::string>{"RUS UKR 190 asserted", "RUS ISR 190 asserted",
+                                      "RUS LBN 190 asserted", "AFGGOV RUSGOV 040 asserted"}));
   // Two members: "X, Y, and ..." may be an apposition, as before.
   EXPECT_EQ(Code("Russia attacked Ukraine, Israel, and after a long siege, Karzai."),
             (std::vector<std::string>{"RUS UKR 190 asserted"}));
