@@ -306,19 +306,39 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
 // the dictionaries also give three-letter codes to bodies ("BBC" is MED). Rewrites `bare` (code,
 // country, roles, resolution) and returns true when it applies. `sentence_tokens` are the
 // sentence's tokens and `places` its places.
+//
+// A religious community named without a country ("Moslem demonstrators", "Islamic
+// fundamentalists", "Christian villagers": Phoenix's MUS, CHR, HIN, BUD and REL agents) is of
+// that country too when the other participant is the country's state at home - its government,
+// police, courts or legislature ("Egyptian police opened fire on Moslem demonstrators",
+// "Islamic fundamentalists demanded the resignation of the Algerian president") - and the
+// community is not the attacker (`bare_attacks`: the bare actor is the
+// source of a CAMEO 18-20 event), since militants strike abroad as often as at home. Not JEW:
+// "Jewish settlers" act among Palestinians.
 bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
                           const std::vector<text::Token>& sentence_tokens,
                           const std::vector<const context::PlaceMention*>& places,
-                          const EventActor& other, EventActor* bare) {
+                          const EventActor& other, EventActor* bare, bool bare_attacks) {
   // A named entity ("the BBC", coded by kind) is no bare role.
   if (!bare->country.empty() || !bare->resolution.empty() || !bare->entity.empty() ||
-      bare->code.size() < 3 ||
-      bare->code.size() % 3 != 0 || !code::IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
+      bare->code.size() < 3 || bare->code.size() % 3 != 0) {
     return false;
   }
+  const std::string_view head = std::string_view(bare->code).substr(0, 3);
+  const bool religious =
+      head == "MUS" || head == "CHR" || head == "HIN" || head == "BUD" || head == "REL";
+  if (!code::IsHomeRole(head) && !religious) return false;
   std::string cameo_country;
   std::vector<std::string> roles;
   SplitActorCode(lex, other.code, &cameo_country, &roles);
+  if (religious) {
+    if (bare_attacks) return false;
+    bool state = false;
+    for (const std::string& r : roles) {
+      state |= r == "GOV" || r == "COP" || r == "JUD" || r == "LEG";
+    }
+    if (!state) return false;
+  }
   context::PlaceEntry country_entry;
   if (cameo_country.empty() || other.country.empty() ||
       !gazetteer.FindCountry(other.country, &country_entry)) {
@@ -714,8 +734,13 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
           }
         }
         const context::Gazetteer& g = *impl_->gazetteer;
-        if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source)) {
-          ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target);
+        const bool violent = c.code.size() >= 2 && (c.code.compare(0, 2, "18") == 0 ||
+                                                    c.code.compare(0, 2, "19") == 0 ||
+                                                    c.code.compare(0, 2, "20") == 0);
+        if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source,
+                                  violent)) {
+          ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target,
+                               /*bare_attacks=*/false);
         }
       }
       if (const context::PlaceMention* p =
