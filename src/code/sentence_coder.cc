@@ -238,6 +238,9 @@ class SentenceAnalysis {
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
+  // Whether mention `m` opens a clause of its own after a subordinator ("after", "before",
+  // "until", "since", "once"), as its subject: "after a special court cleared him".
+  bool SubjectOfSubordinateClause(uint32_t m) const;
   uint32_t FindByAgent(const Verb& v) const;
   // The actor of an "against X" phrase in the clause after token `from`, or kNone.
   uint32_t AgainstActorAfter(uint32_t from) const;
@@ -1508,6 +1511,14 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
         t = mb - 1;
         continue;
       }
+      // "after Ukraine attacked Israel", "since Bush came to office": after a subordinator of
+      // time past, a phrase right before the verb is the subject of the clause it opens. (Not
+      // "before" and "until": "before Britain takes over the EU presidency" is a scheduled act,
+      // in the present tense, that the verb group does not mark as future.)
+      const std::string_view before_phrase = mb > 0 ? W(mb - 1) : std::string_view();
+      if ((before_phrase == "AFTER" || before_phrase == "SINCE") && mentions_[m].end == from) {
+        return m;
+      }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
         return kNone;
@@ -1590,13 +1601,40 @@ bool SentenceAnalysis::PlaceOrTopicOfAgreement(const ActorRef& target) const {
   return true;
 }
 
+bool SentenceAnalysis::SubjectOfSubordinateClause(uint32_t m) const {
+  uint32_t b = mentions_[m].begin;
+  while (b > 0 && (IsDeterminer(W(b - 1)) || IsActorModifier(W(b - 1)) ||
+                   (tok_[b - 1].has(text::kWord) && !tok_[b - 1].has(text::kCapitalized) &&
+                    !IsFunctionWord(W(b - 1)) && !IsPreposition(W(b - 1)) &&
+                    verb_of_[b - 1] == kNone && b + 3 > mentions_[m].begin))) {
+    --b;
+  }
+  if (b == 0) return false;
+  const std::string_view sub = W(b - 1);
+  if (sub != "AFTER" && sub != "BEFORE" && sub != "UNTIL" && sub != "SINCE" && sub != "ONCE") {
+    return false;
+  }
+  // Its verb right after it: a past tense ("cleared", "took") or a dictionary verb form that
+  // is no noun; "after a meeting with Russia" has none.
+  const uint32_t e = mentions_[m].end;
+  if (e >= n_ || !tok_[e].has(text::kWord) || tok_[e].has(text::kCapitalized)) return false;
+  const std::string_view w = W(e);
+  if (IsHaveAuxiliary(w) || IsBeAuxiliary(w) || IsFutureModal(w)) return true;
+  return ((EndsWith(w, "ED") && w.size() > 4) || IsIrregularPast(w)) ||
+         (verb_of_[e] != kNone && !LooksLikeNoun(e));
+}
+
 uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
   const uint32_t limit = std::min({n_, from + 12, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
     std::string_view w = W(t);
     if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return kNone;
     if (verb_of_[t] != kNone && !LooksLikeNoun(t)) return kNone;
-    if (w != "AGAINST") continue;
+    // "in defiance of Chinese authorities" names whom the act is against as "against" does.
+    const bool defiance = w == "DEFIANCE" && t > 0 && W(t - 1) == "IN" && t + 1 < limit &&
+                          W(t + 1) == "OF";
+    if (w != "AGAINST" && !defiance) continue;
+    if (defiance) ++t;
     for (uint32_t k = t + 1; k < std::min(limit, t + 5); ++k) {
       if (mention_of_[k] != kNone) return mention_of_[k];
       if (verb_of_[k] != kNone && !LooksLikeNoun(k)) return kNone;
@@ -1610,8 +1648,14 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
   uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
     std::string_view w = W(t);
+    // "agreed to resign without returning to Kyrgyzstan": what is not done names no one the
+    // act is done to.
+    if (w == "WITHOUT" && t + 1 < n_ && EndsWith(W(t + 1), "ING")) return kNone;
     if (mention_of_[t] != kNone) {
       uint32_t m = mention_of_[t];
+      // "demanded elections after a special court cleared him": the subject of a clause that
+      // a subordinator opens is no object of the verb before it.
+      if (SubjectOfSubordinateClause(m)) return kNone;
       // A place in a locative phrase ("attacked positions near Bakhmut") stays the target, as
       // in CAMEO practice: the country where it happened is the one acted upon.
       // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.

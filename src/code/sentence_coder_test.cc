@@ -590,5 +590,19 @@ TEST_F(SentenceCoderTest, MeetingOnATopicIsBetweenTheCompoundsMembers) {
             (std::vector<std::string>{"RUS ISR 040 asserted", "UKR ISR 040 asserted"}));
 }
 
+// The object search stops at what is not done ("without informing X"), and at the subject of a
+// clause a subordinator opens ("after X attacked ..."); "in defiance of X" names whom an act at
+// a place is against, as "against X" does.
+TEST_F(SentenceCoderTest, ObjectSearchStopsAtClausesOfTheirOwn) {
+  EXPECT_EQ(Code("Russia could attack without informing Ukraine."),
+            std::vector<std::string>{"RUS - 190 hypothetical"});
+  EXPECT_EQ(Code("Russia criticized the plan after Ukraine attacked Israel."),
+            (std::vector<std::string>{"RUS - 111 asserted", "UKR ISR 190 asserted"}));
+  EXPECT_EQ(Code("Russia criticized the plan after a meeting with Ukraine."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+  EXPECT_EQ(Code("Russia attacked positions in Lebanon in defiance of Israel."),
+            std::vector<std::string>{"RUS ISR 190 asserted"});
+}
+
 }  // namespace
 }  // namespace annal::code
