@@ -1566,6 +1566,19 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       if (t > 0 && IsCoordinator(W(verb_of_[t] == kNone ? t : verbs_[verb_of_[t]].begin))) {
         continue;
       }
+      // "British aircraft using guided missiles killed ...": a present participle with no
+      // auxiliary right after an actor, with an object of its own, describes that actor, which
+      // is the subject. ("The Russian building was demolished": a noun before the verb group.)
+      const Verb& other = verbs_[verb_of_[t]];
+      const std::string_view after = other.end < n_ ? W(other.end) : std::string_view();
+      if (EndsWith(W(other.word), "ING") && other.group_begin == other.begin &&
+          other.begin > 0 && mention_of_[other.begin - 1] != kNone && other.end < from &&
+          !IsPunct(other.end) && !IsBeAuxiliary(after) && !IsHaveAuxiliary(after) &&
+          !IsFutureModal(after) && !IsHypotheticalModal(after) && verb_of_[other.end] == kNone &&
+          !LooksLikeNoun(other.word)) {
+        t = other.begin;
+        continue;
+      }
       return kNone;
     }
   }

@@ -120,6 +120,9 @@ HOST
 EXPEL
 - $ * DIPLOMATS [174]
 
+--- CARRY [---] ---
+CARRY {CARRIES CARRIED CARRYING}
+
 --- CONFINE [170] ---
 HOLD {HOLDS HOLDING HELD} [---]
 IMPRISON
@@ -602,6 +605,16 @@ TEST_F(SentenceCoderTest, ObjectSearchStopsAtClausesOfTheirOwn) {
             std::vector<std::string>{"RUS UKR 111 asserted"});
   EXPECT_EQ(Code("Russia attacked positions in Lebanon in defiance of Israel."),
             std::vector<std::string>{"RUS ISR 190 asserted"});
+}
+
+// "Russian police carrying rifles attacked Ukraine": a participle phrase with an object of its
+// own, right after an actor, describes it; the actor is still the subject of the verb after it.
+TEST_F(SentenceCoderTest, ParticiplePhraseAfterTheSubjectKeepsIt) {
+  EXPECT_EQ(Code("Russian police carrying rifles attacked Ukraine."),
+            std::vector<std::string>{"RUSCOP UKR 190 asserted"});
+  // A participle the verb group follows is the subject's own head noun, not a phrase about it.
+  EXPECT_EQ(Code("Russian police carrying was attacked by Ukraine."),
+            std::vector<std::string>{"UKR - 190 asserted"});
 }
 
 }  // namespace
