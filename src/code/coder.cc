@@ -4,6 +4,7 @@
 #include "annal/coder.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -315,10 +316,18 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
 // community is not the attacker (`bare_attacks`: the bare actor is the
 // source of a CAMEO 18-20 event), since militants strike abroad as often as at home. Not JEW:
 // "Jewish settlers" act among Palestinians.
+//
+// Two more pairs are of one country: a protest (CAMEO 14) by people named only by a civilian
+// role (refugees, civilians, people) against a state ("refugees are on hunger strike in protest
+// of the Russian government's refusal ..."), and a head of state or government named only by a
+// title ("President Dos Sontas", whom the dictionaries do not know) facing a country's rebels,
+// opposition or party ("conceded to demands from UNITA"): each side is the other's own.
+// `cameo` is the event's code and `bare_is_source` whether `bare` is its source.
 bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
                           const std::vector<text::Token>& sentence_tokens,
                           const std::vector<const context::PlaceMention*>& places,
-                          const EventActor& other, EventActor* bare, bool bare_attacks) {
+                          const EventActor& other, EventActor* bare, bool bare_attacks,
+                          std::string_view cameo, bool bare_is_source) {
   // A named entity ("the BBC", coded by kind) is no bare role.
   if (!bare->country.empty() || !bare->resolution.empty() || !bare->entity.empty() ||
       bare->code.size() < 3 || bare->code.size() % 3 != 0) {
@@ -327,18 +336,27 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
   const std::string_view head = std::string_view(bare->code).substr(0, 3);
   const bool religious =
       head == "MUS" || head == "CHR" || head == "HIN" || head == "BUD" || head == "REL";
-  if (!code::IsHomeRole(head) && !religious) return false;
+  bool civilians = bare_is_source && cameo.starts_with("14");
+  for (size_t i = 0; civilians && i < bare->code.size(); i += 3) {
+    const std::string_view role = std::string_view(bare->code).substr(i, 3);
+    civilians = role == "PPL" || role == "CVL" || role == "REF";
+  }
+  const bool titled_leader = bare->code == "GOV";
+  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader) return false;
   std::string cameo_country;
   std::vector<std::string> roles;
   SplitActorCode(lex, other.code, &cameo_country, &roles);
-  if (religious) {
-    if (bare_attacks) return false;
-    bool state = false;
+  auto other_has = [&](std::initializer_list<std::string_view> wanted) {
     for (const std::string& r : roles) {
-      state |= r == "GOV" || r == "COP" || r == "JUD" || r == "LEG";
+      for (std::string_view w : wanted) {
+        if (r == w) return true;
+      }
     }
-    if (!state) return false;
-  }
+    return false;
+  };
+  if (religious && (bare_attacks || !other_has({"GOV", "COP", "JUD", "LEG"}))) return false;
+  if (civilians && !other_has({"GOV", "COP", "JUD", "LEG"})) return false;
+  if (titled_leader && !other_has({"REB", "OPP", "INS", "SEP", "PTY"})) return false;
   context::PlaceEntry country_entry;
   if (cameo_country.empty() || other.country.empty() ||
       !gazetteer.FindCountry(other.country, &country_entry)) {
@@ -738,9 +756,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
                                                     c.code.compare(0, 2, "19") == 0 ||
                                                     c.code.compare(0, 2, "20") == 0);
         if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source,
-                                  violent)) {
+                                  violent, c.code, /*bare_is_source=*/true)) {
           ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target,
-                               /*bare_attacks=*/false);
+                               /*bare_attacks=*/false, c.code, /*bare_is_source=*/false);
         }
       }
       if (const context::PlaceMention* p =
