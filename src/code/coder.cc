@@ -693,6 +693,17 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
       RecordCountry(lex, a.code, &ea.country, &ea.roles);
+      // An actor's own code whose head the lexicon does not count as a country because an
+      // agent shares it (Mauritius, MUS, and the agent Muslim) is still that country.
+      if (ea.country.empty() && a.actor_country && a.code.size() >= 3 &&
+          a.code.size() % 3 == 0 && impl_->gazetteer) {
+        context::PlaceEntry country;
+        if (impl_->gazetteer->FindCountry(std::string_view(a.code).substr(0, 3), &country)) {
+          ea.country = a.code.substr(0, 3);
+          ea.roles.clear();
+          for (size_t i = 3; i + 3 <= a.code.size(); i += 3) ea.roles.push_back(a.code.substr(i, 3));
+        }
+      }
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.

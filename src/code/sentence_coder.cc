@@ -882,6 +882,11 @@ void SentenceAnalysis::BuildMentions() {
       // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
       mention.entry = specific_code.size() >= composed.size() ? specific : first;
       mention.actor.entity = EntityFromActor(*mention.entry);
+      // No agent placed before the actor's code ("[IGO~]": IGOBGD) changed its head.
+      auto same_head = [&](const std::string& c) {
+        return c.size() >= 3 && mention.actor.code.compare(0, 3, c, 0, 3) == 0;
+      };
+      mention.actor.actor_country = same_head(first_code) || same_head(specific_code);
       if (home_country != SIZE_MAX) {
         // "King Hassan of Morocco": the country the text names is the person's. A dictionary
         // person of another country is a namesake (Phoenix's HASSAN is Jordan's prince): the
@@ -892,6 +897,7 @@ void SentenceAnalysis::BuildMentions() {
           mention.actor.code = ComposeCode(country, agents);
           mention.root_code = country;
           mention.actor.entity.clear();
+          mention.actor.actor_country = same_head(country);
         }
       }
       mention.bare_actor = agents.empty();
@@ -1097,6 +1103,7 @@ void SentenceAnalysis::ApplyCoreference() {
     if (c.id >= mentions_.size()) m.bare_actor = true;  // a name or description: no agents
     m.begin = m.actor.begin = c.begin;
     m.end = m.actor.end = c.end;
+    if (c.code != m.actor.code) m.actor.actor_country = false;  // a code from context
     m.actor.code = c.code;
     m.actor.entity = c.entity;
     m.actor.resolution = c.resolution;
