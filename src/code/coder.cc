@@ -701,7 +701,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         if (impl_->gazetteer->FindCountry(std::string_view(a.code).substr(0, 3), &country)) {
           ea.country = a.code.substr(0, 3);
           ea.roles.clear();
-          for (size_t i = 3; i + 3 <= a.code.size(); i += 3) ea.roles.push_back(a.code.substr(i, 3));
+          for (size_t i = 3; i + 3 <= a.code.size(); i += 3) {
+            ea.roles.push_back(a.code.substr(i, 3));
+          }
         }
       }
       return ea;
