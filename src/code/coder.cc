@@ -4,12 +4,12 @@
 #include "annal/coder.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <array>
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 
 #include "code/default_dictionaries.h"
@@ -695,8 +695,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       RecordCountry(lex, a.code, &ea.country, &ea.roles);
       // An actor's own code whose head the lexicon does not count as a country because an
       // agent shares it (Mauritius, MUS, and the agent Muslim) is still that country.
-      if (ea.country.empty() && a.actor_country && a.code.size() >= 3 &&
-          a.code.size() % 3 == 0 && impl_->gazetteer) {
+      if (ea.country.empty() && a.actor_country && a.code.size() >= 3 && a.code.size() % 3 == 0 &&
+          impl_->gazetteer) {
         context::PlaceEntry country;
         if (impl_->gazetteer->FindCountry(std::string_view(a.code).substr(0, 3), &country)) {
           ea.country = a.code.substr(0, 3);
@@ -765,9 +765,9 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
           }
         }
         const context::Gazetteer& g = *impl_->gazetteer;
-        const bool violent = c.code.size() >= 2 && (c.code.compare(0, 2, "18") == 0 ||
-                                                    c.code.compare(0, 2, "19") == 0 ||
-                                                    c.code.compare(0, 2, "20") == 0);
+        const bool violent = c.code.size() >= 2 &&
+                             (c.code.compare(0, 2, "18") == 0 || c.code.compare(0, 2, "19") == 0 ||
+                              c.code.compare(0, 2, "20") == 0);
         if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source,
                                   violent, c.code, /*bare_is_source=*/true)) {
           ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target,

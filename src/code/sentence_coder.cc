@@ -663,10 +663,8 @@ bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
   return true;
 }
 
-bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p,
-                                       size_t q) const {
-  if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor ||
-      !pieces[q + 1].actor) {
+bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const {
+  if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor || !pieces[q + 1].actor) {
     return false;
   }
   // The words between: OF, or OF THE ("of the United States").
@@ -891,8 +889,8 @@ void SentenceAnalysis::BuildMentions() {
         // "King Hassan of Morocco": the country the text names is the person's. A dictionary
         // person of another country is a namesake (Phoenix's HASSAN is Jordan's prince): the
         // phrase is coded from the named country and its own titles, without the namesake's.
-        const std::string& country = SentenceCoder::ResolveActorCode(
-            dict_.actors[pieces[home_country].index], doc_->day);
+        const std::string& country =
+            SentenceCoder::ResolveActorCode(dict_.actors[pieces[home_country].index], doc_->day);
         if (mention.actor.code.compare(0, 3, country) != 0) {
           mention.actor.code = ComposeCode(country, agents);
           mention.root_code = country;
@@ -1578,10 +1576,10 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       // is the subject. ("The Russian building was demolished": a noun before the verb group.)
       const Verb& other = verbs_[verb_of_[t]];
       const std::string_view after = other.end < n_ ? W(other.end) : std::string_view();
-      if (EndsWith(W(other.word), "ING") && other.group_begin == other.begin &&
-          other.begin > 0 && mention_of_[other.begin - 1] != kNone && other.end < from &&
-          !IsPunct(other.end) && !IsBeAuxiliary(after) && !IsHaveAuxiliary(after) &&
-          !IsFutureModal(after) && !IsHypotheticalModal(after) && verb_of_[other.end] == kNone &&
+      if (EndsWith(W(other.word), "ING") && other.group_begin == other.begin && other.begin > 0 &&
+          mention_of_[other.begin - 1] != kNone && other.end < from && !IsPunct(other.end) &&
+          !IsBeAuxiliary(after) && !IsHaveAuxiliary(after) && !IsFutureModal(after) &&
+          !IsHypotheticalModal(after) && verb_of_[other.end] == kNone &&
           !LooksLikeNoun(other.word)) {
         t = other.begin;
         continue;
@@ -1651,8 +1649,8 @@ uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
     if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return kNone;
     if (verb_of_[t] != kNone && !LooksLikeNoun(t)) return kNone;
     // "in defiance of Chinese authorities" names whom the act is against as "against" does.
-    const bool defiance = w == "DEFIANCE" && t > 0 && W(t - 1) == "IN" && t + 1 < limit &&
-                          W(t + 1) == "OF";
+    const bool defiance =
+        w == "DEFIANCE" && t > 0 && W(t - 1) == "IN" && t + 1 < limit && W(t + 1) == "OF";
     if (w != "AGAINST" && !defiance) continue;
     if (defiance) ++t;
     for (uint32_t k = t + 1; k < std::min(limit, t + 5); ++k) {

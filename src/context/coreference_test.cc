@@ -479,9 +479,9 @@ TEST(CoreferenceTest, PluralDemonymAndCountryAdjectiveBeforeAPluralAreGroups) {
   EXPECT_EQ(people[0].kind, EntityKind::kGroup);
   auto leaders = Sentence(&c, d, 1, {Actor(0, 1, "PSE", "PSE", "Palestine")});
   EXPECT_EQ(leaders[0].kind, EntityKind::kGroup);
-  auto usa = Sentence(&c, d, 2,
-                      {Actor(d.At(2, "UNITED"), d.At(2, "STATES") + 1, "USA", "USA",
-                             "United States Of America")});
+  auto usa = Sentence(
+      &c, d, 2,
+      {Actor(d.At(2, "UNITED"), d.At(2, "STATES") + 1, "USA", "USA", "United States Of America")});
   EXPECT_EQ(usa[0].kind, EntityKind::kOrganisation);
   c.EndSentence(leaders);
   auto they = c.ResolvePronoun("THEY", 0, {});
