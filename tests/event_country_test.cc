@@ -73,6 +73,15 @@ TEST(EventCountryTest, KindsOfActorAreNoCountry) {
   EXPECT_EQ(target.substr(target.find('/')), "/");
 }
 
+TEST(EventCountryTest, MauritiusKeepsItsCountryThoughMuslimSharesItsCode) {
+  // Phoenix codes Mauritius MUS, and the agent Muslim ~MUS: the agent is no country, the country
+  // actor is.
+  auto [source, target] = FirstEvent("Mauritius criticized India on Monday.", "2005-06-01");
+  EXPECT_EQ(source, "MUS/MUS");
+  std::tie(source, target) = FirstEvent("India criticized Moslem clerics on Monday.", "2005-06-01");
+  EXPECT_EQ(target.substr(target.find('/')), "/");
+}
+
 TEST(EventCountryTest, InternationalBodyHasNoCountry) {
   auto [source, target] = FirstEvent("The United Nations accused Israel of violating the truce.", "2005-06-01");
   EXPECT_EQ(source.substr(0, 3), "IGO");

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 
 #include "code/default_dictionaries.h"
@@ -306,19 +307,56 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
 // the dictionaries also give three-letter codes to bodies ("BBC" is MED). Rewrites `bare` (code,
 // country, roles, resolution) and returns true when it applies. `sentence_tokens` are the
 // sentence's tokens and `places` its places.
+//
+// A religious community named without a country ("Moslem demonstrators", "Islamic
+// fundamentalists", "Christian villagers": Phoenix's MUS, CHR, HIN, BUD and REL agents) is of
+// that country too when the other participant is the country's state at home - its government,
+// police, courts or legislature ("Egyptian police opened fire on Moslem demonstrators",
+// "Islamic fundamentalists demanded the resignation of the Algerian president") - and the
+// community is not the attacker (`bare_attacks`: the bare actor is the
+// source of a CAMEO 18-20 event), since militants strike abroad as often as at home. Not JEW:
+// "Jewish settlers" act among Palestinians.
+//
+// Two more pairs are of one country: a protest (CAMEO 14) by people named only by a civilian
+// role (refugees, civilians, people) against a state ("refugees are on hunger strike in protest
+// of the Russian government's refusal ..."), and a head of state or government named only by a
+// title ("President Dos Sontas", whom the dictionaries do not know) facing a country's rebels,
+// opposition or party ("conceded to demands from UNITA"): each side is the other's own.
+// `cameo` is the event's code and `bare_is_source` whether `bare` is its source.
 bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
                           const std::vector<text::Token>& sentence_tokens,
                           const std::vector<const context::PlaceMention*>& places,
-                          const EventActor& other, EventActor* bare) {
+                          const EventActor& other, EventActor* bare, bool bare_attacks,
+                          std::string_view cameo, bool bare_is_source) {
   // A named entity ("the BBC", coded by kind) is no bare role.
   if (!bare->country.empty() || !bare->resolution.empty() || !bare->entity.empty() ||
-      bare->code.size() < 3 ||
-      bare->code.size() % 3 != 0 || !code::IsHomeRole(std::string_view(bare->code).substr(0, 3))) {
+      bare->code.size() < 3 || bare->code.size() % 3 != 0) {
     return false;
   }
+  const std::string_view head = std::string_view(bare->code).substr(0, 3);
+  const bool religious =
+      head == "MUS" || head == "CHR" || head == "HIN" || head == "BUD" || head == "REL";
+  bool civilians = bare_is_source && cameo.starts_with("14");
+  for (size_t i = 0; civilians && i < bare->code.size(); i += 3) {
+    const std::string_view role = std::string_view(bare->code).substr(i, 3);
+    civilians = role == "PPL" || role == "CVL" || role == "REF";
+  }
+  const bool titled_leader = bare->code == "GOV";
+  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader) return false;
   std::string cameo_country;
   std::vector<std::string> roles;
   SplitActorCode(lex, other.code, &cameo_country, &roles);
+  auto other_has = [&](std::initializer_list<std::string_view> wanted) {
+    for (const std::string& r : roles) {
+      for (std::string_view w : wanted) {
+        if (r == w) return true;
+      }
+    }
+    return false;
+  };
+  if (religious && (bare_attacks || !other_has({"GOV", "COP", "JUD", "LEG"}))) return false;
+  if (civilians && !other_has({"GOV", "COP", "JUD", "LEG"})) return false;
+  if (titled_leader && !other_has({"REB", "OPP", "INS", "SEP", "PTY"})) return false;
   context::PlaceEntry country_entry;
   if (cameo_country.empty() || other.country.empty() ||
       !gazetteer.FindCountry(other.country, &country_entry)) {
@@ -655,6 +693,19 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
       ea.entity = a.entity;
       ea.resolution = context::ResolutionName(a.resolution);
       RecordCountry(lex, a.code, &ea.country, &ea.roles);
+      // An actor's own code whose head the lexicon does not count as a country because an
+      // agent shares it (Mauritius, MUS, and the agent Muslim) is still that country.
+      if (ea.country.empty() && a.actor_country && a.code.size() >= 3 && a.code.size() % 3 == 0 &&
+          impl_->gazetteer) {
+        context::PlaceEntry country;
+        if (impl_->gazetteer->FindCountry(std::string_view(a.code).substr(0, 3), &country)) {
+          ea.country = a.code.substr(0, 3);
+          ea.roles.clear();
+          for (size_t i = 3; i + 3 <= a.code.size(); i += 3) {
+            ea.roles.push_back(a.code.substr(i, 3));
+          }
+        }
+      }
       return ea;
     };
     // Violent events name who later "the attacker" and "the victim" are.
@@ -714,8 +765,13 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
           }
         }
         const context::Gazetteer& g = *impl_->gazetteer;
-        if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source)) {
-          ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target);
+        const bool violent = c.code.size() >= 2 &&
+                             (c.code.compare(0, 2, "18") == 0 || c.code.compare(0, 2, "19") == 0 ||
+                              c.code.compare(0, 2, "20") == 0);
+        if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source,
+                                  violent, c.code, /*bare_is_source=*/true)) {
+          ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target,
+                               /*bare_attacks=*/false, c.code, /*bare_is_source=*/false);
         }
       }
       if (const context::PlaceMention* p =

@@ -93,6 +93,13 @@ std::string ComposeCode(const std::string& base, const std::vector<const lexicon
   return prefix + code;
 }
 
+// A dictionary actor or agent match that BuildMentions composes into a noun phrase.
+struct Piece {
+  uint32_t begin, end;
+  bool actor;
+  uint32_t index;  // into the actor or agent entries
+};
+
 class SentenceAnalysis {
  public:
   SentenceAnalysis(const lexicon::Lexicon& lex, const text::Token* tokens, uint32_t n,
@@ -151,6 +158,10 @@ class SentenceAnalysis {
   void BuildMentions();
   // An agent match that is the adjective "official" ("official figures"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
+  // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
+  // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
+  // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
+  bool PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const;
   // Mentions [first, last] are one coordination: bare home roles take the others' one country.
   void ShareGroupCountry(size_t first, size_t last);
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
@@ -212,10 +223,24 @@ class SentenceAnalysis {
   // strings attached, Cuba". Three members at least, so that "X, Y, and ..." (an apposition)
   // stays apart.
   bool CommaListEndsInCoordinator(size_t first, size_t last) const;
+  // For such a list ending at mention `last`: the member after its coordinator and a short
+  // aside between commas, when it closes the clause - "..., Sudan, and with strings attached,
+  // Cuba." - else kNone.
+  uint32_t LastMemberAfterAside(size_t last) const;
+
+  // Whether `target`, found after the verb of a meeting or agreement between the members of a
+  // compound subject, only says where it happens or what it is about: a place after a locative
+  // ("met in Cairo"), a topic ("talks on an Israeli troop pullback", "agreed to share
+  // information on missing people"), or the people it is for ("agreed to allow access for
+  // people in need"). The agreement is then between the members themselves.
+  bool PlaceOrTopicOfAgreement(const ActorRef& target) const;
 
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
+  // Whether mention `m` opens a clause of its own after a subordinator ("after", "before",
+  // "until", "since", "once"), as its subject: "after a special court cleared him".
+  bool SubjectOfSubordinateClause(uint32_t m) const;
   uint32_t FindByAgent(const Verb& v) const;
   // The actor of an "against X" phrase in the clause after token `from`, or kNone.
   uint32_t AgainstActorAfter(uint32_t from) const;
@@ -669,13 +694,38 @@ bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
   return true;
 }
 
+bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const {
+  if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor || !pieces[q + 1].actor) {
+    return false;
+  }
+  // The words between: OF, or OF THE ("of the United States").
+  uint32_t t = pieces[q].end;
+  if (t >= n_ || W(t) != "OF") return false;
+  ++t;
+  if (t < n_ && W(t) == "THE") ++t;
+  if (t != pieces[q + 1].begin) return false;
+  // A person: the name's entry has dated codes (offices held), or a title comes before it.
+  const lexicon::ActorEntry& name = dict_.actors[pieces[q].index];
+  bool person = p < q && !pieces[q - 1].actor && pieces[q - 1].end == pieces[q].begin;
+  for (const auto& c : name.codes) {
+    person |= c.from_day != lexicon::kDayMin || c.to_day != lexicon::kDayMax;
+  }
+  if (!person) return false;
+  // A bare country: a three-letter country code, not a body without a state (IGO, NGO ...).
+  const std::string& code =
+      SentenceCoder::ResolveActorCode(dict_.actors[pieces[q + 1].index], doc_->day);
+  if (code.size() != 3 || !lex_.IsCountryCode(code) || code == "IGO" || code == "NGO" ||
+      code == "MNC" || code == "IMG") {
+    return false;
+  }
+  // "accused Blair of Britain's ...", "King Hassan of Morocco's government": a possessive
+  // country starts a phrase of its own.
+  const uint32_t after = pieces[q + 1].end;
+  return after >= n_ || !tok_[after].has(text::kPossessive);
+}
+
 void SentenceAnalysis::BuildMentions() {
   // 1. Longest actor/agent match at each position, left to right, no overlaps.
-  struct Piece {
-    uint32_t begin, end;
-    bool actor;
-    uint32_t index;
-  };
   std::vector<Piece> pieces;
   uint32_t i = 0;
   size_t m = 0;
@@ -695,9 +745,19 @@ void SentenceAnalysis::BuildMentions() {
         }
         if (!named) continue;
       }
+      const bool same_span_actors = best != nullptr && c.end == best->end &&
+                                    c.payload.kind == EntryKind::kActor &&
+                                    best->payload.kind == EntryKind::kActor;
       if (best == nullptr || c.end > best->end ||
           (c.end == best->end && c.payload.kind == EntryKind::kActor &&
            best->payload.kind == EntryKind::kAgent)) {
+        best = &c;
+      } else if (same_span_actors && dict_.actors[best->payload.index].codes.empty() &&
+                 !dict_.actors[c.payload.index].codes.empty()) {
+        // A code-less entry blocks a shorter match on purpose ("ethnic Albanians" is no
+        // Albania), but not an entry of the same words that has a code: Phoenix also lists
+        // "U.N." bare (a stray root line after "UN_ [IGOUNO]") before its IGOUNO entry, and
+        // the bare one, read first, made every "U.N." nobody.
         best = &c;
       } else if (c.end == best->end && c.payload.kind == EntryKind::kActor &&
                  best->payload.kind == EntryKind::kActor &&
@@ -723,8 +783,13 @@ void SentenceAnalysis::BuildMentions() {
   size_t p = 0;
   while (p < pieces.size()) {
     size_t q = p;
+    size_t home_country = SIZE_MAX;  // the piece of a "<person> of <country>" (PersonOfCountry)
     // Extend while the next piece attaches to this noun phrase.
     while (q + 1 < pieces.size()) {
+      if (home_country == SIZE_MAX && PersonOfCountry(pieces, p, q)) {
+        home_country = ++q;
+        break;
+      }
       uint32_t gap_begin = pieces[q].end, gap_end = pieces[q + 1].begin;
       bool attach = true;
       bool saw_of = false;
@@ -819,6 +884,7 @@ void SentenceAnalysis::BuildMentions() {
     std::vector<const lexicon::AgentEntry*> agents;
     bool agent_before_actor = false;
     for (size_t r = p; r <= q; ++r) {
+      if (r == home_country) continue;
       if (pieces[r].actor) {
         const auto& a = dict_.actors[pieces[r].index];
         const std::string& code = SentenceCoder::ResolveActorCode(a, doc_->day);
@@ -845,6 +911,24 @@ void SentenceAnalysis::BuildMentions() {
       // composition: "Russian Foreign Minister Sergei Lavrov" is Sergei Lavrov, not Russia.
       mention.entry = specific_code.size() >= composed.size() ? specific : first;
       mention.actor.entity = EntityFromActor(*mention.entry);
+      // No agent placed before the actor's code ("[IGO~]": IGOBGD) changed its head.
+      auto same_head = [&](const std::string& c) {
+        return c.size() >= 3 && mention.actor.code.compare(0, 3, c, 0, 3) == 0;
+      };
+      mention.actor.actor_country = same_head(first_code) || same_head(specific_code);
+      if (home_country != SIZE_MAX) {
+        // "King Hassan of Morocco": the country the text names is the person's. A dictionary
+        // person of another country is a namesake (Phoenix's HASSAN is Jordan's prince): the
+        // phrase is coded from the named country and its own titles, without the namesake's.
+        const std::string& country =
+            SentenceCoder::ResolveActorCode(dict_.actors[pieces[home_country].index], doc_->day);
+        if (mention.actor.code.compare(0, 3, country) != 0) {
+          mention.actor.code = ComposeCode(country, agents);
+          mention.root_code = country;
+          mention.actor.entity.clear();
+          mention.actor.actor_country = same_head(country);
+        }
+      }
       mention.bare_actor = agents.empty();
       mention.agents = agents;
       if (agent_before_actor && p < q && pieces[q].actor) mention.head_agents = agents;
@@ -927,6 +1011,11 @@ void SentenceAnalysis::BuildMentions() {
     if (!has_coordinator && !CommaListEndsInCoordinator(k, last)) {
       for (size_t r = k + 1; r <= last; ++r) mentions_[r].group = -1;
       last = k;
+    } else if (!has_coordinator) {
+      if (uint32_t r = LastMemberAfterAside(last); r != kNone) {
+        mentions_[r].group = next_group;
+        last = r;
+      }
     }
     // "US and British activists": adjectival actors before "and" share the last member's agents.
     if (last > k && mentions_[last].head_agents.empty() && !mentions_[last].agents.empty()) {
@@ -1043,6 +1132,7 @@ void SentenceAnalysis::ApplyCoreference() {
     if (c.id >= mentions_.size()) m.bare_actor = true;  // a name or description: no agents
     m.begin = m.actor.begin = c.begin;
     m.end = m.actor.end = c.end;
+    if (c.code != m.actor.code) m.actor.actor_country = false;  // a code from context
     m.actor.code = c.code;
     m.actor.entity = c.entity;
     m.actor.resolution = c.resolution;
@@ -1097,6 +1187,30 @@ bool SentenceAnalysis::CommaListEndsInCoordinator(size_t first, size_t last) con
   uint32_t t = mentions_[last].end;
   if (t < n_ && W(t) == ",") ++t;
   return t < n_ && IsCoordinator(W(t));
+}
+
+uint32_t SentenceAnalysis::LastMemberAfterAside(size_t last) const {
+  if (last + 1 >= mentions_.size()) return kNone;
+  uint32_t t = mentions_[last].end;
+  if (t < n_ && W(t) == ",") ++t;
+  if (t >= n_ || !IsCoordinator(W(t))) return kNone;
+  ++t;
+  // The aside: a few words, no actor and no clause of its own, closed by a comma.
+  constexpr uint32_t kAsideWords = 6;
+  const uint32_t aside = t;
+  while (t < n_ && t < aside + kAsideWords && W(t) != "," && mention_of_[t] == kNone &&
+         !IsPunct(t) && !IsSubjectPronoun(W(t)) && !IsClauseOpener(W(t))) {
+    ++t;
+  }
+  if (t == aside || t + 1 >= n_ || W(t) != ",") return kNone;
+  const uint32_t r = mention_of_[t + 1];
+  if (r == kNone || r != last + 1 || mentions_[r].begin != t + 1) return kNone;
+  // The member closes the clause: the sentence's end or its final punctuation.
+  const uint32_t e = mentions_[r].end;
+  if (e < n_ && !(IsPunct(e) && (W(e) == "." || W(e) == ";" || W(e) == "!" || W(e) == "?"))) {
+    return kNone;
+  }
+  return r;
 }
 
 size_t SentenceAnalysis::GroupSize(uint32_t mention) const {
@@ -1433,6 +1547,14 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
         t = mb - 1;
         continue;
       }
+      // "after Ukraine attacked Israel", "since Bush came to office": after a subordinator of
+      // time past, a phrase right before the verb is the subject of the clause it opens. (Not
+      // "before" and "until": "before Britain takes over the EU presidency" is a scheduled act,
+      // in the present tense, that the verb group does not mark as future.)
+      const std::string_view before_phrase = mb > 0 ? W(mb - 1) : std::string_view();
+      if ((before_phrase == "AFTER" || before_phrase == "SINCE") && mentions_[m].end == from) {
+        return m;
+      }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
         return kNone;
@@ -1480,10 +1602,75 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       if (t > 0 && IsCoordinator(W(verb_of_[t] == kNone ? t : verbs_[verb_of_[t]].begin))) {
         continue;
       }
+      // "British aircraft using guided missiles killed ...": a present participle with no
+      // auxiliary right after an actor, with an object of its own, describes that actor, which
+      // is the subject. ("The Russian building was demolished": a noun before the verb group.)
+      const Verb& other = verbs_[verb_of_[t]];
+      const std::string_view after = other.end < n_ ? W(other.end) : std::string_view();
+      if (EndsWith(W(other.word), "ING") && other.group_begin == other.begin && other.begin > 0 &&
+          mention_of_[other.begin - 1] != kNone && other.end < from && !IsPunct(other.end) &&
+          !IsBeAuxiliary(after) && !IsHaveAuxiliary(after) && !IsFutureModal(after) &&
+          !IsHypotheticalModal(after) && verb_of_[other.end] == kNone &&
+          !LooksLikeNoun(other.word)) {
+        t = other.begin;
+        continue;
+      }
       return kNone;
     }
   }
   return kNone;
+}
+
+bool SentenceAnalysis::PlaceOrTopicOfAgreement(const ActorRef& target) const {
+  // Back over the phrase's determiners and modifiers: "the", "senior", and lower-case words
+  // that describe the noun ("missing people", "displaced civilians").
+  uint32_t k = target.begin;
+  for (int steps = 0; k > 0 && steps < 3; ++steps) {
+    const uint32_t w = k - 1;
+    const std::string_view word = W(w);
+    const bool describing = !title_case_ && tok_[w].has(text::kWord) &&
+                            !tok_[w].has(text::kCapitalized) && !tok_[w].has(text::kNumber) &&
+                            !IsFunctionWord(word) && !IsPreposition(word) && !IsNumberWord(word);
+    if (!IsDeterminer(word) && !IsActorModifier(word) && !describing) break;
+    --k;
+  }
+  if (k == 0) return false;
+  std::string_view p = W(k - 1);
+  if (IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" || p == "REGARDING" ||
+      p == "CONCERNING") {
+    return true;
+  }
+  // "for people in need", "for refugees": those the agreed act is for are no party to it - when
+  // they are named only by a role of ordinary people (no country, no institution).
+  if (p != "FOR" || target.code.empty() || target.code.size() % 3 != 0) return false;
+  for (size_t i = 0; i < target.code.size(); i += 3) {
+    const std::string_view role = std::string_view(target.code).substr(i, 3);
+    if (role != "PPL" && role != "CVL" && role != "REF") return false;
+  }
+  return true;
+}
+
+bool SentenceAnalysis::SubjectOfSubordinateClause(uint32_t m) const {
+  uint32_t b = mentions_[m].begin;
+  while (b > 0 && (IsDeterminer(W(b - 1)) || IsActorModifier(W(b - 1)) ||
+                   (tok_[b - 1].has(text::kWord) && !tok_[b - 1].has(text::kCapitalized) &&
+                    !IsFunctionWord(W(b - 1)) && !IsPreposition(W(b - 1)) &&
+                    verb_of_[b - 1] == kNone && b + 3 > mentions_[m].begin))) {
+    --b;
+  }
+  if (b == 0) return false;
+  const std::string_view sub = W(b - 1);
+  if (sub != "AFTER" && sub != "BEFORE" && sub != "UNTIL" && sub != "SINCE" && sub != "ONCE") {
+    return false;
+  }
+  // Its verb right after it: a past tense ("cleared", "took") or a dictionary verb form that
+  // is no noun; "after a meeting with Russia" has none.
+  const uint32_t e = mentions_[m].end;
+  if (e >= n_ || !tok_[e].has(text::kWord) || tok_[e].has(text::kCapitalized)) return false;
+  const std::string_view w = W(e);
+  if (IsHaveAuxiliary(w) || IsBeAuxiliary(w) || IsFutureModal(w)) return true;
+  return ((EndsWith(w, "ED") && w.size() > 4) || IsIrregularPast(w)) ||
+         (verb_of_[e] != kNone && !LooksLikeNoun(e));
 }
 
 uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
@@ -1492,7 +1679,11 @@ uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
     std::string_view w = W(t);
     if (w == "," || w == ";" || w == ":" || w == "--" || IsClauseOpener(w)) return kNone;
     if (verb_of_[t] != kNone && !LooksLikeNoun(t)) return kNone;
-    if (w != "AGAINST") continue;
+    // "in defiance of Chinese authorities" names whom the act is against as "against" does.
+    const bool defiance =
+        w == "DEFIANCE" && t > 0 && W(t - 1) == "IN" && t + 1 < limit && W(t + 1) == "OF";
+    if (w != "AGAINST" && !defiance) continue;
+    if (defiance) ++t;
     for (uint32_t k = t + 1; k < std::min(limit, t + 5); ++k) {
       if (mention_of_[k] != kNone) return mention_of_[k];
       if (verb_of_[k] != kNone && !LooksLikeNoun(k)) return kNone;
@@ -1506,8 +1697,14 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
   uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
     std::string_view w = W(t);
+    // "agreed to resign without returning to Kyrgyzstan": what is not done names no one the
+    // act is done to.
+    if (w == "WITHOUT" && t + 1 < n_ && EndsWith(W(t + 1), "ING")) return kNone;
     if (mention_of_[t] != kNone) {
       uint32_t m = mention_of_[t];
+      // "demanded elections after a special court cleared him": the subject of a clause that
+      // a subordinator opens is no object of the verb before it.
+      if (SubjectOfSubordinateClause(m)) return kNone;
       // A place in a locative phrase ("attacked positions near Bakhmut") stays the target, as
       // in CAMEO practice: the country where it happened is the one acted upon.
       // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.
@@ -2744,20 +2941,8 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         (code.rfind("03", 0) == 0 || code.rfind("04", 0) == 0 || code.rfind("05", 0) == 0 ||
          code.rfind("06", 0) == 0)) {
       // "renewed negotiations on an Israeli troop pullback": a topic is no participant either.
-      auto place_or_topic = [&](const ActorRef& t) {
-        uint32_t k = t.begin;
-        for (int steps = 0; k > 0 && steps < 3 && (IsDeterminer(W(k - 1)) ||
-                                                   IsActorModifier(W(k - 1)));
-             ++steps) {
-          --k;
-        }
-        if (k == 0) return false;
-        std::string_view p = W(k - 1);
-        return IsLocativePreposition(p) || p == "ON" || p == "OVER" || p == "ABOUT" ||
-               p == "REGARDING" || p == "CONCERNING";
-      };
       bool places_only = true;
-      for (const auto& t : targets) places_only &= place_or_topic(t);
+      for (const auto& t : targets) places_only &= PlaceOrTopicOfAgreement(t);
       if (places_only) {
         bind.compound = true;
         targets = sources;

@@ -37,6 +37,10 @@ struct ActorRef {
   // How document context gave the code (kPronoun: the span is the pronoun; kDescription:
   // "the general"); kNone when the mention's own words did.
   context::Resolution resolution = context::Resolution::kNone;
+  // The code's first three letters are the code of a dictionary actor (a country, a body), not
+  // of an agent. Phoenix's MUS is both Mauritius and the agent Muslim, so the lexicon counts it
+  // as no country code; an actor coded MUS is still Mauritius (the record's country).
+  bool actor_country = false;
 };
 
 // Whether a CAMEO role code names a role a country's own people and institutions hold at home

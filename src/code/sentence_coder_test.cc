@@ -34,6 +34,15 @@ IVAN_PETROV_
 	[RUSELI 640101-001231]
 	[RUSGOV 010101-081231]
 	[RUSELI]
+MOROCCO_ [MAR]
+JORDAN_ [JOR]
+HASSAN_
+	[JORELI 650101-980714]
+	[JORELI]
+U.N._
+
+SECURITY_COUNCIL_ [IGOUNO]
+U.N._ [IGOUNO]
 )";
 
 constexpr char kAgents[] = R"(
@@ -44,6 +53,8 @@ FOREIGN_MINISTRY_ [~GOV]
 FOREIGN_MINISTER_ [~GOV]
 OFFICIAL [~GOV]
 SPOKESMAN [~GOV]
+KING [~GOV]
+PEOPLE [~PPL]
 )";
 
 constexpr char kVerbs[] = R"(
@@ -108,6 +119,9 @@ HOST
 --- EXPEL [174] ---
 EXPEL
 - $ * DIPLOMATS [174]
+
+--- CARRY [---] ---
+CARRY {CARRIES CARRIED CARRYING}
 
 --- CONFINE [170] ---
 HOLD {HOLDS HOLDING HELD} [---]
@@ -215,11 +229,16 @@ TEST_F(SentenceCoderTest, CompoundActorsMakeOneEventEach) {
 }
 
 TEST_F(SentenceCoderTest, CommaListWithItsCoordinatorAfterTheLastMemberIsOneGroup) {
-  // "on Iran, Libya, Sudan, and with strings attached, Cuba": the "and" comes after a
-  // parenthetical, yet the bare-comma list before it is one compound target.
+  // "on Iran, Libya, Sudan, and with strings attached, Cuba": the "and" comes before an aside,
+  // yet the bare-comma list before it is one compound target, and the member after the aside,
+  // closing the sentence, is its last.
   EXPECT_EQ(Code("Russia attacked Ukraine, Israel, Lebanon, and after a long siege, Karzai."),
             (std::vector<std::string>{"RUS UKR 190 asserted", "RUS ISR 190 asserted",
-                                      "RUS LBN 190 asserted"}));
+                                      "RUS LBN 190 asserted", "RUS AFGGOV 190 asserted"}));
+  // A member after the aside that does not close the sentence may start a clause of its own.
+  EXPECT_EQ(Code("Russia attacked Ukraine, Israel, Lebanon, and after a siege, Karzai met Lavrov."),
+            (std::vector<std::string>{"RUS UKR 190 asserted", "RUS ISR 190 asserted",
+                                      "RUS LBN 190 asserted", "AFGGOV RUSGOV 040 asserted"}));
   // Two members: "X, Y, and ..." may be an apposition, as before.
   EXPECT_EQ(Code("Russia attacked Ukraine, Israel, and after a long siege, Karzai."),
             (std::vector<std::string>{"RUS UKR 190 asserted"}));
@@ -536,6 +555,66 @@ TEST_F(SentenceCoderTest, BaseFormAfterDeterminerAndSingularNounIsANoun) {
             std::vector<std::string>{"RUS UKR 040 asserted"});
   EXPECT_EQ(Code("The Russian army attacked Ukraine."),
             std::vector<std::string>{"RUSMIL UKR 190 asserted"});
+}
+
+// "King Hassan of Morocco": the country of the "of" phrase is the person's, and the phrase is
+// one actor (the subject before the verb, not a place after a preposition). A dictionary person
+// of another country is a namesake: the phrase takes the named country and its own title.
+TEST_F(SentenceCoderTest, PersonOfCountryIsThePersonsCountry) {
+  EXPECT_EQ(Code("King Hassan of Morocco criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"MARGOV ISR 111 asserted"});
+  EXPECT_EQ(Code("King Hassan of Jordan criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"JORELIGOV ISR 111 asserted"});
+  EXPECT_EQ(Code("President Petrov of Russia criticized Israel.", "1992-06-01"),
+            std::vector<std::string>{"RUSGOV ISR 111 asserted"});
+  // A possessive country starts a phrase of its own; a country is no person (its "of" phrase
+  // stays apart, a place after a preposition, and no subject).
+  EXPECT_EQ(Code("Israel criticized King Hassan of Morocco's army.", "1990-01-01"),
+            std::vector<std::string>{"ISR JORELIGOV 111 asserted"});
+  EXPECT_EQ(Code("Lebanon of Morocco criticized Israel.", "1990-01-01"),
+            std::vector<std::string>{"- ISR 111 asserted"});
+}
+
+// Phoenix lists "U.N." once without a code before its IGOUNO entry; the code-less entry must not
+// hide the coded one of the same words.
+TEST_F(SentenceCoderTest, CodelessEntryDoesNotHideTheSameNameWithACode) {
+  EXPECT_EQ(Code("Russia criticized U.N. inspectors."),
+            std::vector<std::string>{"RUS IGOUNO 111 asserted"});
+}
+
+// A meeting of the members of a compound subject is between them when what follows the verb
+// only names a topic - also after words that describe it ("on missing people") - or ordinary
+// people it is for ("for displaced people"); an actor it is for is still the target.
+TEST_F(SentenceCoderTest, MeetingOnATopicIsBetweenTheCompoundsMembers) {
+  const std::vector<std::string> between = {"RUS UKR 040 asserted", "UKR RUS 040 asserted"};
+  EXPECT_EQ(Code("Russia and Ukraine met on missing people."), between);
+  EXPECT_EQ(Code("Russia and Ukraine met for displaced people."), between);
+  EXPECT_EQ(Code("Russia and Ukraine met for Israel."),
+            (std::vector<std::string>{"RUS ISR 040 asserted", "UKR ISR 040 asserted"}));
+}
+
+// The object search stops at what is not done ("without informing X"), and at the subject of a
+// clause a subordinator opens ("after X attacked ..."); "in defiance of X" names whom an act at
+// a place is against, as "against X" does.
+TEST_F(SentenceCoderTest, ObjectSearchStopsAtClausesOfTheirOwn) {
+  EXPECT_EQ(Code("Russia could attack without informing Ukraine."),
+            std::vector<std::string>{"RUS - 190 hypothetical"});
+  EXPECT_EQ(Code("Russia criticized the plan after Ukraine attacked Israel."),
+            (std::vector<std::string>{"RUS - 111 asserted", "UKR ISR 190 asserted"}));
+  EXPECT_EQ(Code("Russia criticized the plan after a meeting with Ukraine."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+  EXPECT_EQ(Code("Russia attacked positions in Lebanon in defiance of Israel."),
+            std::vector<std::string>{"RUS ISR 190 asserted"});
+}
+
+// "Russian police carrying rifles attacked Ukraine": a participle phrase with an object of its
+// own, right after an actor, describes it; the actor is still the subject of the verb after it.
+TEST_F(SentenceCoderTest, ParticiplePhraseAfterTheSubjectKeepsIt) {
+  EXPECT_EQ(Code("Russian police carrying rifles attacked Ukraine."),
+            std::vector<std::string>{"RUSCOP UKR 190 asserted"});
+  // A participle the verb group follows is the subject's own head noun, not a phrase about it.
+  EXPECT_EQ(Code("Russian police carrying was attacked by Ukraine."),
+            std::vector<std::string>{"UKR - 190 asserted"});
 }
 
 }  // namespace

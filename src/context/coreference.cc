@@ -167,7 +167,29 @@ uint32_t HeadToken(const text::Token* tok, const CorefMention& m) {
   return head;
 }
 
+// Whether a bare actor mention names a country's people by a plural demonym ("Palestinians",
+// "Iraqis": they, not it), rather than by a name that is plural itself ("the United States",
+// "the Philippines": the word is one of the entity's own name, "United States Of America").
+bool PluralDemonym(const text::Token* tok, const CorefMention& m) {
+  if (m.end <= m.begin || m.country.empty() || m.entity.empty()) return false;
+  const std::string_view last = tok[m.end - 1].norm;
+  if (last.size() < 5 || last.back() != 'S' || !IsPluralNoun(last)) return false;
+  std::string_view rest = m.entity;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    bool same = word.size() == last.size();
+    for (size_t i = 0; same && i < word.size(); ++i) {
+      same = std::toupper(static_cast<unsigned char>(word[i])) == last[i];
+    }
+    if (same) return false;
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  return true;
+}
+
 EntityKind Classify(const text::Token* tok, const CorefMention& m) {
+  if (m.bare_actor && !m.person_entry && PluralDemonym(tok, m)) return EntityKind::kGroup;
   if (m.bare_actor) return m.person_entry ? EntityKind::kPerson : EntityKind::kOrganisation;
   uint32_t head = HeadToken(tok, m);
   if (IsPluralNoun(tok[head].norm)) return EntityKind::kGroup;
@@ -720,6 +742,16 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
       }
     }
     m.kind = Classify(tok, m);
+    // "Palestinian leaders said they would ...": a plural common noun the dictionaries lack,
+    // right after a country's adjective, makes the phrase a group ("they"), as a person head
+    // above makes a person.
+    if (m.bare_actor && !m.person_entry && m.kind == EntityKind::kOrganisation && m.end < n &&
+        !m.country.empty() && (i + 1 == mentions->size() || (*mentions)[i + 1].begin > m.end) &&
+        tok[m.end].has(text::kWord) && !tok[m.end].has(text::kCapitalized) &&
+        !tok[m.end].has(text::kNumber) && IsPluralNoun(tok[m.end].norm) &&
+        EndsNounPhrase(tok, n, m.end)) {
+      m.kind = EntityKind::kGroup;
+    }
     // A code the document attached to this entity earlier ("Alekseyev" the spy chief).
     if (!m.entity.empty()) {
       for (const auto& a : attached_) {

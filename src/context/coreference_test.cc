@@ -469,5 +469,25 @@ TEST(CoreferenceTest, LooksLikePersonEntry) {
   EXPECT_FALSE(LooksLikePersonEntry(2, false));  // institutions are undated
 }
 
+// A country's people named by a plural demonym ("Palestinians"), or by a country's adjective
+// before a plural noun the dictionaries lack ("Palestinian leaders"), are "they"; a country
+// whose own name is plural ("the United States") stays "it".
+TEST(CoreferenceTest, PluralDemonymAndCountryAdjectiveBeforeAPluralAreGroups) {
+  Doc d("Palestinians protested. Palestinian leaders met. The United States agreed.");
+  Coreference c;
+  auto people = Sentence(&c, d, 0, {Actor(0, 1, "PSE", "PSE", "Palestine")});
+  EXPECT_EQ(people[0].kind, EntityKind::kGroup);
+  auto leaders = Sentence(&c, d, 1, {Actor(0, 1, "PSE", "PSE", "Palestine")});
+  EXPECT_EQ(leaders[0].kind, EntityKind::kGroup);
+  auto usa = Sentence(
+      &c, d, 2,
+      {Actor(d.At(2, "UNITED"), d.At(2, "STATES") + 1, "USA", "USA", "United States Of America")});
+  EXPECT_EQ(usa[0].kind, EntityKind::kOrganisation);
+  c.EndSentence(leaders);
+  auto they = c.ResolvePronoun("THEY", 0, {});
+  ASSERT_TRUE(they.has_value());
+  EXPECT_EQ(they->code, "PSE");
+}
+
 }  // namespace
 }  // namespace annal::context
