@@ -604,6 +604,10 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
   // each row and fetch its entries, then add.
   constexpr size_t kChunk = 64;
   const SparseSlot* found[kChunk];
+  const float scale = scale_;
+  const int classes = num_classes_;
+  const int16_t* dense = sparse_dense_.data();
+  const SparseEntry* entries = sparse_entries_.data();
   for (size_t start = 0; start < n; start += kChunk) {
     const size_t m = std::min(kChunk, n - start);
     const uint64_t* k = keys + start;
@@ -623,8 +627,20 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
         __builtin_prefetch(e + found[j]->count - 1);
       }
     }
+    // AddSparseRow's sums, with the scale and the row width in locals: read through members,
+    // they might alias `scores`, and the dense rows' loop reloaded the scale for every weight.
     for (size_t j = 0; j < m; ++j) {
-      if (found[j] != nullptr) AddSparseRow(*found[j], scores);
+      if (found[j] == nullptr) continue;
+      const SparseSlot& slot = *found[j];
+      if (slot.count == kDenseRow) {
+        const int16_t* w = &dense[static_cast<size_t>(slot.first) * classes];
+        for (int c = 0; c < classes; ++c) scores[c] += scale * static_cast<float>(w[c]);
+        continue;
+      }
+      const SparseEntry* e = &entries[slot.first];
+      for (uint32_t i = 0; i < slot.count; ++i) {
+        scores[e[i].cls] += scale * static_cast<float>(e[i].weight);
+      }
     }
   }
 }
