@@ -376,7 +376,7 @@ bool WeightTable::DeserializeSparse(uint64_t rows, std::string_view key_bytes,
   sparse_slots_.assign(capacity, SparseSlot{0, 0, 0});
   sparse_entries_.assign(sparse_weights, SparseEntry{0, 0});
   sparse_entries_.shrink_to_fit();
-  sparse_dense_.assign(dense_rows * static_cast<size_t>(classes), 0);
+  sparse_dense_.assign(dense_rows * static_cast<size_t>(classes) + kDensePadding, 0);
   sparse_dense_.shrink_to_fit();
   // Place the keys, and give each row its place in sparse_entries_ or sparse_dense_.
   std::vector<uint32_t> next(rows);  // the row's next free entry, or its dense row
@@ -478,6 +478,7 @@ void WeightTable::MaybeSparsify() {
     s.count = static_cast<uint16_t>(sparse_entries_.size() - s.first);
   }
   sparse_entries_.shrink_to_fit();
+  sparse_dense_.insert(sparse_dense_.end(), kDensePadding, 0);
   sparse_dense_.shrink_to_fit();
   sparse_ = true;
   frozen_.reset();
@@ -608,6 +609,21 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
   const int classes = num_classes_;
   const int16_t* dense = sparse_dense_.data();
   const SparseEntry* entries = sparse_entries_.data();
+  // The sums: `scores` itself, or with SSE2 and up to kPaddedClasses classes a copy padded to
+  // a multiple of eight classes, so that dense rows are added eight weights at a time.
+  float* sums = scores;
+#if defined(__SSE2__)
+  constexpr int kPaddedClasses = 64;
+  alignas(16) float padded_sums[kPaddedClasses];
+  float* padded = nullptr;
+  const __m128 sc = _mm_set1_ps(scale);
+  if (classes <= kPaddedClasses) {
+    padded = padded_sums;
+    std::memcpy(padded, scores, classes * sizeof(float));
+    std::fill(padded + classes, padded + kPaddedClasses, 0.0f);
+    sums = padded;
+  }
+#endif
   for (size_t start = 0; start < n; start += kChunk) {
     const size_t m = std::min(kChunk, n - start);
     const uint64_t* k = keys + start;
@@ -634,15 +650,35 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
       const SparseSlot& slot = *found[j];
       if (slot.count == kDenseRow) {
         const int16_t* w = &dense[static_cast<size_t>(slot.first) * classes];
-        for (int c = 0; c < classes; ++c) scores[c] += scale * static_cast<float>(w[c]);
+#if defined(__SSE2__)
+        if (padded != nullptr) {
+          // Eight weights per load, into the padded sums: lanes past `classes` (the next
+          // row's first weights, or sparse_dense_'s padding) land in sums that are dropped.
+          // Each lane adds scale * weight with the scalar loop's single-precision operations,
+          // so the sums are bit-identical.
+          for (int c = 0; c < classes; c += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
+            const __m128 lo = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+            const __m128 hi = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+            _mm_store_ps(padded + c, _mm_add_ps(_mm_load_ps(padded + c), _mm_mul_ps(sc, lo)));
+            _mm_store_ps(padded + c + 4,
+                         _mm_add_ps(_mm_load_ps(padded + c + 4), _mm_mul_ps(sc, hi)));
+          }
+          continue;
+        }
+#endif
+        for (int c = 0; c < classes; ++c) sums[c] += scale * static_cast<float>(w[c]);
         continue;
       }
       const SparseEntry* e = &entries[slot.first];
       for (uint32_t i = 0; i < slot.count; ++i) {
-        scores[e[i].cls] += scale * static_cast<float>(e[i].weight);
+        sums[e[i].cls] += scale * static_cast<float>(e[i].weight);
       }
     }
   }
+#if defined(__SSE2__)
+  if (padded != nullptr) std::memcpy(scores, padded, classes * sizeof(float));
+#endif
 }
 
 }  // namespace annal::syntax

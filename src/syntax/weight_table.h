@@ -210,7 +210,10 @@ class WeightTable {
   bool sparse_ = false;
   std::vector<SparseSlot> sparse_slots_;  // capacity_ slots
   std::vector<SparseEntry> sparse_entries_;
-  std::vector<int16_t> sparse_dense_;  // the dense rows (kDenseRow), num_classes_ weights each
+  // The dense rows (kDenseRow), num_classes_ weights each, then kDensePadding zeros: the batch
+  // reads a row eight weights at a time, up to seven past its end.
+  std::vector<int16_t> sparse_dense_;
+  static constexpr size_t kDensePadding = 8;
 };
 
 }  // namespace annal::syntax
