@@ -50,6 +50,14 @@ class ByteReader {
     pos_ += n;
     return true;
   }
+  // Points *out at the next `n` bytes without copying them (valid as long as the input) and
+  // moves past them; false when fewer remain.
+  bool View(size_t n, std::string_view* out) {
+    if (n > remaining()) return false;
+    *out = in_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
   size_t remaining() const { return in_.size() - pos_; }
 
  private:

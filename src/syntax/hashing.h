@@ -15,7 +15,7 @@ namespace annal::syntax {
 inline uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 // A fast 64-bit mixer (the splitmix64 finaliser): good avalanche, a few cycles.
-inline uint64_t Mix64(uint64_t x) {
+[[gnu::always_inline]] inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
   x ^= x >> 27;
@@ -24,14 +24,19 @@ inline uint64_t Mix64(uint64_t x) {
   return x;
 }
 
-inline uint64_t FeatureKey(uint32_t templ, uint64_t a) {
+// Always inlined: the parser computes about 130 keys per move in one function, where the
+// compiler otherwise calls them out of line (the call, and the template id multiplied at run
+// time instead of folded, were a third of the instructions of making the parser's keys: on
+// BBC politics 1,059M -> 710M).
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t templ, uint64_t a) {
   uint64_t k = Mix64(a + 0x9e3779b97f4a7c15ULL * (templ + 1));
   return k == 0 ? 1 : k;
 }
-inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b) {
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b) {
   return FeatureKey(templ, Mix64(a) ^ (b * 0xd6e8feb86659fd93ULL + 0x3c6ef372fe94f82bULL));
 }
-inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b, uint64_t c) {
+[[gnu::always_inline]] inline uint64_t FeatureKey(uint32_t templ, uint64_t a, uint64_t b,
+                                                  uint64_t c) {
   return FeatureKey(templ,
                     Mix64(Mix64(a) ^ b) ^ (c * 0xd6e8feb86659fd93ULL + 0x3c6ef372fe94f82bULL));
 }

@@ -34,6 +34,8 @@ struct ModelParts {
 
   static constexpr ModelParts All() { return {}; }
   static constexpr ModelParts TaggerOnly() { return {true, false, false}; }
+  // What coding in parser mode uses: it tags and parses, and never lemmatises.
+  static constexpr ModelParts TaggerAndParser() { return {true, false, true}; }
   // For messages: "tagger, lemmatiser, parser", "tagger", "nothing".
   std::string ToString() const;
 };

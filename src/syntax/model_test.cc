@@ -215,11 +215,38 @@ TEST(ModelTest, SaveRefusesDifferentClustersForTaggerAndParser) {
   EXPECT_NE(s.message().find("different word clusters"), std::string::npos) << s.message();
 }
 
-// The partial loads the tests try: each component alone, and the tagger alone as the coder's
-// tagged mode asks.
+// The partial loads the tests try: each component alone, and the tagger alone and the tagger
+// with the parser, as the coder's tagged and parser modes ask.
 std::vector<ModelParts> PartialLoads() {
-  return {
-      ModelParts::TaggerOnly(), {false, true, false}, {false, false, true}, {true, false, true}};
+  return {ModelParts::TaggerOnly(), {false, true, false}, {false, false, true},
+          ModelParts::TaggerAndParser()};
+}
+
+// Parser-mode coding loads the tagger and the parser without the lemmatiser, and tags and
+// parses exactly as the whole model does.
+TEST(ModelTest, TaggerAndParserLoadTagsAndParsesAsTheWholeModel) {
+  auto model = SmallClusterModel();
+  ASSERT_NE(model, nullptr);
+  std::string bytes = model->ToBytes();
+  auto r = Model::FromBytes(bytes, "c.annalsyn", ModelParts::TaggerAndParser());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Model& partial = **r;
+  EXPECT_NE(partial.tagger(), nullptr);
+  EXPECT_EQ(partial.lemmatizer(), nullptr);
+  EXPECT_NE(partial.parser(), nullptr);
+  EXPECT_TRUE(partial.Check({true, false, true}).ok());
+  EXPECT_FALSE(partial.Check(ModelParts::All()).ok());
+  std::vector<std::string_view> words = {"The", "rebels", "attacked", "the", "town", "."};
+  std::vector<std::string_view> want_tags, got_tags;
+  Parser(*model).Tag(words, &want_tags);
+  Parser(partial).Tag(words, &got_tags);
+  EXPECT_EQ(got_tags, want_tags);
+  ParsedTree want, got;
+  Parser(*model).ParseTree(words, want_tags, &want);
+  Parser(partial).ParseTree(words, got_tags, &got);
+  EXPECT_EQ(got.heads, want.heads);
+  EXPECT_EQ(got.deprels, want.deprels);
+  ASSERT_EQ(got.heads.size(), words.size());
 }
 
 TEST(ModelTest, TaggerOnlyLoadHasTheTaggerAndItsClustersAlone) {

@@ -140,9 +140,14 @@ void WeightTable::Update(uint64_t key, int cls, float delta, int64_t now) {
   w += delta;
 }
 
-void WeightTable::InitFrozen(size_t rows) {
+size_t WeightTable::CapacityFor(size_t rows) {
   size_t capacity = kMinCapacity;
   while (capacity * 7 < rows * 10 + 10) capacity *= 2;
+  return capacity;
+}
+
+void WeightTable::InitFrozen(size_t rows) {
+  const size_t capacity = CapacityFor(rows);
   capacity_ = capacity;
   mask_ = capacity - 1;
   size_ = 0;
@@ -281,21 +286,138 @@ bool WeightTable::Deserialize(ByteReader* in) {
   num_classes_ = static_cast<int>(classes);
   stride_ = 2 + classes;
   scale_ = scale;
+  // The keys, then each class's column of weights, read in place.
+  std::string_view key_bytes, weight_bytes;
+  if (!in->View(rows * sizeof(uint64_t), &key_bytes) ||
+      !in->View(rows * classes * sizeof(int16_t), &weight_bytes)) {
+    return false;
+  }
+  auto key = [&](uint64_t r) {
+    uint64_t k;
+    std::memcpy(&k, key_bytes.data() + r * sizeof k, sizeof k);
+    return k;
+  };
+  auto weight = [&](uint32_t c, uint64_t r) {
+    int16_t w;
+    std::memcpy(&w, weight_bytes.data() + (c * rows + r) * sizeof w, sizeof w);
+    return w;
+  };
+  if (num_classes_ >= kSparseMinClasses && DeserializeSparse(rows, key_bytes, weight_bytes)) {
+    return true;
+  }
   InitFrozen(rows);
   std::vector<size_t> slots(rows);
   for (uint64_t r = 0; r < rows; ++r) {
-    uint64_t k;
-    if (!in->U64(&k) || k == 0) return false;
+    const uint64_t k = key(r);
+    if (k == 0) return false;
     slots[r] = InsertFrozen(k);
     if (slots[r] == SIZE_MAX) return false;  // duplicate key
   }
-  // Read each class's column in one go, then scatter it into the rows.
-  std::vector<int16_t> column(rows);
+  // Scatter each class's column into the rows.
   for (uint32_t c = 0; c < classes; ++c) {
-    if (!in->Raw(column.data(), rows * sizeof(int16_t))) return false;
-    for (uint64_t r = 0; r < rows; ++r) frozen_[slots[r] * frozen_stride_ + 1 + c] = column[r];
+    for (uint64_t r = 0; r < rows; ++r) frozen_[slots[r] * frozen_stride_ + 1 + c] = weight(c, r);
   }
   MaybeSparsify();
+  return true;
+}
+
+bool WeightTable::DeserializeSparse(uint64_t rows, std::string_view key_bytes,
+                                    std::string_view weight_bytes) {
+  // Builds the layout MaybeSparsify would make of the dense table, straight from the file's
+  // columns: the dense table of the shipped parser's label table is 27 MB, and zeroing it,
+  // filling it and scanning it again was a third of the model's load time. The slots (and so
+  // every lookup and score) are the same; only where a row's entries sit in sparse_entries_
+  // differs (file order instead of slot order), which nothing reads.
+  const int classes = num_classes_;
+  auto column = [&](int c) {
+    return reinterpret_cast<const unsigned char*>(weight_bytes.data()) +
+           static_cast<size_t>(c) * rows * sizeof(int16_t);
+  };
+  auto weight_at = [](const unsigned char* col, uint64_t r) {
+    int16_t w;
+    std::memcpy(&w, col + r * sizeof w, sizeof w);
+    return w;
+  };
+  // Non-zero weights per row (at most 4096: classes <= 4096).
+  std::vector<uint16_t> count(rows, 0);
+  for (int c = 0; c < classes; ++c) {
+    const unsigned char* col = column(c);
+    for (uint64_t r = 0; r < rows; ++r) count[r] += weight_at(col, r) != 0;
+  }
+  size_t nonzero = 0, dense_rows = 0, sparse_weights = 0;
+  for (uint64_t r = 0; r < rows; ++r) {
+    nonzero += count[r];
+    if (count[r] >= kDenseRowMin) {
+      ++dense_rows;
+    } else {
+      sparse_weights += count[r];
+    }
+  }
+  // MaybeSparsify's test, on the sizes the dense table would have.
+  const size_t capacity = CapacityFor(rows);
+  const size_t dense_bytes = capacity * (1 + static_cast<size_t>(classes)) * sizeof(int16_t);
+  const size_t sparse_bytes = capacity * sizeof(SparseSlot) + nonzero * sizeof(SparseEntry);
+  if (sparse_bytes >= dense_bytes || nonzero > UINT32_MAX) return false;
+
+  capacity_ = capacity;
+  mask_ = capacity - 1;
+  size_ = 0;
+  frozen_stride_ = 1 + static_cast<size_t>(classes);
+  frozen_size_ = capacity * frozen_stride_;
+  frozen_.reset();
+  frozen_keys_.assign(capacity, 0);
+  data_.clear();
+  data_.shrink_to_fit();
+  totals_.clear();
+  totals_.shrink_to_fit();
+  stamps_.clear();
+  stamps_.shrink_to_fit();
+  sparse_ = true;
+  sparse_slots_.assign(capacity, SparseSlot{0, 0, 0});
+  sparse_entries_.assign(sparse_weights, SparseEntry{0, 0});
+  sparse_entries_.shrink_to_fit();
+  sparse_dense_.assign(dense_rows * static_cast<size_t>(classes) + kDensePadding, 0);
+  sparse_dense_.shrink_to_fit();
+  // Place the keys, and give each row its place in sparse_entries_ or sparse_dense_.
+  std::vector<uint32_t> next(rows);  // the row's next free entry, or its dense row
+  uint32_t entries = 0, dense = 0;
+  for (uint64_t r = 0; r < rows; ++r) {
+    uint64_t k;
+    std::memcpy(&k, key_bytes.data() + r * sizeof k, sizeof k);
+    if (k == 0) return false;
+    size_t i = Slot(k);
+    while (frozen_keys_[i] != 0) {
+      if (frozen_keys_[i] == k) return false;  // duplicate key
+      i = (i + 1) & mask_;
+    }
+    frozen_keys_[i] = k;
+    ++size_;
+    SparseSlot& s = sparse_slots_[i];
+    s.fingerprint = static_cast<int16_t>(Fingerprint(k));
+    if (count[r] >= kDenseRowMin) {
+      s.count = kDenseRow;
+      s.first = dense++;
+      next[r] = s.first;
+    } else {
+      s.count = count[r];
+      s.first = entries;
+      next[r] = entries;
+      entries += count[r];
+    }
+  }
+  // Column by column, so each row's entries come in class order (as MaybeSparsify's do).
+  for (int c = 0; c < classes; ++c) {
+    const unsigned char* col = column(c);
+    for (uint64_t r = 0; r < rows; ++r) {
+      const int16_t w = weight_at(col, r);
+      if (w == 0) continue;
+      if (count[r] >= kDenseRowMin) {
+        sparse_dense_[static_cast<size_t>(next[r]) * classes + c] = w;
+      } else {
+        sparse_entries_[next[r]++] = SparseEntry{static_cast<uint16_t>(c), w};
+      }
+    }
+  }
   return true;
 }
 
@@ -322,7 +444,7 @@ void WeightTable::MaybeSparsify() {
   // per lookup, the sparse layout two dependent misses (slot, then entries), which callers
   // that score key by key (AddScores) pay in full: with the tagger's 17 classes, tagging
   // measured slower sparse.
-  if (frozen_stride_ == 0 || sparse_ || num_classes_ < 32) return;
+  if (frozen_stride_ == 0 || sparse_ || num_classes_ < kSparseMinClasses) return;
   size_t nonzero = 0;
   for (size_t r = 0; r < capacity_; ++r) {
     if (frozen_keys_[r] == 0) continue;
@@ -356,6 +478,7 @@ void WeightTable::MaybeSparsify() {
     s.count = static_cast<uint16_t>(sparse_entries_.size() - s.first);
   }
   sparse_entries_.shrink_to_fit();
+  sparse_dense_.insert(sparse_dense_.end(), kDensePadding, 0);
   sparse_dense_.shrink_to_fit();
   sparse_ = true;
   frozen_.reset();
@@ -482,6 +605,25 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
   // each row and fetch its entries, then add.
   constexpr size_t kChunk = 64;
   const SparseSlot* found[kChunk];
+  const float scale = scale_;
+  const int classes = num_classes_;
+  const int16_t* dense = sparse_dense_.data();
+  const SparseEntry* entries = sparse_entries_.data();
+  // The sums: `scores` itself, or with SSE2 and up to kPaddedClasses classes a copy padded to
+  // a multiple of eight classes, so that dense rows are added eight weights at a time.
+  float* sums = scores;
+#if defined(__SSE2__)
+  constexpr int kPaddedClasses = 64;
+  alignas(16) float padded_sums[kPaddedClasses];
+  float* padded = nullptr;
+  const __m128 sc = _mm_set1_ps(scale);
+  if (classes <= kPaddedClasses) {
+    padded = padded_sums;
+    std::memcpy(padded, scores, classes * sizeof(float));
+    std::fill(padded + classes, padded + kPaddedClasses, 0.0f);
+    sums = padded;
+  }
+#endif
   for (size_t start = 0; start < n; start += kChunk) {
     const size_t m = std::min(kChunk, n - start);
     const uint64_t* k = keys + start;
@@ -501,10 +643,42 @@ void WeightTable::AddScoresBatch(const uint64_t* keys, size_t n, float* scores) 
         __builtin_prefetch(e + found[j]->count - 1);
       }
     }
+    // AddSparseRow's sums, with the scale and the row width in locals: read through members,
+    // they might alias `scores`, and the dense rows' loop reloaded the scale for every weight.
     for (size_t j = 0; j < m; ++j) {
-      if (found[j] != nullptr) AddSparseRow(*found[j], scores);
+      if (found[j] == nullptr) continue;
+      const SparseSlot& slot = *found[j];
+      if (slot.count == kDenseRow) {
+        const int16_t* w = &dense[static_cast<size_t>(slot.first) * classes];
+#if defined(__SSE2__)
+        if (padded != nullptr) {
+          // Eight weights per load, into the padded sums: lanes past `classes` (the next
+          // row's first weights, or sparse_dense_'s padding) land in sums that are dropped.
+          // Each lane adds scale * weight with the scalar loop's single-precision operations,
+          // so the sums are bit-identical.
+          for (int c = 0; c < classes; c += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c));
+            const __m128 lo = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+            const __m128 hi = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+            _mm_store_ps(padded + c, _mm_add_ps(_mm_load_ps(padded + c), _mm_mul_ps(sc, lo)));
+            _mm_store_ps(padded + c + 4,
+                         _mm_add_ps(_mm_load_ps(padded + c + 4), _mm_mul_ps(sc, hi)));
+          }
+          continue;
+        }
+#endif
+        for (int c = 0; c < classes; ++c) sums[c] += scale * static_cast<float>(w[c]);
+        continue;
+      }
+      const SparseEntry* e = &entries[slot.first];
+      for (uint32_t i = 0; i < slot.count; ++i) {
+        sums[e[i].cls] += scale * static_cast<float>(e[i].weight);
+      }
     }
   }
+#if defined(__SSE2__)
+  if (padded != nullptr) std::memcpy(scores, padded, classes * sizeof(float));
+#endif
 }
 
 }  // namespace annal::syntax

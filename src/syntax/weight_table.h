@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "syntax/byte_io.h"
@@ -129,6 +130,8 @@ class WeightTable {
   };
   static constexpr uint16_t kDenseRow = 0xFFFF;  // never a count: num_classes <= 4096
   static constexpr int kDenseRowMin = 16;
+  // Tables with fewer classes stay dense (see MaybeSparsify).
+  static constexpr int kSparseMinClasses = 32;
   struct SparseEntry {
     uint16_t cls;
     int16_t weight;
@@ -162,6 +165,14 @@ class WeightTable {
   void FrozenRow(size_t slot, int16_t* out) const;
   // Frozen mode: switches to the sparse layout when it is smaller (tables with many classes).
   void MaybeSparsify();
+  // Deserialize for a table of kSparseMinClasses or more: builds the sparse layout straight
+  // from the file's keys and class columns (rows of each) when MaybeSparsify would choose it.
+  // Returns false, changing nothing, when it would not (the caller then builds the dense
+  // table), and false, leaving the table unusable, on a zero or duplicate key.
+  bool DeserializeSparse(uint64_t rows, std::string_view key_bytes,
+                         std::string_view weight_bytes);
+  // Frozen mode: the slot count for `rows` rows (a power of two, at most 70% full).
+  static size_t CapacityFor(size_t rows);
   // Returns the row index for `key`, inserting an all-zero row if needed (training mode).
   size_t FindOrInsert(uint64_t key);
   void Rehash(size_t capacity);
@@ -199,7 +210,10 @@ class WeightTable {
   bool sparse_ = false;
   std::vector<SparseSlot> sparse_slots_;  // capacity_ slots
   std::vector<SparseEntry> sparse_entries_;
-  std::vector<int16_t> sparse_dense_;  // the dense rows (kDenseRow), num_classes_ weights each
+  // The dense rows (kDenseRow), num_classes_ weights each, then kDensePadding zeros: the batch
+  // reads a row eight weights at a time, up to seven past its end.
+  std::vector<int16_t> sparse_dense_;
+  static constexpr size_t kDensePadding = 8;
 };
 
 }  // namespace annal::syntax

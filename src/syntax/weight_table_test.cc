@@ -220,6 +220,61 @@ TEST(WeightTableTest, SparseTableWithDenseRows) {
   EXPECT_EQ(pruned.num_rows(), keys.size());
 }
 
+// Loading builds a wide table's sparse layout straight from the file (DeserializeSparse), not
+// through the dense table that Average builds it from: every key, present or absent, scores
+// bit-identically in the loaded table and in the one it was saved from, key by key and in
+// batches. A wide table whose rows are mostly non-zero loads dense, as it was built, and a
+// duplicated key is refused either way.
+TEST(WeightTableTest, LoadedSparseTableScoresAsBuilt) {
+  constexpr int kClasses = 40;
+  std::mt19937_64 rng(5);
+  for (const int weights_per_row : {3, kClasses}) {
+    WeightTable t(kClasses);
+    // 2,860 rows take 4,096 slots: then rows of every class are smaller dense.
+    std::vector<uint64_t> keys(2860);
+    for (auto& k : keys) k = rng() | 1;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      // Some rows of the sparse table get kDenseRowMin or more weights (kept dense).
+      const int weights = weights_per_row == 3 && i % 7 == 0 ? 20 : weights_per_row;
+      for (int j = 0; j < weights; ++j) {
+        const int c = static_cast<int>((i * 3 + static_cast<size_t>(j) * 11) % kClasses);
+        t.Update(keys[i], c, static_cast<float>(static_cast<int>(rng() % 9) - 4) + 0.5f, 0);
+      }
+    }
+    t.Average(1);
+    const bool sparse = weights_per_row == 3;
+    ASSERT_EQ(t.sparse(), sparse);
+    WeightTable loaded;
+    ExpectSavedBytesRoundTrip(t, &loaded);
+    EXPECT_EQ(loaded.sparse(), sparse);
+    EXPECT_EQ(loaded.num_rows(), t.num_rows());
+    // Present keys only: an absent key may match a row by its 16-bit fingerprint, and whether
+    // it does depends on where rows sit, which depends on the order they were inserted in
+    // (here: training order; loading: file order, as before).
+    for (uint64_t k : keys) {
+      std::vector<float> built(kClasses, 0.25f), reloaded(kClasses, 0.25f);
+      t.AddScores(k, built.data());
+      loaded.AddScores(k, reloaded.data());
+      ASSERT_EQ(built, reloaded) << k;
+    }
+    std::vector<uint64_t> batch(keys.begin() + 100, keys.begin() + 300);
+    EXPECT_EQ(ExpectBatchAsKeyByKey(t, batch, kClasses, 0.0f, "built"),
+              ExpectBatchAsKeyByKey(loaded, batch, kClasses, 0.0f, "loaded"));
+    for (int i = 0; i < 200; ++i) batch.push_back(rng() | 1);
+    ExpectBatchAsKeyByKey(loaded, batch, kClasses, 0.0f, "loaded, with absent keys");
+
+    // The same bytes with the second key replaced by the first are refused.
+    ByteWriter w;
+    t.Serialize(&w);
+    std::string bytes = w.data();
+    const size_t keys_at = 4 + 8 + 4;
+    bytes.replace(keys_at + 8, 8, bytes.substr(keys_at, 8));
+    ByteReader r(bytes);
+    WeightTable dup;
+    EXPECT_FALSE(dup.Deserialize(&r)) << weights_per_row;
+  }
+}
+
 // Tables with few classes keep dense rows (the parser's move table: 3 classes, 8-byte rows).
 TEST(WeightTableTest, FewClassesStayDense) {
   WeightTable t(3);
