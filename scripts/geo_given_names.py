@@ -26,6 +26,12 @@ NOT_GIVEN = {
     "COUNT", "MR", "MRS", "MS", "REV", "FATHER", "BISHOP", "POPE", "ARCHBISHOP", "CARDINAL",
     "PRESIDENT", "MINISTER", "CHIEF", "COLONEL", "MAJOR", "CAPTAIN", "ADMIRAL", "MARSHAL",
     "SHAH", "KHAN", "MIR", "NEW", "NORTH", "SOUTH", "EAST", "WEST", "GERMAN", "MAN", "IN", "OH",
+    # Honorifics and titles of other languages (Bhutan's Lyonpo, Malaysia's Datuk and Tun, Fiji's
+    # Ratu, Cambodia's Samdech, Thailand's Khun), religious titles, and the organisations' tags
+    # the dictionary puts before a name (CROWN prince, CPP, KPA): no given names.
+    "AYATOLLAH", "HOJATOLISLAM", "MAULANA", "ALHAJI", "HADJA", "HAJA", "SEYYED", "SAYID",
+    "MAKHDOOM", "KHAWAJA", "SARDAR", "MIAN", "LYONPO", "DATUK", "TUN", "TUANKU", "PENGIRAN",
+    "RATU", "SAMDECH", "KHUN", "NAAL", "CROWN", "CPP", "KPA", "VKIM",
 }
 
 
