@@ -522,6 +522,16 @@ bool FollowsGivenName(std::string_view text, const std::vector<Token>& toks, uin
   return !(t - 1 == sentence_first && SentenceInitialCommon().contains(prev.norm));
 }
 
+// Whether token t is followed by a possessive ("Jones's", "Jones'"): "from Jones' underwear"
+// names a person's belongings, not a place "from" which something comes.
+bool BeforePossessive(std::string_view text, const std::vector<Token>& toks, uint32_t t,
+                      uint32_t sentence_end) {
+  if (t + 1 >= sentence_end || toks[t + 1].begin != toks[t].end) return false;
+  const Token& next = toks[t + 1];
+  std::string_view w = Word(text, next);
+  return next.has(text::kPossessive) || w == "'" || w == "\xE2\x80\x99";
+}
+
 struct AdminContext {
   std::string iso3;
   std::string admin1;  // empty: the whole country
@@ -679,6 +689,36 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     });
   };
 
+  // Whether a mention is written as a place is: with admin context, as a home town, after "in"
+  // (and the like), or before a town's office or institution ("Ozark police").
+  auto PlaceLikeUse = [&](const RawMention& r) {
+    if (r.dateline || r.county || r.before_name || r.end_byte != 0 || r.begin_byte != 0) {
+      return false;
+    }
+    if (r.admin || r.hometown) return true;
+    if (r.first > 0 && IsLocativePreposition(toks[r.first - 1].norm)) return true;
+    if (r.end >= toks.size() || toks[r.end].has(text::kSentenceStart)) return false;
+    std::string_view next = toks[r.end].norm;
+    // Written in lower case too ("Ozark police"); the list's connectives say nothing.
+    return FollowingAllowed().contains(next) && next != "ON" && next != "IN" && next != "AND" &&
+           next != "OR";
+  };
+
+  // Whether every reading of a given name is a foreign admin-1 region or a small place (see
+  // the caller): no country, no capital, no city of a million, no region of a country whose
+  // regions English news names by themselves.
+  auto RegionNamedLikePerson = [&](const std::vector<PlaceCandidate>& cands) {
+    return std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (c.key_kind == KeyKind::kDemonym) return true;
+      if (e.kind == PlaceKind::kAdmin1) {
+        return e.country_iso3 == "USA" || e.country_iso3 == "CAN" || e.country_iso3 == "AUS" ||
+               e.country_iso3 == "GBR" || false;
+      }
+      return e.kind != PlaceKind::kPlace || e.feature_code == "PPLC" || e.population >= 1000000;
+    });
+  };
+
   // Later parts of a hyphenated compound that is not itself a name: "Russia-Turkey ties",
   // "Egyptian-US relations", "Fargo-Moorhead", "mid-Ohio", "made-in-China". The first part is
   // read by the main scan ("Canada-wide"). A later part counts only when it is unlikely to be a
@@ -724,7 +764,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::unordered_set<std::string_view> locative_names;
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token + 1; t < sent.end_token; ++t) {
-      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t])) {
+      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t]) &&
+          !BeforePossessive(text, toks, t, sent.end_token)) {
         locative_names.insert(toks[t].norm);
       }
       // A surname after a known given name is a person's anywhere in the document, also before
@@ -1037,7 +1078,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         });
         if (single && !major &&
             (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
-             prev.norm == "WROTE")) {  // "said Moore"
+             prev.norm == "WROTE") &&
+            // "said Monroe Mayor Robert Routson": an office after the name makes it a town's.
+            !(end < sent.end_token && FollowingAllowed().contains(toks[end].norm))) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
@@ -1070,6 +1113,17 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
               PlaceEntry e = gazetteer_.entry(c.entry);
               return e.feature_code == "PPLC" || e.population >= 1000000;
             });
+        // A given name that is also a foreign region's name ("Mary Wheeler": Mary, Turkmenistan;
+        // "Patrick Smith") before a capitalised word is a person's, as for a plain place; a
+        // country's name keeps its sense ("Georgia Tech", "Jordan Valley"), and so do English-
+        // speaking countries' states and provinces ("Virginia Beach", "Victoria Street").
+        if (single && strong && IsGivenName(tok.norm) && IsCapitalizedWord(text, next) &&
+            !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm) &&
+            RegionNamedLikePerson(cands)) {
+          person_names.insert(toks[end].norm);
+          t = end;
+          continue;
+        }
         bool said_or_aged = before_name && end + 1 < sent.end_token &&
                             (IsSpeechVerb(toks[end + 1].norm) ||
                              (toks[end + 1].norm == "," && end + 2 < sent.end_token &&
@@ -1594,11 +1648,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   }
   // Whether a resolved plain place is dropped: too small with no support, or a likely first name
   // ("Michael Moore") whose own region is not in the document. Dropped mentions do not vote.
+  // One sense per discourse: a name the document also writes in a place's context ("Ozark
+  // police", "in Ozark", "Ozark, Mo.", "an Ozark man") is a place in its name-like uses too
+  // ("Ozark Dodge"). Standing alone is not enough: firms and clubs do ("Real are ...", "at Tata").
+  std::unordered_set<std::string> plain_keys;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (PlaceLikeUse(raws[i])) plain_keys.insert(keys[i]);
+  }
   auto dropped = [&](size_t i, const Choice& ch) {
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
     if (e.kind != PlaceKind::kPlace && !IsMinorRegion(e)) return false;
     if (!ch.supported && e.population < options_.min_population_unsupported) return true;
-    return raws[i].before_name && !ch.admin_supported && e.population < 100000;
+    return raws[i].before_name && !ch.admin_supported && e.population < 100000 &&
+           !plain_keys.contains(keys[i]);
   };
   std::vector<Vote> own2(raws.size());
   Votes country2 = base_country, admin2 = base_admin;
