@@ -348,6 +348,19 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// Words after a name that make it a town's ("Monroe Mayor", "Ozark police", "Groton residents"):
+// offices and institutions a firm or a person does not have ("Mercedes chief executive").
+bool IsTownOfficeWord(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {
+      "MAYOR",    "POLICE",  "SHERIFF", "COUNCIL",     "CITY",      "TOWN",  "TOWNSHIP",
+      "VILLAGE",  "FIRE",    "SCHOOL",  "SCHOOLS",     "RESIDENTS", "ALDERMAN", "SELECTMEN",
+      "SELECTMAN", "COUNCILMAN", "COUNCILWOMAN", "LIBRARY", "PLANNING", "ZONING"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
 // The people of a US state or Canadian province (annal's own table; the gazetteer's demonyms
 // are countries' and continents'). Left out: forms that are also a country's people (Georgian),
 // a newspaper's or a magazine's name (Oregonian, Oklahoman, Tennessean, New Yorker) or an ethnic
@@ -698,10 +711,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     if (r.admin || r.hometown) return true;
     if (r.first > 0 && IsLocativePreposition(toks[r.first - 1].norm)) return true;
     if (r.end >= toks.size() || toks[r.end].has(text::kSentenceStart)) return false;
-    std::string_view next = toks[r.end].norm;
-    // Written in lower case too ("Ozark police"); the list's connectives say nothing.
-    return FollowingAllowed().contains(next) && next != "ON" && next != "IN" && next != "AND" &&
-           next != "OR";
+    return IsTownOfficeWord(toks[r.end].norm);  // in lower case too: "Ozark police"
   };
 
   // Whether every reading of a given name is a foreign admin-1 region or a small place (see
@@ -1080,7 +1090,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
             (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
              prev.norm == "WROTE") &&
             // "said Monroe Mayor Robert Routson": an office after the name makes it a town's.
-            !(end < sent.end_token && FollowingAllowed().contains(toks[end].norm))) {  // "said Moore"
+            !(end < sent.end_token && IsTownOfficeWord(toks[end].norm))) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
