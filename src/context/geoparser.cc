@@ -1556,6 +1556,24 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       PlaceEntry e = gazetteer_.entry(c.entry);
       if (e.kind == PlaceKind::kCountry) country = e;
     }
+    // The admin key of the name's reading as a major US state or Canadian province, if any.
+    std::optional<std::string> region;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kAdmin1 && c.key_kind == KeyKind::kName && !IsMinorRegion(e) &&
+          (e.country_iso3 == "USA" || e.country_iso3 == "CAN")) {
+        region = AdminKey(e.country_iso3, e.admin1_code);
+      }
+    }
+    // Whether the story is about the region's country: it has at least half as many votes as
+    // all the others' (a story on County Cavan's "Virginia" is not).
+    bool region_in_story = false;
+    if (region) {
+      std::string iso3 = region->substr(0, 3);
+      double region_cv = votes_for(country_votes, iso3, own[i].iso3 == iso3);
+      region_in_story = (others <= 0 || region_cv >= 0.5 * others) &&
+                        !(r.end < toks.size() && !r.dateline && IsTownOfficeWord(toks[r.end].norm));
+    }
     Choice best;
     double best_score = -1e9;
     uint64_t top_population = 0;
@@ -1604,6 +1622,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
         admin_match = true;
         score += 20;
+      }
+      // A US state's or Canadian province's name means the region, not a town named after it
+      // in another region ("Oregon" and "Washington" in a story on Chicago are no Illinois
+      // towns); admin context after the name still decides ("Washington, Ill."), and the
+      // national capital and cities of a million keep their names ("Washington", "New York").
+      // Not in a story about another country, nor before a town's word ("Washington Township").
+      if (region && region_in_story && !r.admin && e.kind == PlaceKind::kPlace &&
+          e.feature_code != "PPLC" &&
+          e.population < 1000000 && AdminKey(e.country_iso3, e.admin1_code) != *region) {
+        continue;
       }
       if (country && !r.admin) {
         // A country name means the country; only an admin-1 region of the same name whose

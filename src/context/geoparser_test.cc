@@ -817,5 +817,20 @@ TEST_F(GeoparserTest, CapitalOfANamedCountryKeepsItsNameAgainstRegionVotes) {
   EXPECT_EQ(Find(ms, "Dublin")->country_iso3, "USA");
 }
 
+TEST_F(GeoparserTest, StateNameIsTheStateNotATownOfAnotherState) {
+  // Chicago votes for Illinois, where towns are called Oregon and Washington; the names still
+  // mean the state and the capital.
+  auto ms = Places(
+      "Officials in Chicago met governors from Oregon and Washington about the rail plan.");
+  ASSERT_NE(Find(ms, "Oregon"), nullptr);
+  EXPECT_EQ(Find(ms, "Oregon")->kind, PlaceKind::kAdmin1);
+  ASSERT_NE(Find(ms, "Washington"), nullptr);
+  EXPECT_NE(Find(ms, "Washington")->feature, "PPL");
+  // Admin context and a town's word after the name still make it the town.
+  ms = Places("Officials in Chicago met the mayor of Oregon, Ill., about the rail plan.");
+  ASSERT_NE(Find(ms, "Oregon"), nullptr);
+  EXPECT_EQ(Find(ms, "Oregon")->kind, PlaceKind::kPlace);
+}
+
 }  // namespace
 }  // namespace annal::context
