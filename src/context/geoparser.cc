@@ -348,6 +348,17 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
   return *s;
 }
 
+// What follows an all-caps dateline place: a comma before its region, an agency's parenthesis,
+// or a dash (also an en or em dash).
+bool IsDatelineMark(std::string_view norm) {
+  static constexpr std::string_view kMarks[] = {",",   "(",     "-",      "--",          ":",
+                                                "---", "\u2013", "\u2014"};
+  for (std::string_view m : kMarks) {
+    if (norm == m) return true;
+  }
+  return false;
+}
+
 // Words after a name that make it a town's ("Monroe Mayor", "Ozark police", "Groton residents"):
 // offices and institutions a firm or a person does not have ("Mercedes chief executive").
 bool IsTownOfficeWord(std::string_view norm) {
@@ -1019,7 +1030,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         t = end;
         continue;
       }
-      if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
+      // An all-caps dateline is no sentence's first word ("FAIRFIELD, Conn. --").
+      if (single && sentence_start && SentenceInitialCommon().contains(tok.norm) &&
+          !(tok.has(text::kAllCaps) && end < sent.end_token && IsDatelineMark(toks[end].norm))) {
+        continue;
+      }
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
         PlaceEntry e = gazetteer_.entry(c.entry);
         return e.kind != PlaceKind::kPlace && !IsMinorRegion(e);
@@ -1038,10 +1053,13 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
           tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
+        // The text stage drops the control character U+0097 (a mis-decoded em dash) between
+        // the place and the story: "NEWARK \u0097 It was".
         bool dateline_like =
             end < sent.end_token &&
-            (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
-             toks[end].norm == "--" || toks[end].norm == ":" || toks[end].norm == "---");
+            (IsDatelineMark(toks[end].norm) ||
+             text.substr(toks[end - 1].end, toks[end].begin - toks[end - 1].end)
+                     .find("\u0097") != std::string_view::npos);
         // A dateline without its dash, first in the text: "LONDON The Latest on ...".
         if (t == 0 && end < sent.end_token && IsCapitalizedWord(text, toks[end]) &&
             !toks[end].has(text::kAllCaps)) {

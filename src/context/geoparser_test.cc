@@ -832,5 +832,18 @@ TEST_F(GeoparserTest, StateNameIsTheStateNotATownOfAnotherState) {
   EXPECT_EQ(Find(ms, "Oregon")->kind, PlaceKind::kPlace);
 }
 
+TEST_F(GeoparserTest, AllCapsDatelineAfterAHeadline) {
+  // A dateline after the headline sentence: its comma makes it one even for a word that opens
+  // sentences ("Fairfield"), and so does the control character a mis-decoded em dash leaves.
+  auto ms = Places("Woman handcuffs self to husband. FAIRFIELD, Conn. -- Police say she tried.");
+  ASSERT_NE(Find(ms, "FAIRFIELD"), nullptr);
+  EXPECT_EQ(Find(ms, "FAIRFIELD")->country_iso3, "USA");
+  ms = Places("Man fined after crash. NEWARK \u0097 It was classified as a motor vehicle.");
+  EXPECT_NE(Find(ms, "NEWARK"), nullptr);
+  // An all-caps word in running text is still no place.
+  ms = Places("Man fined after crash. NEWARK It was classified as a motor vehicle.");
+  EXPECT_EQ(Find(ms, "NEWARK"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
