@@ -1743,6 +1743,35 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     choices[i] = resolve(i, own2, country2, admin2);
   }
 
+  // The US state the story names most often by its name or abbreviation ("Indiana" five times
+  // beside one "Illinois"), if it is named at least twice as often as any other (a story on an
+  // Iowa county that names Wisconsin three times and Illinois twice is not clearly anywhere). Votes count each name once
+  // (a repeated ambiguous name must not outvote its context), but a state named again and again
+  // is where a local story's counties are ("Boone County" in a story on Indiana's schools).
+  auto MostNamedUsState = [&]() -> std::optional<std::string> {
+    std::map<std::string, int> count;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr || raws[i].county) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      if (e.kind == PlaceKind::kAdmin1 && e.country_iso3 == "USA" && !IsMinorRegion(e)) {
+        ++count[AdminKey(e.country_iso3, e.admin1_code)];
+      }
+    }
+    std::optional<std::string> best;
+    int first = 0, second = 0;
+    for (const auto& [k, n] : count) {
+      if (n > first) {
+        second = first;
+        first = n;
+        best = k;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    if (first < 2 * second || first == 0) return std::nullopt;
+    return best;
+  };
+
   // The document's main local place (for counties the gazetteer lacks).
   // main_admin: the most-voted admin-1 region; main_us_admin: the most-voted US state ("County"
   // and "Parish" name the gazetteer-less admin-2 level in the US: a British town the story also
@@ -1761,6 +1790,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         main_us_admin = k;
       }
     }
+    if (std::optional<std::string> named = MostNamedUsState()) main_us_admin = *named;
     const std::string& best_admin = main_us_admin;
     for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
       if (choices[i].candidate == nullptr || raws[i].county) continue;

@@ -845,5 +845,23 @@ TEST_F(GeoparserTest, AllCapsDatelineAfterAHeadline) {
   EXPECT_EQ(Find(ms, "NEWARK"), nullptr);
 }
 
+TEST_F(GeoparserTest, CountyLiesInTheStateTheStoryNamesMost) {
+  // "Illinois" is unambiguous and "Indiana" is also a town's name, so votes alone favour
+  // Illinois; the story names Indiana three times, and its county is there.
+  auto ms = Places(
+      "Boone County schools will cut bus routes. Indiana lawmakers cut school funding, and "
+      "Indiana districts must save money. Teachers in Indiana said Illinois pays more.");
+  const PlaceMention* county = Find(ms, "Boone County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_GT(county->lon, -88.1) << county->name;  // Indiana lies east of Illinois' line
+  // Named as often as another state: the votes decide as before.
+  ms = Places(
+      "Boone County schools will cut bus routes. Indiana lawmakers cut school funding. "
+      "Teachers said Illinois pays more.");
+  county = Find(ms, "Boone County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_LT(county->lon, -88.1) << county->name;
+}
+
 }  // namespace
 }  // namespace annal::context
