@@ -359,6 +359,17 @@ bool IsDatelineMark(std::string_view norm) {
   return false;
 }
 
+// Common nouns that never name a place alone but do name US counties ("Hall County", Georgia;
+// "Lake County", "Bay County", "Centre County").
+bool IsCountyNoun(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"HALL",   "LAKE",   "PARK",  "BAY",
+                                                "VALLEY", "ISLAND", "CENTRE"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
 // Words after a name that make it a town's ("Monroe Mayor", "Ozark police", "Groton residents"):
 // offices and institutions a firm or a person does not have ("Mercedes chief executive").
 bool IsTownOfficeWord(std::string_view norm) {
@@ -926,7 +937,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (end == 0 && t + 1 < sent.end_token &&
           (toks[t + 1].norm == "COUNTY" || toks[t + 1].norm == "PARISH") &&
-          !NeverPlace().contains(tok.norm) && !PlaceModifiers().contains(tok.norm)) {
+          (!NeverPlace().contains(tok.norm) || IsCountyNoun(tok.norm)) &&
+          !PlaceModifiers().contains(tok.norm)) {
         // "Henry County" with no place named Henry: the gazetteer has no counties, so it is
         // approximated like a county whose namesake lies in another state (below).
         RawMention r;
@@ -1004,7 +1016,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         continue;
       }
       bool single = end == t + 1;
-      if (single && NeverPlace().contains(tok.norm)) continue;
+      bool county_noun = IsCountyNoun(tok.norm) && end < sent.end_token &&
+                         (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH");
+      if (single && NeverPlace().contains(tok.norm) && !county_noun) continue;
       // "the U.S. County Road": a country's name with no town reading names no county.
       bool country_only =
           std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {

@@ -863,5 +863,15 @@ TEST_F(GeoparserTest, CountyLiesInTheStateTheStoryNamesMost) {
   EXPECT_LT(county->lon, -88.1) << county->name;
 }
 
+TEST_F(GeoparserTest, CountyNamedByACommonNoun) {
+  // "Hall" and "Lake" are never places alone, but Hall County and Lake County are counties.
+  auto ms = Places("Officials in Hall County, Ga., approved the new prison on Monday.");
+  const PlaceMention* hall = Find(ms, "Hall County");
+  ASSERT_NE(hall, nullptr);
+  EXPECT_TRUE(hall->approximate);
+  EXPECT_EQ(hall->country_iso3, "USA");
+  EXPECT_EQ(Find(Places("The Hall was full on Monday."), "Hall"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
