@@ -1729,6 +1729,14 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
     if (e.kind != PlaceKind::kPlace && !IsMinorRegion(e)) return false;
     if (!ch.supported && e.population < options_.min_population_unsupported) return true;
+    // A section of a city (GeoNames PPLX: Driver, a Darwin suburb; Sunset, in Vancouver) is a
+    // neighbourhood's name, which news writes with its city or country around it; alone it is
+    // more often a word ("Driver injured in crash"). Big ones keep their fame (Hollywood).
+    if (!ch.supported && e.feature_code == "PPLX" && e.population < 100000 &&
+        !(raws[i].first > 0 && !raws[i].dateline &&
+          IsLocativePreposition(toks[raws[i].first - 1].norm))) {  // "in Monte Carlo"
+      return true;
+    }
     return raws[i].before_name && !ch.admin_supported && e.population < 100000 &&
            !plain_keys.contains(keys[i]);
   };

@@ -873,5 +873,16 @@ TEST_F(GeoparserTest, CountyNamedByACommonNoun) {
   EXPECT_EQ(Find(Places("The Hall was full on Monday."), "Hall"), nullptr);
 }
 
+TEST_F(GeoparserTest, CitySectionNeedsSupport) {
+  // Driver is a suburb of Darwin (a GeoNames PPLX), and a headline's first word here.
+  auto ms = Places("Driver injured in crash. A man was hurt on Friday night.");
+  EXPECT_EQ(Find(ms, "Driver"), nullptr);
+  // With its country in the story it is the suburb; a famous big section needs nothing.
+  ms = Places("Floods in Australia cut off Darwin and the suburbs of Driver and Palmerston.");
+  EXPECT_NE(Find(ms, "Driver"), nullptr);
+  ms = Places("Hollywood studios cut jobs on Friday.");
+  EXPECT_NE(Find(ms, "Hollywood"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
