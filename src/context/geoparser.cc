@@ -853,6 +853,26 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                               IsCapitalizedWord(text, toks[t - 2]) && dotted;
       uint32_t cut_byte = 0;
       uint32_t end = longest(t, sent.end_token, after_name_comma, &cands, &cut_byte);
+      // "Dublin City Council" beside Columbus: before a town office "City" is the town's word
+      // (as in "Groton Town Council"); a "X City" that is only some place's alternate name
+      // (Dublin, Ireland's "Dublin City") yields to the name without it when that names towns
+      // only. Names whose own name has "City" (Mexico City, Kansas City) and "Quebec City"
+      // (whose shorter form is also the province) are kept.
+      if (end > t + 1 && end < sent.end_token && cut_byte == 0 &&
+          toks[end - 1].norm == "CITY" && IsTownOfficeWord(toks[end].norm) &&
+          std::all_of(cands.begin(), cands.end(), [](const PlaceCandidate& c) {
+            return c.key_kind == KeyKind::kAlternate;
+          })) {
+        std::vector<PlaceCandidate> shorter;
+        uint32_t e2 = longest(t, end - 1, after_name_comma, &shorter);
+        bool towns_only = std::all_of(shorter.begin(), shorter.end(), [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+        });
+        if (e2 == end - 1 && towns_only) {
+          end = e2;
+          cands = std::move(shorter);
+        }
+      }
       if (end == 0 && dotted && !after_name_comma) {
         // An AP state abbreviation with its period outside admin context: "Missing Ill. man
         // found", "Fla. economist", "moved to Mass.". Only before a word that is not capitalised

@@ -884,5 +884,19 @@ TEST_F(GeoparserTest, CitySectionNeedsSupport) {
   EXPECT_NE(Find(ms, "Hollywood"), nullptr);
 }
 
+TEST_F(GeoparserTest, CityBeforeATownOfficeIsTheTownsWord) {
+  // "Dublin City" is only Dublin, Ireland's alternate name; before "Council" it is Dublin's
+  // council, and Columbus and Worthington place that Dublin in Ohio.
+  auto ms = Places(
+      "The budget passed. Dublin City Council approved the plan on Monday, and officials in "
+      "Columbus and Worthington agreed.");
+  ASSERT_NE(Find(ms, "Dublin"), nullptr);
+  EXPECT_EQ(Find(ms, "Dublin")->country_iso3, "USA");
+  // A city whose shorter name is also a region keeps its "City".
+  ms = Places("The budget passed. Quebec City Council approved the plan on Monday.");
+  ASSERT_NE(Find(ms, "Quebec City"), nullptr);
+  EXPECT_EQ(Find(ms, "Quebec City")->kind, PlaceKind::kPlace);
+}
+
 }  // namespace
 }  // namespace annal::context
