@@ -180,7 +180,10 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   "HOME",
                                                                   "HUMAN",
                                                                   "BANK",
-                                                                  "CENTURY"};
+                                                                  "CENTURY",
+                                                                  // "the Farallon Islands" is no
+                                                                  // Hong Kong district.
+                                                                  "ISLANDS"};
   return *s;
 }
 
@@ -997,6 +1000,15 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (end == 0) continue;
       if (end < sent.end_token && IsSeaWord(toks[end].norm)) {
+        t = end - 1;
+        continue;
+      }
+      // "the Gulf of Mexico", "Bay of Bengal", "Sea of Japan": a water body named after the
+      // place, not the place (the gazetteer has no water bodies).
+      if (t >= sent.first_token + 2 && toks[t - 1].norm == "OF" &&
+          IsCapitalizedWord(text, toks[t - 2]) &&
+          (toks[t - 2].norm == "GULF" || toks[t - 2].norm == "BAY" ||
+           IsSeaWord(toks[t - 2].norm) || toks[t - 2].norm == "STRAIT")) {
         t = end - 1;
         continue;
       }

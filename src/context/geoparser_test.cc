@@ -898,5 +898,13 @@ TEST_F(GeoparserTest, CityBeforeATownOfficeIsTheTownsWord) {
   EXPECT_EQ(Find(ms, "Quebec City")->kind, PlaceKind::kPlace);
 }
 
+TEST_F(GeoparserTest, WaterBodiesNamedAfterAPlaceAreNotThePlace) {
+  auto ms = Places("Oil spilled into the Gulf of Mexico near the Farallon Islands on Monday.");
+  EXPECT_EQ(Find(ms, "Mexico"), nullptr);
+  EXPECT_EQ(Find(ms, "Islands"), nullptr);
+  ms = Places("Oil prices rose in Mexico on Monday.");
+  EXPECT_NE(Find(ms, "Mexico"), nullptr);
+}
+
 }  // namespace
 }  // namespace annal::context
