@@ -811,11 +811,68 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
     }
   }
+  // "Navarro, Henderson and Ellis counties", "Geauga and Medina counties": every name of a list
+  // before "counties" or "parishes" is a county, as "X County" is. First token of each name ->
+  // its end token and whether the list is of parishes.
+  std::map<uint32_t, std::pair<uint32_t, bool>> county_list_names;
+  for (const text::Sentence& sent : analyzed.sentences) {
+    for (uint32_t k = sent.first_token + 1; k < sent.end_token; ++k) {
+      if (toks[k].norm != "COUNTIES" && toks[k].norm != "PARISHES") continue;
+      std::vector<std::pair<uint32_t, uint32_t>> names;
+      uint32_t j = k;  // one past the name being collected
+      bool need_name = true, coordinated = false;
+      while (j > sent.first_token) {
+        if (need_name) {
+          uint32_t b = j;
+          while (b > sent.first_token && IsCapitalizedWord(text, toks[b - 1]) &&
+                 !NeverPlace().contains(toks[b - 1].norm) && j - b < 3) {
+            --b;
+          }
+          if (b == j) break;
+          names.emplace_back(b, j);
+          j = b;
+          need_name = false;
+        } else if (toks[j - 1].norm == ",") {
+          --j;
+          if (j > sent.first_token && (toks[j - 1].norm == "AND" || toks[j - 1].norm == "OR")) {
+            --j;
+            coordinated = true;
+          }
+          need_name = true;
+        } else if (toks[j - 1].norm == "AND" || toks[j - 1].norm == "OR") {
+          --j;
+          coordinated = true;
+          need_name = true;
+        } else {
+          break;
+        }
+      }
+      // A list needs its "and": "the two counties" or "Smith counties" alone are no list.
+      if (!coordinated || names.size() < 2) continue;
+      for (const auto& [b, e] : names) county_list_names[b] = {e, toks[k].norm == "PARISHES"};
+    }
+  }
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
       if (tok.norm.find('-') != std::string::npos) AddCompoundParts(t, &raws);
       if (!IsCapitalizedWord(text, tok)) continue;
+      if (auto it = county_list_names.find(t); it != county_list_names.end()) {
+        RawMention r;
+        r.first = t;
+        r.end = it->second.first;
+        r.county = true;
+        r.parish = it->second.second;
+        r.candidates = gazetteer_.LookupNormalized(
+            NormalizePlaceName(text.substr(tok.begin, toks[r.end - 1].end - tok.begin)));
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return c.key_kind == KeyKind::kDemonym ||
+                 gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        raws.push_back(std::move(r));
+        t = it->second.first - 1;
+        continue;
+      }
       bool sentence_start =
           t == sent.first_token || tok.has(text::kSentenceStart) ||
           (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);

@@ -906,5 +906,23 @@ TEST_F(GeoparserTest, WaterBodiesNamedAfterAPlaceAreNotThePlace) {
   EXPECT_NE(Find(ms, "Mexico"), nullptr);
 }
 
+TEST_F(GeoparserTest, NamesListedBeforeCountiesAreCounties) {
+  // "Jackson and Barrow counties" beside Georgia: both are Georgia's counties, not Jackson,
+  // Mississippi or Barrow, Alaska.
+  auto ms = Places(
+      "School districts in Northeast Georgia are changing policies. Officials in Jackson and "
+      "Barrow counties said Georgia cut their funds.");
+  for (const char* name : {"Jackson", "Barrow"}) {
+    const PlaceMention* m = Find(ms, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->country_iso3, "USA") << name;
+    EXPECT_GT(m->lon, -86.0) << name << " " << m->name;  // Georgia lies east of Alabama
+    EXPECT_LT(m->lat, 35.1) << name << " " << m->name;
+  }
+  // No list (no "and"), no county: "Barrow counties" is not read as one.
+  ms = Places("Officials said Barrow counties had met on Monday.");
+  for (const PlaceMention& m : ms) EXPECT_FALSE(m.approximate) << m.text;
+}
+
 }  // namespace
 }  // namespace annal::context
