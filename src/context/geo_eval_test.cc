@@ -119,7 +119,7 @@ TEST(EvaluateGeoparserTest, CountsCorrectWrongMissedAndPrecision) {
 }
 
 // The GEO lines of `annal eval` on the shared gold sets. Floors are just below what this
-// geoparser reaches with the real text stage (TR-News 0.886, LGL 0.770), so a regression fails.
+// geoparser reaches with the real text stage (TR-News 0.886, LGL 0.774), so a regression fails.
 TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   std::string dir = std::string(ANNAL_TEST_SHARED_DIR) + "/data/geoparsing-eval";
   if (!std::filesystem::exists(dir + "/TR-News.xml")) {
@@ -135,7 +135,7 @@ TEST(GeoEvalSharedTest, AccuracyOnTrNewsAndLgl) {
   auto lgl = EvaluateGeoparsingFile(dir + "/lgl.xml", geoparser, text::AnalyzeText);
   ASSERT_TRUE(lgl.ok()) << lgl.status().ToString();
   EXPECT_EQ(lgl->gold, 4462u);
-  EXPECT_GE(lgl->acc161(), 0.765) << "GEO_LGL acc161=" << lgl->acc161();
+  EXPECT_GE(lgl->acc161(), 0.77) << "GEO_LGL acc161=" << lgl->acc161();
 }
 
 }  // namespace
