@@ -180,7 +180,10 @@ const std::unordered_set<std::string_view>& NeverPlace() {
                                                                   "HOME",
                                                                   "HUMAN",
                                                                   "BANK",
-                                                                  "CENTURY"};
+                                                                  "CENTURY",
+                                                                  // "the Farallon Islands" is no
+                                                                  // Hong Kong district.
+                                                                  "ISLANDS"};
   return *s;
 }
 
@@ -346,6 +349,41 @@ const std::unordered_set<std::string_view>& FollowingAllowed() {
                                                                   "PARKS",
                                                                   "RECREATION"};
   return *s;
+}
+
+// What follows an all-caps dateline place: a comma before its region, an agency's parenthesis,
+// or a dash (also an en or em dash).
+bool IsDatelineMark(std::string_view norm) {
+  static constexpr std::string_view kMarks[] = {",",   "(",     "-",      "--",          ":",
+                                                "---", "\u2013", "\u2014"};
+  for (std::string_view m : kMarks) {
+    if (norm == m) return true;
+  }
+  return false;
+}
+
+// Common nouns that never name a place alone but do name US counties ("Hall County", Georgia;
+// "Lake County", "Bay County", "Centre County").
+bool IsCountyNoun(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {"HALL",   "LAKE",   "PARK",  "BAY",
+                                                "VALLEY", "ISLAND", "CENTRE"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
+}
+
+// Words after a name that make it a town's ("Monroe Mayor", "Ozark police", "Groton residents"):
+// offices and institutions a firm or a person does not have ("Mercedes chief executive").
+bool IsTownOfficeWord(std::string_view norm) {
+  static constexpr std::string_view kWords[] = {
+      "MAYOR",    "POLICE",  "SHERIFF", "COUNCIL",     "CITY",      "TOWN",  "TOWNSHIP",
+      "VILLAGE",  "FIRE",    "SCHOOL",  "SCHOOLS",     "RESIDENTS", "ALDERMAN", "SELECTMEN",
+      "SELECTMAN", "COUNCILMAN", "COUNCILWOMAN", "LIBRARY", "PLANNING", "ZONING"};
+  for (std::string_view w : kWords) {
+    if (norm == w) return true;
+  }
+  return false;
 }
 
 // The people of a US state or Canadian province (annal's own table; the gazetteer's demonyms
@@ -522,6 +560,16 @@ bool FollowsGivenName(std::string_view text, const std::vector<Token>& toks, uin
   return !(t - 1 == sentence_first && SentenceInitialCommon().contains(prev.norm));
 }
 
+// Whether token t is followed by a possessive ("Jones's", "Jones'"): "from Jones' underwear"
+// names a person's belongings, not a place "from" which something comes.
+bool BeforePossessive(std::string_view text, const std::vector<Token>& toks, uint32_t t,
+                      uint32_t sentence_end) {
+  if (t + 1 >= sentence_end || toks[t + 1].begin != toks[t].end) return false;
+  const Token& next = toks[t + 1];
+  std::string_view w = Word(text, next);
+  return next.has(text::kPossessive) || w == "'" || w == "\xE2\x80\x99";
+}
+
 struct AdminContext {
   std::string iso3;
   std::string admin1;  // empty: the whole country
@@ -679,6 +727,33 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     });
   };
 
+  // Whether a mention is written as a place is: with admin context, as a home town, after "in"
+  // (and the like), or before a town's office or institution ("Ozark police").
+  auto PlaceLikeUse = [&](const RawMention& r) {
+    if (r.dateline || r.county || r.before_name || r.end_byte != 0 || r.begin_byte != 0) {
+      return false;
+    }
+    if (r.admin || r.hometown) return true;
+    if (r.first > 0 && IsLocativePreposition(toks[r.first - 1].norm)) return true;
+    if (r.end >= toks.size() || toks[r.end].has(text::kSentenceStart)) return false;
+    return IsTownOfficeWord(toks[r.end].norm);  // in lower case too: "Ozark police"
+  };
+
+  // Whether every reading of a given name is a foreign admin-1 region or a small place (see
+  // the caller): no country, no capital, no city of a million, no region of a country whose
+  // regions English news names by themselves.
+  auto RegionNamedLikePerson = [&](const std::vector<PlaceCandidate>& cands) {
+    return std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (c.key_kind == KeyKind::kDemonym) return true;
+      if (e.kind == PlaceKind::kAdmin1) {
+        return e.country_iso3 == "USA" || e.country_iso3 == "CAN" || e.country_iso3 == "AUS" ||
+               e.country_iso3 == "GBR" || false;
+      }
+      return e.kind != PlaceKind::kPlace || e.feature_code == "PPLC" || e.population >= 1000000;
+    });
+  };
+
   // Later parts of a hyphenated compound that is not itself a name: "Russia-Turkey ties",
   // "Egyptian-US relations", "Fargo-Moorhead", "mid-Ohio", "made-in-China". The first part is
   // read by the main scan ("Canada-wide"). A later part counts only when it is unlikely to be a
@@ -724,7 +799,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   std::unordered_set<std::string_view> locative_names;
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token + 1; t < sent.end_token; ++t) {
-      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t])) {
+      if (IsLocativePreposition(toks[t - 1].norm) && IsCapitalizedWord(text, toks[t]) &&
+          !BeforePossessive(text, toks, t, sent.end_token)) {
         locative_names.insert(toks[t].norm);
       }
       // A surname after a known given name is a person's anywhere in the document, also before
@@ -735,11 +811,68 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
     }
   }
+  // "Navarro, Henderson and Ellis counties", "Geauga and Medina counties": every name of a list
+  // before "counties" or "parishes" is a county, as "X County" is. First token of each name ->
+  // its end token and whether the list is of parishes.
+  std::map<uint32_t, std::pair<uint32_t, bool>> county_list_names;
+  for (const text::Sentence& sent : analyzed.sentences) {
+    for (uint32_t k = sent.first_token + 1; k < sent.end_token; ++k) {
+      if (toks[k].norm != "COUNTIES" && toks[k].norm != "PARISHES") continue;
+      std::vector<std::pair<uint32_t, uint32_t>> names;
+      uint32_t j = k;  // one past the name being collected
+      bool need_name = true, coordinated = false;
+      while (j > sent.first_token) {
+        if (need_name) {
+          uint32_t b = j;
+          while (b > sent.first_token && IsCapitalizedWord(text, toks[b - 1]) &&
+                 !NeverPlace().contains(toks[b - 1].norm) && j - b < 3) {
+            --b;
+          }
+          if (b == j) break;
+          names.emplace_back(b, j);
+          j = b;
+          need_name = false;
+        } else if (toks[j - 1].norm == ",") {
+          --j;
+          if (j > sent.first_token && (toks[j - 1].norm == "AND" || toks[j - 1].norm == "OR")) {
+            --j;
+            coordinated = true;
+          }
+          need_name = true;
+        } else if (toks[j - 1].norm == "AND" || toks[j - 1].norm == "OR") {
+          --j;
+          coordinated = true;
+          need_name = true;
+        } else {
+          break;
+        }
+      }
+      // A list needs its "and": "the two counties" or "Smith counties" alone are no list.
+      if (!coordinated || names.size() < 2) continue;
+      for (const auto& [b, e] : names) county_list_names[b] = {e, toks[k].norm == "PARISHES"};
+    }
+  }
   for (const text::Sentence& sent : analyzed.sentences) {
     for (uint32_t t = sent.first_token; t < sent.end_token; ++t) {
       const Token& tok = toks[t];
       if (tok.norm.find('-') != std::string::npos) AddCompoundParts(t, &raws);
       if (!IsCapitalizedWord(text, tok)) continue;
+      if (auto it = county_list_names.find(t); it != county_list_names.end()) {
+        RawMention r;
+        r.first = t;
+        r.end = it->second.first;
+        r.county = true;
+        r.parish = it->second.second;
+        r.candidates = gazetteer_.LookupNormalized(
+            NormalizePlaceName(text.substr(tok.begin, toks[r.end - 1].end - tok.begin)));
+        std::erase_if(r.candidates, [&](const PlaceCandidate& c) {
+          return c.key_kind == KeyKind::kDemonym ||
+                 gazetteer_.entry(c.entry).kind != PlaceKind::kPlace;
+        });
+        raws.push_back(std::move(r));
+        t = it->second.first - 1;
+        continue;
+      }
       bool sentence_start =
           t == sent.first_token || tok.has(text::kSentenceStart) ||
           (t > sent.first_token && toks[t - 1].has(text::kQuote) && t - 1 == sent.first_token);
@@ -780,6 +913,26 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
                               IsCapitalizedWord(text, toks[t - 2]) && dotted;
       uint32_t cut_byte = 0;
       uint32_t end = longest(t, sent.end_token, after_name_comma, &cands, &cut_byte);
+      // "Dublin City Council" beside Columbus: before a town office "City" is the town's word
+      // (as in "Groton Town Council"); a "X City" that is only some place's alternate name
+      // (Dublin, Ireland's "Dublin City") yields to the name without it when that names towns
+      // only. Names whose own name has "City" (Mexico City, Kansas City) and "Quebec City"
+      // (whose shorter form is also the province) are kept.
+      if (end > t + 1 && end < sent.end_token && cut_byte == 0 &&
+          toks[end - 1].norm == "CITY" && IsTownOfficeWord(toks[end].norm) &&
+          std::all_of(cands.begin(), cands.end(), [](const PlaceCandidate& c) {
+            return c.key_kind == KeyKind::kAlternate;
+          })) {
+        std::vector<PlaceCandidate> shorter;
+        uint32_t e2 = longest(t, end - 1, after_name_comma, &shorter);
+        bool towns_only = std::all_of(shorter.begin(), shorter.end(), [&](const PlaceCandidate& c) {
+          return gazetteer_.entry(c.entry).kind == PlaceKind::kPlace;
+        });
+        if (e2 == end - 1 && towns_only) {
+          end = e2;
+          cands = std::move(shorter);
+        }
+      }
       if (end == 0 && dotted && !after_name_comma) {
         // An AP state abbreviation with its period outside admin context: "Missing Ill. man
         // found", "Fla. economist", "moved to Mass.". Only before a word that is not capitalised
@@ -864,7 +1017,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (end == 0 && t + 1 < sent.end_token &&
           (toks[t + 1].norm == "COUNTY" || toks[t + 1].norm == "PARISH") &&
-          !NeverPlace().contains(tok.norm) && !PlaceModifiers().contains(tok.norm)) {
+          (!NeverPlace().contains(tok.norm) || IsCountyNoun(tok.norm)) &&
+          !PlaceModifiers().contains(tok.norm)) {
         // "Henry County" with no place named Henry: the gazetteer has no counties, so it is
         // approximated like a county whose namesake lies in another state (below).
         RawMention r;
@@ -906,6 +1060,15 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         t = end - 1;
         continue;
       }
+      // "the Gulf of Mexico", "Bay of Bengal", "Sea of Japan": a water body named after the
+      // place, not the place (the gazetteer has no water bodies).
+      if (t >= sent.first_token + 2 && toks[t - 1].norm == "OF" &&
+          IsCapitalizedWord(text, toks[t - 2]) &&
+          (toks[t - 2].norm == "GULF" || toks[t - 2].norm == "BAY" ||
+           IsSeaWord(toks[t - 2].norm) || toks[t - 2].norm == "STRAIT")) {
+        t = end - 1;
+        continue;
+      }
       if (t > sent.first_token && (toks[t - 1].norm == "LATIN" || toks[t - 1].norm == "CENTRAL") &&
           (tok.norm == "AMERICA" || tok.norm == "AMERICAN" || tok.norm == "AMERICANS")) {
         // "Latin America(n)" is South America's (the continent the gazetteer has); "Central
@@ -942,7 +1105,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         continue;
       }
       bool single = end == t + 1;
-      if (single && NeverPlace().contains(tok.norm)) continue;
+      bool county_noun = IsCountyNoun(tok.norm) && end < sent.end_token &&
+                         (toks[end].norm == "COUNTY" || toks[end].norm == "PARISH");
+      if (single && NeverPlace().contains(tok.norm) && !county_noun) continue;
       // "the U.S. County Road": a country's name with no town reading names no county.
       bool country_only =
           std::none_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
@@ -968,7 +1133,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         t = end;
         continue;
       }
-      if (single && sentence_start && SentenceInitialCommon().contains(tok.norm)) continue;
+      // An all-caps dateline is no sentence's first word ("FAIRFIELD, Conn. --").
+      if (single && sentence_start && SentenceInitialCommon().contains(tok.norm) &&
+          !(tok.has(text::kAllCaps) && end < sent.end_token && IsDatelineMark(toks[end].norm))) {
+        continue;
+      }
       bool strong = std::any_of(cands.begin(), cands.end(), [&](const PlaceCandidate& c) {
         PlaceEntry e = gazetteer_.entry(c.entry);
         return e.kind != PlaceKind::kPlace && !IsMinorRegion(e);
@@ -987,10 +1156,13 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       if (tok.has(text::kAllCaps) && single && tok.norm.size() > 3 && !strong &&
           tok.norm.find('.') == std::string::npos) {  // "L.A." is an abbreviation
+        // The text stage drops the control character U+0097 (a mis-decoded em dash) between
+        // the place and the story: "NEWARK \u0097 It was".
         bool dateline_like =
             end < sent.end_token &&
-            (toks[end].norm == "," || toks[end].norm == "(" || toks[end].norm == "-" ||
-             toks[end].norm == "--" || toks[end].norm == ":" || toks[end].norm == "---");
+            (IsDatelineMark(toks[end].norm) ||
+             text.substr(toks[end - 1].end, toks[end].begin - toks[end - 1].end)
+                     .find("\u0097") != std::string_view::npos);
         // A dateline without its dash, first in the text: "LONDON The Latest on ...".
         if (t == 0 && end < sent.end_token && IsCapitalizedWord(text, toks[end]) &&
             !toks[end].has(text::kAllCaps)) {
@@ -1037,7 +1209,9 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         });
         if (single && !major &&
             (prev.norm == "SAID" || prev.norm == "SAYS" || prev.norm == "ADDED" ||
-             prev.norm == "WROTE")) {  // "said Moore"
+             prev.norm == "WROTE") &&
+            // "said Monroe Mayor Robert Routson": an office after the name makes it a town's.
+            !(end < sent.end_token && IsTownOfficeWord(toks[end].norm))) {  // "said Moore"
           person_names.insert(tok.norm);
           continue;
         }
@@ -1070,6 +1244,17 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
               PlaceEntry e = gazetteer_.entry(c.entry);
               return e.feature_code == "PPLC" || e.population >= 1000000;
             });
+        // A given name that is also a foreign region's name ("Mary Wheeler": Mary, Turkmenistan;
+        // "Patrick Smith") before a capitalised word is a person's, as for a plain place; a
+        // country's name keeps its sense ("Georgia Tech", "Jordan Valley"), and so do English-
+        // speaking countries' states and provinces ("Virginia Beach", "Victoria Street").
+        if (single && strong && IsGivenName(tok.norm) && IsCapitalizedWord(text, next) &&
+            !next.has(text::kAllCaps) && !FollowingAllowed().contains(next.norm) &&
+            RegionNamedLikePerson(cands)) {
+          person_names.insert(toks[end].norm);
+          t = end;
+          continue;
+        }
         bool said_or_aged = before_name && end + 1 < sent.end_token &&
                             (IsSpeechVerb(toks[end + 1].norm) ||
                              (toks[end + 1].norm == "," && end + 2 < sent.end_token &&
@@ -1492,6 +1677,24 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       PlaceEntry e = gazetteer_.entry(c.entry);
       if (e.kind == PlaceKind::kCountry) country = e;
     }
+    // The admin key of the name's reading as a major US state or Canadian province, if any.
+    std::optional<std::string> region;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kAdmin1 && c.key_kind == KeyKind::kName && !IsMinorRegion(e) &&
+          (e.country_iso3 == "USA" || e.country_iso3 == "CAN")) {
+        region = AdminKey(e.country_iso3, e.admin1_code);
+      }
+    }
+    // Whether the story is about the region's country: it has at least half as many votes as
+    // all the others' (a story on County Cavan's "Virginia" is not).
+    bool region_in_story = false;
+    if (region) {
+      std::string iso3 = region->substr(0, 3);
+      double region_cv = votes_for(country_votes, iso3, own[i].iso3 == iso3);
+      region_in_story = (others <= 0 || region_cv >= 0.5 * others) &&
+                        !(r.end < toks.size() && !r.dateline && IsTownOfficeWord(toks[r.end].norm));
+    }
     Choice best;
     double best_score = -1e9;
     uint64_t top_population = 0;
@@ -1540,6 +1743,16 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
         admin_match = true;
         score += 20;
+      }
+      // A US state's or Canadian province's name means the region, not a town named after it
+      // in another region ("Oregon" and "Washington" in a story on Chicago are no Illinois
+      // towns); admin context after the name still decides ("Washington, Ill."), and the
+      // national capital and cities of a million keep their names ("Washington", "New York").
+      // Not in a story about another country, nor before a town's word ("Washington Township").
+      if (region && region_in_story && !r.admin && e.kind == PlaceKind::kPlace &&
+          e.feature_code != "PPLC" &&
+          e.population < 1000000 && AdminKey(e.country_iso3, e.admin1_code) != *region) {
+        continue;
       }
       if (country && !r.admin) {
         // A country name means the country; only an admin-1 region of the same name whose
@@ -1594,11 +1807,27 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
   }
   // Whether a resolved plain place is dropped: too small with no support, or a likely first name
   // ("Michael Moore") whose own region is not in the document. Dropped mentions do not vote.
+  // One sense per discourse: a name the document also writes in a place's context ("Ozark
+  // police", "in Ozark", "Ozark, Mo.", "an Ozark man") is a place in its name-like uses too
+  // ("Ozark Dodge"). Standing alone is not enough: firms and clubs do ("Real are ...", "at Tata").
+  std::unordered_set<std::string> plain_keys;
+  for (size_t i = 0; i < raws.size(); ++i) {
+    if (PlaceLikeUse(raws[i])) plain_keys.insert(keys[i]);
+  }
   auto dropped = [&](size_t i, const Choice& ch) {
     PlaceEntry e = gazetteer_.entry(ch.candidate->entry);
     if (e.kind != PlaceKind::kPlace && !IsMinorRegion(e)) return false;
     if (!ch.supported && e.population < options_.min_population_unsupported) return true;
-    return raws[i].before_name && !ch.admin_supported && e.population < 100000;
+    // A section of a city (GeoNames PPLX: Driver, a Darwin suburb; Sunset, in Vancouver) is a
+    // neighbourhood's name, which news writes with its city or country around it; alone it is
+    // more often a word ("Driver injured in crash"). Big ones keep their fame (Hollywood).
+    if (!ch.supported && e.feature_code == "PPLX" && e.population < 100000 &&
+        !(raws[i].first > 0 && !raws[i].dateline &&
+          IsLocativePreposition(toks[raws[i].first - 1].norm))) {  // "in Monte Carlo"
+      return true;
+    }
+    return raws[i].before_name && !ch.admin_supported && e.population < 100000 &&
+           !plain_keys.contains(keys[i]);
   };
   std::vector<Vote> own2(raws.size());
   Votes country2 = base_country, admin2 = base_admin;
@@ -1625,6 +1854,35 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     choices[i] = resolve(i, own2, country2, admin2);
   }
 
+  // The US state the story names most often by its name or abbreviation ("Indiana" five times
+  // beside one "Illinois"), if it is named at least twice as often as any other (a story on an
+  // Iowa county that names Wisconsin three times and Illinois twice is not clearly anywhere). Votes count each name once
+  // (a repeated ambiguous name must not outvote its context), but a state named again and again
+  // is where a local story's counties are ("Boone County" in a story on Indiana's schools).
+  auto MostNamedUsState = [&]() -> std::optional<std::string> {
+    std::map<std::string, int> count;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr || raws[i].county) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      if (e.kind == PlaceKind::kAdmin1 && e.country_iso3 == "USA" && !IsMinorRegion(e)) {
+        ++count[AdminKey(e.country_iso3, e.admin1_code)];
+      }
+    }
+    std::optional<std::string> best;
+    int first = 0, second = 0;
+    for (const auto& [k, n] : count) {
+      if (n > first) {
+        second = first;
+        first = n;
+        best = k;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    if (first < 2 * second || first == 0) return std::nullopt;
+    return best;
+  };
+
   // The document's main local place (for counties the gazetteer lacks).
   // main_admin: the most-voted admin-1 region; main_us_admin: the most-voted US state ("County"
   // and "Parish" name the gazetteer-less admin-2 level in the US: a British town the story also
@@ -1643,6 +1901,7 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         main_us_admin = k;
       }
     }
+    if (std::optional<std::string> named = MostNamedUsState()) main_us_admin = *named;
     const std::string& best_admin = main_us_admin;
     for (size_t i = 0; i < raws.size() && !best_admin.empty(); ++i) {
       if (choices[i].candidate == nullptr || raws[i].county) continue;
