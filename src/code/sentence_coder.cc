@@ -184,6 +184,10 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // "The PKK issued a declaration demanding that ...": for a participle right after a statement
+  // noun (IsStatementNoun) in the predicate of verb vi - 1, the subject mention of that verb
+  // (who issued the text); kNone otherwise.
+  uint32_t StatementIssuer(size_t vi) const;
   // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
   uint32_t ConditionActor(const Verb& v) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
@@ -2109,6 +2113,17 @@ uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
   return n_;
 }
 
+// "issued a statement condemning the attack", "a declaration demanding that ...": a text whose
+// participle says what it does. The participle is the act of whoever issued the text, not a
+// description of background (as in "aid to refugees fleeing the war").
+bool IsStatementNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kNouns = {
+      "STATEMENT", "STATEMENTS",  "DECLARATION", "DECLARATIONS", "COMMUNIQUE", "COMMUNIQUES",
+      "LETTER",    "LETTERS",     "RESOLUTION",  "RESOLUTIONS",  "MEMORANDUM", "PETITION",
+      "REMINDER",  "NOTE"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
 bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.infinitive || v.begin < 2) {
     return false;
@@ -2121,7 +2136,8 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   if (mention_of_[p] != kNone) {
     noun_begin = mentions_[mention_of_[p]].begin;
   } else if (!tok_[p].has(text::kWord) || IsFunctionWord(prev) || IsSubjectPronoun(prev) ||
-             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev)) {
+             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev) ||
+             IsStatementNoun(prev)) {
     return false;
   }
   // An earlier verb whose predicate holds the noun: the noun is no subject of the participle.
@@ -2136,6 +2152,21 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
     }
   }
   return false;
+}
+
+uint32_t SentenceAnalysis::StatementIssuer(size_t vi) const {
+  if (vi == 0) return kNone;
+  const Verb& v = verbs_[vi];
+  const Verb& issuing = verbs_[vi - 1];
+  if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.begin < 1 ||
+      !IsStatementNoun(W(v.begin - 1)) || issuing.passive || issuing.end >= v.begin) {
+    return kNone;
+  }
+  for (uint32_t k = issuing.end; k + 1 < v.begin; ++k) {
+    std::string_view w = W(k);
+    if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return kNone;
+  }
+  return FindSubject(issuing.group_begin, issuing.infinitive);
 }
 
 // "Russia threatened to stop negotiations if the United States goes ahead", "will boycott the
@@ -2728,6 +2759,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       continue;
     }
 
+    if (sources.empty()) {
+      if (uint32_t issuer = StatementIssuer(vi); issuer != kNone) sources = Group(issuer);
+    }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
     if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
       if (uint32_t m = ConditionActor(v); m != kNone) {
