@@ -188,6 +188,8 @@ class SentenceAnalysis {
   // noun (IsStatementNoun) in the predicate of verb vi - 1, the subject mention of that verb
   // (who issued the text); kNone otherwise.
   uint32_t StatementIssuer(size_t vi) const;
+  // Whether verb vi is such a participle (whoever issued the text).
+  bool IsStatementParticiple(size_t vi) const;
   // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
   uint32_t ConditionActor(const Verb& v) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
@@ -2154,19 +2156,33 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   return false;
 }
 
-uint32_t SentenceAnalysis::StatementIssuer(size_t vi) const {
-  if (vi == 0) return kNone;
+bool SentenceAnalysis::IsStatementParticiple(size_t vi) const {
+  if (vi == 0) return false;
   const Verb& v = verbs_[vi];
   const Verb& issuing = verbs_[vi - 1];
   if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.begin < 1 ||
-      !IsStatementNoun(W(v.begin - 1)) || issuing.passive || issuing.end >= v.begin) {
-    return kNone;
+      !IsStatementNoun(W(v.begin - 1)) || issuing.end >= v.begin) {
+    return false;
   }
   for (uint32_t k = issuing.end; k + 1 < v.begin; ++k) {
     std::string_view w = W(k);
-    if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return kNone;
+    if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return false;
   }
-  return FindSubject(issuing.group_begin, issuing.infinitive);
+  return true;
+}
+
+uint32_t SentenceAnalysis::StatementIssuer(size_t vi) const {
+  if (!IsStatementParticiple(vi) || verbs_[vi - 1].passive) return kNone;
+  return FindSubject(verbs_[vi - 1].group_begin, verbs_[vi - 1].infinitive);
+}
+
+// What a text can do: say, appeal, intend, endorse, demand, criticise, reject, threaten (CAMEO
+// 01-03, 05, 10-13). "a statement calling Davis an icon" is no telephone call (041).
+bool IsVerbalActCode(std::string_view code) {
+  if (code.size() < 2) return false;
+  std::string_view root = code.substr(0, 2);
+  return root == "01" || root == "02" || root == "03" || root == "05" || root == "10" ||
+         root == "11" || root == "12" || root == "13";
 }
 
 // "Russia threatened to stop negotiations if the United States goes ahead", "will boycott the
@@ -2759,8 +2775,11 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       continue;
     }
 
-    if (sources.empty()) {
-      if (uint32_t issuer = StatementIssuer(vi); issuer != kNone) sources = Group(issuer);
+    if (IsStatementParticiple(vi)) {
+      if (!IsVerbalActCode(code)) continue;
+      if (uint32_t issuer = StatementIssuer(vi); issuer != kNone && sources.empty()) {
+        sources = Group(issuer);
+      }
     }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
     if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
