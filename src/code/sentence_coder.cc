@@ -2250,6 +2250,13 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
       return true;
     }
     if (a.code != country || a.end <= a.begin) return false;
+    // "Iraqi Kurds", "Tibetan monks": the country's adjective before a plural noun that no
+    // dictionary codes names people of the country.
+    if (a.end < roles_end_ && verb_of_[a.end] == kNone && mention_of_[a.end] == kNone &&
+        tok_[a.end].has(text::kWord) && !IsFunctionWord(W(a.end)) && W(a.end).size() >= 4 &&
+        W(a.end).back() == 'S' && !EndsWith(W(a.end - 1), "S")) {
+      return true;
+    }
     std::string_view last = W(a.end - 1);
     if (last.size() < 4 || last.back() != 'S') return false;
     std::string entity = a.entity;
@@ -2290,12 +2297,30 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
       }
     }
   }
-  if (targets->empty() && !sources->empty()) {
+  // "Algerians demonstrated in Algiers", "Iraqi Kurds demonstrated in Kirkuk": a place of the
+  // protesters' own country names where they protest, not whom (its code is the bare country,
+  // the protesters' own: no event would be left at all).
+  auto own_place_only = [&]() {
+    if (targets->size() != 1 || sources->empty()) return false;
+    const ActorRef& place = targets->front();
+    const std::string country = country_of(sources->front().code);
+    if (country.empty() || place.code != country || sources->front().code != country) {
+      return false;
+    }
+    // "in Kirkuk", "in the northern city of Kirkuk": a locative preposition shortly before.
+    for (uint32_t k = place.begin; k > 0 && k + 6 > place.begin; --k) {
+      if (IsLocativePreposition(W(k - 1))) return true;
+      if (W(k - 1) == "," || verb_of_[k - 1] != kNone || mention_of_[k - 1] != kNone) break;
+    }
+    return false;
+  };
+  if ((targets->empty() || own_place_only()) && !sources->empty()) {
     const std::string country = country_of(sources->front().code);
     if (country.empty()) return;
     for (const ActorRef& s : *sources) {
       if (country_of(s.code) != country || !people_of(s, country)) return;
     }
+    targets->clear();
     targets->push_back(state_of(sources->front(), country));
   } else if (sources->empty() && targets->size() == 1) {
     // Only the verbs that name a demonstration: "marches on in Mexico" is no protest.
