@@ -1124,6 +1124,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
     return true;
   }
+  // "rejected proposed Israeli changes", "condemned alleged Serbian atrocities": a participle
+  // right after a verb and right before an actor modifies the noun the actor begins; two verbs
+  // in a row with no auxiliary between them are no verb group.
+  // (Not after an -ING word: in "online training helped people" the -ING word is the noun.)
+  if (word > 0 && word + 1 < n_ && EndsWith(w, "ED") && !EndsWith(prev, "ING") &&
+      verb_of_[word - 1] != kNone && mention_of_[word + 1] != kNone &&
+      mentions_[mention_of_[word + 1]].begin == word + 1 && !IsSpeechVerb(prev)) {
+    return true;
+  }
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
   // article modifies the noun that follows it; it is no subject of a verb. A prefix written
   // apart from the actor ("an anti- Gondor parade") belongs to the same modifier.
