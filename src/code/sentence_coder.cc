@@ -191,7 +191,14 @@ class SentenceAnalysis {
   // Whether verb vi is such a participle (whoever issued the text).
   bool IsStatementParticiple(size_t vi) const;
   // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
+  // "Israel threatened to ban voting in East Jerusalem if Hamas ran": a place of the source's
+  // own country counts as no target (IsOwnPlaceTarget).
   uint32_t ConditionActor(const Verb& v) const;
+  // The only target is a place of the source's own country ("Algerians demonstrated in
+  // Algiers"): where the act happened, not whom it is aimed at (an event from an actor to
+  // itself is never emitted).
+  bool IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
+                        const std::vector<ActorRef>& targets) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
   void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
                             std::vector<ActorRef>* targets) const;
@@ -2213,6 +2220,20 @@ uint32_t SentenceAnalysis::ConditionActor(const Verb& v) const {
   return kNone;
 }
 
+bool SentenceAnalysis::IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
+                                        const std::vector<ActorRef>& targets) const {
+  if (targets.size() != 1 || sources.empty()) return false;
+  const ActorRef& place = targets.front();
+  const std::string& source = sources.front().code;
+  if (source.size() != 3 || place.code != source || !lex_.IsCountryCode(source)) return false;
+  // "in Kirkuk", "in the northern city of Kirkuk": a locative preposition shortly before.
+  for (uint32_t k = place.begin; k > 0 && k + 6 > place.begin; --k) {
+    if (IsLocativePreposition(W(k - 1))) return true;
+    if (W(k - 1) == "," || verb_of_[k - 1] != kNone || mention_of_[k - 1] != kNone) break;
+  }
+  return false;
+}
+
 // A protest that names no one it is against ("opposition parties in Nepal organized a general
 // strike", "Algerians demonstrated") is, in CAMEO and PLOVER practice, directed at the
 // protesters' own state: the target is their country, named by the protesters' own mention (its
@@ -2307,23 +2328,8 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
     }
   }
   // "Algerians demonstrated in Algiers", "Iraqi Kurds demonstrated in Kirkuk": a place of the
-  // protesters' own country names where they protest, not whom (its code is the bare country,
-  // the protesters' own: no event would be left at all).
-  auto own_place_only = [&]() {
-    if (targets->size() != 1 || sources->empty()) return false;
-    const ActorRef& place = targets->front();
-    const std::string country = country_of(sources->front().code);
-    if (country.empty() || place.code != country || sources->front().code != country) {
-      return false;
-    }
-    // "in Kirkuk", "in the northern city of Kirkuk": a locative preposition shortly before.
-    for (uint32_t k = place.begin; k > 0 && k + 6 > place.begin; --k) {
-      if (IsLocativePreposition(W(k - 1))) return true;
-      if (W(k - 1) == "," || verb_of_[k - 1] != kNone || mention_of_[k - 1] != kNone) break;
-    }
-    return false;
-  };
-  if ((targets->empty() || own_place_only()) && !sources->empty()) {
+  // protesters' own country names where they protest, not whom (no event would be left at all).
+  if ((targets->empty() || IsOwnPlaceTarget(*sources, *targets)) && !sources->empty()) {
     const std::string country = country_of(sources->front().code);
     if (country.empty()) return;
     for (const ActorRef& s : *sources) {
@@ -2816,8 +2822,10 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
     }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
-    if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
+    if ((targets.empty() || IsOwnPlaceTarget(sources, targets)) && !sources.empty() &&
+        code.compare(0, 2, "13") == 0) {
       if (uint32_t m = ConditionActor(v); m != kNone) {
+        targets.clear();
         std::vector<ActorRef> named = Group(m);
         for (const ActorRef& t : named) {
           bool own = false;  // "X threatened to quit unless it got Y": no threat to itself
