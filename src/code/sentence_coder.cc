@@ -264,6 +264,14 @@ class SentenceAnalysis {
   // intended (intent_code.h) - 137 (threaten with repression) for the restrictions, 0334 for
   // the troops - when CAMEO has one. `vi` indexes verbs_.
   void IntendedActCode(size_t vi, VerbCode* vc) const;
+  // "Syria will not accept any more refugees", "will not lift the sanctions": declaring that
+  // one will not do a cooperative act is a rejection (RefusalCode), an asserted event. Returns
+  // whether `vc` was changed so.
+  bool DeclaredRefusalCode(const Verb& v, VerbCode* vc) const;
+  // Whether pattern `pattern` of verb block `block` (-1: none) spells out a negation ("- NOT *
+  // [121]", or a synset with "DID N'T", "WILL NOT", ...): the code it gives is for the negated
+  // words, an asserted event.
+  bool PatternNamesNegation(uint32_t block, int32_t pattern) const;
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
   // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
@@ -2447,6 +2455,50 @@ void SentenceAnalysis::AnnouncedActCode(const Verb& v, VerbCode* vc) const {
   vc->alt_code.clear();
 }
 
+bool SentenceAnalysis::PatternNamesNegation(uint32_t block, int32_t pattern) const {
+  if (pattern < 0) return false;
+  const auto& p = dict_.verbs[block].patterns[static_cast<size_t>(pattern)];
+  auto negating_word = [](std::string_view w) {
+    return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
+  };
+  auto negating_synset = [&](std::string_view name) {
+    for (const auto& s : dict_.synsets) {
+      if (s.name != name) continue;
+      for (const auto& member : s.members) {
+        for (const auto& w : member) {
+          if (negating_word(w.text)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (const auto* side : {&p.before, &p.after}) {
+    for (const auto& e : *side) {
+      if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
+          (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
+  // A pattern that spells out the negation ("- WILL NOT * + [125]") coded the refusal itself.
+  // Only a pattern's words say what is declined: a bare block default is too rough ("will not
+  // come as news" is no rejected visit). "will not have to pay" (an infinitive) and "will not be
+  // affected" (a passive) decline nothing.
+  if (!v.will || v.modality != Modality::kNegated || v.infinitive || v.passive ||
+      !vc->pattern_has_words || PatternNamesNegation(vc->block, vc->pattern)) {
+    return false;
+  }
+  std::string refusal = RefusalCode(vc->code);
+  if (refusal.empty()) return false;
+  vc->code = std::move(refusal);
+  vc->alt_code.clear();  // "will not send troops to X" says nothing of X's acts
+  return true;
+}
+
 void SentenceAnalysis::IntendedActCode(size_t vi, VerbCode* vc) const {
   if (vi + 1 >= verbs_.size()) return;
   const Verb& v = verbs_[vi];
@@ -2619,6 +2671,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
+    const bool refusal = DeclaredRefusalCode(v, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
     std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
@@ -2864,31 +2917,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // "has not urged" is a rejection) already coded it: the event it names is asserted. The
     // negation may also sit in a synset of the pattern ("- &NEGATVAUXVRB * OVER EFFORTS", whose
     // members are "DID N'T", "WILL NOT", ...).
-    Modality modality = v.modality;
-    if (pattern >= 0 && modality == Modality::kNegated) {
-      const auto& p = dict_.verbs[code_block].patterns[static_cast<size_t>(pattern)];
-      auto negating_word = [](std::string_view w) {
-        return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
-      };
-      auto negating_synset = [&](std::string_view name) {
-        for (const auto& s : dict_.synsets) {
-          if (s.name != name) continue;
-          for (const auto& member : s.members) {
-            for (const auto& w : member) {
-              if (negating_word(w.text)) return true;
-            }
-          }
-        }
-        return false;
-      };
-      for (const auto* side : {&p.before, &p.after}) {
-        for (const auto& e : *side) {
-          if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
-              (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
-            modality = Modality::kAsserted;
-          }
-        }
-      }
+    Modality modality = refusal ? Modality::kAsserted : v.modality;
+    if (modality == Modality::kNegated && PatternNamesNegation(code_block, pattern)) {
+      modality = Modality::kAsserted;
     }
     bool denied = false;
     std::optional<ActorRef> speaker = FindSpeaker(v, subject_begin, &denied);
