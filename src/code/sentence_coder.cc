@@ -268,6 +268,11 @@ class SentenceAnalysis {
   // one will not do a cooperative act is a rejection (RefusalCode), an asserted event. Returns
   // whether `vc` was changed so.
   bool DeclaredRefusalCode(const Verb& v, VerbCode* vc) const;
+  // "The EC may halt mediation efforts if cooperation founders", "Russia will cut gas supplies
+  // unless Ukraine pays": a hostile act under a modal, with an "if" / "unless" condition after
+  // it, is a threat made now (its CAMEO 13 code, IntentCode), an asserted event. Returns
+  // whether `vc` was changed so.
+  bool ConditionalThreatCode(const Verb& v, VerbCode* vc) const;
   // Whether pattern `pattern` of verb block `block` (-1: none) spells out a negation ("- NOT *
   // [121]", or a synset with "DID N'T", "WILL NOT", ...): the code it gives is for the negated
   // words, an asserted event.
@@ -2483,6 +2488,35 @@ bool SentenceAnalysis::PatternNamesNegation(uint32_t block, int32_t pattern) con
   return false;
 }
 
+bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const {
+  if (v.modality == Modality::kNegated || v.modality == Modality::kAsserted || v.passive ||
+      v.infinitive) {
+    return false;
+  }
+  // "will", "would", "may": a stated course of action. "could" and "might" speculate ("it
+  // could take an interesting turn if ...").
+  bool modal = false;
+  for (uint32_t k = v.group_begin; k < v.begin; ++k) {
+    std::string_view w = W(k);
+    modal |= IsFutureModal(w) || w == "WOULD" || w == "MAY";
+  }
+  if (!modal) return false;
+  // The condition follows in the same clause ("if" before the verb makes the verb itself
+  // the conditional one).
+  bool condition = false;
+  for (uint32_t t = v.end; t < n_ && !condition; ++t) {
+    std::string_view w = W(t);
+    if (w == ";" || w == ":" || w == "--") break;
+    condition = w == "IF" || w == "UNLESS";
+  }
+  if (!condition) return false;
+  std::string threat = IntentCode(vc->code);
+  if (threat.rfind("13", 0) != 0) return false;
+  vc->code = std::move(threat);
+  vc->alt_code.clear();
+  return true;
+}
+
 bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
   // A pattern that spells out the negation ("- WILL NOT * + [125]") coded the refusal itself.
   // Only a pattern's words say what is declined: a bare block default is too rough ("will not
@@ -2671,7 +2705,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
-    const bool refusal = DeclaredRefusalCode(v, &vc);
+    const bool refusal = DeclaredRefusalCode(v, &vc) || ConditionalThreatCode(v, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
     std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
