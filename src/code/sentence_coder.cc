@@ -268,6 +268,10 @@ class SentenceAnalysis {
   // one will not do a cooperative act is a rejection (RefusalCode), an asserted event. Returns
   // whether `vc` was changed so.
   bool DeclaredRefusalCode(const Verb& v, VerbCode* vc) const;
+  // "- * + IN $ [190]" on "British troops killed four Iraqis in Basra": in an active clause, a
+  // '$' after the verb, right after a locative preposition, on which the pattern ends, is where
+  // the act happened, not who did it ("in Israeli air strikes", a modifier, keeps its source).
+  bool SourceIsPlace(const Verb& v, const Binding& bind) const;
   // "The EC may halt mediation efforts if cooperation founders", "Russia will cut gas supplies
   // unless Ukraine pays": a hostile act under a modal, with an "if" / "unless" condition after
   // it, is a threat made now (its CAMEO 13 code, IntentCode), an asserted event. Returns
@@ -2517,6 +2521,23 @@ bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const 
   return true;
 }
 
+bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
+  // A passive keeps it: "were arrested in Argentina" is Argentina's arrest (PETRARCH's and
+  // CAMEO's reading of a state's own territory).
+  if (bind.source == kNone || bind.compound || v.passive) return false;
+  const Mention& m = mentions_[bind.source];
+  if (m.begin < v.end || m.begin == 0 || !IsLocativePreposition(W(m.begin - 1)) ||
+      bind.last_token >= m.end) {
+    return false;
+  }
+  // The actor is the whole noun phrase ("in Basra", "in Basra on Sunday"), not the modifier of
+  // a noun ("in Israeli air strikes": Israel struck).
+  if (m.end >= n_ || !tok_[m.end].has(text::kWord)) return true;
+  std::string_view next = W(m.end);
+  return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) ||
+         IsAdverbLike(next);
+}
+
 bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
   // A pattern that spells out the negation ("- WILL NOT * + [125]") coded the refusal itself.
   // Only a pattern's words say what is declined: a bare block default is too rough ("will not
@@ -2704,6 +2725,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       vc = DefaultVerbCode(v);
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    if (SourceIsPlace(v, bind)) bind.source = kNone;
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const bool refusal = DeclaredRefusalCode(v, &vc) || ConditionalThreatCode(v, &vc);
     const int32_t pattern = vc.pattern;
