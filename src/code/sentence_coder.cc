@@ -2153,9 +2153,9 @@ uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
 // description of background (as in "aid to refugees fleeing the war").
 bool IsStatementNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 14> kNouns = {
-      "STATEMENT", "STATEMENTS",  "DECLARATION", "DECLARATIONS", "COMMUNIQUE", "COMMUNIQUES",
-      "LETTER",    "LETTERS",     "RESOLUTION",  "RESOLUTIONS",  "MEMORANDUM", "PETITION",
-      "REMINDER",  "NOTE"};
+      "STATEMENT",   "STATEMENTS", "DECLARATION", "DECLARATIONS", "COMMUNIQUE",
+      "COMMUNIQUES", "LETTER",     "LETTERS",     "RESOLUTION",   "RESOLUTIONS",
+      "MEMORANDUM",  "PETITION",   "REMINDER",    "NOTE"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
@@ -2534,8 +2534,7 @@ bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
   // a noun ("in Israeli air strikes": Israel struck).
   if (m.end >= n_ || !tok_[m.end].has(text::kWord)) return true;
   std::string_view next = W(m.end);
-  return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) ||
-         IsAdverbLike(next);
+  return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) || IsAdverbLike(next);
 }
 
 bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
