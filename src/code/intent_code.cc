@@ -71,18 +71,86 @@ constexpr std::array<IntentRule, 45> kIntentRules = {{
     {"204", "1385"},
 }};
 
-}  // namespace
+// Cooperative act or intent prefix -> the rejection code of declining it (CAMEO 1.1b3, 12:
+// 121 material cooperation, 122 aid, 123 political reform, 124 yielding, 125 meeting, 126
+// mediation, 127 settlement). Longest prefix wins.
+constexpr std::array<IntentRule, 50> kRefusalRules = {{
+    // Intents (03).
+    {"03", "120"},
+    {"031", "121"},
+    {"0311", "1211"},
+    {"0312", "1212"},
+    {"0313", "1213"},
+    {"0314", "1214"},
+    {"033", "122"},
+    {"0331", "1221"},
+    {"0332", "1222"},
+    {"0333", "1223"},
+    {"0334", "1224"},
+    {"034", "123"},
+    {"0341", "1231"},
+    {"0342", "1232"},
+    {"0343", "1233"},
+    {"0344", "1234"},
+    {"035", "124"},
+    {"0351", "1241"},
+    {"0352", "1242"},
+    {"0353", "1243"},
+    {"0354", "1244"},
+    {"0355", "1245"},
+    {"0356", "1246"},
+    {"036", "125"},
+    {"037", "127"},
+    {"038", "126"},
+    // Acts (04-08).
+    {"04", "125"},
+    {"05", "120"},
+    {"06", "121"},
+    {"061", "1211"},
+    {"062", "1212"},
+    {"063", "1213"},
+    {"064", "1214"},
+    {"07", "122"},
+    {"071", "1221"},
+    {"072", "1222"},
+    {"073", "1223"},
+    {"074", "1224"},
+    {"08", "124"},
+    {"081", "1241"},
+    {"082", "1242"},
+    {"083", "123"},
+    {"0831", "1231"},
+    {"0832", "1232"},
+    {"0833", "1233"},
+    {"0834", "1234"},
+    {"084", "1243"},
+    {"085", "1244"},
+    {"086", "1245"},
+    {"087", "1246"},
+}};
 
-std::string IntentCode(std::string_view act_code) {
+template <size_t N>
+std::string LongestPrefixRule(const std::array<IntentRule, N>& rules, std::string_view code) {
   std::string_view best;
   size_t best_len = 0;
-  for (const IntentRule& r : kIntentRules) {
-    if (r.act_prefix.size() > best_len && act_code.substr(0, r.act_prefix.size()) == r.act_prefix) {
+  for (const IntentRule& r : rules) {
+    if (r.act_prefix.size() > best_len && code.substr(0, r.act_prefix.size()) == r.act_prefix) {
       best = r.intent;
       best_len = r.act_prefix.size();
     }
   }
   return std::string(best);
+}
+
+}  // namespace
+
+std::string RefusalCode(std::string_view code) {
+  if (code.size() < 3 || code.find('-') != std::string_view::npos) return "";
+  return LongestPrefixRule(kRefusalRules, code);
+}
+
+std::string IntentCode(std::string_view act_code) {
+  return LongestPrefixRule(kIntentRules, act_code);
 }
 
 }  // namespace annal::code

@@ -20,6 +20,14 @@ namespace annal::code {
 // (09-12), and military posture (15), which already describes a state of readiness.
 std::string IntentCode(std::string_view act_code);
 
+// The CAMEO rejection code (12) of declaring that one will not do the cooperative act or
+// intent `code`: "Syria will not accept any more refugees" (0333, intent to provide
+// humanitarian aid, negated) is 1223 (reject request for humanitarian aid), "will not lift the
+// sanctions" (085) 1244, "will not meet" (04) 125. Intents (03) and acts (04-08) map alike;
+// "" for everything else (hostile acts, statements, appeals, rejections themselves): "will not
+// attack" rejects nothing.
+std::string RefusalCode(std::string_view code);
+
 }  // namespace annal::code
 
 #endif  // ANNAL_CODE_INTENT_CODE_H_

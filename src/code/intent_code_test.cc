@@ -40,5 +40,25 @@ TEST(IntentCodeTest, NoIntentCodeForStatementsIntentsAndPosture) {
   }
 }
 
+TEST(RefusalCodeTest, DecliningCooperationIsRejection) {
+  EXPECT_EQ(RefusalCode("0333"), "1223");  // will not accept (more) refugees
+  EXPECT_EQ(RefusalCode("085"), "1244");   // will not lift sanctions
+  EXPECT_EQ(RefusalCode("040"), "125");    // will not meet
+  EXPECT_EQ(RefusalCode("0332"), "1222");
+  EXPECT_EQ(RefusalCode("036"), "125");
+  EXPECT_EQ(RefusalCode("038"), "126");
+  EXPECT_EQ(RefusalCode("030"), "120");
+  EXPECT_EQ(RefusalCode("057"), "120");
+  EXPECT_EQ(RefusalCode("0871"), "1246");
+  EXPECT_EQ(RefusalCode("0832"), "1232");
+}
+
+TEST(RefusalCodeTest, NothingToRejectInHostileActsOrStatements) {
+  for (const char* code : {"010", "020", "090", "100", "112", "120", "1246", "130", "141",
+                           "163", "173", "190", "", "---", "03"}) {
+    EXPECT_EQ(RefusalCode(code), "") << code;
+  }
+}
+
 }  // namespace
 }  // namespace annal::code

@@ -195,8 +195,21 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // "The PKK issued a declaration demanding that ...": for a participle right after a statement
+  // noun (IsStatementNoun) in the predicate of verb vi - 1, the subject mention of that verb
+  // (who issued the text); kNone otherwise.
+  uint32_t StatementIssuer(size_t vi) const;
+  // Whether verb vi is such a participle (whoever issued the text).
+  bool IsStatementParticiple(size_t vi) const;
   // CAMEO 13 (threaten) with no target: the one named in its "unless" / "if" condition.
+  // "Israel threatened to ban voting in East Jerusalem if Hamas ran": a place of the source's
+  // own country counts as no target (IsOwnPlaceTarget).
   uint32_t ConditionActor(const Verb& v) const;
+  // The only target is a place of the source's own country ("Algerians demonstrated in
+  // Algiers"): where the act happened, not whom it is aimed at (an event from an actor to
+  // itself is never emitted).
+  bool IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
+                        const std::vector<ActorRef>& targets) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
   void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
                             std::vector<ActorRef>* targets) const;
@@ -276,6 +289,23 @@ class SentenceAnalysis {
   // intended (intent_code.h) - 137 (threaten with repression) for the restrictions, 0334 for
   // the troops - when CAMEO has one. `vi` indexes verbs_.
   void IntendedActCode(size_t vi, VerbCode* vc) const;
+  // "Syria will not accept any more refugees", "will not lift the sanctions": declaring that
+  // one will not do a cooperative act is a rejection (RefusalCode), an asserted event. Returns
+  // whether `vc` was changed so.
+  bool DeclaredRefusalCode(const Verb& v, VerbCode* vc) const;
+  // "- * + IN $ [190]" on "British troops killed four Iraqis in Basra": in an active clause, a
+  // '$' after the verb, right after a locative preposition, on which the pattern ends, is where
+  // the act happened, not who did it ("in Israeli air strikes", a modifier, keeps its source).
+  bool SourceIsPlace(const Verb& v, const Binding& bind) const;
+  // "The EC may halt mediation efforts if cooperation founders", "Russia will cut gas supplies
+  // unless Ukraine pays": a hostile act under a modal, with an "if" / "unless" condition after
+  // it, is a threat made now (its CAMEO 13 code, IntentCode), an asserted event. Returns
+  // whether `vc` was changed so.
+  bool ConditionalThreatCode(const Verb& v, VerbCode* vc) const;
+  // Whether pattern `pattern` of verb block `block` (-1: none) spells out a negation ("- NOT *
+  // [121]", or a synset with "DID N'T", "WILL NOT", ...): the code it gives is for the negated
+  // words, an asserted event.
+  bool PatternNamesNegation(uint32_t block, int32_t pattern) const;
   bool MatchPattern(const lexicon::CompiledPattern& p, const Verb& v, Binding* b) const;
   // `stop_at_verbs`: the element may not be found past another verb of the sentence.
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
@@ -1261,6 +1291,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     }
   }
   if (!title_case_ && tok_[word].has(text::kCapitalized) && !tok_[word].has(text::kSentenceStart)) {
+    return true;
+  }
+  // "rejected proposed Israeli changes", "condemned alleged Serbian atrocities": a participle
+  // right after a verb and right before an actor modifies the noun the actor begins; two verbs
+  // in a row with no auxiliary between them are no verb group.
+  // (Not after an -ING word: in "online training helped people" the -ING word is the noun.)
+  if (word > 0 && word + 1 < n_ && EndsWith(w, "ED") && !EndsWith(prev, "ING") &&
+      verb_of_[word - 1] != kNone && mention_of_[word + 1] != kNone &&
+      mentions_[mention_of_[word + 1]].begin == word + 1 && !IsSpeechVerb(prev)) {
     return true;
   }
   // "rejected a United Nations appeal", "an Indian proposal": an actor after an indefinite
@@ -2337,6 +2376,17 @@ uint32_t SentenceAnalysis::DemandedClauseEnd(const Verb& v) const {
   return n_;
 }
 
+// "issued a statement condemning the attack", "a declaration demanding that ...": a text whose
+// participle says what it does. The participle is the act of whoever issued the text, not a
+// description of background (as in "aid to refugees fleeing the war").
+bool IsStatementNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 14> kNouns = {
+      "STATEMENT",   "STATEMENTS", "DECLARATION", "DECLARATIONS", "COMMUNIQUE",
+      "COMMUNIQUES", "LETTER",     "LETTERS",     "RESOLUTION",   "RESOLUTIONS",
+      "MEMORANDUM",  "PETITION",   "REMINDER",    "NOTE"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
 bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.infinitive || v.begin < 2) {
     return false;
@@ -2349,7 +2399,8 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   if (mention_of_[p] != kNone) {
     noun_begin = mentions_[mention_of_[p]].begin;
   } else if (!tok_[p].has(text::kWord) || IsFunctionWord(prev) || IsSubjectPronoun(prev) ||
-             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev)) {
+             IsAdverbLike(prev) || verb_of_[p] != kNone || IsNumberWord(prev) ||
+             IsStatementNoun(prev)) {
     return false;
   }
   // An earlier verb whose predicate holds the noun: the noun is no subject of the participle.
@@ -2364,6 +2415,35 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
     }
   }
   return false;
+}
+
+bool SentenceAnalysis::IsStatementParticiple(size_t vi) const {
+  if (vi == 0) return false;
+  const Verb& v = verbs_[vi];
+  const Verb& issuing = verbs_[vi - 1];
+  if (!EndsWith(W(v.word), "ING") || v.group_begin != v.begin || v.begin < 1 ||
+      !IsStatementNoun(W(v.begin - 1)) || issuing.end >= v.begin) {
+    return false;
+  }
+  for (uint32_t k = issuing.end; k + 1 < v.begin; ++k) {
+    std::string_view w = W(k);
+    if (w == "," || w == ";" || w == ":" || IsClauseOpener(w) || w == "AND") return false;
+  }
+  return true;
+}
+
+uint32_t SentenceAnalysis::StatementIssuer(size_t vi) const {
+  if (!IsStatementParticiple(vi) || verbs_[vi - 1].passive) return kNone;
+  return FindSubject(verbs_[vi - 1].group_begin, verbs_[vi - 1].infinitive);
+}
+
+// What a text can do: say, appeal, intend, endorse, demand, criticise, reject, threaten (CAMEO
+// 01-03, 05, 10-13). "a statement calling Davis an icon" is no telephone call (041).
+bool IsVerbalActCode(std::string_view code) {
+  if (code.size() < 2) return false;
+  std::string_view root = code.substr(0, 2);
+  return root == "01" || root == "02" || root == "03" || root == "05" || root == "10" ||
+         root == "11" || root == "12" || root == "13";
 }
 
 // "Russia threatened to stop negotiations if the United States goes ahead", "will boycott the
@@ -2383,6 +2463,20 @@ uint32_t SentenceAnalysis::ConditionActor(const Verb& v) const {
     return kNone;
   }
   return kNone;
+}
+
+bool SentenceAnalysis::IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
+                                        const std::vector<ActorRef>& targets) const {
+  if (targets.size() != 1 || sources.empty()) return false;
+  const ActorRef& place = targets.front();
+  const std::string& source = sources.front().code;
+  if (source.size() != 3 || place.code != source || !lex_.IsCountryCode(source)) return false;
+  // "in Kirkuk", "in the northern city of Kirkuk": a locative preposition shortly before.
+  for (uint32_t k = place.begin; k > 0 && k + 6 > place.begin; --k) {
+    if (IsLocativePreposition(W(k - 1))) return true;
+    if (W(k - 1) == "," || verb_of_[k - 1] != kNone || mention_of_[k - 1] != kNone) break;
+  }
+  return false;
 }
 
 // A protest that names no one it is against ("opposition parties in Nepal organized a general
@@ -2431,6 +2525,13 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
       return true;
     }
     if (a.code != country || a.end <= a.begin) return false;
+    // "Iraqi Kurds", "Tibetan monks": the country's adjective before a plural noun that no
+    // dictionary codes names people of the country.
+    if (a.end < roles_end_ && verb_of_[a.end] == kNone && mention_of_[a.end] == kNone &&
+        tok_[a.end].has(text::kWord) && !IsFunctionWord(W(a.end)) && W(a.end).size() >= 4 &&
+        W(a.end).back() == 'S' && !EndsWith(W(a.end - 1), "S")) {
+      return true;
+    }
     std::string_view last = W(a.end - 1);
     if (last.size() < 4 || last.back() != 'S') return false;
     std::string entity = a.entity;
@@ -2471,12 +2572,15 @@ void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& co
       }
     }
   }
-  if (targets->empty() && !sources->empty()) {
+  // "Algerians demonstrated in Algiers", "Iraqi Kurds demonstrated in Kirkuk": a place of the
+  // protesters' own country names where they protest, not whom (no event would be left at all).
+  if ((targets->empty() || IsOwnPlaceTarget(*sources, *targets)) && !sources->empty()) {
     const std::string country = country_of(sources->front().code);
     if (country.empty()) return;
     for (const ActorRef& s : *sources) {
       if (country_of(s.code) != country || !people_of(s, country)) return;
     }
+    targets->clear();
     targets->push_back(state_of(sources->front(), country));
   } else if (sources->empty() && targets->size() == 1) {
     // Only the verbs that name a demonstration: "marches on in Mexico" is no protest.
@@ -2610,6 +2714,95 @@ void SentenceAnalysis::AnnouncedActCode(const Verb& v, VerbCode* vc) const {
   // Only the one who announces expresses an intention: "Norway is willing to send troops to
   // Lebanon" says nothing of Lebanon's (the paired 086 of "send" is no longer an event).
   vc->alt_code.clear();
+}
+
+bool SentenceAnalysis::PatternNamesNegation(uint32_t block, int32_t pattern) const {
+  if (pattern < 0) return false;
+  const auto& p = dict_.verbs[block].patterns[static_cast<size_t>(pattern)];
+  auto negating_word = [](std::string_view w) {
+    return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
+  };
+  auto negating_synset = [&](std::string_view name) {
+    for (const auto& s : dict_.synsets) {
+      if (s.name != name) continue;
+      for (const auto& member : s.members) {
+        for (const auto& w : member) {
+          if (negating_word(w.text)) return true;
+        }
+      }
+    }
+    return false;
+  };
+  for (const auto* side : {&p.before, &p.after}) {
+    for (const auto& e : *side) {
+      if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
+          (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const {
+  if (v.modality == Modality::kNegated || v.modality == Modality::kAsserted || v.passive ||
+      v.infinitive) {
+    return false;
+  }
+  // "will", "would", "may": a stated course of action. "could" and "might" speculate ("it
+  // could take an interesting turn if ...").
+  bool modal = false;
+  for (uint32_t k = v.group_begin; k < v.begin; ++k) {
+    std::string_view w = W(k);
+    modal |= IsFutureModal(w) || w == "WOULD" || w == "MAY";
+  }
+  if (!modal) return false;
+  // The condition follows in the same clause ("if" before the verb makes the verb itself
+  // the conditional one).
+  bool condition = false;
+  for (uint32_t t = v.end; t < n_ && !condition; ++t) {
+    std::string_view w = W(t);
+    if (w == ";" || w == ":" || w == "--") break;
+    condition = w == "IF" || w == "UNLESS";
+  }
+  if (!condition) return false;
+  std::string threat = IntentCode(vc->code);
+  if (threat.rfind("13", 0) != 0) return false;
+  vc->code = std::move(threat);
+  vc->alt_code.clear();
+  return true;
+}
+
+bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
+  // A passive keeps it: "were arrested in Argentina" is Argentina's arrest (PETRARCH's and
+  // CAMEO's reading of a state's own territory).
+  if (bind.source == kNone || bind.compound || v.passive) return false;
+  const Mention& m = mentions_[bind.source];
+  if (m.begin < v.end || m.begin == 0 || !IsLocativePreposition(W(m.begin - 1)) ||
+      bind.last_token >= m.end) {
+    return false;
+  }
+  // The actor is the whole noun phrase ("in Basra", "in Basra on Sunday"), not the modifier of
+  // a noun ("in Israeli air strikes": Israel struck).
+  if (m.end >= n_ || !tok_[m.end].has(text::kWord)) return true;
+  std::string_view next = W(m.end);
+  return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) || IsAdverbLike(next);
+}
+
+bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
+  // A pattern that spells out the negation ("- WILL NOT * + [125]") coded the refusal itself.
+  // Only a pattern's words say what is declined: a bare block default is too rough ("will not
+  // come as news" is no rejected visit). "will not have to pay" (an infinitive) and "will not be
+  // affected" (a passive) decline nothing.
+  if (!v.will || v.modality != Modality::kNegated || v.infinitive || v.passive ||
+      !vc->pattern_has_words || PatternNamesNegation(vc->block, vc->pattern)) {
+    return false;
+  }
+  std::string refusal = RefusalCode(vc->code);
+  if (refusal.empty()) return false;
+  vc->code = std::move(refusal);
+  vc->alt_code.clear();  // "will not send troops to X" says nothing of X's acts
+  return true;
 }
 
 void SentenceAnalysis::IntendedActCode(size_t vi, VerbCode* vc) const {
@@ -2783,7 +2976,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       vc = DefaultVerbCode(v);
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
+    if (SourceIsPlace(v, bind)) bind.source = kNone;
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
+    const bool refusal = DeclaredRefusalCode(v, &vc) || ConditionalThreatCode(v, &vc);
     const int32_t pattern = vc.pattern;
     const std::string& code = vc.code;
     std::string& alt_code = vc.alt_code;  // cleared below where the reverse event is not wanted
@@ -2972,9 +3167,17 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       continue;
     }
 
+    if (IsStatementParticiple(vi)) {
+      if (!IsVerbalActCode(code)) continue;
+      if (uint32_t issuer = StatementIssuer(vi); issuer != kNone && sources.empty()) {
+        sources = Group(issuer);
+      }
+    }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
-    if (targets.empty() && !sources.empty() && code.compare(0, 2, "13") == 0) {
+    if ((targets.empty() || IsOwnPlaceTarget(sources, targets)) && !sources.empty() &&
+        code.compare(0, 2, "13") == 0) {
       if (uint32_t m = ConditionActor(v); m != kNone) {
+        targets.clear();
         std::vector<ActorRef> named = Group(m);
         for (const ActorRef& t : named) {
           bool own = false;  // "X threatened to quit unless it got Y": no threat to itself
@@ -3013,31 +3216,9 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // "has not urged" is a rejection) already coded it: the event it names is asserted. The
     // negation may also sit in a synset of the pattern ("- &NEGATVAUXVRB * OVER EFFORTS", whose
     // members are "DID N'T", "WILL NOT", ...).
-    Modality modality = v.modality;
-    if (pattern >= 0 && modality == Modality::kNegated) {
-      const auto& p = dict_.verbs[code_block].patterns[static_cast<size_t>(pattern)];
-      auto negating_word = [](std::string_view w) {
-        return IsNegation(w) || w == "NOT_" || w.rfind("NEVER", 0) == 0;
-      };
-      auto negating_synset = [&](std::string_view name) {
-        for (const auto& s : dict_.synsets) {
-          if (s.name != name) continue;
-          for (const auto& member : s.members) {
-            for (const auto& w : member) {
-              if (negating_word(w.text)) return true;
-            }
-          }
-        }
-        return false;
-      };
-      for (const auto* side : {&p.before, &p.after}) {
-        for (const auto& e : *side) {
-          if ((e.kind == ElementKind::kWord && negating_word(e.word.text)) ||
-              (e.kind == ElementKind::kSynset && negating_synset(e.synset))) {
-            modality = Modality::kAsserted;
-          }
-        }
-      }
+    Modality modality = refusal ? Modality::kAsserted : v.modality;
+    if (modality == Modality::kNegated && PatternNamesNegation(code_block, pattern)) {
+      modality = Modality::kAsserted;
     }
     bool denied = false;
     std::optional<ActorRef> speaker = FindSpeaker(v, subject_begin, &denied);
