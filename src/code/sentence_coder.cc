@@ -251,6 +251,11 @@ class SentenceAnalysis {
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
+  // "Rwanda, which U.N. experts have accused of backing the M23": in a relative clause that has
+  // a subject of its own (between the pronoun and the verb group) and nothing after the verb
+  // before a preposition, the relative pronoun is the verb's object, so the antecedent (Rwanda)
+  // is the target. kNone otherwise.
+  uint32_t RelativizedObject(const Verb& v) const;
   // Whether mention `m` opens a clause of its own after a subordinator ("after", "before",
   // "until", "since", "once"), as its subject: "after a special court cleared him".
   bool SubjectOfSubordinateClause(uint32_t m) const;
@@ -1732,6 +1737,38 @@ uint32_t SentenceAnalysis::AgainstActorAfter(uint32_t from) const {
   return kNone;
 }
 
+uint32_t SentenceAnalysis::RelativizedObject(const Verb& v) const {
+  if (v.passive || v.group_begin == 0) return kNone;
+  // Back from the verb group over the clause's own subject ("U.N. experts", "Congo"): a few
+  // words, at least one of them an actor's, no verb and no punctuation.
+  constexpr uint32_t kMaxSubjectWords = 5;
+  uint32_t k = v.group_begin;
+  bool has_subject = false;
+  while (k > 0 && v.group_begin - k < kMaxSubjectWords) {
+    const std::string_view w = W(k - 1);
+    // Not THAT: after a verb of speech it opens a complement ("told Reuters that the company
+    // was planning"), not a relative clause.
+    if (w == "WHICH" || w == "WHOM" || w == "WHO") break;
+    if (IsPunct(k - 1) || verb_of_[k - 1] != kNone) return kNone;
+    has_subject |= mention_of_[k - 1] != kNone;
+    --k;
+  }
+  if (!has_subject || k < 2) return kNone;
+  const std::string_view pronoun = W(k - 1);
+  if (pronoun != "WHICH" && pronoun != "WHOM" && pronoun != "WHO") return kNone;
+  uint32_t before = k - 1;  // the antecedent ends here, or before a comma
+  if (W(before - 1) == ",") --before;
+  if (before == 0 || mention_of_[before - 1] == kNone) return kNone;
+  // The verb has no object of its own: after it come at most a few adverbial words ("last
+  // week") before a preposition, "to" or the end of the clause, and no actor.
+  constexpr uint32_t kMaxAdverbialWords = 4;
+  for (uint32_t t = v.end; t < n_ && t < v.end + kMaxAdverbialWords; ++t) {
+    if (mention_of_[t] != kNone) return kNone;
+    if (IsPunct(t) || IsPreposition(W(t)) || W(t) == "TO") return mention_of_[before - 1];
+  }
+  return v.end >= n_ ? mention_of_[before - 1] : kNone;
+}
+
 uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
   uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
@@ -3112,8 +3149,23 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
         sources = {*pronoun};
       }
     }
+    // "Rwanda, which U.N. experts have accused of backing the M23": the relative pronoun is the
+    // accused; an actor a pattern binds after "of" names what the charge is about, and one after
+    // the comma that closes the relative clause ("The minister, who Russia expelled last week,
+    // met the French ambassador") belongs to the main clause.
+    const uint32_t relativized = RelativizedObject(v);
+    if (relativized != kNone && bind.target != kNone && !bind.compound &&
+        mentions_[bind.target].begin > v.end) {
+      bool beyond_clause = W(v.end) == "OF";
+      for (uint32_t t = v.end; !beyond_clause && t < mentions_[bind.target].begin; ++t) {
+        beyond_clause = W(t) == ",";
+      }
+      if (beyond_clause) bind.target = kNone;
+    }
     if (bind.target == kNone && !(v.passive && bind.source == kNone)) {
-      uint32_t object = tree.object != kNone ? tree.object : FindObject(v.end, v);
+      uint32_t object = tree.object;
+      if (object == kNone) object = relativized;
+      if (object == kNone) object = FindObject(v.end, v);
       if (object != kNone && !(bind.source != kNone && object == bind.source)) {
         // A compound pattern ("% * OF": "X and Y accused each other") with a separate object
         // ("X and Y accused Z of") is an ordinary event from each member to the object.
