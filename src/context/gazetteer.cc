@@ -245,23 +245,40 @@ Status Gazetteer::Parse() {
       admin1_sorted_.push_back(i);
     }
   }
+  // One pass over the keys checks them, finds the first key of each Bucket() (which never
+  // decreases along sorted keys, so bucket_start_[b] is the first key whose bucket is b or more)
+  // and the runs of keys sharing a Prefix4. Prefix4 never decreases along sorted keys either, and
+  // a larger one means a larger key: only keys of one run need comparing to check the order.
+  constexpr uint32_t kBuckets = 1 << 16;
+  bucket_start_.assign(kBuckets + 1, key_count_);
+  uint32_t next_bucket = 0;
+  std::vector<PrefixRun> runs;
+  std::string_view previous;
   for (uint32_t i = 0; i < key_count_; ++i) {
     const unsigned char* k = keys_ + size_t{i} * kKeySize;
     if (uint64_t{U32(k)} + U16(k + 4) > strings_size_ || k[6] > 3 || U32(k + 8) >= entry_count_) {
       return Status::Corruption("gazetteer key " + std::to_string(i) + " out of range");
     }
-    if (i > 0 && KeyAt(i - 1) > KeyAt(i)) {
+    const std::string_view key = KeyAt(i);
+    const uint32_t prefix = Prefix4(key);
+    if (i > 0 && (prefix < runs.back().prefix || (prefix == runs.back().prefix && previous > key))) {
       return Status::Corruption("gazetteer keys are not sorted at " + std::to_string(i));
     }
+    if (runs.empty() || runs.back().prefix != prefix) runs.push_back(PrefixRun{prefix, i, i});
+    runs.back().end = i + 1;
+    const uint32_t b = Bucket(key);
+    while (next_bucket <= b) bucket_start_[next_bucket++] = i;
+    previous = key;
   }
-  // Bucket() never decreases along sorted keys, so bucket_start_[b] is the first key whose
-  // bucket is b or more.
-  constexpr uint32_t kBuckets = 1 << 16;
-  bucket_start_.assign(kBuckets + 1, key_count_);
-  uint32_t next = 0;
-  for (uint32_t i = 0; i < key_count_; ++i) {
-    const uint32_t b = Bucket(KeyAt(i));
-    while (next <= b) bucket_start_[next++] = i;
+  // The runs in a table at most half full.
+  size_t capacity = 16;
+  while (capacity < runs.size() * 2) capacity *= 2;
+  prefix_runs_.assign(capacity, PrefixRun{});
+  prefix_mask_ = capacity - 1;
+  for (const PrefixRun& run : runs) {
+    size_t s = PrefixSlot(run.prefix) & prefix_mask_;
+    while (prefix_runs_[s].end != 0) s = (s + 1) & prefix_mask_;
+    prefix_runs_[s] = run;
   }
   country_count_ = country_by_iso3_.size();
   admin1_count_ = admin1_sorted_.size();
@@ -275,11 +292,6 @@ Status Gazetteer::Parse() {
     return x.admin1_code < y.admin1_code;
   });
   return Status::OK();
-}
-
-std::string_view Gazetteer::KeyAt(size_t i) const {
-  const unsigned char* k = keys_ + i * kKeySize;
-  return std::string_view(strings_ + U32(k), U16(k + 4));
 }
 
 PlaceEntry Gazetteer::entry(uint32_t index) const {
@@ -299,11 +311,30 @@ PlaceEntry Gazetteer::entry(uint32_t index) const {
   return out;
 }
 
-// Keys of a smaller bucket are smaller than `key` and keys of a larger one larger, so the
-// lower bound within the key's bucket is the lower bound over all keys.
-size_t Gazetteer::LowerBound(std::string_view key) const {
+// Keys of a smaller bucket (or prefix run) are smaller than `key` and keys of a larger one
+// larger, so the lower bound within the key's window is the lower bound over all keys whenever
+// some key equals `key` or starts with it.
+void Gazetteer::Window(std::string_view key, size_t* lo, size_t* hi) const {
+  if (key.size() >= 4 && !prefix_runs_.empty()) {
+    const uint32_t prefix = Prefix4(key);
+    for (size_t s = PrefixSlot(prefix) & prefix_mask_;; s = (s + 1) & prefix_mask_) {
+      const PrefixRun& run = prefix_runs_[s];
+      if (run.end == 0) break;
+      if (run.prefix == prefix) {
+        *lo = run.begin;
+        *hi = run.end;
+        return;
+      }
+    }
+    *lo = *hi = 0;  // no key starts with these 4 bytes
+    return;
+  }
   const uint32_t b = Bucket(key);
-  size_t lo = bucket_start_[b], hi = bucket_start_[b + 1];
+  *lo = bucket_start_[b];
+  *hi = bucket_start_[b + 1];
+}
+
+size_t Gazetteer::LowerBound(std::string_view key, size_t lo, size_t hi) const {
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (KeyAt(mid) < key) {
@@ -317,7 +348,9 @@ size_t Gazetteer::LowerBound(std::string_view key) const {
 
 std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
   std::vector<PlaceCandidate> out;
-  for (size_t i = LowerBound(key); i < key_count_ && KeyAt(i) == key; ++i) {
+  size_t lo, hi;
+  Window(key, &lo, &hi);
+  for (size_t i = LowerBound(key, lo, hi); i < hi && KeyAt(i) == key; ++i) {
     const unsigned char* k = keys_ + i * kKeySize;
     out.push_back(PlaceCandidate{U32(k + 8), static_cast<KeyKind>(k[6])});
   }
@@ -333,8 +366,10 @@ std::vector<PlaceCandidate> Gazetteer::Lookup(std::string_view name) const {
 bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
   std::string probe(normalized_prefix);
   probe.push_back(' ');
-  const size_t lo = LowerBound(probe);
-  return lo < key_count_ && KeyAt(lo).substr(0, probe.size()) == probe;
+  size_t lo, hi;
+  Window(probe, &lo, &hi);
+  lo = LowerBound(probe, lo, hi);
+  return lo < hi && KeyAt(lo).starts_with(probe);
 }
 
 bool Gazetteer::FindCountry(std::string_view iso3, PlaceEntry* out) const {

@@ -148,9 +148,9 @@ TEST(GazetteerTest, TinyFileRoundTrips) {
   EXPECT_FALSE((*g)->FindCountry("RUS", &a));
 }
 
-// Look-ups bisect only the keys that share the probe's first two bytes: against a scan of all
-// keys, on keys of one to three words over a small alphabet (many share a bucket, some are one
-// byte long, some buckets are empty).
+// Look-ups bisect only the keys that share the probe's first four bytes (its first two when it is
+// shorter): against a scan of all keys, on keys of one to three words over a small alphabet (many
+// share a bucket or a 4-byte prefix, some are one byte long, some buckets and prefixes are empty).
 TEST(GazetteerTest, BucketedLookupAgreesWithScanningAllKeys) {
   std::mt19937 rng(11);
   auto word = [&] {
@@ -215,6 +215,36 @@ TEST(GazetteerTest, CorruptionIsAStatus) {
   r = Gazetteer::FromBytes(bad_key);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+
+  // Keys out of order: each pair of adjacent keys that differ, swapped (some share their first
+  // four bytes, "GEORGIA" / "GEORGIAN", some do not).
+  auto u32 = [&](size_t at) {
+    return uint32_t{static_cast<unsigned char>(good[at])} |
+           uint32_t{static_cast<unsigned char>(good[at + 1])} << 8 |
+           uint32_t{static_cast<unsigned char>(good[at + 2])} << 16 |
+           uint32_t{static_cast<unsigned char>(good[at + 3])} << 24;
+  };
+  const uint32_t key_count = u32(16);
+  const size_t strings_at = keys_at + size_t{key_count} * 12;
+  auto key_text = [&](uint32_t i) {
+    const size_t k = keys_at + size_t{i} * 12;
+    const size_t length = static_cast<unsigned char>(good[k + 4]) |
+                          static_cast<size_t>(static_cast<unsigned char>(good[k + 5])) << 8;
+    return good.substr(strings_at + u32(k), length);
+  };
+  int swapped = 0;
+  for (uint32_t i = 0; i + 1 < key_count; ++i) {
+    if (key_text(i) == key_text(i + 1)) continue;
+    std::string unsorted = good;
+    for (size_t b = 0; b < 12; ++b) {
+      std::swap(unsorted[keys_at + i * 12 + b], unsorted[keys_at + (i + 1) * 12 + b]);
+    }
+    r = Gazetteer::FromBytes(unsorted);
+    ASSERT_FALSE(r.ok()) << key_text(i) << " / " << key_text(i + 1);
+    EXPECT_NE(r.status().message().find("not sorted"), std::string::npos);
+    ++swapped;
+  }
+  EXPECT_GE(swapped, 4);
 
   // A name offset past the string pool.
   std::string bad_name = good;
