@@ -187,6 +187,27 @@ TEST(GazetteerTest, BucketedLookupAgreesWithScanningAllKeys) {
   EXPECT_TRUE((*g)->LookupNormalized("Q").empty());
 }
 
+// The 8-byte code fields of every length from empty to full, including non-ASCII bytes, read
+// back as written.
+TEST(GazetteerTest, FixedWidthCodesOfEveryLength) {
+  std::vector<TinyEntry> entries;
+  const std::string codes = "ABCDEFGH";
+  for (uint32_t n = 0; n <= 8; ++n) {
+    std::string admin1 = codes.substr(0, n);
+    std::string fcode = codes.substr(8 - n);
+    if (n >= 2) admin1[1] = static_cast<char>(0xC3);  // a byte with the high bit set
+    entries.push_back({100 + n, "Place", "GEO", fcode, admin1, 1, 1, 10, 2, {{"Place", 0}}});
+  }
+  auto g = Gazetteer::FromBytes(TinyGazetteer(entries));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  for (uint32_t n = 0; n <= 8; ++n) {
+    PlaceEntry e = (*g)->entry(n);
+    EXPECT_EQ(e.admin1_code, entries[n].admin1) << n;
+    EXPECT_EQ(e.feature_code, entries[n].fcode) << n;
+    EXPECT_EQ(e.country_iso3, "GEO");
+  }
+}
+
 TEST(GazetteerTest, CorruptionIsAStatus) {
   std::string good = TinyGazetteer(TinyEntries());
   ASSERT_TRUE(Gazetteer::FromBytes(good).ok());
