@@ -1040,6 +1040,8 @@ class Analyzer {
         p += c.len;
         continue;
       }
+      // White space (most words end there) joins nothing: none of the cases below applies.
+      if (c.cls == Cc::kSpace || c.cls == Cc::kNewline) break;
       const bool prev_word = IsWordClass(prev);
       if (!prev_word) break;
       Ch nx = At(p + c.len);
