@@ -994,6 +994,23 @@ class Analyzer {
       // The bulk of every word: an ASCII letter or digit, counted as the general branch below
       // (Count() and all) counts it, without decoding.
       if (const unsigned char b = s_[p]; b < 0x80) {
+        if (b >= 'a' && b <= 'z') {
+          // A run of lower-case letters, counted at once.
+          size_t q = p + 1;
+          while (q < n_ && s_[q] >= 'a' && s_[q] <= 'z') ++q;
+          const int run = static_cast<int>(q - p);
+          st.letters += run;
+          if (!st.first_letter_seen) {
+            st.first_letter_seen = true;
+            st.first_letter_upper = false;
+          }
+          seg_letters += run;
+          only_digits_so_far = false;
+          prev = Cc::kLower;
+          prev_begin = q - 1;
+          p = q;
+          continue;
+        }
         const Cc cls = kAsciiClass[b];
         if (cls == Cc::kLower || cls == Cc::kUpper) {
           ++st.letters;
