@@ -314,7 +314,7 @@ PlaceEntry Gazetteer::entry(uint32_t index) const {
 // Keys of a smaller bucket (or prefix run) are smaller than `key` and keys of a larger one
 // larger, so the lower bound within the key's window is the lower bound over all keys whenever
 // some key equals `key` or starts with it.
-void Gazetteer::Window(std::string_view key, size_t* lo, size_t* hi) const {
+size_t Gazetteer::Window(std::string_view key, size_t* lo, size_t* hi) const {
   if (key.size() >= 4 && !prefix_runs_.empty()) {
     const uint32_t prefix = Prefix4(key);
     for (size_t s = PrefixSlot(prefix) & prefix_mask_;; s = (s + 1) & prefix_mask_) {
@@ -323,21 +323,33 @@ void Gazetteer::Window(std::string_view key, size_t* lo, size_t* hi) const {
       if (run.prefix == prefix) {
         *lo = run.begin;
         *hi = run.end;
-        return;
+        return 4;
       }
     }
     *lo = *hi = 0;  // no key starts with these 4 bytes
-    return;
+    return 0;
   }
   const uint32_t b = Bucket(key);
   *lo = bucket_start_[b];
   *hi = bucket_start_[b + 1];
+  return 0;
 }
 
-size_t Gazetteer::LowerBound(std::string_view key, size_t lo, size_t hi) const {
+size_t Gazetteer::LowerBound(std::string_view key, size_t lo, size_t hi, size_t same) const {
+  // KeyAt(i) < key, comparing from byte `same` on: keys are short and differ early, so a byte
+  // loop beats a call to memcmp.
+  auto less = [&](std::string_view k) {
+    const size_t n = std::min(k.size(), key.size());
+    for (size_t i = same; i < n; ++i) {
+      if (k[i] != key[i]) {
+        return static_cast<unsigned char>(k[i]) < static_cast<unsigned char>(key[i]);
+      }
+    }
+    return k.size() < key.size();
+  };
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (KeyAt(mid) < key) {
+    if (less(KeyAt(mid))) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -349,8 +361,8 @@ size_t Gazetteer::LowerBound(std::string_view key, size_t lo, size_t hi) const {
 std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
   std::vector<PlaceCandidate> out;
   size_t lo, hi;
-  Window(key, &lo, &hi);
-  for (size_t i = LowerBound(key, lo, hi); i < hi && KeyAt(i) == key; ++i) {
+  const size_t same = Window(key, &lo, &hi);
+  for (size_t i = LowerBound(key, lo, hi, same); i < hi && KeyAt(i) == key; ++i) {
     const unsigned char* k = keys_ + i * kKeySize;
     out.push_back(PlaceCandidate{U32(k + 8), static_cast<KeyKind>(k[6])});
   }
@@ -367,8 +379,8 @@ bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
   std::string probe(normalized_prefix);
   probe.push_back(' ');
   size_t lo, hi;
-  Window(probe, &lo, &hi);
-  lo = LowerBound(probe, lo, hi);
+  const size_t same = Window(probe, &lo, &hi);
+  lo = LowerBound(probe, lo, hi, same);
   return lo < hi && KeyAt(lo).starts_with(probe);
 }
 

@@ -121,10 +121,12 @@ class Gazetteer {
   }
   // The keys that can equal `key` or start with it: the run of keys sharing its Prefix4 when it
   // has 4 bytes or more (empty when no key does), else its Bucket. A bisection inside
-  // [*lo, *hi) finds what one over all keys would.
-  void Window(std::string_view key, size_t* lo, size_t* hi) const;
-  // The first index in [lo, hi) at which KeyAt(i) >= key, or hi.
-  size_t LowerBound(std::string_view key, size_t lo, size_t hi) const;
+  // [*lo, *hi) finds what one over all keys would. Returns how many leading bytes every key of
+  // the window shares with `key` (4 in a run, else 0), which comparisons may skip.
+  size_t Window(std::string_view key, size_t* lo, size_t* hi) const;
+  // The first index in [lo, hi) at which KeyAt(i) >= key, or hi; every key in [lo, hi) agrees
+  // with `key` on its first `same` bytes (or is a prefix of them).
+  size_t LowerBound(std::string_view key, size_t lo, size_t hi, size_t same) const;
 
   std::string bytes_;
   const unsigned char* entries_ = nullptr;
