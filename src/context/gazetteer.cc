@@ -103,6 +103,30 @@ void AppendCodepoint(int32_t c, std::string* out, bool* ok) {
 
 std::string NormalizePlaceName(std::string_view name) {
   std::string out;
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII (nearly every call, once per word of every capitalised run the geoparser reads):
+    // what the general path below does to ASCII, without its per-character dispatch.
+    out.resize(name.size());
+    size_t n = 0;
+    bool pending_space = false;
+    for (char c : name) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        pending_space = n > 0;
+        continue;
+      }
+      if (pending_space) out[n++] = ' ';
+      pending_space = false;
+      if (c == '`') {
+        c = '\'';
+      } else if (c >= 'a' && c <= 'z') {
+        c = static_cast<char>(c - 'a' + 'A');
+      }
+      out[n++] = c;
+    }
+    out.resize(n);
+    return out;
+  }
   out.reserve(name.size());
   bool ok = true;
   bool pending_space = false;
@@ -117,32 +141,26 @@ std::string NormalizePlaceName(std::string_view name) {
     pending_space = false;
     AppendCodepoint(c, &out, &ok);
   };
-  bool ascii = std::all_of(name.begin(), name.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    for (char c : name) emit(c);
-  } else {
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-        static_cast<utf8proc_ssize_t>(name.size()), &mapped,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
-    if (n < 0) return std::string();
-    const utf8proc_uint8_t* p = mapped;
-    utf8proc_ssize_t left = n;
-    while (left > 0 && ok) {
-      utf8proc_int32_t c;
-      utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
-      if (len <= 0) {
-        ok = false;
-        break;
-      }
-      emit(c);
-      p += len;
-      left -= len;
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+      static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
+  if (n < 0) return std::string();
+  const utf8proc_uint8_t* p = mapped;
+  utf8proc_ssize_t left = n;
+  while (left > 0 && ok) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
+    if (len <= 0) {
+      ok = false;
+      break;
     }
-    std::free(mapped);
+    emit(c);
+    p += len;
+    left -= len;
   }
+  std::free(mapped);
   if (!ok) return std::string();
   return out;
 }

@@ -114,6 +114,12 @@ TEST(NormalizePlaceNameTest, StripsMarksUppercasesAndCollapsesSpace) {
   EXPECT_EQ(NormalizePlaceName("Côte d\xE2\x80\x99Ivoire"), "COTE D'IVOIRE");
   EXPECT_EQ(NormalizePlaceName("U.S."), "U.S.");
   EXPECT_EQ(NormalizePlaceName("Москва"), "");  // not Latin script: no key can match
+  // ASCII white space (leading, trailing, runs, tabs and line ends) and a backtick apostrophe.
+  EXPECT_EQ(NormalizePlaceName(" \tnew \r\n  york\f\v "), "NEW YORK");
+  EXPECT_EQ(NormalizePlaceName("Cote d`Ivoire"), "COTE D'IVOIRE");
+  EXPECT_EQ(NormalizePlaceName("   "), "");
+  // The same name with and without a non-ASCII character normalises alike.
+  EXPECT_EQ(NormalizePlaceName("  St. John`s\t Wood "), NormalizePlaceName("  St. John’s\t Wood "));
 }
 
 TEST(GazetteerTest, TinyFileRoundTrips) {
