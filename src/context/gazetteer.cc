@@ -279,7 +279,8 @@ Status Gazetteer::Parse() {
     }
     const std::string_view key = KeyAt(i);
     const uint32_t prefix = Prefix4(key);
-    if (i > 0 && (prefix < runs.back().prefix || (prefix == runs.back().prefix && previous > key))) {
+    if (i > 0 &&
+        (prefix < runs.back().prefix || (prefix == runs.back().prefix && previous > key))) {
       return Status::Corruption("gazetteer keys are not sorted at " + std::to_string(i));
     }
     if (runs.empty() || runs.back().prefix != prefix) runs.push_back(PrefixRun{prefix, i, i});
