@@ -103,6 +103,30 @@ void AppendCodepoint(int32_t c, std::string* out, bool* ok) {
 
 std::string NormalizePlaceName(std::string_view name) {
   std::string out;
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII (nearly every call, once per word of every capitalised run the geoparser reads):
+    // what the general path below does to ASCII, without its per-character dispatch.
+    out.resize(name.size());
+    size_t n = 0;
+    bool pending_space = false;
+    for (char c : name) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        pending_space = n > 0;
+        continue;
+      }
+      if (pending_space) out[n++] = ' ';
+      pending_space = false;
+      if (c == '`') {
+        c = '\'';
+      } else if (c >= 'a' && c <= 'z') {
+        c = static_cast<char>(c - 'a' + 'A');
+      }
+      out[n++] = c;
+    }
+    out.resize(n);
+    return out;
+  }
   out.reserve(name.size());
   bool ok = true;
   bool pending_space = false;
@@ -117,32 +141,26 @@ std::string NormalizePlaceName(std::string_view name) {
     pending_space = false;
     AppendCodepoint(c, &out, &ok);
   };
-  bool ascii = std::all_of(name.begin(), name.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    for (char c : name) emit(c);
-  } else {
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-        static_cast<utf8proc_ssize_t>(name.size()), &mapped,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
-    if (n < 0) return std::string();
-    const utf8proc_uint8_t* p = mapped;
-    utf8proc_ssize_t left = n;
-    while (left > 0 && ok) {
-      utf8proc_int32_t c;
-      utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
-      if (len <= 0) {
-        ok = false;
-        break;
-      }
-      emit(c);
-      p += len;
-      left -= len;
+  utf8proc_uint8_t* mapped = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+      static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK));
+  if (n < 0) return std::string();
+  const utf8proc_uint8_t* p = mapped;
+  utf8proc_ssize_t left = n;
+  while (left > 0 && ok) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t len = utf8proc_iterate(p, left, &c);
+    if (len <= 0) {
+      ok = false;
+      break;
     }
-    std::free(mapped);
+    emit(c);
+    p += len;
+    left -= len;
   }
+  std::free(mapped);
   if (!ok) return std::string();
   return out;
 }
@@ -245,23 +263,41 @@ Status Gazetteer::Parse() {
       admin1_sorted_.push_back(i);
     }
   }
+  // One pass over the keys checks them, finds the first key of each Bucket() (which never
+  // decreases along sorted keys, so bucket_start_[b] is the first key whose bucket is b or more)
+  // and the runs of keys sharing a Prefix4. Prefix4 never decreases along sorted keys either, and
+  // a larger one means a larger key: only keys of one run need comparing to check the order.
+  constexpr uint32_t kBuckets = 1 << 16;
+  bucket_start_.assign(kBuckets + 1, key_count_);
+  uint32_t next_bucket = 0;
+  std::vector<PrefixRun> runs;
+  std::string_view previous;
   for (uint32_t i = 0; i < key_count_; ++i) {
     const unsigned char* k = keys_ + size_t{i} * kKeySize;
     if (uint64_t{U32(k)} + U16(k + 4) > strings_size_ || k[6] > 3 || U32(k + 8) >= entry_count_) {
       return Status::Corruption("gazetteer key " + std::to_string(i) + " out of range");
     }
-    if (i > 0 && KeyAt(i - 1) > KeyAt(i)) {
+    const std::string_view key = KeyAt(i);
+    const uint32_t prefix = Prefix4(key);
+    if (i > 0 &&
+        (prefix < runs.back().prefix || (prefix == runs.back().prefix && previous > key))) {
       return Status::Corruption("gazetteer keys are not sorted at " + std::to_string(i));
     }
+    if (runs.empty() || runs.back().prefix != prefix) runs.push_back(PrefixRun{prefix, i, i});
+    runs.back().end = i + 1;
+    const uint32_t b = Bucket(key);
+    while (next_bucket <= b) bucket_start_[next_bucket++] = i;
+    previous = key;
   }
-  // Bucket() never decreases along sorted keys, so bucket_start_[b] is the first key whose
-  // bucket is b or more.
-  constexpr uint32_t kBuckets = 1 << 16;
-  bucket_start_.assign(kBuckets + 1, key_count_);
-  uint32_t next = 0;
-  for (uint32_t i = 0; i < key_count_; ++i) {
-    const uint32_t b = Bucket(KeyAt(i));
-    while (next <= b) bucket_start_[next++] = i;
+  // The runs in a table at most half full.
+  size_t capacity = 16;
+  while (capacity < runs.size() * 2) capacity *= 2;
+  prefix_runs_.assign(capacity, PrefixRun{});
+  prefix_mask_ = capacity - 1;
+  for (const PrefixRun& run : runs) {
+    size_t s = PrefixSlot(run.prefix) & prefix_mask_;
+    while (prefix_runs_[s].end != 0) s = (s + 1) & prefix_mask_;
+    prefix_runs_[s] = run;
   }
   country_count_ = country_by_iso3_.size();
   admin1_count_ = admin1_sorted_.size();
@@ -275,11 +311,6 @@ Status Gazetteer::Parse() {
     return x.admin1_code < y.admin1_code;
   });
   return Status::OK();
-}
-
-std::string_view Gazetteer::KeyAt(size_t i) const {
-  const unsigned char* k = keys_ + i * kKeySize;
-  return std::string_view(strings_ + U32(k), U16(k + 4));
 }
 
 PlaceEntry Gazetteer::entry(uint32_t index) const {
@@ -299,14 +330,45 @@ PlaceEntry Gazetteer::entry(uint32_t index) const {
   return out;
 }
 
-// Keys of a smaller bucket are smaller than `key` and keys of a larger one larger, so the
-// lower bound within the key's bucket is the lower bound over all keys.
-size_t Gazetteer::LowerBound(std::string_view key) const {
+// Keys of a smaller bucket (or prefix run) are smaller than `key` and keys of a larger one
+// larger, so the lower bound within the key's window is the lower bound over all keys whenever
+// some key equals `key` or starts with it.
+size_t Gazetteer::Window(std::string_view key, size_t* lo, size_t* hi) const {
+  if (key.size() >= 4 && !prefix_runs_.empty()) {
+    const uint32_t prefix = Prefix4(key);
+    for (size_t s = PrefixSlot(prefix) & prefix_mask_;; s = (s + 1) & prefix_mask_) {
+      const PrefixRun& run = prefix_runs_[s];
+      if (run.end == 0) break;
+      if (run.prefix == prefix) {
+        *lo = run.begin;
+        *hi = run.end;
+        return 4;
+      }
+    }
+    *lo = *hi = 0;  // no key starts with these 4 bytes
+    return 0;
+  }
   const uint32_t b = Bucket(key);
-  size_t lo = bucket_start_[b], hi = bucket_start_[b + 1];
+  *lo = bucket_start_[b];
+  *hi = bucket_start_[b + 1];
+  return 0;
+}
+
+size_t Gazetteer::LowerBound(std::string_view key, size_t lo, size_t hi, size_t same) const {
+  // KeyAt(i) < key, comparing from byte `same` on: keys are short and differ early, so a byte
+  // loop beats a call to memcmp.
+  auto less = [&](std::string_view k) {
+    const size_t n = std::min(k.size(), key.size());
+    for (size_t i = same; i < n; ++i) {
+      if (k[i] != key[i]) {
+        return static_cast<unsigned char>(k[i]) < static_cast<unsigned char>(key[i]);
+      }
+    }
+    return k.size() < key.size();
+  };
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (KeyAt(mid) < key) {
+    if (less(KeyAt(mid))) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -317,7 +379,9 @@ size_t Gazetteer::LowerBound(std::string_view key) const {
 
 std::vector<PlaceCandidate> Gazetteer::LookupNormalized(std::string_view key) const {
   std::vector<PlaceCandidate> out;
-  for (size_t i = LowerBound(key); i < key_count_ && KeyAt(i) == key; ++i) {
+  size_t lo, hi;
+  const size_t same = Window(key, &lo, &hi);
+  for (size_t i = LowerBound(key, lo, hi, same); i < hi && KeyAt(i) == key; ++i) {
     const unsigned char* k = keys_ + i * kKeySize;
     out.push_back(PlaceCandidate{U32(k + 8), static_cast<KeyKind>(k[6])});
   }
@@ -333,8 +397,10 @@ std::vector<PlaceCandidate> Gazetteer::Lookup(std::string_view name) const {
 bool Gazetteer::HasKeyWithPrefix(std::string_view normalized_prefix) const {
   std::string probe(normalized_prefix);
   probe.push_back(' ');
-  const size_t lo = LowerBound(probe);
-  return lo < key_count_ && KeyAt(lo).substr(0, probe.size()) == probe;
+  size_t lo, hi;
+  const size_t same = Window(probe, &lo, &hi);
+  lo = LowerBound(probe, lo, hi, same);
+  return lo < hi && KeyAt(lo).starts_with(probe);
 }
 
 bool Gazetteer::FindCountry(std::string_view iso3, PlaceEntry* out) const {

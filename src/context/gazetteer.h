@@ -3,8 +3,8 @@
 //
 // The data comes from data/gazetteer/gazetteer.bin.zst (format: doc/formats/gazetteer.md, built by
 // scripts/build_gazetteer.py). Loading decompresses the file once and checks every offset; lookups
-// are binary searches over a sorted key table, with no per-load index building, so a load takes
-// tens of milliseconds.
+// are binary searches over a sorted key table, narrowed by a small index of key prefixes built
+// in one pass at load, so a load takes tens of milliseconds.
 #ifndef ANNAL_CONTEXT_GAZETTEER_H_
 #define ANNAL_CONTEXT_GAZETTEER_H_
 
@@ -89,7 +89,14 @@ class Gazetteer {
  private:
   Gazetteer() = default;
   Status Parse();
-  std::string_view KeyAt(size_t i) const;
+  // Key i of the key table (12 bytes: string offset u32, length u16, kind u8, pad, entry u32;
+  // little-endian): inline, since load and look-ups read keys in tight loops.
+  std::string_view KeyAt(size_t i) const {
+    const unsigned char* k = keys_ + i * 12;
+    const uint32_t offset =
+        uint32_t{k[0]} | uint32_t{k[1]} << 8 | uint32_t{k[2]} << 16 | uint32_t{k[3]} << 24;
+    return std::string_view(strings_ + offset, size_t{k[4]} | size_t{k[5]} << 8);
+  }
   // The keys are sorted; keys sharing their first two bytes form one bucket. A look-up bisects
   // only its key's bucket: [bucket_start_[b], bucket_start_[b + 1]) for bucket b = Bucket(key).
   static uint32_t Bucket(std::string_view key) {
@@ -97,8 +104,29 @@ class Gazetteer {
     return uint32_t{static_cast<unsigned char>(key[0])} << 8 |
            (key.size() > 1 ? uint32_t{static_cast<unsigned char>(key[1])} : 0);
   }
-  // The first index at or after which KeyAt(i) >= key (std::lower_bound over all keys).
-  size_t LowerBound(std::string_view key) const;
+  // The first 4 bytes of a key as a big-endian number, zero-padded when shorter. Zero is the
+  // smallest byte, so the prefix never decreases along sorted keys: keys sharing it are one run.
+  static uint32_t Prefix4(std::string_view key) {
+    if (key.size() >= 4) {
+      return uint32_t{static_cast<unsigned char>(key[0])} << 24 |
+             uint32_t{static_cast<unsigned char>(key[1])} << 16 |
+             uint32_t{static_cast<unsigned char>(key[2])} << 8 |
+             uint32_t{static_cast<unsigned char>(key[3])};
+    }
+    uint32_t p = 0;
+    for (size_t i = 0; i < 4; ++i) {
+      p = p << 8 | (i < key.size() ? uint32_t{static_cast<unsigned char>(key[i])} : 0);
+    }
+    return p;
+  }
+  // The keys that can equal `key` or start with it: the run of keys sharing its Prefix4 when it
+  // has 4 bytes or more (empty when no key does), else its Bucket. A bisection inside
+  // [*lo, *hi) finds what one over all keys would. Returns how many leading bytes every key of
+  // the window shares with `key` (4 in a run, else 0), which comparisons may skip.
+  size_t Window(std::string_view key, size_t* lo, size_t* hi) const;
+  // The first index in [lo, hi) at which KeyAt(i) >= key, or hi; every key in [lo, hi) agrees
+  // with `key` on its first `same` bytes (or is a prefix of them).
+  size_t LowerBound(std::string_view key, size_t lo, size_t hi, size_t same) const;
 
   std::string bytes_;
   const unsigned char* entries_ = nullptr;
@@ -113,6 +141,19 @@ class Gazetteer {
   std::vector<uint32_t> country_by_iso3_;  // entry indices of countries, sorted by ISO3
   std::vector<uint32_t> admin1_sorted_;    // entry indices of admin-1 regions, by (iso3, code)
   std::vector<uint32_t> bucket_start_;     // 65,537 entries: first key of each Bucket() and up
+  // Open-addressing table of the runs of keys sharing a Prefix4 (~10 keys each instead of a
+  // bucket's thousands): a look-up of a name of 4 bytes or more bisects only its run. Built at
+  // load in one pass over the keys (~5M instructions); end == 0 marks an empty slot.
+  struct PrefixRun {
+    uint32_t prefix = 0;
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  std::vector<PrefixRun> prefix_runs_;
+  size_t prefix_mask_ = 0;
+  static size_t PrefixSlot(uint32_t prefix) {
+    return static_cast<size_t>((uint64_t{prefix} * 0x9E3779B97F4A7C15ull) >> 32);
+  }
 };
 
 // Reads into *out the file `ready_path` when it holds exactly the content of the one-frame zstd

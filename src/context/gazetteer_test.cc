@@ -114,6 +114,12 @@ TEST(NormalizePlaceNameTest, StripsMarksUppercasesAndCollapsesSpace) {
   EXPECT_EQ(NormalizePlaceName("Côte d\xE2\x80\x99Ivoire"), "COTE D'IVOIRE");
   EXPECT_EQ(NormalizePlaceName("U.S."), "U.S.");
   EXPECT_EQ(NormalizePlaceName("Москва"), "");  // not Latin script: no key can match
+  // ASCII white space (leading, trailing, runs, tabs and line ends) and a backtick apostrophe.
+  EXPECT_EQ(NormalizePlaceName(" \tnew \r\n  york\f\v "), "NEW YORK");
+  EXPECT_EQ(NormalizePlaceName("Cote d`Ivoire"), "COTE D'IVOIRE");
+  EXPECT_EQ(NormalizePlaceName("   "), "");
+  // The same name with and without a non-ASCII character normalises alike.
+  EXPECT_EQ(NormalizePlaceName("  St. John`s\t Wood "), NormalizePlaceName("  St. John’s\t Wood "));
 }
 
 TEST(GazetteerTest, TinyFileRoundTrips) {
@@ -148,9 +154,9 @@ TEST(GazetteerTest, TinyFileRoundTrips) {
   EXPECT_FALSE((*g)->FindCountry("RUS", &a));
 }
 
-// Look-ups bisect only the keys that share the probe's first two bytes: against a scan of all
-// keys, on keys of one to three words over a small alphabet (many share a bucket, some are one
-// byte long, some buckets are empty).
+// Look-ups bisect only the keys that share the probe's first four bytes (its first two when it is
+// shorter): against a scan of all keys, on keys of one to three words over a small alphabet (many
+// share a bucket or a 4-byte prefix, some are one byte long, some buckets and prefixes are empty).
 TEST(GazetteerTest, BucketedLookupAgreesWithScanningAllKeys) {
   std::mt19937 rng(11);
   auto word = [&] {
@@ -187,6 +193,27 @@ TEST(GazetteerTest, BucketedLookupAgreesWithScanningAllKeys) {
   EXPECT_TRUE((*g)->LookupNormalized("Q").empty());
 }
 
+// The 8-byte code fields of every length from empty to full, including non-ASCII bytes, read
+// back as written.
+TEST(GazetteerTest, FixedWidthCodesOfEveryLength) {
+  std::vector<TinyEntry> entries;
+  const std::string codes = "ABCDEFGH";
+  for (uint32_t n = 0; n <= 8; ++n) {
+    std::string admin1 = codes.substr(0, n);
+    std::string fcode = codes.substr(8 - n);
+    if (n >= 2) admin1[1] = static_cast<char>(0xC3);  // a byte with the high bit set
+    entries.push_back({100 + n, "Place", "GEO", fcode, admin1, 1, 1, 10, 2, {{"Place", 0}}});
+  }
+  auto g = Gazetteer::FromBytes(TinyGazetteer(entries));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  for (uint32_t n = 0; n <= 8; ++n) {
+    PlaceEntry e = (*g)->entry(n);
+    EXPECT_EQ(e.admin1_code, entries[n].admin1) << n;
+    EXPECT_EQ(e.feature_code, entries[n].fcode) << n;
+    EXPECT_EQ(e.country_iso3, "GEO");
+  }
+}
+
 TEST(GazetteerTest, CorruptionIsAStatus) {
   std::string good = TinyGazetteer(TinyEntries());
   ASSERT_TRUE(Gazetteer::FromBytes(good).ok());
@@ -215,6 +242,36 @@ TEST(GazetteerTest, CorruptionIsAStatus) {
   r = Gazetteer::FromBytes(bad_key);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kCorruption);
+
+  // Keys out of order: each pair of adjacent keys that differ, swapped (some share their first
+  // four bytes, "GEORGIA" / "GEORGIAN", some do not).
+  auto u32 = [&](size_t at) {
+    return uint32_t{static_cast<unsigned char>(good[at])} |
+           uint32_t{static_cast<unsigned char>(good[at + 1])} << 8 |
+           uint32_t{static_cast<unsigned char>(good[at + 2])} << 16 |
+           uint32_t{static_cast<unsigned char>(good[at + 3])} << 24;
+  };
+  const uint32_t key_count = u32(16);
+  const size_t strings_at = keys_at + size_t{key_count} * 12;
+  auto key_text = [&](uint32_t i) {
+    const size_t k = keys_at + size_t{i} * 12;
+    const size_t length = static_cast<unsigned char>(good[k + 4]) |
+                          static_cast<size_t>(static_cast<unsigned char>(good[k + 5])) << 8;
+    return good.substr(strings_at + u32(k), length);
+  };
+  int swapped = 0;
+  for (uint32_t i = 0; i + 1 < key_count; ++i) {
+    if (key_text(i) == key_text(i + 1)) continue;
+    std::string unsorted = good;
+    for (size_t b = 0; b < 12; ++b) {
+      std::swap(unsorted[keys_at + i * 12 + b], unsorted[keys_at + (i + 1) * 12 + b]);
+    }
+    r = Gazetteer::FromBytes(unsorted);
+    ASSERT_FALSE(r.ok()) << key_text(i) << " / " << key_text(i + 1);
+    EXPECT_NE(r.status().message().find("not sorted"), std::string::npos);
+    ++swapped;
+  }
+  EXPECT_GE(swapped, 4);
 
   // A name offset past the string pool.
   std::string bad_name = good;

@@ -614,33 +614,42 @@ class Analyzer {
 
   // ---------------------------------------------------------------- tokens
 
-  void Emit(size_t begin, size_t end, std::string norm, uint16_t flags, Kind kind) {
-    Token t;
+  // Appends a token (its norm empty) and its aux record; returns the token.
+  Token& NewToken(size_t begin, size_t end, uint16_t flags, Kind kind) {
+    Token& t = out_->tokens.emplace_back();
     t.begin = static_cast<uint32_t>(begin);
     t.end = static_cast<uint32_t>(end);
-    t.norm = std::move(norm);
     t.flags = flags;
-    out_->tokens.push_back(std::move(t));
-    TokenAux a;
+    TokenAux& a = aux_.emplace_back();
     a.kind = kind;
     a.space_before = space_pending_;
     a.newlines_before = static_cast<uint8_t>(std::min(newlines_pending_, 2));
-    aux_.push_back(a);
     space_pending_ = false;
     newlines_pending_ = 0;
+    return t;
+  }
+
+  void Emit(size_t begin, size_t end, std::string norm, uint16_t flags, Kind kind) {
+    NewToken(begin, end, flags, kind).norm = std::move(norm);
+  }
+
+  // Writes the norm of [begin, end) into *norm (in place: a word's norm is built in its token).
+  void NormInto(size_t begin, size_t end, bool ascii, std::string* norm) const {
+    std::string_view w = text_.substr(begin, end - begin);
+    if (!ascii) {
+      *norm = NormalizeWord(w);
+      // A lone combining mark normalises to nothing; a token's norm is never empty.
+      if (norm->empty()) norm->assign(w);
+      return;
+    }
+    norm->assign(w);
+    for (char& ch : *norm) ch = AsciiUpper(ch);
   }
 
   std::string NormOf(size_t begin, size_t end, bool ascii) const {
-    std::string_view w = text_.substr(begin, end - begin);
-    if (!ascii) {
-      std::string norm = NormalizeWord(w);
-      // A lone combining mark normalises to nothing; a token's norm is never empty.
-      if (norm.empty()) norm.assign(w);
-      return norm;
-    }
-    std::string s(w);
-    for (char& ch : s) ch = AsciiUpper(ch);
-    return s;
+    std::string norm;
+    NormInto(begin, end, ascii, &norm);
+    return norm;
   }
 
   void Tokenize(size_t start) {
@@ -826,7 +835,14 @@ class Analyzer {
   }
 
   // An e-mail address starting at p, or 0. Checked only for ASCII words.
-  size_t EmailEnd(size_t p) const {
+  size_t EmailEnd(size_t p) {
+    // Most texts have no '@' (left): remember where the next one is instead of scanning every
+    // word for it.
+    if (p < at_searched_from_ || (next_at_ != std::string_view::npos && next_at_ < p)) {
+      next_at_ = text_.find('@', p);
+      at_searched_from_ = p;
+    }
+    if (next_at_ == std::string_view::npos) return 0;
     size_t q = p;
     auto local = [](unsigned char b) {
       return IsAsciiAlnum(b) || b == '.' || b == '_' || b == '%' || b == '+' || b == '-';
@@ -925,7 +941,8 @@ class Analyzer {
   }
 
   void EmitWord(size_t begin, size_t end, const WordStats& st, uint16_t extra, bool never_final) {
-    Emit(begin, end, NormOf(begin, end, st.ascii), WordFlags(st) | extra, WordKind(st));
+    Token& t = NewToken(begin, end, WordFlags(st) | extra, WordKind(st));
+    NormInto(begin, end, st.ascii, &t.norm);
     aux_.back().never_final = never_final;
   }
 
@@ -944,7 +961,7 @@ class Analyzer {
     uint16_t f = kWord | flag;
     if (uppers > 0 && s_[begin] != '\'' && s_[begin] < 0x80) f |= kCapitalized;  // "N'T"
     if (letters >= 2 && uppers == letters) f |= kAllCaps;
-    Emit(begin, end, NormOf(begin, end, ascii), f, Kind::kClitic);
+    NormInto(begin, end, ascii, &NewToken(begin, end, f, Kind::kClitic).norm);
     space_pending_ = false;
   }
 
@@ -974,6 +991,50 @@ class Analyzer {
     Cc prev = Cc::kSpace;
     size_t prev_begin = p;
     while (p < n_) {
+      // The bulk of every word: an ASCII letter or digit, counted as the general branch below
+      // (Count() and all) counts it, without decoding.
+      if (const unsigned char b = s_[p]; b < 0x80) {
+        if (b >= 'a' && b <= 'z') {
+          // A run of lower-case letters, counted at once.
+          size_t q = p + 1;
+          while (q < n_ && s_[q] >= 'a' && s_[q] <= 'z') ++q;
+          const int run = static_cast<int>(q - p);
+          st.letters += run;
+          if (!st.first_letter_seen) {
+            st.first_letter_seen = true;
+            st.first_letter_upper = false;
+          }
+          seg_letters += run;
+          only_digits_so_far = false;
+          prev = Cc::kLower;
+          prev_begin = q - 1;
+          p = q;
+          continue;
+        }
+        const Cc cls = kAsciiClass[b];
+        if (cls == Cc::kLower || cls == Cc::kUpper) {
+          ++st.letters;
+          if (cls == Cc::kUpper) ++st.uppers;
+          if (!st.first_letter_seen) {
+            st.first_letter_seen = true;
+            st.first_letter_upper = cls == Cc::kUpper;
+          }
+          ++seg_letters;
+          only_digits_so_far = false;
+          prev = cls;
+          prev_begin = p;
+          ++p;
+          continue;
+        }
+        if (cls == Cc::kDigit) {
+          st.has_digit = true;
+          seg_all_letters = false;
+          prev = cls;
+          prev_begin = p;
+          ++p;
+          continue;
+        }
+      }
       Ch c = At(p);
       if (IsWordClass(c.cls) || (c.cls == Cc::kFormat && p > begin)) {
         if (c.cls == Cc::kFormat) {
@@ -996,6 +1057,8 @@ class Analyzer {
         p += c.len;
         continue;
       }
+      // White space (most words end there) joins nothing: none of the cases below applies.
+      if (c.cls == Cc::kSpace || c.cls == Cc::kNewline) break;
       const bool prev_word = IsWordClass(prev);
       if (!prev_word) break;
       Ch nx = At(p + c.len);
@@ -1317,6 +1380,9 @@ class Analyzer {
   bool space_pending_ = true;
   int newlines_pending_ = 0;
   bool open_single_quote_ = false;  // a single quotation mark is open in this paragraph
+  // The first '@' at or after at_searched_from_, or npos (EmailEnd).
+  size_t next_at_ = std::string_view::npos;
+  size_t at_searched_from_ = SIZE_MAX;
 };
 
 // Combining marks that NormalizeWord removes after canonical decomposition: the diacritics of

@@ -302,6 +302,12 @@ TEST(AnalyzerTest, UrlsAndEmails) {
             "See https://www.bbc.co.uk/news/world-123 ( or www.reuters.com ) . | "
             "Mail press@un.org , or visit Amazon.com .");
   EXPECT_EQ(Sentences("See the site. www.un.org has it."), "See the site . | www.un.org has it .");
+  // Several addresses, a stray '@' between them and one at the very start: the scanner's
+  // look-ahead for the next '@' must find each of them.
+  EXPECT_EQ(Norms("a@b.org wrote to x @ y and info@bbc.co.uk; ask@z.com."),
+            "A@B.ORG WROTE TO X @ Y AND INFO@BBC.CO.UK ; ASK@Z.COM .");
+  EXPECT_EQ(Norms("Talks 2005: No.10, G8 and 3.5% rose."),
+            "TALKS 2005 : NO. 10 , G8 AND 3.5 % ROSE .");
 }
 
 TEST(AnalyzerTest, Flags) {
