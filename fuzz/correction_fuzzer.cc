@@ -1,18 +1,34 @@
 // libFuzzer target: a correction file (*.corrections.txt, src/lexicon/correction_reader.cc) on
-// arbitrary bytes, applied to a few actor and agent entries. It must never crash, add or remove
-// an entry or a name, and must leave every code non-empty valid UTF-8 with the date ranges it
-// had.
+// arbitrary bytes, applied to a few actor and agent entries (one with only dated codes, so the
+// undated add form can apply). It must never crash, add or remove an entry or a name, or remove
+// a code; every code stays non-empty valid UTF-8 with a date range that does not end before it
+// starts, and no entry gains a second undated default code (doc/formats/corrections.md).
+// Seeds: fuzz/seeds/correction/.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "dictionary_fuzz_common.h"
 
+namespace {
+
+size_t Defaults(const annal::lexicon::ActorEntry& a) {
+  size_t n = 0;
+  for (const annal::lexicon::DatedCode& c : a.codes) {
+    n += c.from_day == annal::lexicon::kDayMin && c.to_day == annal::lexicon::kDayMax;
+  }
+  return n;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace annal::lexicon;
   static constexpr std::string_view kActors =
       "UNITA_ [ANGREB]\n+NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_\n"
-      "KENYA_ [KEN]\n+NAIROBI_\n[KENGOV 020101-021231]\n";
+      "KENYA_ [KEN]\n+NAIROBI_\n[KENGOV 020101-021231]\n"
+      "JOE_BIDEN_\n+BIDEN_\n[USAGOV >090120]\n[USAELI 730103-090115]\n";
   static constexpr std::string_view kAgents = "DEPUTY [~COP]\nHUMAN_RIGHTS_BODY [NGO~]\n";
   DictionarySet set;
   fuzz::Check(ReadDictionary(kActors, "a.txt", DictionaryKind::kActors, DictionaryFormat::kPetrarch, &set).ok());
@@ -24,13 +40,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                   .ok());
   fuzz::Check(set.actors.size() == before.actors.size() && set.agents.size() == before.agents.size());
   for (size_t i = 0; i < set.actors.size(); ++i) {
-    fuzz::Check(set.actors[i].names == before.actors[i].names);
-    fuzz::Check(set.actors[i].codes.size() == before.actors[i].codes.size());
-    for (size_t c = 0; c < set.actors[i].codes.size(); ++c) {
-      const DatedCode& now = set.actors[i].codes[c];
-      fuzz::Check(!now.code.empty() && fuzz::ValidUtf8(now.code));
-      fuzz::Check(now.from_day == before.actors[i].codes[c].from_day &&
-                  now.to_day == before.actors[i].codes[c].to_day);
+    const ActorEntry& now = set.actors[i];
+    const ActorEntry& was = before.actors[i];
+    fuzz::Check(now.names == was.names);
+    // Replacements keep a code's place; additions go after the codes read from the file.
+    fuzz::Check(now.codes.size() >= was.codes.size());
+    for (const DatedCode& c : now.codes) {
+      fuzz::Check(!c.code.empty() && fuzz::ValidUtf8(c.code) && c.from_day <= c.to_day);
+    }
+    // An undated code is added only to an entry without one, and a replacement never drops a
+    // code's dates.
+    fuzz::Check(Defaults(now) <= std::max<size_t>(Defaults(was), 1));
+    for (size_t c = 0; c < was.codes.size(); ++c) {
+      const bool was_default = was.codes[c].from_day == kDayMin && was.codes[c].to_day == kDayMax;
+      const bool is_default = now.codes[c].from_day == kDayMin && now.codes[c].to_day == kDayMax;
+      fuzz::Check(was_default || !is_default);
     }
   }
   for (size_t i = 0; i < set.agents.size(); ++i) {

@@ -2647,7 +2647,8 @@ SentenceAnalysis::VerbCode SentenceAnalysis::ChooseVerbCode(const Verb& v, Bindi
         k == 0 ? std::pair<uint32_t, uint32_t>{v.block, v.form} : v.alternates[k - 1];
     const auto& patterns = lex_.patterns(b);
     // Pattern i of the block, whose gate word the sentence may have: true when it matches.
-    auto try_pattern = [&](size_t i) {
+    // b and f are captured by copy: clang before 16 cannot capture structured bindings.
+    auto try_pattern = [&, b = b, f = f](size_t i) {
       const auto& cp = patterns[i];
       for (uint32_t id : cp.required_words) {
         if (!MayHaveWord(id) ||

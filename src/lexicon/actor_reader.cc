@@ -546,6 +546,13 @@ bool ExpandMacros(const std::string& text,
   std::vector<std::string> work{text};
   out->clear();
   for (size_t next = 0; next < work.size(); ++next) {
+    // A marker whose alternatives hold the marker itself ("!P! = !P! X") expands forever with
+    // one alternative, and the count below never grows: bound the steps as well (a text with
+    // kMaxMacroExpansions results and a few markers takes far fewer).
+    if (next >= 4 * kMaxMacroExpansions) {
+      *error = "too many substitutions (a marker that contains itself?)";
+      return false;
+    }
     std::string s = std::move(work[next]);
     size_t a = s.find('!');
     if (a == std::string::npos) {

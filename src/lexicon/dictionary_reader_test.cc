@@ -689,6 +689,39 @@ TEST(ActorsTest, CrlfDosEofAndBadBytes) {
   EXPECT_EQ(set.actors[1].where.line, 4u);
 }
 
+// Found by petrarch_dictionary_fuzzer: a word of combining marks alone (U+0324) normalises to
+// nothing, which became an empty PhraseWord.
+TEST(PhraseTest, WordOfCombiningMarksAloneIsDropped) {
+  constexpr std::string_view kMark = "\xCC\xA4";
+  const std::string verbs = "--- SAY [010] ---\nSAY\n" + std::string(kMark) + "\n- * " +
+                            std::string(kMark) + "_AID [011]\n&GOOD\n+" + std::string(kMark) +
+                            "\n+THING_" + std::string(kMark) + "\n";
+  const std::string actors = "KENYA_" + std::string(kMark) + " [KEN]\n+" + std::string(kMark) +
+                             "\n" + std::string(kMark) + " [XXX]\n";
+  auto no_empty_word = [](const Phrase& p) {
+    for (const PhraseWord& w : p) EXPECT_FALSE(w.text.empty());
+    EXPECT_FALSE(p.empty());
+  };
+  DictionarySet v = Read(verbs, DictionaryKind::kVerbs, DictionaryFormat::kPetrarch);
+  for (const VerbBlock& b : v.verbs) {
+    for (const VerbBlock::Form& f : b.forms) no_empty_word(f.words);
+    for (const VerbPattern& p : b.patterns) {
+      for (const auto* side : {&p.before, &p.after}) {
+        for (const PatternElement& e : *side) {
+          if (e.kind == ElementKind::kWord) EXPECT_FALSE(e.word.text.empty());
+        }
+      }
+    }
+  }
+  for (const Synset& s : v.synsets) {
+    for (const Phrase& p : s.members) no_empty_word(p);
+  }
+  DictionarySet a = Read(actors, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(a.actors.size(), 1u);
+  EXPECT_EQ(a.actors[0].names[0], E("KENYA"));
+  for (const Phrase& p : a.actors[0].names) no_empty_word(p);
+}
+
 // ---------------------------------------------------------------- agents
 
 TEST(PetrarchAgentsTest, MacrosPluralsAndPrefixCodes) {
@@ -723,6 +756,23 @@ TEST(PetrarchAgentsTest, MacrosPluralsAndPrefixCodes) {
             (std::vector<Phrase>{E("MINISTER OF MAN"), E("MINISTER OF WOMAN"), E("MINISTRY OF MAN"),
                                  E("MINISTRY OF WOMAN")}));
   EXPECT_EQ(set.agents[7].names, (std::vector<Phrase>{E("CONGRESS"), E("CONGRESSES")}));
+}
+
+// Found by petrarch_dictionary_fuzzer: a marker with one alternative that holds the marker
+// itself expanded forever (the expansion count stayed at one while the text grew).
+TEST(PetrarchAgentsTest, SelfReferentialMarkerIsADiagnosticNotAHang) {
+  constexpr std::string_view kText =
+      "!PERSON! = !PERSON! X\n"       // 1: contains itself, one alternative
+      "CONGRESS!PERSON! [~LEG]\n"     // 2: cannot be expanded
+      "!ROLE! = MAN, WOMAN\n"         // 3
+      "!TWO! = !ROLE!, BOSS\n"        // 4: a marker inside an alternative still works
+      "SPOKES!TWO! [~GOV]\n";         // 5
+  DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kPetrarch);
+  ASSERT_EQ(set.diagnostics.size(), 1u);
+  EXPECT_EQ(set.diagnostics[0].line, 2u);
+  ASSERT_EQ(set.agents.size(), 1u);
+  EXPECT_EQ(set.agents[0].names,
+            (std::vector<Phrase>{E("SPOKESBOSS"), E("SPOKESMAN"), E("SPOKESWOMAN")}));
 }
 
 TEST(PetrarchAgentsTest, TruncatedMinistStemGetsItsWords) {

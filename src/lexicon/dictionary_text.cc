@@ -165,6 +165,9 @@ void AppendWord(std::string_view word, bool exact, Phrase* out) {
   if (word.empty()) return;
   // The same normalisation as the text stage gives tokens, so "PÉTAIN" matches "Pétain".
   std::string upper = text::NormalizeWord(word);
+  // A word of combining marks alone ("\xCC\xA4") normalises to nothing; an empty word would
+  // match no token and breaks the phrase invariants the matcher relies on.
+  if (upper.empty()) return;
   // A possessive written into a phrase ("HERO'S_WELCOME") is its own token in the text stage.
   if (upper.size() > 2 && EndsWith(upper, "'S")) {
     out->push_back(PhraseWord{upper.substr(0, upper.size() - 2), true});
