@@ -708,7 +708,9 @@ TEST(PhraseTest, WordOfCombiningMarksAloneIsDropped) {
     for (const VerbPattern& p : b.patterns) {
       for (const auto* side : {&p.before, &p.after}) {
         for (const PatternElement& e : *side) {
-          if (e.kind == ElementKind::kWord) EXPECT_FALSE(e.word.text.empty());
+          if (e.kind == ElementKind::kWord) {
+            EXPECT_FALSE(e.word.text.empty());
+          }
         }
       }
     }
