@@ -163,6 +163,10 @@ void WeightTable::InitFrozen(size_t rows) {
   sparse_dense_.shrink_to_fit();
   frozen_.reset(AllocateFrozen(frozen_size_));
   if (!frozen_) throw std::bad_alloc();  // as std::vector would
+  ReleaseTrainingBuffers();
+}
+
+void WeightTable::ReleaseTrainingBuffers() {
   data_.clear();
   data_.shrink_to_fit();
   totals_.clear();
@@ -366,12 +370,7 @@ bool WeightTable::DeserializeSparse(uint64_t rows, std::string_view key_bytes,
   frozen_size_ = capacity * frozen_stride_;
   frozen_.reset();
   frozen_keys_.assign(capacity, 0);
-  data_.clear();
-  data_.shrink_to_fit();
-  totals_.clear();
-  totals_.shrink_to_fit();
-  stamps_.clear();
-  stamps_.shrink_to_fit();
+  ReleaseTrainingBuffers();
   sparse_ = true;
   sparse_slots_.assign(capacity, SparseSlot{0, 0, 0});
   sparse_entries_.assign(sparse_weights, SparseEntry{0, 0});

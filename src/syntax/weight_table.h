@@ -171,6 +171,8 @@ class WeightTable {
   // table), and false, leaving the table unusable, on a zero or duplicate key.
   bool DeserializeSparse(uint64_t rows, std::string_view key_bytes,
                          std::string_view weight_bytes);
+  // Frees the training-mode buffers (weights, averaging totals, stamps) once frozen.
+  void ReleaseTrainingBuffers();
   // Frozen mode: the slot count for `rows` rows (a power of two, at most 70% full).
   static size_t CapacityFor(size_t rows);
   // Returns the row index for `key`, inserting an all-zero row if needed (training mode).
