@@ -1,15 +1,20 @@
 // libFuzzer target: a correction file (*.corrections.txt, src/lexicon/correction_reader.cc) on
 // arbitrary bytes, applied to a few actor and agent entries (one with only dated codes, so the
-// undated add form can apply). It must never crash, add or remove an entry or a name, or remove
-// a code; every code stays non-empty valid UTF-8 with a date range that does not end before it
-// starts, and no entry gains a second undated default code (doc/formats/corrections.md).
+// undated add form can apply). It must never crash, add or remove an entry, remove or change a
+// name or remove a code; a name may only be appended ("ACTOR NAME + OTHER_NAME"), never one that
+// named any entry before, so no two entries ever share a name the correction gave; every code
+// stays non-empty valid UTF-8 with a date range that does not end before it starts, and no entry
+// gains a second undated default code (doc/formats/corrections.md).
 // Seeds: fuzz/seeds/correction/.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "dictionary_fuzz_common.h"
+#include "lexicon/dictionary_text.h"
 
 namespace {
 
@@ -39,10 +44,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                              DictionaryFormat::kAuto, &set)
                   .ok());
   fuzz::Check(set.actors.size() == before.actors.size() && set.agents.size() == before.agents.size());
+  std::set<std::string> old_names;
+  for (const ActorEntry& a : before.actors) {
+    for (const Phrase& p : a.names) old_names.insert(internal::PhraseText(p));
+  }
+  std::set<std::string> added_names;
   for (size_t i = 0; i < set.actors.size(); ++i) {
     const ActorEntry& now = set.actors[i];
     const ActorEntry& was = before.actors[i];
-    fuzz::Check(now.names == was.names);
+    fuzz::Check(now.names.size() >= was.names.size() &&
+                std::equal(was.names.begin(), was.names.end(), now.names.begin()));
+    for (size_t n = was.names.size(); n < now.names.size(); ++n) {
+      const std::string text = internal::PhraseText(now.names[n]);
+      fuzz::Check(!now.names[n].empty() && !old_names.count(text) && added_names.insert(text).second);
+    }
     // Replacements keep a code's place; additions go after the codes read from the file.
     fuzz::Check(now.codes.size() >= was.codes.size());
     for (const DatedCode& c : now.codes) {

@@ -7,6 +7,7 @@
 //                                         that code with exactly those dates: new code and dates
 //   ACTOR ANTONIO_GUTERRES_ + [IGOUNO >20170101]
 //                                         every actor entry named so gains a dated code
+//   ACTOR JOE_BIDEN_ + BIDEN_             the one actor entry named so gains a name
 //   AGENT DEPUTY [~COP] -> [~LEG]          every agent entry named DEPUTY: ~COP -> ~LEG
 //
 // A correction names the entry by one of its names (PETRARCH phrase syntax, whole words) and
@@ -145,6 +146,42 @@ int AddActorCode(std::string_view block, const std::string& name, const Line& li
   return changed;
 }
 
+// "+ NAME": another name for the one actor entry named `name` (a surname used alone, which
+// Phoenix seldom lists). Refused with a diagnostic when `name` names several entries (the new
+// name would merge them) or when the new name already names an entry (it would become
+// ambiguous, or repeat). Returns 1 when added, 0 when no entry is named `name`, -1 when refused.
+int AddActorName(std::string_view new_name_text, const std::string& name, const Line& line,
+                 const ReadContext& ctx) {
+  const Phrase added = ParsePhrase(new_name_text, WordMatch::kAllExact);
+  if (added.empty() || new_name_text.find_first_of("[]+") != std::string_view::npos) {
+    ctx.Diag(line.number, "an added name must be one phrase: '" + line.text + "'");
+    return -1;
+  }
+  const std::string added_text = PhraseText(added);
+  ActorEntry* target = nullptr;
+  size_t named = 0;
+  for (ActorEntry& a : ctx.out->actors) {
+    if (HasName(a.names, added_text)) {
+      const std::string& file = a.where.file < ctx.out->files.size() ? ctx.out->files[a.where.file] : "?";
+      ctx.Diag(line.number, added_text + " already names an actor entry (" + file + ":" +
+                                std::to_string(a.where.line) + "): '" + line.text + "'");
+      return -1;
+    }
+    if (HasName(a.names, name)) {
+      target = &a;
+      ++named;
+    }
+  }
+  if (named > 1) {
+    ctx.Diag(line.number, name + " names " + std::to_string(named) +
+                              " actor entries; a name is added to one entry only: '" + line.text + "'");
+    return -1;
+  }
+  if (target == nullptr) return 0;
+  target->names.push_back(added);
+  return 1;
+}
+
 }  // namespace
 
 bool IsCorrectionFile(std::string_view filename) {
@@ -157,12 +194,29 @@ void ApplyCorrectionFile(std::string_view content, const ReadContext& ctx) {
   CommentStyle style;
   style.hash_anywhere = true;
   static constexpr std::string_view kUsage =
-      "correction needs 'ACTOR|AGENT phrase [old] -> [new]' or 'ACTOR phrase + [code dates]': '";
+      "correction needs 'ACTOR|AGENT phrase [old] -> [new]', 'ACTOR phrase + [code dates]' or "
+      "'ACTOR phrase + another_phrase': '";
   for (const Line& line : SplitContentLines(content, style)) {
     const std::string& t = line.text;
     const size_t space = t.find_first_of(" \t");
     const size_t open = t.find('[');
     const size_t arrow = t.find("->");
+    const size_t plus = t.find('+');
+    if (space != std::string::npos && open == std::string::npos && arrow == std::string::npos &&
+        plus != std::string::npos && plus > space) {
+      // "ACTOR NAME + OTHER_NAME": a name added to an entry.
+      const std::string kind = UpperAscii(std::string_view(t).substr(0, space));
+      const Phrase phrase =
+          ParsePhrase(Trim(std::string_view(t).substr(space, plus - space)), WordMatch::kAllExact);
+      if (kind != "ACTOR" || phrase.empty()) {
+        ctx.Diag(line.number, std::string(kUsage) + t + "'");
+        continue;
+      }
+      const std::string name = PhraseText(phrase);
+      const int added = AddActorName(Trim(std::string_view(t).substr(plus + 1)), name, line, ctx);
+      if (added == 0) ctx.Diag(line.number, "correction matched no actor entry named " + name);
+      continue;
+    }
     if (space == std::string::npos || open == std::string::npos || open < space) {
       ctx.Diag(line.number, std::string(kUsage) + t + "'");
       continue;

@@ -195,6 +195,48 @@ TEST(CorrectionReaderTest, OnlyFilesNamedSoAreCorrections) {
   EXPECT_EQ(set.agents[0].code, "COP");
 }
 
+TEST(CorrectionReaderTest, NameIsAddedToTheOneEntryOfThatName) {
+  DictionarySet set = ReadBase();
+  ASSERT_TRUE(Correct("ACTOR NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_ + UNITA_MOVEMENT_\n"
+                      "actor kenya_ + republic of kenya  # blanks separate words too\n",
+                      &set)
+                  .ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  ASSERT_EQ(set.actors[0].names.size(), 3u);
+  EXPECT_EQ(internal::PhraseText(set.actors[0].names[2]), "UNITA MOVEMENT");
+  ASSERT_EQ(set.actors[2].names.size(), 3u);
+  EXPECT_EQ(internal::PhraseText(set.actors[2].names[2]), "REPUBLIC OF KENYA");
+  EXPECT_EQ(set.actors[1].names.size(), 1u);  // TIGERS untouched
+}
+
+TEST(CorrectionReaderTest, NameThatWouldMergeOrRepeatEntriesIsRefused) {
+  DictionarySet set = ReadBase();
+  ASSERT_TRUE(ReadDictionary("TIGERS_ [LKAREB]\n", "b.txt", DictionaryKind::kActors,
+                             DictionaryFormat::kPetrarch, &set)
+                  .ok());
+  const size_t diags = set.diagnostics.size();
+  ASSERT_TRUE(Correct("ACTOR TIGERS_ + TAMIL_TIGERS_\n"  // two entries are named TIGERS
+                      "ACTOR KENYA_ + UNITA_\n"          // UNITA names another entry
+                      "ACTOR KENYA_ + NAIROBI_\n"        // already a name of this one
+                      "ACTOR NOBODY_ + SOMEBODY_\n"      // no entry
+                      "AGENT DEPUTY + SHERIFF_\n"        // agents take no names
+                      "ACTOR KENYA_ + \n",               // no name
+                      &set)
+                  .ok());
+  ASSERT_EQ(set.diagnostics.size(), diags + 6);
+  EXPECT_NE(set.diagnostics[diags].message.find("names 2 actor entries"), std::string::npos);
+  EXPECT_NE(set.diagnostics[diags + 1].message.find("UNITA already names an actor entry (a.txt:1)"),
+            std::string::npos)
+      << set.diagnostics[diags + 1].message;
+  EXPECT_NE(set.diagnostics[diags + 2].message.find("NAIROBI already names"), std::string::npos);
+  EXPECT_NE(set.diagnostics[diags + 3].message.find("matched no actor entry named NOBODY"),
+            std::string::npos);
+  EXPECT_NE(set.diagnostics[diags + 4].message.find("correction needs"), std::string::npos);
+  EXPECT_NE(set.diagnostics[diags + 5].message.find("one phrase"), std::string::npos);
+  EXPECT_EQ(set.actors[1].names.size(), 1u);
+  EXPECT_EQ(set.actors[2].names.size(), 2u);
+}
+
 // The shipped corrections all apply to the shipped Phoenix files, and the corrected entries code
 // what the corrections say.
 TEST(CorrectionReaderTest, ShippedCorrectionsApply) {
