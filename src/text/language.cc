@@ -11,9 +11,10 @@
 namespace annal::text {
 namespace {
 
-// Below this many letters CLD2's guesses are noise ("Putin said." is "en" or "de" by chance);
-// the caller then treats the text as unknown and codes it anyway.
-constexpr int kMinLetters = 20;
+// Below this many letters CLD2's guesses are noise ("Putin said." is "en" or "de" by chance,
+// "Jill Biden praised France." a reliable "fr"); the caller then treats the text as unknown and
+// codes it anyway. About eight English words.
+constexpr int kMinLetters = 48;
 
 // CLD2 reads at most this much. Its cost is linear (about 13 MB/s, 6,000 BBC articles/s on the
 // whole text), and a news lead of 2 KB is already far past what it needs for a reliable answer.
@@ -22,8 +23,10 @@ constexpr size_t kMaxBytes = 2048;
 int CountLetters(std::string_view text) {
   int letters = 0;
   for (unsigned char c : text) {
-    // ASCII letters, plus every UTF-8 lead byte (each non-ASCII character counted once).
+    // ASCII letters, plus every UTF-8 lead byte (each non-ASCII character counted once); a
+    // character of three or more bytes (CJK, mostly) says as much as a short word: two.
     if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC0) ++letters;
+    if (c >= 0xE0) ++letters;
   }
   return letters;
 }
