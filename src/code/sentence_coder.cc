@@ -643,9 +643,14 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) {
   // one has no subject of its own (the same actor does both). On the gold suites this gave
   // PLOVER_GSR one more event and changed nothing else.
   if (roles.object == kNone) {
-    if (uint32_t conj = tree.SubjectlessConjunctAfter(verb); conj != TreeView::kNoToken) {
+    if (uint32_t conj = tree.ObjectSharingConjunct(verb); conj != TreeView::kNoToken) {
       if (uint32_t o = tree.ObjectAfter(conj); o != TreeView::kNoToken) {
-        roles.object = TreeMention(o, 2, /*participants_only=*/true);
+        // Only an actor: a bare role there ("assess and enforce child support payments") is
+        // more often a noun the parser split off a compound than a participant.
+        uint32_t m = TreeMention(o, 2, /*participants_only=*/true);
+        if (m != kNone && !mentions_[m].agent_only && !mentions_[m].suffix_agents_only) {
+          roles.object = m;
+        }
       }
     }
   }

@@ -34,11 +34,19 @@ std::vector<uint32_t> TreeView::NominalDependentsBefore(uint32_t verb) const {
   return out;
 }
 
-uint32_t TreeView::SubjectlessConjunctAfter(uint32_t verb) const {
+uint32_t TreeView::ObjectSharingConjunct(uint32_t verb) const {
+  uint32_t conj = kNoToken;
   for (uint32_t c : children_[verb]) {
-    if (c > verb && Rel(c) == "conj" && !HasSubject(c)) return c;
+    if (c < verb) continue;
+    std::string_view r = Rel(c);
+    if (r == "conj") {
+      if (conj == kNoToken) conj = c;  // a later one ("..., risking years in prison") is another act
+    } else if (r != "punct" && r != "advmod" && r != "cc") {
+      return kNoToken;  // something of its own after the verb
+    }
   }
-  return kNoToken;
+  if (conj == kNoToken || HasSubject(conj) || HasPassiveAuxiliary(conj)) return kNoToken;
+  return conj;
 }
 
 uint32_t TreeView::ObjectAfter(uint32_t t) const {

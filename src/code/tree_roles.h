@@ -54,9 +54,13 @@ class TreeView {
   // sentence order. A verb coordinated with an earlier one ("X condemned ... and promised")
   // usually has none, only "and", auxiliaries and adverbs; see RolesFromTree for one that has.
   std::vector<uint32_t> NominalDependentsBefore(uint32_t verb) const;
-  // The verb coordinated after `verb` that has no subject of its own ("donated and personally
-  // delivered $50,000 worth of goods to ..."), or kNoToken: the first such conj dependent.
-  uint32_t SubjectlessConjunctAfter(uint32_t verb) const;
+  // "donated and personally delivered $50,000 worth of goods to ...": the verb coordinated
+  // after `verb` whose object is both verbs' object, or kNoToken. That takes a verb with
+  // nothing after it but the conjunct (and punctuation, adverbs) - no object, oblique or clause
+  // of its own ("beat The Office ... and took the people's choice award", "was released by
+  // Microsoft and has been downloaded by six million people") - and an active conjunct with no
+  // subject of its own.
+  uint32_t ObjectSharingConjunct(uint32_t verb) const;
   // The first direct or indirect object of t after it, or kNoToken.
   uint32_t ObjectAfter(uint32_t t) const;
 

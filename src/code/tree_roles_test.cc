@@ -79,7 +79,7 @@ TEST(TreeViewTest, ObjectAfterTheVerb) {
 
 // "Engineers donated and personally delivered generators to Nepal ."
 //   1 Engineers 2 donated 3 and 4 personally 5 delivered 6 generators 7 to 8 Nepal 9 .
-TEST(TreeViewTest, SubjectlessConjunctSharesItsObject) {
+TEST(TreeViewTest, ObjectSharingConjunct) {
   HandTree t({{2, "nsubj"},
               {0, "root"},
               {5, "cc"},
@@ -90,15 +90,38 @@ TEST(TreeViewTest, SubjectlessConjunctSharesItsObject) {
               {5, "obl"},
               {2, "punct"}});
   TreeView v(t.tree, t.children);
-  EXPECT_EQ(v.SubjectlessConjunctAfter(1), 4u);
+  EXPECT_EQ(v.ObjectSharingConjunct(1), 4u);
   EXPECT_EQ(v.ObjectAfter(4), 5u);
   EXPECT_TRUE(v.NominalDependentsBefore(4).empty());  // "and", "personally" only
+
+  // A second conjunct after it (", risking years in prison") does not stop the first.
+  HandTree two({{2, "nsubj"}, {0, "root"}, {4, "cc"}, {2, "conj"}, {4, "obj"}, {7, "punct"},
+                {2, "conj"}, {7, "obl"}, {2, "punct"}});
+  TreeView w2(two.tree, two.children);
+  EXPECT_EQ(w2.ObjectSharingConjunct(1), 3u);
 
   // "Engineers donated and Nepal received generators": the conjunct has a subject of its own.
   HandTree own({{2, "nsubj"}, {0, "root"}, {5, "cc"}, {5, "nsubj"}, {2, "conj"}, {5, "obj"},
                 {2, "punct"}});
   TreeView w(own.tree, own.children);
-  EXPECT_EQ(w.SubjectlessConjunctAfter(1), TreeView::kNoToken);
+  EXPECT_EQ(w.ObjectSharingConjunct(1), TreeView::kNoToken);
+
+  // "The show beat rivals and took the award": the first verb has an object of its own.
+  HandTree beat({{2, "det"}, {3, "nsubj"}, {0, "root"}, {3, "obj"}, {6, "cc"}, {3, "conj"},
+                 {8, "det"}, {6, "obj"}, {3, "punct"}});
+  TreeView b(beat.tree, beat.children);
+  EXPECT_EQ(b.ObjectSharingConjunct(2), TreeView::kNoToken);
+
+  // "It was released and has been downloaded by millions": a passive conjunct.
+  HandTree passive({{3, "nsubj:pass"}, {3, "aux:pass"}, {0, "root"}, {7, "cc"}, {7, "aux"},
+                    {7, "aux:pass"}, {3, "conj"}, {9, "case"}, {7, "obl:agent"}});
+  TreeView p(passive.tree, passive.children);
+  EXPECT_EQ(p.ObjectSharingConjunct(2), TreeView::kNoToken);
+
+  // No conjunct at all.
+  HandTree none({{2, "nsubj"}, {0, "root"}, {2, "punct"}});
+  TreeView n(none.tree, none.children);
+  EXPECT_EQ(n.ObjectSharingConjunct(1), TreeView::kNoToken);
 }
 
 // "Italy announced a suspension , one day after a jet shot down a helicopter ."
