@@ -618,10 +618,12 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) {
     if (r == "nsubj" && roles.subject == kNone) {
       roles.subject = TreeMention(c, 2);
     } else if (r == "nsubj:pass") {
-      // The tree's passive needs a passive auxiliary (or the rules' own passive): EWT's parser
-      // also marks the subject of an active perfect nsubj:pass ("Eriador's death and injury
-      // toll has risen in the dispute with Osgiliath"), which would swap the roles.
-      roles.passive = tree.HasPassiveAuxiliary(verb) || v.passive;
+      // The tree's passive needs a passive auxiliary or a "by" agent (or the rules' own
+      // passive): EWT's parser also marks the subject of an active perfect nsubj:pass
+      // ("Eriador's death and injury toll has risen in the dispute with Osgiliath", on BBC News
+      // "the UN's Food & Agriculture Organisation has warned"), which would swap the roles.
+      roles.passive =
+          tree.HasPassiveAuxiliary(verb) || tree.HasDependent(verb, "obl:agent") || v.passive;
       if (roles.subject == kNone) roles.subject = TreeMention(c, 2);
     } else if (r == "obl:agent") {
       roles.agent = TreeMention(c, 2);
