@@ -623,6 +623,9 @@ bool IsCountyCountry(std::string_view iso3) {
 
 // The country vote of an "X County" or "X Parish" mention (see FindPlaces).
 constexpr double kCountyVoteWeight = 1.0;
+// The score a town in the US state a story names at least twice as often as any other gets on
+// top of its admin votes (see FindPlaces' third pass).
+constexpr double kNamedStateScore = 2.0;
 
 // An admin-1 region of a few thousand people (the Isle of Man's parish Michael, Cape Verde's
 // Paul) is as weak evidence as a village: person contexts and the population floor apply to it as
@@ -1661,8 +1664,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     // Neighbours decided it: a less populous reading than another, with neighbour evidence.
     bool by_neighbours = false;
   };
+  // `named_state`, when not empty, is the admin key of the US state the story names again and
+  // again (MostNamedUsState): its towns get the score of an admin vote (see the third pass).
   auto resolve = [&](size_t i, const std::vector<Vote>& own, const Votes& country_votes,
-                     const Votes& admin_votes) -> Choice {
+                     const Votes& admin_votes, const std::string& named_state = {}) -> Choice {
     const RawMention& r = raws[i];
     auto votes_for = [&](const Votes& m, const std::string& k, bool self) -> double {
       auto it = m.find(k);
@@ -1709,6 +1714,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         capital = e.index;
       }
     }
+    // A national capital's own name ("Paris") keeps its default reading against a state the story
+    // names often; admin votes from the state's other places still apply.
+    bool capital_name = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const auto& c) {
+      return c.key_kind == KeyKind::kName && gazetteer_.entry(c.entry).feature_code == "PPLC";
+    });
     for (size_t k = 0; k < r.candidates.size(); ++k) {
       const PlaceCandidate& c = r.candidates[k];
       PlaceEntry e = gazetteer_.entry(c.entry);
@@ -1738,6 +1748,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (cv > 0) score += 1.0;
       if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
       score += kNeighbourWeight * near;
+      if (!named_state.empty() && akey == named_state && e.kind == PlaceKind::kPlace &&
+          c.key_kind != KeyKind::kDemonym && !capital_name) {
+        score += kNamedStateScore;
+      }
       bool admin_match = false;
       if (r.admin && r.admin->iso3 == iso3 &&
           (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
@@ -1975,6 +1989,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
     return best;
   };
+  // A state the story names again and again is where its ambiguous towns are, as it is where its
+  // counties are (above): "Marion" and "Clinton" in a story that names Indiana five times and
+  // Ohio once are Indiana's, though per-name votes count Indiana once, like Ohio. Only plain
+  // places read without admin context are resolved again, after the counties' anchor is chosen:
+  // a village read into the state by this alone is no anchor for its counties.
+  if (std::optional<std::string> named = MostNamedUsState()) {
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (raws[i].county || raws[i].admin || choices[i].candidate == nullptr) continue;
+      if (gazetteer_.entry(choices[i].candidate->entry).kind != PlaceKind::kPlace) continue;
+      choices[i] = resolve(i, own2, country2, admin2, *named);
+    }
+  }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];

@@ -59,6 +59,25 @@ TEST_F(GeoparserTest, ParisAloneIsFrance) {
   EXPECT_EQ(text_.substr(p->begin, p->end - p->begin), "Paris");
 }
 
+// A state named three times beside another named once is where the story's towns are, though
+// each name votes once: Marion is Indiana's (40.56, -85.66), not Ohio's bigger Marion.
+TEST_F(GeoparserTest, StateNamedAgainAndAgainHoldsTheTowns) {
+  auto ms = Places(
+      "Indiana lawmakers met on Monday. The school board in Marion voted to close two schools. "
+      "Indiana officials said the plan would save money. A consultant from Ohio disagreed. "
+      "Indiana has lost students for a decade.");
+  const PlaceMention* m = Find(ms, "Marion");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country_iso3, "USA");
+  EXPECT_NEAR(m->lat, 40.56, 0.3);
+  EXPECT_NEAR(m->lon, -85.66, 0.3);
+  // A capital's own name keeps its default reading in such a story.
+  ms = Places("Indiana voters. Indiana schools. Indiana roads. Then the mayor flew to Paris.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "FRA");
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");
