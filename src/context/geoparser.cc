@@ -2001,6 +2001,97 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       choices[i] = resolve(i, own2, country2, admin2, *named);
     }
   }
+  // Joint coherence: the readings chosen so far, each distinct name's once, are the story's
+  // map. A town read without admin context or admin votes moves to another reading of its name
+  // in the same country that more of those chosen towns lie near ("St. Cloud" beside the
+  // Alexandria chosen in Minnesota): the neighbour count above asks only whether another name
+  // has *some* reading near, which namesake clusters in other states also satisfy. Two rounds,
+  // so that a move can support another.
+  for (int round = 0; round < 2; ++round) {
+    struct Chosen {
+      std::string_view key;
+      uint32_t entry;
+      double lat, lon;
+    };
+    std::vector<Chosen> map;
+    std::unordered_set<std::string_view> mapped;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr) continue;
+      if (choices[i].candidate->key_kind == KeyKind::kDemonym || dropped(i, choices[i])) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      // A county stands at its namesake when that is in the document's main region (as in the
+      // output below), else it is approximated and not on the map.
+      if (raws[i].county && (!choices[i].admin_supported ||
+                             AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+        continue;
+      }
+      if (e.kind != PlaceKind::kPlace || !mapped.insert(keys[i]).second) continue;
+      map.push_back(Chosen{keys[i], e.index, e.lat, e.lon});
+    }
+    // How many chosen towns of other names lie within kNeighbourKm of e, and how far they are
+    // in all (the tie-breaker: the tighter story).
+    auto near_count = [&](const PlaceEntry& e, std::string_view own_key, double* km) {
+      int n = 0;
+      *km = 0;
+      for (const Chosen& c : map) {
+        if (c.key == own_key || c.entry == e.index) continue;
+        if (std::abs(c.lat - e.lat) < kNeighbourKm / 111.0) {
+          double d = DistanceKm(c.lat, c.lon, e.lat, e.lon);
+          if (d < kNeighbourKm) {
+            ++n;
+            *km += d;
+          }
+        }
+      }
+      return n;
+    };
+    bool moved = false;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      const RawMention& r = raws[i];
+      if (r.county || r.admin || r.candidates.size() < 2 || choices[i].candidate == nullptr ||
+          choices[i].admin_supported || choices[i].candidate->key_kind == KeyKind::kDemonym) {
+        continue;
+      }
+      PlaceEntry cur = gazetteer_.entry(choices[i].candidate->entry);
+      // Capitals and cities of a million keep their names, as elsewhere.
+      if (cur.kind != PlaceKind::kPlace || cur.feature_code == "PPLC" ||
+          cur.population >= 1000000) {
+        continue;
+      }
+      double cur_km = 0, best_km = 0;
+      const int cur_n = near_count(cur, keys[i], &cur_km);
+      int best_n = cur_n;
+      const PlaceCandidate* best = nullptr;
+      for (const PlaceCandidate& c : r.candidates) {
+        if (c.key_kind == KeyKind::kDemonym || c.entry == cur.index) continue;
+        // Never from a town's own name to a place that only once had it (Kaliningrad, the old
+        // name of Korolev near Moscow).
+        if (c.key_kind != KeyKind::kName && choices[i].candidate->key_kind == KeyKind::kName) {
+          continue;
+        }
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind != PlaceKind::kPlace || e.country_iso3 != cur.country_iso3) continue;
+        double km = 0;
+        int n = near_count(e, keys[i], &km);
+        if (n > cur_n && (n > best_n || (n == best_n && km < best_km))) {
+          best_n = n;
+          best_km = km;
+          best = &c;
+        }
+      }
+      if (best != nullptr) {
+        choices[i].candidate = best;
+        choices[i].supported = true;
+        moved = true;
+        // The map follows at once, so that the next name sees this move.
+        PlaceEntry e = gazetteer_.entry(best->entry);
+        for (Chosen& c : map) {
+          if (c.key == keys[i]) c = Chosen{c.key, e.index, e.lat, e.lon};
+        }
+      }
+    }
+    if (!moved) break;
+  }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];

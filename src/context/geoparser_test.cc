@@ -78,6 +78,22 @@ TEST_F(GeoparserTest, StateNamedAgainAndAgainHoldsTheTowns) {
   EXPECT_EQ(p->country_iso3, "FRA");
 }
 
+// Joint coherence: two ambiguous towns and no state named. Each alone takes another reading
+// (Hopkinton, Rhode Island; Concord, New Hampshire); together they are the pair that lies
+// closest, Hopkinton and Concord in New Hampshire (15 km apart).
+TEST_F(GeoparserTest, AmbiguousTownsTakeTheirClosestReadings) {
+  auto ms = Places(
+      "The Hopkinton school board met on Tuesday. A Concord lawyer spoke for the parents. The "
+      "Hopkinton board will vote in May.");
+  const PlaceMention* h = Find(ms, "Hopkinton");
+  const PlaceMention* c = Find(ms, "Concord");
+  ASSERT_NE(h, nullptr);
+  ASSERT_NE(c, nullptr);
+  EXPECT_LT(DistanceKm(h->lat, h->lon, c->lat, c->lon), 50.0);
+  EXPECT_NEAR(h->lat, 43.19, 0.2);
+  EXPECT_NEAR(h->lon, -71.68, 0.2);
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");
