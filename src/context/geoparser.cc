@@ -1657,6 +1657,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
   }
 
+  const bool county_story =
+      std::any_of(raws.begin(), raws.end(), [](const RawMention& r) { return r.county; });
   struct Choice {
     const PlaceCandidate* candidate = nullptr;
     bool admin_supported = false;  // admin context or admin-1 votes from other places
@@ -1740,7 +1742,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (e.kind == PlaceKind::kAdmin1) score += 0.5;
       // A capital is the default reading of its own name, not of its alternate names
       // (Charlotte Amalie is also "St. Thomas").
-      if (e.feature_code == "PPLC") score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
+      // ... but not in a US local story (one that names a county or parish) that names neither
+      // the capital's country nor its people: "Paris" beside "Henry County" is in Tennessee.
+      if (e.feature_code == "PPLC" &&
+          !(county_story && !named_countries.contains(e.country_iso3) && cv <= 0)) {
+        score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
+      }
       if (e.feature_code == "PPLG") score += 1.0;
       if (e.feature_code == "PPLA") score += 0.5;
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;

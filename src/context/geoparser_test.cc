@@ -94,6 +94,21 @@ TEST_F(GeoparserTest, AmbiguousTownsTakeTheirClosestReadings) {
   EXPECT_NEAR(h->lon, -71.68, 0.2);
 }
 
+// A story that names US counties is a US local story: a capital's name there is a namesake
+// town unless the story names the capital's country.
+TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
+  auto ms = Places(
+      "Paris and Henry County is rich in history. The Henry County commission met in Paris on "
+      "Monday.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "USA");
+  ms = Places("The Henry County band will travel to Paris, and France will welcome it.");
+  p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "FRA");
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");
