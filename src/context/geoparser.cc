@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -623,6 +624,9 @@ bool IsCountyCountry(std::string_view iso3) {
 
 // The country vote of an "X County" or "X Parish" mention (see FindPlaces).
 constexpr double kCountyVoteWeight = 1.0;
+// How close a town the story places must lie to a town named like a country for the name to
+// mean the town (see FindPlaces' coherence pass): a neighbouring town, not a region away.
+constexpr double kCountryTownKm = 40;
 // The score a town in the US state a story names at least twice as often as any other gets on
 // top of its admin votes (see FindPlaces' third pass).
 constexpr double kNamedStateScore = 2.0;
@@ -2053,6 +2057,51 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       return n;
     };
     bool moved = false;
+    // A country's name that is also a town's ("Jordan", "Lebanon") is the town when a town the
+    // story has placed lies within kCountryTownKm of it, nothing else in the story is in or of
+    // that country (no other place, no "Lebanese") and every other place of the story is in the
+    // town's country: "Jordan" beside Shakopee, Minnesota.
+    std::map<std::string_view, std::set<std::string_view>> keys_by_country;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr) continue;
+      keys_by_country[gazetteer_.entry(choices[i].candidate->entry).country_iso3].insert(keys[i]);
+    }
+    for (size_t i = 0; i < raws.size(); ++i) {
+      const RawMention& r = raws[i];
+      if (r.admin || r.county || r.candidates.size() < 2 || choices[i].candidate == nullptr ||
+          choices[i].candidate->key_kind != KeyKind::kName) {
+        continue;
+      }
+      PlaceEntry cur = gazetteer_.entry(choices[i].candidate->entry);
+      if (cur.kind != PlaceKind::kCountry || keys_by_country[cur.country_iso3].size() > 1) continue;
+      const PlaceCandidate* best = nullptr;
+      double best_km = kCountryTownKm;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (c.key_kind != KeyKind::kName || e.kind != PlaceKind::kPlace) continue;
+        // And the story's other places are all in the town's country ("Jordan and Israel").
+        bool elsewhere = std::any_of(
+            keys_by_country.begin(), keys_by_country.end(), [&](const auto& kv) {
+              return kv.first != e.country_iso3 && kv.first != cur.country_iso3;
+            });
+        if (elsewhere) continue;
+        for (const Chosen& m : map) {
+          if (m.key == keys[i] || std::abs(m.lat - e.lat) > best_km / 111.0) continue;
+          double d = DistanceKm(m.lat, m.lon, e.lat, e.lon);
+          if (d < best_km) {
+            best_km = d;
+            best = &c;
+          }
+        }
+      }
+      if (best != nullptr) {
+        choices[i].candidate = best;
+        choices[i].supported = true;
+        moved = true;
+        PlaceEntry e = gazetteer_.entry(best->entry);
+        if (mapped.insert(keys[i]).second) map.push_back(Chosen{keys[i], e.index, e.lat, e.lon});
+      }
+    }
     for (size_t i = 0; i < raws.size(); ++i) {
       const RawMention& r = raws[i];
       if (r.county || r.admin || r.candidates.size() < 2 || choices[i].candidate == nullptr ||

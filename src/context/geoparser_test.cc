@@ -109,6 +109,21 @@ TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
   EXPECT_EQ(p->country_iso3, "FRA");
 }
 
+// A country's name is a town's beside a neighbouring town when the story is wholly in the
+// town's country; a story that names another country keeps the country.
+TEST_F(GeoparserTest, CountryNamedTownBesideItsNeighbour) {
+  auto ms = Places(
+      "The Jordan city council met Monday. A Shakopee contractor will build the new library.");
+  const PlaceMention* j = Find(ms, "Jordan");
+  ASSERT_NE(j, nullptr);
+  EXPECT_EQ(j->country_iso3, "USA");
+  EXPECT_EQ(j->kind, PlaceKind::kPlace);
+  ms = Places("Jordan and Israel signed a water deal. The talks were held in Shakopee.");
+  j = Find(ms, "Jordan");
+  ASSERT_NE(j, nullptr);
+  EXPECT_EQ(j->country_iso3, "JOR");
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");
