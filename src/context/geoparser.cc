@@ -1981,6 +1981,34 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       return std::nullopt;
     }
+    // The namesake nearest to a US town the story has placed, within kNeighbourKm (Henderson,
+    // Texas, beside Athens, Texas): a local story's counties are around its towns.
+    {
+      std::optional<PlaceEntry> nearest;
+      double nearest_km = kNeighbourKm;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind != PlaceKind::kPlace || c.key_kind == KeyKind::kDemonym ||
+            e.country_iso3 != "USA") {
+          continue;
+        }
+        for (size_t j = 0; j < raws.size(); ++j) {
+          if (j == i || raws[j].county || choices[j].candidate == nullptr) continue;
+          if (choices[j].candidate->key_kind == KeyKind::kDemonym || dropped(j, choices[j])) {
+            continue;
+          }
+          PlaceEntry t = gazetteer_.entry(choices[j].candidate->entry);
+          if (t.kind != PlaceKind::kPlace || t.country_iso3 != "USA") continue;
+          double km = DistanceKm(t.lat, t.lon, e.lat, e.lon);
+          if (km < nearest_km) {
+            nearest_km = km;
+            nearest = e;
+          }
+        }
+      }
+      if (nearest) return nearest;
+    }
+
     // The namesake with the most of the document's other names near it (Henderson, Texas, next
     // to Athens, Texas), then the most populous.
     std::optional<PlaceEntry> best;

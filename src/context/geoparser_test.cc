@@ -124,6 +124,21 @@ TEST_F(GeoparserTest, CountryNamedTownBesideItsNeighbour) {
   EXPECT_EQ(j->country_iso3, "JOR");
 }
 
+// With no state named, a county the gazetteer lacks stands at its namesake nearest to the
+// story's towns: Henderson, Texas (100 km from Athens, Texas), not Henderson, Nevada.
+TEST_F(GeoparserTest, CountyAtTheNamesakeNearTheStorysTowns) {
+  auto ms = Places(
+      "The Athens Police Department arrested a man on Monday. He was taken to the Henderson "
+      "County Jail. Athens police said he had a gun.");
+  const PlaceMention* a = Find(ms, "Athens");
+  const PlaceMention* h = Find(ms, "Henderson County");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  EXPECT_TRUE(h->approximate);
+  EXPECT_LT(DistanceKm(h->lat, h->lon, 32.2, -95.8), 161.0);
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");
