@@ -2028,15 +2028,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
     return best;
   };
-  // A state the story names again and again is where its ambiguous towns are, as it is where its
-  // counties are (above): "Marion" and "Clinton" in a story that names Indiana five times and
-  // Ohio once are Indiana's, though per-name votes count Indiana once, like Ohio. Only plain
-  // places read without admin context are resolved again, after the counties' anchor is chosen:
-  // a village read into the state by this alone is no anchor for its counties.
+  // The US state the story names most (MostNamedUsState: at least twice as often as any other;
+  // once is enough when it names no other) is where its ambiguous US towns are, as it is where
+  // its counties are (above): "Marion" in a story that names Indiana five times and Ohio once is
+  // Indiana's, though per-name votes count Indiana once, like Ohio. Only plain places already
+  // read in the US and without admin context are resolved again (Bath, England, stays in a
+  // British story that names New York), after the counties' anchor is chosen: a village read
+  // into the state by this alone is no anchor for its counties.
   if (std::optional<std::string> named = MostNamedUsState()) {
     for (size_t i = 0; i < raws.size(); ++i) {
       if (raws[i].county || raws[i].admin || choices[i].candidate == nullptr) continue;
-      if (gazetteer_.entry(choices[i].candidate->entry).kind != PlaceKind::kPlace) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      if (e.kind != PlaceKind::kPlace || e.country_iso3 != "USA") continue;
       choices[i] = resolve(i, own2, country2, admin2, *named);
     }
   }

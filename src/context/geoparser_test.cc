@@ -76,6 +76,13 @@ TEST_F(GeoparserTest, StateNamedAgainAndAgainHoldsTheTowns) {
   const PlaceMention* p = Find(ms, "Paris");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->country_iso3, "FRA");
+  // A place read outside the US stays there: a British story that names New York.
+  ms = Places(
+      "Dame Alicia Markova, who has died in Bath aged 94, was the UK's first prima ballerina. "
+      "She danced in London and later in New York.");
+  const PlaceMention* b = Find(ms, "Bath");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->country_iso3, "GBR");
 }
 
 // Joint coherence: two ambiguous towns and no state named. Each alone takes another reading
