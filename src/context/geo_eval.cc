@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -232,6 +234,101 @@ Result<GeoEvalResult> EvaluateGeoparsingFile(const std::string& xml_path,
   if (!s.ok()) return Status::Corruption(xml_path + ": " + s.message());
   GeoEvalResult r = EvaluateGeoparser(gold, geoparser, analyze);
   if (!gold_out) r.items.clear();  // they would point into `local`
+  return r;
+}
+
+namespace {
+
+bool IsCountyPhrase(std::string_view key) {
+  for (std::string_view suffix : {" COUNTY", " PARISH", " COUNTIES", " PARISHES"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// GeoNames feature codes of countries, administrative divisions and named regions.
+bool IsAdminOrRegionFeature(std::string_view code) {
+  return code.starts_with("ADM") || code.starts_with("PCL") || code == "RGN" || code == "RGNE" ||
+         code == "AREA" || code == "CONT" || code == "ZN" || code == "TERR";
+}
+
+}  // namespace
+
+GeoOracleResult EvaluateOracle(const std::vector<GoldArticle>& gold, const Gazetteer& gazetteer,
+                               const GeoEvalResult* evaluated) {
+  GeoOracleResult r;
+  // Gold id -> our entry's kind (for sets without feature codes, and the alias-gap count).
+  std::unordered_map<uint32_t, PlaceKind> kind_by_id;
+  kind_by_id.reserve(gazetteer.size());
+  for (uint32_t i = 0; i < gazetteer.size(); ++i) {
+    PlaceEntry e = gazetteer.entry(i);
+    kind_by_id.emplace(e.geonameid, e.kind);
+  }
+  std::set<std::string> seen_examples[2][3];
+  size_t n = 0;
+  for (const GoldArticle& a : gold) {
+    for (const GoldToponym& g : a.toponyms) {
+      GeoOracleItem item;
+      std::string key = NormalizePlaceName(g.phrase);
+      auto known = kind_by_id.find(g.geonameid);
+      item.gold_id_known = g.geonameid != 0 && known != kind_by_id.end();
+      if (IsCountyPhrase(key)) {
+        item.kind = GeoOracleItem::Kind::kCounty;
+      } else if (!g.feature.empty() ? IsAdminOrRegionFeature(g.feature)
+                                    : item.gold_id_known && known->second != PlaceKind::kPlace) {
+        item.kind = GeoOracleItem::Kind::kAdminOrRegion;
+      }
+      std::vector<PlaceCandidate> cands =
+          key.empty() ? std::vector<PlaceCandidate>() : gazetteer.LookupNormalized(key);
+      item.senses = cands.size();
+      for (const PlaceCandidate& c : cands) {
+        PlaceEntry e = gazetteer.entry(c.entry);
+        double km = DistanceKm(e.lat, e.lon, g.lat, g.lon);
+        if (item.nearest_km < 0 || km < item.nearest_km) item.nearest_km = km;
+      }
+      item.reach = cands.empty()                ? GeoOracleItem::Reach::kNotInGazetteer
+                   : item.nearest_km <= 161.0 ? GeoOracleItem::Reach::kReachable
+                                                : GeoOracleItem::Reach::kNoSenseNear;
+      bool annal_correct = false;
+      if (evaluated != nullptr && n < evaluated->items.size()) {
+        GeoEvalItem::Outcome o = evaluated->items[n].outcome;
+        annal_correct = o == GeoEvalItem::Outcome::kCorrect;
+        if (item.reach == GeoOracleItem::Reach::kReachable) {
+          if (o == GeoEvalItem::Outcome::kCorrect) ++r.reachable_correct;
+          if (o == GeoEvalItem::Outcome::kWrong) ++r.reachable_wrong;
+          if (o == GeoEvalItem::Outcome::kMissed) ++r.reachable_missed;
+        } else if (annal_correct) {
+          ++r.unreachable_correct;
+        }
+      }
+      ++r.gold;
+      if (item.reach == GeoOracleItem::Reach::kReachable) {
+        ++r.reachable;
+      } else {
+        size_t why = item.reach == GeoOracleItem::Reach::kNotInGazetteer ? 0 : 1;
+        size_t kind = static_cast<size_t>(item.kind);
+        ++r.unreachable[why][kind];
+        if (item.gold_id_known) ++r.unreachable_id_known;
+        if (r.examples[why][kind].size() < GeoOracleResult::kExamples &&
+            seen_examples[why][kind].insert(g.phrase).second) {
+          r.examples[why][kind].push_back(g.phrase);
+        }
+        if (item.kind == GeoOracleItem::Kind::kCounty) {
+          // The county's own name ("Hall" of "Hall County"): the geoparser's approximation.
+          size_t space = key.rfind(' ');
+          for (const PlaceCandidate& c : gazetteer.LookupNormalized(key.substr(0, space))) {
+            PlaceEntry e = gazetteer.entry(c.entry);
+            if (DistanceKm(e.lat, e.lon, g.lat, g.lon) <= 161.0) {
+              ++r.county_namesake_near;
+              break;
+            }
+          }
+        }
+      }
+      r.items.push_back(item);
+      ++n;
+    }
+  }
   return r;
 }
 

@@ -81,6 +81,49 @@ Result<GeoEvalResult> EvaluateGeoparsingFile(const std::string& xml_path,
                                              const TextAnalyzer& analyze,
                                              std::vector<GoldArticle>* gold_out = nullptr);
 
+// The oracle upper bound: for each gold toponym, whether the gazetteer holds any reading of its
+// phrase (the look-up the geoparser makes, every key kind and sense) within 161 km of the gold
+// point. A geoparser that picks among the gazetteer's readings of the gold phrase can reach at
+// most the oracle's share; `annal eval-geo --oracle` prints it. A county or parish the gazetteer
+// lacks ("Hall County") counts as unreachable here even though the geoparser approximates such
+// counties (see PlaceMention::approximate): `county_namesake_near` says how many of them have a
+// namesake place ("Hall") within 161 km, and `unreachable_correct` how many the geoparser still
+// got right.
+struct GeoOracleItem {
+  enum class Reach : uint8_t { kReachable, kNotInGazetteer, kNoSenseNear };
+  // What the gold place is: an "X County"/"X Parish" phrase; a country, admin area or region (by
+  // the gold feature code when the file gives it, else by our entry for the gold id); other.
+  enum class Kind : uint8_t { kCounty, kAdminOrRegion, kOther };
+  Reach reach = Reach::kNotInGazetteer;
+  Kind kind = Kind::kOther;
+  size_t senses = 0;           // gazetteer readings of the phrase
+  double nearest_km = -1;      // distance of the nearest reading to the gold point; -1 if none
+  bool gold_id_known = false;  // the gold GeoNames id is some gazetteer entry (under any name)
+};
+
+struct GeoOracleResult {
+  static constexpr size_t kExamples = 10;
+  size_t gold = 0;
+  size_t reachable = 0;
+  // Unreachable gold toponyms by reason and kind: [Reach - 1][Kind].
+  size_t unreachable[2][3] = {{0, 0, 0}, {0, 0, 0}};
+  size_t unreachable_id_known = 0;  // of the unreachable: gold id in the gazetteer, other name
+  size_t county_namesake_near = 0;  // unreachable county phrases with a namesake within 161 km
+  // Against the geoparser's outcomes (when given): of the reachable, how many it got right,
+  // resolved to another sense, or did not find; of the unreachable, how many it got right anyway.
+  size_t reachable_correct = 0, reachable_wrong = 0, reachable_missed = 0;
+  size_t unreachable_correct = 0;
+  // Up to kExamples distinct phrases per [Reach - 1][Kind], in gold order.
+  std::vector<std::string> examples[2][3];
+  std::vector<GeoOracleItem> items;  // one per gold toponym, in gold order
+  double acc161() const { return gold ? static_cast<double>(reachable) / gold : 0; }
+};
+
+// Computes the oracle over `gold`. `evaluated`, when not null, is the geoparser's result on the
+// same gold (its items in gold order) and fills the *_correct/_wrong/_missed counts.
+GeoOracleResult EvaluateOracle(const std::vector<GoldArticle>& gold, const Gazetteer& gazetteer,
+                               const GeoEvalResult* evaluated = nullptr);
+
 // The scored geoparsing sets, in report order: GEO_TRNEWS (TR-News.xml), GEO_LGL (lgl.xml), files
 // under <shared>/data/geoparsing-eval/. GeoWebNews (GWN.xml) is the development set and is not
 // among them.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -623,6 +624,12 @@ bool IsCountyCountry(std::string_view iso3) {
 
 // The country vote of an "X County" or "X Parish" mention (see FindPlaces).
 constexpr double kCountyVoteWeight = 1.0;
+// How close a town the story places must lie to a town named like a country for the name to
+// mean the town (see FindPlaces' coherence pass): a neighbouring town, not a region away.
+constexpr double kCountryTownKm = 40;
+// The score a town in the US state a story names at least twice as often as any other gets on
+// top of its admin votes (see FindPlaces' third pass).
+constexpr double kNamedStateScore = 2.0;
 
 // An admin-1 region of a few thousand people (the Isle of Man's parish Michael, Cape Verde's
 // Paul) is as weak evidence as a village: person contexts and the population floor apply to it as
@@ -1654,6 +1661,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
   }
 
+  const bool county_story =
+      std::any_of(raws.begin(), raws.end(), [](const RawMention& r) { return r.county; });
   struct Choice {
     const PlaceCandidate* candidate = nullptr;
     bool admin_supported = false;  // admin context or admin-1 votes from other places
@@ -1661,8 +1670,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     // Neighbours decided it: a less populous reading than another, with neighbour evidence.
     bool by_neighbours = false;
   };
+  // `named_state`, when not empty, is the admin key of the US state the story names again and
+  // again (MostNamedUsState): its towns get the score of an admin vote (see the third pass).
   auto resolve = [&](size_t i, const std::vector<Vote>& own, const Votes& country_votes,
-                     const Votes& admin_votes) -> Choice {
+                     const Votes& admin_votes, const std::string& named_state = {}) -> Choice {
     const RawMention& r = raws[i];
     auto votes_for = [&](const Votes& m, const std::string& k, bool self) -> double {
       auto it = m.find(k);
@@ -1709,6 +1720,11 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
         capital = e.index;
       }
     }
+    // A national capital's own name ("Paris") keeps its default reading against a state the story
+    // names often; admin votes from the state's other places still apply.
+    bool capital_name = std::any_of(r.candidates.begin(), r.candidates.end(), [&](const auto& c) {
+      return c.key_kind == KeyKind::kName && gazetteer_.entry(c.entry).feature_code == "PPLC";
+    });
     for (size_t k = 0; k < r.candidates.size(); ++k) {
       const PlaceCandidate& c = r.candidates[k];
       PlaceEntry e = gazetteer_.entry(c.entry);
@@ -1730,7 +1746,12 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (e.kind == PlaceKind::kAdmin1) score += 0.5;
       // A capital is the default reading of its own name, not of its alternate names
       // (Charlotte Amalie is also "St. Thomas").
-      if (e.feature_code == "PPLC") score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
+      // ... but not in a US local story (one that names a county or parish) that names neither
+      // the capital's country nor its people: "Paris" beside "Henry County" is in Tennessee.
+      if (e.feature_code == "PPLC" &&
+          !(county_story && !named_countries.contains(e.country_iso3) && cv <= 0)) {
+        score += c.key_kind == KeyKind::kName ? 2.5 : 0.5;
+      }
       if (e.feature_code == "PPLG") score += 1.0;
       if (e.feature_code == "PPLA") score += 0.5;
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
@@ -1738,6 +1759,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (cv > 0) score += 1.0;
       if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
       score += kNeighbourWeight * near;
+      if (!named_state.empty() && akey == named_state && e.kind == PlaceKind::kPlace &&
+          c.key_kind != KeyKind::kDemonym && !capital_name) {
+        score += kNamedStateScore;
+      }
       bool admin_match = false;
       if (r.admin && r.admin->iso3 == iso3 &&
           (r.admin->admin1.empty() || r.admin->admin1 == e.admin1_code)) {
@@ -1956,6 +1981,34 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       }
       return std::nullopt;
     }
+    // The namesake nearest to a US town the story has placed, within kNeighbourKm (Henderson,
+    // Texas, beside Athens, Texas): a local story's counties are around its towns.
+    {
+      std::optional<PlaceEntry> nearest;
+      double nearest_km = kNeighbourKm;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind != PlaceKind::kPlace || c.key_kind == KeyKind::kDemonym ||
+            e.country_iso3 != "USA") {
+          continue;
+        }
+        for (size_t j = 0; j < raws.size(); ++j) {
+          if (j == i || raws[j].county || choices[j].candidate == nullptr) continue;
+          if (choices[j].candidate->key_kind == KeyKind::kDemonym || dropped(j, choices[j])) {
+            continue;
+          }
+          PlaceEntry t = gazetteer_.entry(choices[j].candidate->entry);
+          if (t.kind != PlaceKind::kPlace || t.country_iso3 != "USA") continue;
+          double km = DistanceKm(t.lat, t.lon, e.lat, e.lon);
+          if (km < nearest_km) {
+            nearest_km = km;
+            nearest = e;
+          }
+        }
+      }
+      if (nearest) return nearest;
+    }
+
     // The namesake with the most of the document's other names near it (Henderson, Texas, next
     // to Athens, Texas), then the most populous.
     std::optional<PlaceEntry> best;
@@ -1975,6 +2028,157 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
     }
     return best;
   };
+  // The US state the story names most (MostNamedUsState: at least twice as often as any other;
+  // once is enough when it names no other) is where its ambiguous US towns are, as it is where
+  // its counties are (above): "Marion" in a story that names Indiana five times and Ohio once is
+  // Indiana's, though per-name votes count Indiana once, like Ohio. Only plain places already
+  // read in the US and without admin context are resolved again (Bath, England, stays in a
+  // British story that names New York), after the counties' anchor is chosen: a village read
+  // into the state by this alone is no anchor for its counties.
+  if (std::optional<std::string> named = MostNamedUsState()) {
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (raws[i].county || raws[i].admin || choices[i].candidate == nullptr) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      if (e.kind != PlaceKind::kPlace || e.country_iso3 != "USA") continue;
+      choices[i] = resolve(i, own2, country2, admin2, *named);
+    }
+  }
+  // Joint coherence: the readings chosen so far, each distinct name's once, are the story's
+  // map. A town read without admin context or admin votes moves to another reading of its name
+  // in the same country that more of those chosen towns lie near ("St. Cloud" beside the
+  // Alexandria chosen in Minnesota): the neighbour count above asks only whether another name
+  // has *some* reading near, which namesake clusters in other states also satisfy. Two rounds,
+  // so that a move can support another.
+  for (int round = 0; round < 2; ++round) {
+    struct Chosen {
+      std::string_view key;
+      uint32_t entry;
+      double lat, lon;
+    };
+    std::vector<Chosen> map;
+    std::unordered_set<std::string_view> mapped;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr) continue;
+      if (choices[i].candidate->key_kind == KeyKind::kDemonym || dropped(i, choices[i])) continue;
+      PlaceEntry e = gazetteer_.entry(choices[i].candidate->entry);
+      // A county stands at its namesake when that is in the document's main region (as in the
+      // output below), else it is approximated and not on the map.
+      if (raws[i].county && (!choices[i].admin_supported ||
+                             AdminKey(e.country_iso3, e.admin1_code) != main_admin)) {
+        continue;
+      }
+      if (e.kind != PlaceKind::kPlace || !mapped.insert(keys[i]).second) continue;
+      map.push_back(Chosen{keys[i], e.index, e.lat, e.lon});
+    }
+    // How many chosen towns of other names lie within kNeighbourKm of e, and how far they are
+    // in all (the tie-breaker: the tighter story).
+    auto near_count = [&](const PlaceEntry& e, std::string_view own_key, double* km) {
+      int n = 0;
+      *km = 0;
+      for (const Chosen& c : map) {
+        if (c.key == own_key || c.entry == e.index) continue;
+        if (std::abs(c.lat - e.lat) < kNeighbourKm / 111.0) {
+          double d = DistanceKm(c.lat, c.lon, e.lat, e.lon);
+          if (d < kNeighbourKm) {
+            ++n;
+            *km += d;
+          }
+        }
+      }
+      return n;
+    };
+    bool moved = false;
+    // A country's name that is also a town's ("Jordan", "Lebanon") is the town when a town the
+    // story has placed lies within kCountryTownKm of it, nothing else in the story is in or of
+    // that country (no other place, no "Lebanese") and every other place of the story is in the
+    // town's country: "Jordan" beside Shakopee, Minnesota.
+    std::map<std::string_view, std::set<std::string_view>> keys_by_country;
+    for (size_t i = 0; i < raws.size(); ++i) {
+      if (choices[i].candidate == nullptr) continue;
+      keys_by_country[gazetteer_.entry(choices[i].candidate->entry).country_iso3].insert(keys[i]);
+    }
+    for (size_t i = 0; i < raws.size(); ++i) {
+      const RawMention& r = raws[i];
+      if (r.admin || r.county || r.candidates.size() < 2 || choices[i].candidate == nullptr ||
+          choices[i].candidate->key_kind != KeyKind::kName) {
+        continue;
+      }
+      PlaceEntry cur = gazetteer_.entry(choices[i].candidate->entry);
+      if (cur.kind != PlaceKind::kCountry || keys_by_country[cur.country_iso3].size() > 1) continue;
+      const PlaceCandidate* best = nullptr;
+      double best_km = kCountryTownKm;
+      for (const PlaceCandidate& c : r.candidates) {
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (c.key_kind != KeyKind::kName || e.kind != PlaceKind::kPlace) continue;
+        // And the story's other places are all in the town's country ("Jordan and Israel").
+        bool elsewhere = std::any_of(
+            keys_by_country.begin(), keys_by_country.end(), [&](const auto& kv) {
+              return kv.first != e.country_iso3 && kv.first != cur.country_iso3;
+            });
+        if (elsewhere) continue;
+        for (const Chosen& m : map) {
+          if (m.key == keys[i] || std::abs(m.lat - e.lat) > best_km / 111.0) continue;
+          double d = DistanceKm(m.lat, m.lon, e.lat, e.lon);
+          if (d < best_km) {
+            best_km = d;
+            best = &c;
+          }
+        }
+      }
+      if (best != nullptr) {
+        choices[i].candidate = best;
+        choices[i].supported = true;
+        moved = true;
+        PlaceEntry e = gazetteer_.entry(best->entry);
+        if (mapped.insert(keys[i]).second) map.push_back(Chosen{keys[i], e.index, e.lat, e.lon});
+      }
+    }
+    for (size_t i = 0; i < raws.size(); ++i) {
+      const RawMention& r = raws[i];
+      if (r.county || r.admin || r.candidates.size() < 2 || choices[i].candidate == nullptr ||
+          choices[i].admin_supported || choices[i].candidate->key_kind == KeyKind::kDemonym) {
+        continue;
+      }
+      PlaceEntry cur = gazetteer_.entry(choices[i].candidate->entry);
+      // Capitals and cities of a million keep their names, as elsewhere.
+      if (cur.kind != PlaceKind::kPlace || cur.feature_code == "PPLC" ||
+          cur.population >= 1000000) {
+        continue;
+      }
+      double cur_km = 0, best_km = 0;
+      const int cur_n = near_count(cur, keys[i], &cur_km);
+      int best_n = cur_n;
+      const PlaceCandidate* best = nullptr;
+      for (const PlaceCandidate& c : r.candidates) {
+        if (c.key_kind == KeyKind::kDemonym || c.entry == cur.index) continue;
+        // Never from a town's own name to a place that only once had it (Kaliningrad, the old
+        // name of Korolev near Moscow).
+        if (c.key_kind != KeyKind::kName && choices[i].candidate->key_kind == KeyKind::kName) {
+          continue;
+        }
+        PlaceEntry e = gazetteer_.entry(c.entry);
+        if (e.kind != PlaceKind::kPlace || e.country_iso3 != cur.country_iso3) continue;
+        double km = 0;
+        int n = near_count(e, keys[i], &km);
+        if (n > cur_n && (n > best_n || (n == best_n && km < best_km))) {
+          best_n = n;
+          best_km = km;
+          best = &c;
+        }
+      }
+      if (best != nullptr) {
+        choices[i].candidate = best;
+        choices[i].supported = true;
+        moved = true;
+        // The map follows at once, so that the next name sees this move.
+        PlaceEntry e = gazetteer_.entry(best->entry);
+        for (Chosen& c : map) {
+          if (c.key == keys[i]) c = Chosen{c.key, e.index, e.lat, e.lon};
+        }
+      }
+    }
+    if (!moved) break;
+  }
   std::vector<PlaceMention> out;
   for (size_t i = 0; i < raws.size(); ++i) {
     const RawMention& r = raws[i];

@@ -13,7 +13,15 @@
 //      admin-1 context (other places that resolve unambiguously, the dateline, GeoContext hints),
 //      and neighbours (other names of the document with a reading within 150 km: "Portland" and
 //      "Augusta" together are both in Maine); a continent's name means the continent;
-//   4. a population floor drops small places that nothing in the document supports.
+//   4. a population floor drops small places that nothing in the document supports;
+//   5. the US state the story names most holds its ambiguous US towns ("Marion" in a story that
+//      names Indiana five times and Ohio once), as it holds its counties;
+//   6. joint coherence: a town read without admin context moves to the reading of its name that
+//      more of the story's chosen towns lie near (Hopkinton beside Concord: both in New
+//      Hampshire), and a country's name that is also a town's is the town beside a neighbouring
+//      town in a story wholly in the town's country ("Jordan" beside Shakopee, Minnesota).
+// In a story that names US counties and not a capital's country, the capital's name has no
+// capital bonus ("Paris" beside "Henry County" is a US town).
 // US states' and Canadian provinces' people ("Texans", "Ontarians") are demonym mentions of the
 // region, like countries' ("Russians").
 #ifndef ANNAL_CONTEXT_GEOPARSER_H_

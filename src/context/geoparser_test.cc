@@ -59,6 +59,93 @@ TEST_F(GeoparserTest, ParisAloneIsFrance) {
   EXPECT_EQ(text_.substr(p->begin, p->end - p->begin), "Paris");
 }
 
+// A state named three times beside another named once is where the story's towns are, though
+// each name votes once: Marion is Indiana's (40.56, -85.66), not Ohio's bigger Marion.
+TEST_F(GeoparserTest, StateNamedAgainAndAgainHoldsTheTowns) {
+  auto ms = Places(
+      "Indiana lawmakers met on Monday. The school board in Marion voted to close two schools. "
+      "Indiana officials said the plan would save money. A consultant from Ohio disagreed. "
+      "Indiana has lost students for a decade.");
+  const PlaceMention* m = Find(ms, "Marion");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->country_iso3, "USA");
+  EXPECT_NEAR(m->lat, 40.56, 0.3);
+  EXPECT_NEAR(m->lon, -85.66, 0.3);
+  // A capital's own name keeps its default reading in such a story.
+  ms = Places("Indiana voters. Indiana schools. Indiana roads. Then the mayor flew to Paris.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "FRA");
+  // A place read outside the US stays there: a British story that names New York.
+  ms = Places(
+      "Dame Alicia Markova, who has died in Bath aged 94, was the UK's first prima ballerina. "
+      "She danced in London and later in New York.");
+  const PlaceMention* b = Find(ms, "Bath");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->country_iso3, "GBR");
+}
+
+// Joint coherence: two ambiguous towns and no state named. Each alone takes another reading
+// (Hopkinton, Rhode Island; Concord, New Hampshire); together they are the pair that lies
+// closest, Hopkinton and Concord in New Hampshire (15 km apart).
+TEST_F(GeoparserTest, AmbiguousTownsTakeTheirClosestReadings) {
+  auto ms = Places(
+      "The Hopkinton school board met on Tuesday. A Concord lawyer spoke for the parents. The "
+      "Hopkinton board will vote in May.");
+  const PlaceMention* h = Find(ms, "Hopkinton");
+  const PlaceMention* c = Find(ms, "Concord");
+  ASSERT_NE(h, nullptr);
+  ASSERT_NE(c, nullptr);
+  EXPECT_LT(DistanceKm(h->lat, h->lon, c->lat, c->lon), 50.0);
+  EXPECT_NEAR(h->lat, 43.19, 0.2);
+  EXPECT_NEAR(h->lon, -71.68, 0.2);
+}
+
+// A story that names US counties is a US local story: a capital's name there is a namesake
+// town unless the story names the capital's country.
+TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
+  auto ms = Places(
+      "Paris and Henry County is rich in history. The Henry County commission met in Paris on "
+      "Monday.");
+  const PlaceMention* p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "USA");
+  ms = Places("The Henry County band will travel to Paris, and France will welcome it.");
+  p = Find(ms, "Paris");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->country_iso3, "FRA");
+}
+
+// A country's name is a town's beside a neighbouring town when the story is wholly in the
+// town's country; a story that names another country keeps the country.
+TEST_F(GeoparserTest, CountryNamedTownBesideItsNeighbour) {
+  auto ms = Places(
+      "The Jordan city council met Monday. A Shakopee contractor will build the new library.");
+  const PlaceMention* j = Find(ms, "Jordan");
+  ASSERT_NE(j, nullptr);
+  EXPECT_EQ(j->country_iso3, "USA");
+  EXPECT_EQ(j->kind, PlaceKind::kPlace);
+  ms = Places("Jordan and Israel signed a water deal. The talks were held in Shakopee.");
+  j = Find(ms, "Jordan");
+  ASSERT_NE(j, nullptr);
+  EXPECT_EQ(j->country_iso3, "JOR");
+}
+
+// With no state named, a county the gazetteer lacks stands at its namesake nearest to the
+// story's towns: Henderson, Texas (100 km from Athens, Texas), not Henderson, Nevada.
+TEST_F(GeoparserTest, CountyAtTheNamesakeNearTheStorysTowns) {
+  auto ms = Places(
+      "The Athens Police Department arrested a man on Monday. He was taken to the Henderson "
+      "County Jail. Athens police said he had a gun.");
+  const PlaceMention* a = Find(ms, "Athens");
+  const PlaceMention* h = Find(ms, "Henderson County");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(a->country_iso3, "USA");
+  EXPECT_TRUE(h->approximate);
+  EXPECT_LT(DistanceKm(h->lat, h->lon, 32.2, -95.8), 161.0);
+}
+
 TEST_F(GeoparserTest, AdminContextPicksTheNamesake) {
   auto ms = Places("The storm hit Paris, Texas, late on Monday.");
   const PlaceMention* p = Find(ms, "Paris");

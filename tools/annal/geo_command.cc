@@ -1,12 +1,15 @@
 // `annal eval-geo`: geoparsing accuracy on TR-News and LGL; `annal geo`: places in a text.
 //
-//   annal eval-geo [--shared DIR] [--data-dir DIR] [--errors N] [--dump FILE] [--dev]
+//   annal eval-geo [--shared DIR] [--data-dir DIR] [--errors N] [--dump FILE] [--dev] [--oracle]
 //
 // stdout gets the lines `annal eval` also prints (GEO_TRNEWS, GEO_LGL), plus GEO_GWN_DEV with
 // --dev (GeoWebNews, the development set: rules are tried there, not on the two scored sets).
 // stderr gets the counts behind them; --errors N the most frequent missed/wrong/extra phrases;
 // --dump FILE one TSV row per gold toponym (outcome, gold and resolved place, distance) for
-// error analysis by kind. Both commands analyse text with text::AnalyzeText.
+// error analysis by kind; --oracle the upper bound of the gazetteer (context::EvaluateOracle) per
+// set on stdout, after its GEO line: the share of gold toponyms some reading of the phrase puts
+// within 161 km, the unreachable ones by reason and kind with examples, and what annal does with
+// the reachable ones (the dump then also gets the oracle's verdict). Both commands analyse text with text::AnalyzeText.
 #include <fmt/core.h>
 
 #include <memory>
@@ -37,6 +40,7 @@ struct GeoArgs {
   int show_errors = 0;
   std::string dump;  // TSV of every gold toponym and its outcome
   bool dev = false;  // also GeoWebNews (the development set)
+  bool oracle = false;  // also the gazetteer's upper bound (context::EvaluateOracle)
 };
 
 Result<std::unique_ptr<context::Gazetteer>> LoadGazetteer(const std::string& data_dir_flag) {
@@ -55,6 +59,42 @@ void PrintTop(const char* what, const std::map<std::string, size_t>& m, int n) {
     line += fmt::format(" {} x{};", v[i].second, v[i].first);
   }
   std::cerr << line << "\n";
+}
+
+// "reachable", or the reason and kind of an unreachable gold toponym ("no-key:county").
+std::string OracleVerdict(const context::GeoOracleItem& o) {
+  using Reach = context::GeoOracleItem::Reach;
+  using Kind = context::GeoOracleItem::Kind;
+  if (o.reach == Reach::kReachable) return "reachable";
+  std::string v = o.reach == Reach::kNotInGazetteer ? "no-key:" : "none-near:";
+  v += o.kind == Kind::kCounty ? "county" : o.kind == Kind::kAdminOrRegion ? "admin" : "other";
+  return v;
+}
+
+void PrintOracle(const char* label, const context::GeoOracleResult& o) {
+  std::cout << fmt::format("  ORACLE {}: acc161={:.4f} ({} of {} gold toponyms have a reading "
+                           "within 161 km)\n",
+                           label, o.acc161(), o.reachable, o.gold);
+  std::cout << fmt::format("    annal on the reachable {}: correct={} wrong sense={} missed={}; "
+                           "annal correct on unreachable: {}\n",
+                           o.reachable, o.reachable_correct, o.reachable_wrong, o.reachable_missed,
+                           o.unreachable_correct);
+  size_t total = o.gold - o.reachable;
+  std::cout << fmt::format("    unreachable {}: gold id in gazetteer under another name: {}; "
+                           "county phrases with a namesake place within 161 km: {}\n",
+                           total, o.unreachable_id_known, o.county_namesake_near);
+  const char* reasons[2] = {"phrase not in gazetteer", "no reading within 161 km"};
+  const char* kinds[3] = {"\"X County\"/\"Parish\"", "admin/region", "other"};
+  for (int why = 0; why < 2; ++why) {
+    size_t sum = o.unreachable[why][0] + o.unreachable[why][1] + o.unreachable[why][2];
+    std::cout << fmt::format("    {}: {}\n", reasons[why], sum);
+    for (int kind = 0; kind < 3; ++kind) {
+      std::string ex;
+      for (const std::string& p : o.examples[why][kind]) ex += (ex.empty() ? "" : "; ") + p;
+      std::cout << fmt::format("      {:<20} {:>5}  e.g. {}\n", kinds[kind],
+                               o.unreachable[why][kind], ex);
+    }
+  }
 }
 
 int RunEvalGeo(const GeoArgs& args) {
@@ -82,7 +122,7 @@ int RunEvalGeo(const GeoArgs& args) {
     }
     std::fputs(
         "set\tarticle\tbegin\tphrase\tgold_id\tgold_feature\tgold_lat\tgold_lon\toutcome\t"
-        "text\tid\tname\tiso3\tfeature\tlat\tlon\tkm\tcandidates\n",
+        "text\tid\tname\tiso3\tfeature\tlat\tlon\tkm\tcandidates\toracle\toracle_km\n",
         dump);
   }
   for (auto [label, file] : sets) {
@@ -101,18 +141,26 @@ int RunEvalGeo(const GeoArgs& args) {
                      label, r->correct, r->missed, r->wrong, r->wrong_same_id, r->precision(),
                      r->mentions_on_gold, r->mentions)
               << "\n";
-    for (const context::GeoEvalItem& it : r->items) {
+    context::GeoOracleResult oracle;
+    if (args.oracle) {
+      oracle = context::EvaluateOracle(gold, **gaz, &*r);
+      PrintOracle(label, oracle);
+    }
+    for (size_t i = 0; i < r->items.size(); ++i) {
       if (dump == nullptr) break;
+      const context::GeoEvalItem& it = r->items[i];
       const context::GoldToponym& g = *it.gold;
       const context::PlaceMention& m = it.mention;
       const char* outcome = it.outcome == context::GeoEvalItem::Outcome::kCorrect ? "correct"
                             : it.outcome == context::GeoEvalItem::Outcome::kMissed ? "missed"
                                                                                      : "wrong";
       std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t{:.5f}\t{}\t{}\t{}\t{}\t{}\t{}\t"
-                             "{:.5f}\t{:.5f}\t{:.0f}\t{}\n",
+                             "{:.5f}\t{:.5f}\t{:.0f}\t{}\t{}\t{:.0f}\n",
                              label, it.article, g.begin, g.phrase, g.geonameid, g.feature, g.lat,
                              g.lon, outcome, m.text, m.geonameid, m.name, m.country_iso3,
-                             m.feature, m.lat, m.lon, it.distance_km, m.candidates)
+                             m.feature, m.lat, m.lon, it.distance_km, m.candidates,
+                             i < oracle.items.size() ? OracleVerdict(oracle.items[i]) : "",
+                             i < oracle.items.size() ? oracle.items[i].nearest_km : -1.0)
                      .c_str(),
                  dump);
     }
@@ -161,6 +209,8 @@ void AddEvalGeo(CLI::App& app, CommandContext* ctx) {
   cmd->add_option("--errors", args->show_errors, "print the N most frequent error phrases");
   cmd->add_option("--dump", args->dump, "write every gold toponym and its outcome as TSV here");
   cmd->add_flag("--dev", args->dev, "also score GeoWebNews (GWN.xml, the development set)");
+  cmd->add_flag("--oracle", args->oracle,
+                "also print the gazetteer's upper bound (any reading within 161 km) per set");
   cmd->callback([args, ctx] { ctx->exit_code = RunEvalGeo(*args); });
 }
 
