@@ -9,6 +9,7 @@
 #include "code/tabari_compat.h"
 #include "code/tree_roles.h"
 #include "code/word_classes.h"
+#include "context/geoparser_given_names.h"
 
 namespace annal::code {
 namespace {
@@ -159,6 +160,7 @@ class SentenceAnalysis {
   void BuildMentions();
   // An agent match that is the adjective "official" ("official figures"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
+  bool OtherBearerOfSurname(const Match& m) const;
   // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
   // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
   // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
@@ -751,6 +753,28 @@ int64_t DatedFit(const lexicon::ActorEntry& a, int32_t day) {
 // The next word is a common noun when it is a lower-case word that is no function word or
 // number, and no past tense or speech verb ("an official said", "the official warned"): many
 // such nouns are verb forms too ("official contact", "an official visit").
+// "Jill Biden", "Robert Rutte": a person's surname alone (an entry's one-word name that ends its
+// root, "BIDEN" of JOE_BIDEN_) after a given name that starts none of the entry's names is
+// another bearer of the surname, not that person. "George Bush" keeps GEORGE_W_BUSH_ (its root
+// starts with GEORGE); "President Biden" has no given name.
+bool SentenceAnalysis::OtherBearerOfSurname(const Match& m) const {
+  // (In a headline every word is capitalised, but a given name is still one.)
+  if (m.payload.kind != EntryKind::kActor || m.end != m.begin + 1 || m.begin == 0) return false;
+  const uint32_t given = m.begin - 1;
+  if (!tok_[given].has(text::kCapitalized) || !tok_[given].has(text::kWord) ||
+      !context::IsGivenName(W(given))) {
+    return false;
+  }
+  const lexicon::ActorEntry& a = dict_.actors[m.payload.index];
+  if (a.names.empty() || a.names[0].size() < 2 || a.names[0].back().text != W(m.begin)) {
+    return false;
+  }
+  for (const lexicon::Phrase& name : a.names) {
+    if (name.size() >= 2 && name.front().text == W(given)) return false;
+  }
+  return true;
+}
+
 bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
   if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || W(m.begin) != "OFFICIAL" ||
       m.end >= n_ || title_case_) {
@@ -849,7 +873,7 @@ void SentenceAnalysis::BuildMentions() {
         best = &c;
       }
     }
-    if (best != nullptr && AdjectivalOfficial(*best)) best = nullptr;
+    if (best != nullptr && (AdjectivalOfficial(*best) || OtherBearerOfSurname(*best))) best = nullptr;
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "context/geoparser_given_names.h"
 #include "util/word_set.h"
 
 namespace annal::context {
@@ -231,6 +232,18 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
+}
+
+// Whether `word` is one of the blank-separated words of `text`.
+bool HasWord(std::string_view text, std::string_view word) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    if (text.substr(i, j - i) == word) return true;
+    i = j + 1;
+  }
+  return false;
 }
 
 // The last word of a person's name in norm form: "Vladimir Alekseyev" -> "ALEKSEYEV".
@@ -675,6 +688,12 @@ void Coreference::FindShortNames(const text::Token* tok, uint32_t n,
       blockers_.push_back({t - 1, tok[t].norm});
     }
     if (found == nullptr) continue;
+    // "His wife, Jill Rutte": a given name that is none of the person's own names is another
+    // bearer of the surname.
+    if (t > 0 && IsCapitalizedWord(tok[t - 1]) && IsGivenName(tok[t - 1].norm) &&
+        !HasWord(Upper(found->entity), tok[t - 1].norm)) {
+      continue;
+    }
     CorefMention m;
     m.begin = t;
     m.end = t + 1;
