@@ -316,6 +316,11 @@ class SentenceAnalysis {
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
                            bool stop_at_verbs, Binding* b) const;
   bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
+  // Whether pattern word `e` is the role noun that ends the actor phrase at token t, the
+  // phrase starting at `pos` or after an article or number ("expelled two Russian diplomats" for
+  // "- * DIPLOMATS"): the head of a country-and-role phrase is the common noun a pattern names,
+  // as the bare role phrase's is ("expelled diplomats").
+  bool HeadRoleWordMatches(const lexicon::CompiledElement& e, uint32_t t, uint32_t pos) const;
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
   bool BindSlot(ElementKind kind, uint32_t m, Binding* b) const;
@@ -2024,6 +2029,13 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
         t = k;
       }
     }
+    if (!role_word && HeadRoleWordMatches(e, t, *pos)) {
+      // The phrase the pattern names is the one acted upon ("expelled two Russian diplomats
+      // based in Geneva": RUS), unless a later '+' of the pattern binds another.
+      if (b->target == kNone) BindSlot(ElementKind::kTarget, mention_of_[t], b);
+      role_word = true;
+      t = mentions_[mention_of_[t]].end - 1;
+    }
     if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
         e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound &&
         !(tabari_ != nullptr && e.kind == ElementKind::kSkipNoun)) {
@@ -2083,6 +2095,28 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
     if (e.kind == ElementKind::kSkipNoun) break;
   }
   return false;
+}
+
+bool SentenceAnalysis::HeadRoleWordMatches(const lexicon::CompiledElement& e, uint32_t t,
+                                           uint32_t pos) const {
+  if (tabari_ != nullptr || e.kind != ElementKind::kWord || mention_of_[t] == kNone) return false;
+  const Mention& m = mentions_[mention_of_[t]];
+  // Only the phrase's first token opens it, and only a phrase that ends in one of its own
+  // roles: "Russian diplomats" (RUS + GOV), not "the Russian Federation" or "Mr Lavrov".
+  // A bare role phrase ("police forces", "the High Court") has its own rule in
+  // MatchElementForward: its first word is the pattern's ("join forces" is no "join police").
+  // Its country must come from its own words, not from the document ("police forces").
+  if (t != m.begin || m.agents.empty() || m.agent_only || m.suffix_agents_only ||
+      m.actor.resolution != context::Resolution::kNone || m.end <= m.begin + 1) {
+    return false;
+  }
+  // Right after the previous pattern word, past an article or a number at most ("expelled
+  // the two diplomats"): further on, the phrase belongs to some other part of the clause ("more
+  // open elections - the German Embassy").
+  for (uint32_t k = pos; k < m.begin; ++k) {
+    if (!IsDeterminer(W(k)) && !IsNumberWord(W(k))) return false;
+  }
+  return words_.Has(m.end - 1, e.id);
 }
 
 bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos,
@@ -3098,6 +3132,12 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // Kandahar, killing four soldiers"), not the one who killed.
     const bool source_from_previous_clause =
         bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
+    // An uncoded partner ("would close its embassy in Kiev and would expel ...") lends its
+    // subject (subject_from above), not the '$' the pattern found in its clause.
+    if (subject_from != v.group_begin && source_from_previous_clause) {
+      bind.source = kNone;
+      sources.clear();
+    }
     // The same holds for a coordinated predicate ("said it would close its embassy in Kiev and
     // would expel ...": Kiev is no expeller).
     if ((bind.source == kNone ||
