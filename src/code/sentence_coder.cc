@@ -211,6 +211,12 @@ class SentenceAnalysis {
   bool IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
                         const std::vector<ActorRef>& targets) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
+  // A curfew, state of emergency or martial law imposed, threatened or eased (CAMEO 1723, 1724,
+  // 1323, 1324, 0813, 0814) with no one named it is aimed at falls on the source's own country:
+  // "the interim government is prepared to impose martial law" is IRQGOV -> IRQ (its people
+  // when the source is the bare country, "Iraq imposed a curfew": IRQ -> IRQPPL).
+  void DomesticMeasureTarget(const std::string& code, const std::vector<ActorRef>& sources,
+                             std::vector<ActorRef>* targets) const;
   void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
                             std::vector<ActorRef>* targets) const;
 
@@ -2559,6 +2565,36 @@ bool SentenceAnalysis::IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
 // the protesters are people of a country: not the state itself (GOV, MIL, COP, JUD, ... or a
 // country named by its name, "France"), not a body without a country (an IGO, "media"), and not
 // sources of different countries (whose state would be the target is then unclear).
+void SentenceAnalysis::DomesticMeasureTarget(const std::string& code,
+                                             const std::vector<ActorRef>& sources,
+                                             std::vector<ActorRef>* targets) const {
+  static constexpr std::array<std::string_view, 6> kDomesticMeasures = {"1723", "1724", "1323",
+                                                                        "1324", "0813", "0814"};
+  if (!targets->empty() || sources.empty() ||
+      std::find(kDomesticMeasures.begin(), kDomesticMeasures.end(), code) == kDomesticMeasures.end()) {
+    return;
+  }
+  // Only a state imposes them on its country: its government, forces, police or courts, or the
+  // country itself. Rebels, parties and bodies have no country of their own to put under curfew.
+  const ActorRef& source = sources.front();
+  if (source.code.size() < 3 || source.code.size() % 3 != 0 ||
+      !lex_.IsCountryCode(std::string_view(source.code).substr(0, 3))) {
+    return;
+  }
+  for (size_t k = 3; k < source.code.size(); k += 3) {
+    std::string_view role = std::string_view(source.code).substr(k, 3);
+    if (role != "GOV" && role != "MIL" && role != "COP" && role != "JUD" && role != "SPY" &&
+        role != "LEG" && role != "ELI") {
+      return;
+    }
+  }
+  const std::string country = source.code.substr(0, 3);
+  ActorRef target = source;
+  target.entity.clear();
+  target.code = source.code == country ? country + "PPL" : country;
+  targets->push_back(std::move(target));
+}
+
 void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& code,
                                             std::vector<ActorRef>* sources,
                                             std::vector<ActorRef>* targets) const {
@@ -3267,6 +3303,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
     }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
+    DomesticMeasureTarget(code, sources, &targets);
     if ((targets.empty() || IsOwnPlaceTarget(sources, targets)) && !sources.empty() &&
         code.compare(0, 2, "13") == 0) {
       if (uint32_t m = ConditionActor(v); m != kNone) {
