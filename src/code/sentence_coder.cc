@@ -195,6 +195,15 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // "a ship in the Beagle Channel, disputed by Argentina and Chile": a past participle right
+  // after a comma, with no auxiliary and its agent after "by", describes the noun before the
+  // comma. When that noun is a thing, not an actor, the act has no one it is done to and is no
+  // event of the sentence (nor is the nearest actor to its left its subject).
+  bool IsParticipleAfterThing(const Verb& v) const;
+  // ", accused by Kenya of fraud", ", disputed by Argentina": a past participle right after a
+  // comma, with no auxiliary, whose agent follows with "by": a passive describing the noun before
+  // the comma. REQUIRES: an earlier verb of the sentence is in verbs_.
+  bool IsAppositiveParticipleWithAgent(const Verb& v) const;
   // "The PKK issued a declaration demanding that ...": for a participle right after a statement
   // noun (IsStatementNoun) in the predicate of verb vi - 1, the subject mention of that verb
   // (who issued the text); kNone otherwise.
@@ -1447,7 +1456,9 @@ void SentenceAnalysis::BuildVerbs() {
     }
     AnalyzeVerbGroup(&v);
     v.speech = IsSpeechVerb(W(v.word));
-    if (!verbs_.empty() && IsReducedRelative(v)) v.passive = true;
+    if (!verbs_.empty() && (IsReducedRelative(v) || IsAppositiveParticipleWithAgent(v))) {
+      v.passive = true;
+    }
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
     verbs_.push_back(v);
@@ -2494,6 +2505,25 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   return false;
 }
 
+bool SentenceAnalysis::IsAppositiveParticipleWithAgent(const Verb& v) const {
+  if (v.group_begin != v.begin || v.infinitive || v.begin < 2 || v.end + 1 >= n_ ||
+      W(v.begin - 1) != "," || W(v.end) != "BY") {
+    return false;
+  }
+  std::string_view w = W(v.word);
+  // The sentence's own verb comes before it ("Backed by Rwanda, the rebels ..." has no comma
+  // before the participle anyway).
+  return (EndsWith(w, "ED") || IsIrregularPast(w)) && !verbs_.empty() &&
+         verbs_.front().begin < v.begin;
+}
+
+bool SentenceAnalysis::IsParticipleAfterThing(const Verb& v) const {
+  if (!IsAppositiveParticipleWithAgent(v)) return false;
+  const uint32_t noun = v.begin - 2;
+  return tok_[noun].has(text::kWord) && mention_of_[noun] == kNone && verb_of_[noun] == kNone &&
+         !IsFunctionWord(W(noun)) && !IsSubjectPronoun(W(noun));
+}
+
 bool SentenceAnalysis::IsStatementParticiple(size_t vi) const {
   if (vi == 0) return false;
   const Verb& v = verbs_[vi];
@@ -3027,7 +3057,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // "food aid to refugees fleeing the civil war", "a helicopter carrying truce monitors": a
     // present participle right after a noun in an earlier verb's predicate describes that noun;
     // it is background, not an event the sentence reports.
-    if (IsNounModifyingParticiple(v)) continue;
+    if (IsNounModifyingParticiple(v) || IsParticipleAfterThing(v)) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
