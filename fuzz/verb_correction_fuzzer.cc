@@ -1,8 +1,9 @@
 // libFuzzer target: a verb correction file (*.corrections.txt in the verb group,
 // src/lexicon/verb_correction_reader.cc) on arbitrary bytes, applied to a few verb blocks with
-// a synset, owned and shared patterns and a form with its own code. It must never crash, add a
-// block, a form, a pattern or a synset, or change a pattern's words; every code stays non-empty
-// valid UTF-8, and a pattern's place in its block keeps its order (doc/formats/verb_corrections.md).
+// a synset, owned and shared patterns, a form with its own code and a verb listed in two blocks.
+// It must never crash, add a block, a form, a pattern or a synset, or change a pattern's words;
+// every code stays non-empty valid UTF-8 and every owner form exists in its block
+// (doc/formats/verb_corrections.md).
 // Seeds: fuzz/seeds/verb_correction/.
 #include <cstddef>
 #include <cstdint>
@@ -33,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "--- DEPORT [174:175] ---\nDEPORT\nEXPEL {EXPELS EXPELLING EXPELLED}\n+KICK_OUT\n"
       "- * &DIPLO [161]  # EXPEL\n- * + [174]  # EXPEL\n- * + [174]  # DEPORT\n"
       "- * {FROM +} [174]\n- (FROM $) * [---]\n\n"
-      "--- ABORT [---] ---\nABORT [160]\nHALT\n";
+      "--- ABORT [---] ---\nABORT [160]\nHALT\n\n"
+      "--- EXPEL_WHOM [---] ---\nEXPEL {EXPELS EXPELLING EXPELLED}\nOUST\n- * INSPECTORS [1662]\n";
   DictionarySet set;
   fuzz::Check(ReadDictionary(kVerbs, "v.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set).ok());
   fuzz::Check(set.diagnostics.empty());
@@ -53,16 +55,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       // A form keeps having a code of its own or not having one.
       fuzz::Check(now.forms[f].code.empty() == was.forms[f].code.empty());
     }
-    // Dropping removes patterns and keeps the others in order; nothing is added.
-    fuzz::Check(now.patterns.size() <= was.patterns.size());
-    size_t w = 0;
+    // Every pattern is one read before (LAST moves it to another block of its verb, serving
+    // forms of that block only).
     for (const VerbPattern& p : now.patterns) {
       fuzz::Check(!p.code.empty() && fuzz::ValidUtf8(p.code) && fuzz::ValidUtf8(p.alt_code));
-      while (w < was.patterns.size() && !SameWords(p, was.patterns[w])) ++w;
-      fuzz::Check(w < was.patterns.size());
-      ++w;
+      for (uint32_t f : p.owner_forms) fuzz::Check(f < now.forms.size());
+      bool known = false;
+      for (const VerbBlock& old_block : before.verbs) {
+        for (const VerbPattern& q : old_block.patterns) {
+          VerbPattern r = q;
+          r.owner_forms = p.owner_forms;
+          known |= SameWords(p, r);
+        }
+      }
+      fuzz::Check(known);
     }
   }
+  // Dropping removes patterns and moving keeps them; nothing is added.
+  size_t now_patterns = 0, was_patterns = 0;
+  for (const VerbBlock& b : set.verbs) now_patterns += b.patterns.size();
+  for (const VerbBlock& b : before.verbs) was_patterns += b.patterns.size();
+  fuzz::Check(now_patterns <= was_patterns);
   for (const Diagnostic& d : set.diagnostics) fuzz::Check(d.line >= 1 && fuzz::ValidUtf8(d.message));
   return 0;
 }

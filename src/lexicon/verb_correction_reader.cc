@@ -5,11 +5,12 @@
 //   VERB SUE [173] -> [115]                  the default code of every block listing SUE
 //   PATTERN SUE - * + FOR [173] -> [115]     that pattern's code, in every block listing SUE
 //   PATTERN EXPEL - * + [174] -> DROP        that pattern removed
+//   PATTERN RECEIVE - $ * + [046] -> LAST    that pattern tried after all others of the verb
 //
 // Why a file of its own and not edits to annal.verbs.txt: a verb form listed in two files keeps
 // the earlier block's patterns, tried first, so a catch-all pattern of PETRARCH's ("- * + [174]",
 // the block's own code with any target) wins over every more specific pattern annal adds later.
-// Dropping it lets annal's patterns be tried. Like the actor corrections, a line names the code
+// Dropping it, or moving it behind them (LAST), lets annal's patterns be tried. Like the actor corrections, a line names the code
 // it replaces, so it cannot change a pattern nobody checked: when the dictionaries change, the
 // line matches nothing and says so in a diagnostic.
 #include <algorithm>
@@ -26,7 +27,7 @@ namespace {
 
 constexpr std::string_view kUsage =
     "verb correction needs 'VERB form [old] -> [new]', 'PATTERN form - pattern [old] -> [new]' "
-    "or 'PATTERN form - pattern [old] -> DROP': '";
+    "or 'PATTERN form - pattern [old] -> DROP|LAST': '";
 
 // The words of a verb form as a correction names it ("SUE", "CALL_OFF", "+CALL_OFF"): the '+'
 // that marks the verb word in a verb file is allowed and ignored.
@@ -87,11 +88,12 @@ bool CodeBlock(std::string_view s, std::string* code, std::string* alt) {
   return ParseVerbCodeText(s.substr(1, s.size() - 2), code, alt);
 }
 
-// The new code of a correction line: "[115]" or "[042:043]", or DROP (`drop` set).
-bool NewCode(std::string_view s, std::string* code, std::string* alt, bool* drop) {
+// The new code of a correction line: "[115]" or "[042:043]", or DROP or LAST (flag set).
+bool NewCode(std::string_view s, std::string* code, std::string* alt, bool* drop, bool* last) {
   s = Trim(s);
   *drop = UpperAscii(s) == "DROP";
-  return *drop || CodeBlock(s, code, alt);
+  *last = UpperAscii(s) == "LAST";
+  return *drop || *last || CodeBlock(s, code, alt);
 }
 
 // "VERB form [old] -> [new]": the default code of every block that lists the verb. A form with
@@ -123,12 +125,39 @@ int CorrectVerbDefault(const std::vector<std::string>& words, const std::string&
   return changed;
 }
 
-// "PATTERN form - pattern [old] -> [new] | DROP": every pattern equal to `wanted` (elements and
-// code) in a block that lists the verb, and that serves the verb. Returns the number changed.
+// The forms of `to` spelt like the forms of `from` that pattern `p` serves; empty when they are
+// all of `to`'s forms (no restriction), or when none is (the caller checks that `to` lists the
+// verb).
+std::vector<uint32_t> ServedFormsIn(const VerbBlock& from, const VerbPattern& p, const VerbBlock& to) {
+  std::vector<uint32_t> forms;
+  for (size_t t = 0; t < to.forms.size(); ++t) {
+    for (size_t f = 0; f < from.forms.size(); ++f) {
+      const bool served = p.owner_forms.empty() ||
+                          std::binary_search(p.owner_forms.begin(), p.owner_forms.end(), f);
+      if (served && from.forms[f].words == to.forms[t].words) {
+        forms.push_back(static_cast<uint32_t>(t));
+        break;
+      }
+    }
+  }
+  if (forms.size() == to.forms.size()) forms.clear();
+  return forms;
+}
+
+// "PATTERN form - pattern [old] -> [new] | DROP | LAST": every pattern equal to `wanted`
+// (elements and code) in a block that lists the verb, and that serves the verb. LAST moves it
+// behind every pattern of the verb's blocks: to the end of the last block (in reading order) that
+// lists the verb, serving there the verbs of that block it served before. Returns the number
+// changed.
 int CorrectPattern(const std::vector<std::string>& words, const VerbPattern& wanted,
-                   const std::string& new_code, const std::string& new_alt, bool drop,
+                   const std::string& new_code, const std::string& new_alt, bool drop, bool last,
                    const SourceLocation& where, const ReadContext& ctx) {
   int changed = 0;
+  size_t last_block = ctx.out->verbs.size();
+  for (size_t b = 0; b < ctx.out->verbs.size(); ++b) {
+    if (!NamedForms(ctx.out->verbs[b], words).empty()) last_block = b;
+  }
+  std::vector<VerbPattern> moved;
   for (VerbBlock& block : ctx.out->verbs) {
     const std::vector<uint32_t> named = NamedForms(block, words);
     if (named.empty()) continue;
@@ -137,6 +166,22 @@ int CorrectPattern(const std::vector<std::string>& words, const VerbPattern& wan
              p.verb_adjacent == wanted.verb_adjacent && SameElements(p.before, wanted.before) &&
              SameElements(p.after, wanted.after) && Serves(p, named);
     };
+    if (last) {
+      VerbBlock& dest = ctx.out->verbs[last_block];
+      for (size_t i = 0; i < block.patterns.size();) {
+        if (!matches(block.patterns[i])) {
+          ++i;
+          continue;
+        }
+        VerbPattern p = std::move(block.patterns[i]);
+        block.patterns.erase(block.patterns.begin() + static_cast<std::ptrdiff_t>(i));
+        p.owner_forms = ServedFormsIn(block, p, dest);
+        p.where = where;
+        moved.push_back(std::move(p));
+        ++changed;
+      }
+      continue;
+    }
     if (drop) {
       const size_t before = block.patterns.size();
       block.patterns.erase(std::remove_if(block.patterns.begin(), block.patterns.end(), matches),
@@ -152,6 +197,10 @@ int CorrectPattern(const std::vector<std::string>& words, const VerbPattern& wan
       p.where = where;
       ++changed;
     }
+  }
+  if (!moved.empty()) {
+    std::vector<VerbPattern>& dest = ctx.out->verbs[last_block].patterns;
+    for (VerbPattern& p : moved) dest.push_back(std::move(p));
   }
   return changed;
 }
@@ -179,10 +228,10 @@ void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx) {
     // The old code: the last "[...]" before the arrow.
     const size_t open = rest.rfind('[');
     std::string old_code, old_alt, new_code, new_alt;
-    bool drop = false;
+    bool drop = false, last = false;
     if ((kind != "VERB" && kind != "PATTERN") || words.empty() || open == std::string_view::npos ||
         !CodeBlock(rest.substr(open), &old_code, &old_alt) ||
-        !NewCode(std::string_view(t).substr(arrow + 2), &new_code, &new_alt, &drop)) {
+        !NewCode(std::string_view(t).substr(arrow + 2), &new_code, &new_alt, &drop, &last)) {
       ctx.Diag(line.number, std::string(kUsage) + t + "'");
       continue;
     }
@@ -191,9 +240,9 @@ void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx) {
     for (const std::string& w : words) verb += (verb.empty() ? "" : "_") + w;
     int changed = 0;
     if (kind == "VERB") {
-      if (!body.empty() || drop) {
+      if (!body.empty() || drop || last) {
         ctx.Diag(line.number, "a VERB correction names a form and codes only (a block cannot be "
-                              "dropped): '" + t + "'");
+                              "dropped or moved): '" + t + "'");
         continue;
       }
       changed = CorrectVerbDefault(words, old_code, old_alt, new_code, new_alt, ctx);
@@ -211,7 +260,8 @@ void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx) {
         ctx.Diag(line.number, "bad pattern (" + error + "): '" + t + "'");
         continue;
       }
-      changed = CorrectPattern(words, wanted, new_code, new_alt, drop, ctx.Where(line.number), ctx);
+      changed = CorrectPattern(words, wanted, new_code, new_alt, drop, last, ctx.Where(line.number),
+                               ctx);
     }
     if (changed == 0) {
       ctx.Diag(line.number, "correction matched no " +

@@ -107,6 +107,31 @@ TEST(VerbCorrectionReaderTest, DropRemovesOnlyThePatternServingTheVerb) {
   EXPECT_EQ(b.patterns[2].after.size(), 2u);
 }
 
+TEST(VerbCorrectionReaderTest, LastMovesThePatternBehindTheVerbsLaterBlock) {
+  DictionarySet set = ReadBase();
+  // A later file lists EXPEL again, with OUST, and a specific pattern of its own.
+  ASSERT_TRUE(ReadDictionary("--- EXPEL_WHOM [---] ---\nOUST\nEXPEL {EXPELS EXPELLING EXPELLED}\n"
+                             "- * INSPECTORS [1662]\n",
+                             "mine.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set)
+                  .ok());
+  ASSERT_TRUE(Correct("PATTERN EXPEL - * + [174] -> LAST\n", &set).ok());
+  EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
+  const VerbBlock& deport = Block(set, "DEPORT");
+  ASSERT_EQ(deport.patterns.size(), 3u);  // "- * + [174] # DEPORT" stays
+  const VerbBlock& mine = Block(set, "EXPEL_WHOM");
+  ASSERT_EQ(mine.patterns.size(), 2u);
+  EXPECT_EQ(mine.patterns[0].code, "1662");
+  const VerbPattern& moved = mine.patterns[1];
+  EXPECT_EQ(moved.code, "174");
+  EXPECT_EQ(set.files.at(moved.where.file), "mine.verb.corrections.txt");
+  // It served EXPEL's forms and still does, not OUST's.
+  ASSERT_FALSE(moved.owner_forms.empty());
+  for (uint32_t f : moved.owner_forms) {
+    EXPECT_EQ(mine.forms.at(f).words[0].text.rfind("EXPEL", 0), 0u) << mine.forms[f].words[0].text;
+  }
+  EXPECT_EQ(moved.owner_forms.size(), 4u);  // EXPEL EXPELS EXPELLING EXPELLED
+}
+
 TEST(VerbCorrectionReaderTest, SynsetPatternIsNamedAsWritten) {
   DictionarySet set = ReadBase();
   ASSERT_TRUE(Correct("PATTERN EXPELLED - * &DIPLO [161] -> [1662]\n", &set).ok());
