@@ -16,7 +16,8 @@ namespace {
 bool SameWords(const annal::lexicon::VerbPattern& a, const annal::lexicon::VerbPattern& b) {
   if (a.before.size() != b.before.size() || a.after.size() != b.after.size()) return false;
   for (size_t i = 0; i < a.before.size(); ++i) {
-    if (a.before[i].word != b.before[i].word || a.before[i].synset != b.before[i].synset) return false;
+    if (a.before[i].word != b.before[i].word || a.before[i].synset != b.before[i].synset)
+      return false;
   }
   for (size_t i = 0; i < a.after.size(); ++i) {
     if (a.after[i].word != b.after[i].word || a.after[i].synset != b.after[i].synset) return false;
@@ -37,14 +38,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "--- ABORT [---] ---\nABORT [160]\nHALT\n\n"
       "--- EXPEL_WHOM [---] ---\nEXPEL {EXPELS EXPELLING EXPELLED}\nOUST\n- * INSPECTORS [1662]\n";
   DictionarySet set;
-  fuzz::Check(ReadDictionary(kVerbs, "v.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set).ok());
+  fuzz::Check(
+      ReadDictionary(kVerbs, "v.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set)
+          .ok());
   fuzz::Check(set.diagnostics.empty());
   const DictionarySet before = set;
   std::string_view content(reinterpret_cast<const char*>(data), size);
   fuzz::Check(ReadDictionary(content, "fuzz.verb.corrections.txt", DictionaryKind::kVerbs,
                              DictionaryFormat::kAuto, &set)
                   .ok());
-  fuzz::Check(set.verbs.size() == before.verbs.size() && set.synsets.size() == before.synsets.size());
+  fuzz::Check(set.verbs.size() == before.verbs.size() &&
+              set.synsets.size() == before.synsets.size());
   for (size_t b = 0; b < set.verbs.size(); ++b) {
     const VerbBlock& now = set.verbs[b];
     const VerbBlock& was = before.verbs[b];
@@ -76,6 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const VerbBlock& b : set.verbs) now_patterns += b.patterns.size();
   for (const VerbBlock& b : before.verbs) was_patterns += b.patterns.size();
   fuzz::Check(now_patterns <= was_patterns);
-  for (const Diagnostic& d : set.diagnostics) fuzz::Check(d.line >= 1 && fuzz::ValidUtf8(d.message));
+  for (const Diagnostic& d : set.diagnostics)
+    fuzz::Check(d.line >= 1 && fuzz::ValidUtf8(d.message));
   return 0;
 }

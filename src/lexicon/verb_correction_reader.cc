@@ -10,9 +10,9 @@
 // Why a file of its own and not edits to annal.verbs.txt: a verb form listed in two files keeps
 // the earlier block's patterns, tried first, so a catch-all pattern of PETRARCH's ("- * + [174]",
 // the block's own code with any target) wins over every more specific pattern annal adds later.
-// Dropping it, or moving it behind them (LAST), lets annal's patterns be tried. Like the actor corrections, a line names the code
-// it replaces, so it cannot change a pattern nobody checked: when the dictionaries change, the
-// line matches nothing and says so in a diagnostic.
+// Dropping it, or moving it behind them (LAST), lets annal's patterns be tried. Like the actor
+// corrections, a line names the code it replaces, so it cannot change a pattern nobody checked:
+// when the dictionaries change, the line matches nothing and says so in a diagnostic.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -128,7 +128,8 @@ int CorrectVerbDefault(const std::vector<std::string>& words, const std::string&
 // The forms of `to` spelt like the forms of `from` that pattern `p` serves; empty when they are
 // all of `to`'s forms (no restriction), or when none is (the caller checks that `to` lists the
 // verb).
-std::vector<uint32_t> ServedFormsIn(const VerbBlock& from, const VerbPattern& p, const VerbBlock& to) {
+std::vector<uint32_t> ServedFormsIn(const VerbBlock& from, const VerbPattern& p,
+                                    const VerbBlock& to) {
   std::vector<uint32_t> forms;
   for (size_t t = 0; t < to.forms.size(); ++t) {
     for (size_t f = 0; f < from.forms.size(); ++f) {
@@ -241,15 +242,19 @@ void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx) {
     int changed = 0;
     if (kind == "VERB") {
       if (!body.empty() || drop || last) {
-        ctx.Diag(line.number, "a VERB correction names a form and codes only (a block cannot be "
-                              "dropped or moved): '" + t + "'");
+        ctx.Diag(line.number,
+                 "a VERB correction names a form and codes only (a block cannot be "
+                 "dropped or moved): '" +
+                     t + "'");
         continue;
       }
       changed = CorrectVerbDefault(words, old_code, old_alt, new_code, new_alt, ctx);
     } else {
       if (body.empty() || body.front() != '-' || StartsWith(body, "--")) {
-        ctx.Diag(line.number, "a PATTERN correction writes the pattern as a verb file does, "
-                              "after one '-': '" + t + "'");
+        ctx.Diag(line.number,
+                 "a PATTERN correction writes the pattern as a verb file does, "
+                 "after one '-': '" +
+                     t + "'");
         continue;
       }
       VerbPattern wanted;
@@ -260,8 +265,8 @@ void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx) {
         ctx.Diag(line.number, "bad pattern (" + error + "): '" + t + "'");
         continue;
       }
-      changed = CorrectPattern(words, wanted, new_code, new_alt, drop, last, ctx.Where(line.number),
-                               ctx);
+      changed =
+          CorrectPattern(words, wanted, new_code, new_alt, drop, last, ctx.Where(line.number), ctx);
     }
     if (changed == 0) {
       ctx.Diag(line.number, "correction matched no " +

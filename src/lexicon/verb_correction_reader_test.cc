@@ -33,7 +33,8 @@ constexpr std::string_view kVerbs =
 DictionarySet ReadBase() {
   DictionarySet set;
   EXPECT_TRUE(
-      ReadDictionary(kVerbs, "v.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set).ok());
+      ReadDictionary(kVerbs, "v.txt", DictionaryKind::kVerbs, DictionaryFormat::kPetrarch, &set)
+          .ok());
   EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
   return set;
 }
@@ -142,21 +143,22 @@ TEST(VerbCorrectionReaderTest, SynsetPatternIsNamedAsWritten) {
 TEST(VerbCorrectionReaderTest, LineThatMatchesNothingIsADiagnosticAndChangesNothing) {
   DictionarySet set = ReadBase();
   const DictionarySet before = set;
-  ASSERT_TRUE(Correct("VERB SUE [999] -> [115]\n"                 // wrong old code
-                      "VERB ARREST [173] -> [115]\n"              // no such verb
-                      "PATTERN SUE - * + [173] -> [115]\n"        // no such pattern
-                      "PATTERN DEPORT - * &DIPLO [161] -> DROP\n"  // serves EXPEL only
-                      "PATTERN SUE - * &NOSUCH [173] -> DROP\n"   // undefined synset
-                      "PATTERN SUE * + FOR [173] -> DROP\n"       // no '-'
-                      "VERB SUE [173] -> DROP\n"                  // a block is not dropped
-                      "ACTOR UNITA_ [ANGREB] -> [AGOREB]\n"       // not a verb correction
-                      "PATTERN SUE - * + FOR [173] -> [1 5]\n"    // malformed new code
+  ASSERT_TRUE(Correct("VERB SUE [999] -> [115]\n"                     // wrong old code
+                      "VERB ARREST [173] -> [115]\n"                  // no such verb
+                      "PATTERN SUE - * + [173] -> [115]\n"            // no such pattern
+                      "PATTERN DEPORT - * &DIPLO [161] -> DROP\n"     // serves EXPEL only
+                      "PATTERN SUE - * &NOSUCH [173] -> DROP\n"       // undefined synset
+                      "PATTERN SUE * + FOR [173] -> DROP\n"           // no '-'
+                      "VERB SUE [173] -> DROP\n"                      // a block is not dropped
+                      "ACTOR UNITA_ [ANGREB] -> [AGOREB]\n"           // not a verb correction
+                      "PATTERN SUE - * + FOR [173] -> [1 5]\n"        // malformed new code
                       "PATTERN SUE - * {+ | $} FOR [173] -> DROP\n",  // two patterns
                       &set)
                   .ok());
   ASSERT_EQ(set.diagnostics.size(), 10u);
   for (uint32_t i = 0; i < 10; ++i) EXPECT_EQ(set.diagnostics[i].line, i + 1);
-  EXPECT_NE(set.diagnostics[0].message.find("matched no verb block of the verb SUE"), std::string::npos)
+  EXPECT_NE(set.diagnostics[0].message.find("matched no verb block of the verb SUE"),
+            std::string::npos)
       << set.diagnostics[0].message;
   EXPECT_NE(set.diagnostics[3].message.find("matched no pattern"), std::string::npos);
   EXPECT_NE(set.diagnostics[4].message.find("undefined synset &NOSUCH"), std::string::npos);
