@@ -16,7 +16,10 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   DictionaryFiles f;
   // PETRARCH-1's verb patterns are in TABARI's token-sequence syntax, the natural fit for a
   // shallow coder; PETRARCH-2's CAMEO.2.0.txt adds its synonym sets and newer patterns.
-  f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt"};
+  // The verb corrections (a correction file by its name, doc/formats/verb_corrections.md) come
+  // last: they mend the PETRARCH blocks read before them.
+  f.verbs = {d + "CAMEO.verbpatterns.150430.txt", d + "annal.verbs.txt",
+             d + "annal.verb.corrections.txt"};
   f.actors = {d + "Phoenix.Countries.actors.txt", d + "Phoenix.International.actors.txt",
               d + "Phoenix.MilNonState.actors.txt", d + "annal.actors.txt"};
   // The actor knowledge base (data/actors/, doc/formats/actor_kb.md) after Phoenix, which

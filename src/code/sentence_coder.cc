@@ -198,6 +198,15 @@ class SentenceAnalysis {
   // "refugees fleeing the war" after an earlier verb: a participle describing a noun of that
   // verb's predicate (see Run).
   bool IsNounModifyingParticiple(const Verb& v) const;
+  // "a ship in the Beagle Channel, disputed by Argentina and Chile": a past participle right
+  // after a comma, with no auxiliary and its agent after "by", describes the noun before the
+  // comma. When that noun is a thing, not an actor, the act has no one it is done to and is no
+  // event of the sentence (nor is the nearest actor to its left its subject).
+  bool IsParticipleAfterThing(const Verb& v) const;
+  // ", accused by Kenya of fraud", ", disputed by Argentina": a past participle right after a
+  // comma, with no auxiliary, whose agent follows with "by": a passive describing the noun before
+  // the comma. REQUIRES: an earlier verb of the sentence is in verbs_.
+  bool IsAppositiveParticipleWithAgent(const Verb& v) const;
   // "The PKK issued a declaration demanding that ...": for a participle right after a statement
   // noun (IsStatementNoun) in the predicate of verb vi - 1, the subject mention of that verb
   // (who issued the text); kNone otherwise.
@@ -214,6 +223,12 @@ class SentenceAnalysis {
   bool IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
                         const std::vector<ActorRef>& targets) const;
   // CAMEO 14 (protest) with one side unnamed: a domestic protest (see the definition).
+  // A curfew, state of emergency or martial law imposed, threatened or eased (CAMEO 1723, 1724,
+  // 1323, 1324, 0813, 0814) with no one named it is aimed at falls on the source's own country:
+  // "the interim government is prepared to impose martial law" is IRQGOV -> IRQ (its people
+  // when the source is the bare country, "Iraq imposed a curfew": IRQ -> IRQPPL).
+  void DomesticMeasureTarget(const std::string& code, const std::vector<ActorRef>& sources,
+                             std::vector<ActorRef>* targets) const;
   void ImplicitProtestRoles(const Verb& v, const std::string& code, std::vector<ActorRef>* sources,
                             std::vector<ActorRef>* targets) const;
 
@@ -319,6 +334,11 @@ class SentenceAnalysis {
   bool MatchElementForward(const lexicon::CompiledElement& e, uint32_t* pos, uint32_t limit,
                            bool stop_at_verbs, Binding* b) const;
   bool MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos, Binding* b) const;
+  // Whether pattern word `e` is the role noun that ends the actor phrase at token t, the
+  // phrase starting at `pos` or after an article or number ("expelled two Russian diplomats" for
+  // "- * DIPLOMATS"): the head of a country-and-role phrase is the common noun a pattern names,
+  // as the bare role phrase's is ("expelled diplomats").
+  bool HeadRoleWordMatches(const lexicon::CompiledElement& e, uint32_t t, uint32_t pos) const;
   bool SynsetAt(uint32_t synset, uint32_t token, uint32_t* end) const;
   // Binds mention `m` to a $ / + / % slot; false when '%' meets a single actor.
   bool BindSlot(ElementKind kind, uint32_t m, Binding* b) const;
@@ -1506,7 +1526,9 @@ void SentenceAnalysis::BuildVerbs() {
     }
     AnalyzeVerbGroup(&v);
     v.speech = IsSpeechVerb(W(v.word));
-    if (!verbs_.empty() && IsReducedRelative(v)) v.passive = true;
+    if (!verbs_.empty() && (IsReducedRelative(v) || IsAppositiveParticipleWithAgent(v))) {
+      v.passive = true;
+    }
     uint32_t idx = static_cast<uint32_t>(verbs_.size());
     for (uint32_t t = m.begin; t < m.end; ++t) verb_of_[t] = idx;
     verbs_.push_back(v);
@@ -2094,6 +2116,13 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
         t = k;
       }
     }
+    if (!role_word && HeadRoleWordMatches(e, t, *pos)) {
+      // The phrase the pattern names is the one acted upon ("expelled two Russian diplomats
+      // based in Geneva": RUS), unless a later '+' of the pattern binds another.
+      if (b->target == kNone) BindSlot(ElementKind::kTarget, mention_of_[t], b);
+      role_word = true;
+      t = mentions_[mention_of_[t]].end - 1;
+    }
     if (mention_of_[t] != kNone && !role_word && e.kind != ElementKind::kSource &&
         e.kind != ElementKind::kTarget && e.kind != ElementKind::kCompound &&
         !(tabari_ != nullptr && e.kind == ElementKind::kSkipNoun)) {
@@ -2153,6 +2182,28 @@ bool SentenceAnalysis::MatchElementForward(const lexicon::CompiledElement& e, ui
     if (e.kind == ElementKind::kSkipNoun) break;
   }
   return false;
+}
+
+bool SentenceAnalysis::HeadRoleWordMatches(const lexicon::CompiledElement& e, uint32_t t,
+                                           uint32_t pos) const {
+  if (tabari_ != nullptr || e.kind != ElementKind::kWord || mention_of_[t] == kNone) return false;
+  const Mention& m = mentions_[mention_of_[t]];
+  // Only the phrase's first token opens it, and only a phrase that ends in one of its own
+  // roles: "Russian diplomats" (RUS + GOV), not "the Russian Federation" or "Mr Lavrov".
+  // A bare role phrase ("police forces", "the High Court") has its own rule in
+  // MatchElementForward: its first word is the pattern's ("join forces" is no "join police").
+  // Its country must come from its own words, not from the document ("police forces").
+  if (t != m.begin || m.agents.empty() || m.agent_only || m.suffix_agents_only ||
+      m.actor.resolution != context::Resolution::kNone || m.end <= m.begin + 1) {
+    return false;
+  }
+  // Right after the previous pattern word, past an article or a number at most ("expelled
+  // the two diplomats"): further on, the phrase belongs to some other part of the clause ("more
+  // open elections - the German Embassy").
+  for (uint32_t k = pos; k < m.begin; ++k) {
+    if (!IsDeterminer(W(k)) && !IsNumberWord(W(k))) return false;
+  }
+  return words_.Has(m.end - 1, e.id);
 }
 
 bool SentenceAnalysis::MatchElementBackward(const lexicon::CompiledElement& e, uint32_t* pos,
@@ -2524,6 +2575,25 @@ bool SentenceAnalysis::IsNounModifyingParticiple(const Verb& v) const {
   return false;
 }
 
+bool SentenceAnalysis::IsAppositiveParticipleWithAgent(const Verb& v) const {
+  if (v.group_begin != v.begin || v.infinitive || v.begin < 2 || v.end + 1 >= n_ ||
+      W(v.begin - 1) != "," || W(v.end) != "BY") {
+    return false;
+  }
+  std::string_view w = W(v.word);
+  // The sentence's own verb comes before it ("Backed by Rwanda, the rebels ..." has no comma
+  // before the participle anyway).
+  return (EndsWith(w, "ED") || IsIrregularPast(w)) && !verbs_.empty() &&
+         verbs_.front().begin < v.begin;
+}
+
+bool SentenceAnalysis::IsParticipleAfterThing(const Verb& v) const {
+  if (!IsAppositiveParticipleWithAgent(v)) return false;
+  const uint32_t noun = v.begin - 2;
+  return tok_[noun].has(text::kWord) && mention_of_[noun] == kNone && verb_of_[noun] == kNone &&
+         !IsFunctionWord(W(noun)) && !IsSubjectPronoun(W(noun));
+}
+
 bool SentenceAnalysis::IsStatementParticiple(size_t vi) const {
   if (vi == 0) return false;
   const Verb& v = verbs_[vi];
@@ -2595,6 +2665,36 @@ bool SentenceAnalysis::IsOwnPlaceTarget(const std::vector<ActorRef>& sources,
 // the protesters are people of a country: not the state itself (GOV, MIL, COP, JUD, ... or a
 // country named by its name, "France"), not a body without a country (an IGO, "media"), and not
 // sources of different countries (whose state would be the target is then unclear).
+void SentenceAnalysis::DomesticMeasureTarget(const std::string& code,
+                                             const std::vector<ActorRef>& sources,
+                                             std::vector<ActorRef>* targets) const {
+  static constexpr std::array<std::string_view, 6> kDomesticMeasures = {"1723", "1724", "1323",
+                                                                        "1324", "0813", "0814"};
+  if (!targets->empty() || sources.empty() ||
+      std::find(kDomesticMeasures.begin(), kDomesticMeasures.end(), code) == kDomesticMeasures.end()) {
+    return;
+  }
+  // Only a state imposes them on its country: its government, forces, police or courts, or the
+  // country itself. Rebels, parties and bodies have no country of their own to put under curfew.
+  const ActorRef& source = sources.front();
+  if (source.code.size() < 3 || source.code.size() % 3 != 0 ||
+      !lex_.IsCountryCode(std::string_view(source.code).substr(0, 3))) {
+    return;
+  }
+  for (size_t k = 3; k < source.code.size(); k += 3) {
+    std::string_view role = std::string_view(source.code).substr(k, 3);
+    if (role != "GOV" && role != "MIL" && role != "COP" && role != "JUD" && role != "SPY" &&
+        role != "LEG" && role != "ELI") {
+      return;
+    }
+  }
+  const std::string country = source.code.substr(0, 3);
+  ActorRef target = source;
+  target.entity.clear();
+  target.code = source.code == country ? country + "PPL" : country;
+  targets->push_back(std::move(target));
+}
+
 void SentenceAnalysis::ImplicitProtestRoles(const Verb& v, const std::string& code,
                                             std::vector<ActorRef>* sources,
                                             std::vector<ActorRef>* targets) const {
@@ -3027,7 +3127,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // "food aid to refugees fleeing the civil war", "a helicopter carrying truce monitors": a
     // present participle right after a noun in an earlier verb's predicate describes that noun;
     // it is background, not an event the sentence reports.
-    if (IsNounModifyingParticiple(v)) continue;
+    if (IsNounModifyingParticiple(v) || IsParticipleAfterThing(v)) continue;
     // "agreed to lift", "offered to hand over": the complement belongs to the coded verb
     // before it, which already took its object; coding both would double-count the event.
     if (v.infinitive && last_coded_end != kNone && v.group_begin <= last_coded_end + 3 &&
@@ -3168,6 +3268,12 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
     // Kandahar, killing four soldiers"), not the one who killed.
     const bool source_from_previous_clause =
         bind.source != kNone && !bind.compound && mentions_[bind.source].end <= v.begin;
+    // An uncoded partner ("would close its embassy in Kiev and would expel ...") lends its
+    // subject (subject_from above), not the '$' the pattern found in its clause.
+    if (subject_from != v.group_begin && source_from_previous_clause) {
+      bind.source = kNone;
+      sources.clear();
+    }
     // The same holds for a coordinated predicate ("said it would close its embassy in Kiev and
     // would expel ...": Kiev is no expeller).
     if ((bind.source == kNone ||
@@ -3297,6 +3403,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       }
     }
     if (!bind.compound) ImplicitProtestRoles(v, code, &sources, &targets);
+    DomesticMeasureTarget(code, sources, &targets);
     if ((targets.empty() || IsOwnPlaceTarget(sources, targets)) && !sources.empty() &&
         code.compare(0, 2, "13") == 0) {
       if (uint32_t m = ConditionActor(v); m != kNone) {

@@ -157,6 +157,12 @@ Status ReadDictionary(std::string_view content, std::string_view filename, Dicti
     internal::ApplyCorrectionFile(content, ctx);
     return Status::OK();
   }
+  if (kind == DictionaryKind::kVerbs && internal::IsCorrectionFile(filename)) {
+    // The same for verb corrections (doc/formats/verb_corrections.md): they change the verb
+    // blocks read before them and add none.
+    internal::ApplyVerbCorrectionFile(content, ctx);
+    return Status::OK();
+  }
   switch (kind) {
     case DictionaryKind::kVerbs: internal::ReadVerbFile(content, ctx); break;
     case DictionaryKind::kActors:

@@ -43,6 +43,20 @@ void ReadOptionsFile(std::string_view content, const ReadContext& ctx);
 bool IsCorrectionFile(std::string_view filename);
 void ApplyCorrectionFile(std::string_view content, const ReadContext& ctx);
 
+// Verb correction files (verb_correction_reader.cc, doc/formats/verb_corrections.md): a
+// "*.corrections.txt" file read in the verb group changes the default codes and patterns of
+// verb blocks read before it, or drops patterns; it adds no block and no form. A line that
+// matches nothing becomes a diagnostic.
+void ApplyVerbCorrectionFile(std::string_view content, const ReadContext& ctx);
+
+// For the verb corrections: one pattern body as a PETRARCH verb file writes it after the '-'
+// and before the code ("* + FOR", "$ * DIPLOMATS"), parsed against the synsets already in
+// ctx.out. False with `error` set when malformed or when it has '{ .. | .. }' alternatives.
+bool ParsePatternText(std::string_view body, const ReadContext& ctx, VerbPattern* out,
+                      std::string* error);
+// The inside of a verb code block, "173" or "042:043" (see VerbPattern::code and alt_code).
+bool ParseVerbCodeText(std::string_view inside, std::string* code, std::string* alt);
+
 }  // namespace annal::lexicon::internal
 
 #endif  // ANNAL_LEXICON_FORMAT_READERS_H_

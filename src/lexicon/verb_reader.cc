@@ -145,6 +145,18 @@ class VerbReader {
   VerbReader(std::string_view content, const ReadContext& ctx) : content_(content), ctx_(ctx) {}
 
   void Run();
+  // Parses one pattern body ("* + FOR", no leading '-' and no code) against the synsets
+  // already in ctx_.out, as a PETRARCH file would (see ParsePatternText).
+  bool ParseStandalonePattern(std::string_view body, VerbPattern* p, std::string* error) {
+    CollectSynsetNames({});
+    std::vector<std::string> variants;
+    if (!ExpandDisjunctions(std::string(body), &variants, error)) return false;
+    if (variants.size() != 1) {
+      *error = "a '{ .. | .. }' alternative names more than one pattern";
+      return false;
+    }
+    return ParsePattern(variants[0], p, error);
+  }
 
  private:
   bool IsDelimiter(char c) const {
@@ -974,6 +986,16 @@ void VerbReader::Run() {
 void ReadVerbFile(std::string_view content, const ReadContext& ctx) {
   VerbReader reader(content, ctx);
   reader.Run();
+}
+
+bool ParsePatternText(std::string_view body, const ReadContext& ctx, VerbPattern* out,
+                      std::string* error) {
+  VerbReader reader(std::string_view(), ctx);
+  return reader.ParseStandalonePattern(body, out, error);
+}
+
+bool ParseVerbCodeText(std::string_view inside, std::string* code, std::string* alt) {
+  return ParseVerbCode(inside, code, alt);
 }
 
 }  // namespace annal::lexicon::internal

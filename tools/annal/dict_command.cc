@@ -182,7 +182,14 @@ lexicon::DictionaryKind GuessKind(const std::string& path) {
   std::string lower;
   for (char c : path) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto has = [&](const char* s) { return lower.find(s) != std::string::npos; };
-  // A correction file changes actors and agents; it is read in the agent group.
+  // A correction file changes actors and agents and is read in the agent group, unless it
+  // corrects verbs ("annal.verb.corrections.txt"), read in the verb group.
+  const std::string base = lower.substr(lower.find_last_of("/\\") == std::string::npos
+                                             ? 0
+                                             : lower.find_last_of("/\\") + 1);
+  if (lexicon::internal::IsCorrectionFile(base) && base.find("verb") != std::string::npos) {
+    return lexicon::DictionaryKind::kVerbs;
+  }
   if (has("agent") || lexicon::internal::IsCorrectionFile(lower)) {
     return lexicon::DictionaryKind::kAgents;
   }
@@ -231,6 +238,10 @@ int RunLint(const DictArgs& a) {
     if (!correction) {
       for (auto& e : own.actors) earlier.actors.push_back(std::move(e));
       for (auto& e : own.agents) earlier.agents.push_back(std::move(e));
+      // Verb corrections are checked against the verb blocks (and parse their patterns with
+      // the synsets) of the verb files before them.
+      for (auto& e : own.verbs) earlier.verbs.push_back(std::move(e));
+      for (auto& e : own.synsets) earlier.synsets.push_back(std::move(e));
     }
   }
   fmt::print(stderr, "lint: {} files, {} problems\n", files.size(), problems);
