@@ -158,6 +158,9 @@ class SentenceAnalysis {
   void BuildMentions();
   // An agent match that is the adjective "official" ("official figures"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
+  // An actor match that names a language, not a country: "the Russian language", "Arabic and
+  // English languages".
+  bool NamesALanguage(const Match& m) const;
   // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
   // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
   // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
@@ -729,6 +732,20 @@ bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
   return true;
 }
 
+// "cancelled restrictions on the use of the Russian language", "a ban on the Kurdish language",
+// "broadcasts in the Arabic and English languages": a demonym before LANGUAGE names the
+// language, which is no participant (Phoenix lists the demonyms as their country). Also the
+// first demonym of a pair before LANGUAGES. Not in TABARI mode, which matches actors as written.
+bool SentenceAnalysis::NamesALanguage(const Match& m) const {
+  if (m.payload.kind != EntryKind::kActor || tabari_ != nullptr) return false;
+  auto language_at = [&](uint32_t t) {
+    return t < n_ && (W(t) == "LANGUAGE" || W(t) == "LANGUAGES");
+  };
+  if (language_at(m.end)) return true;
+  // "the Arabic and English languages": one word after the coordinator, then LANGUAGES.
+  return m.end + 2 < n_ && (W(m.end) == "AND" || W(m.end) == "OR") && W(m.end + 2) == "LANGUAGES";
+}
+
 bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const {
   if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor || !pieces[q + 1].actor) {
     return false;
@@ -803,7 +820,7 @@ void SentenceAnalysis::BuildMentions() {
         best = &c;
       }
     }
-    if (best != nullptr && AdjectivalOfficial(*best)) best = nullptr;
+    if (best != nullptr && (AdjectivalOfficial(*best) || NamesALanguage(*best))) best = nullptr;
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});

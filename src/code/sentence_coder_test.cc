@@ -116,6 +116,9 @@ EXCHANGE
 --- HOST [043] ---
 HOST
 
+--- LIFT [080] ---
+LIFT {LIFTS LIFTED LIFTING}
+
 --- EXPEL [174] ---
 EXPEL
 - $ * DIPLOMATS [174]
@@ -617,5 +620,17 @@ TEST_F(SentenceCoderTest, ParticiplePhraseAfterTheSubjectKeepsIt) {
             std::vector<std::string>{"UKR - 190 asserted"});
 }
 
+TEST_F(SentenceCoderTest, DemonymBeforeLanguageIsNoActor) {
+  // "the Russian language" is a language, not Russia: no target.
+  EXPECT_EQ(Code("Ukraine lifted restrictions on the Russian language."),
+            std::vector<std::string>{"UKR - 080 asserted"});
+  EXPECT_EQ(Code("Ukraine lifted restrictions on the Russian and Ukrainian languages."),
+            std::vector<std::string>{"UKR - 080 asserted"});
+  // The demonym before another noun is still the country's.
+  EXPECT_EQ(Code("Ukraine lifted restrictions on Russian diplomats."),
+            std::vector<std::string>{"UKR RUS 080 asserted"});
+}
+
 }  // namespace
+
 }  // namespace annal::code
