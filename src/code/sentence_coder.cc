@@ -254,6 +254,14 @@ class SentenceAnalysis {
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
+  // Whether the verb at token `e`, right after an object mention, describes that object rather
+  // than starting a clause of its own: a bare past participle before a preposition ("officials
+  // suspected of taking kickbacks", "rebels hidden in the hills", "troops sent to Iraq").
+  bool ParticipleDescribesObject(uint32_t e) const;
+  // Whether mention `m` is one demonym used as an adjective ("Israeli", "Russian"): it cannot be
+  // a subject on its own, so a verb form after it is the noun it modifies ("Israeli changes",
+  // "Russian demands").
+  bool AdjectivalDemonym(uint32_t m) const;
   // "Rwanda, which U.N. experts have accused of backing the M23": in a relative clause that has
   // a subject of its own (between the pronoun and the verb group) and nothing after the verb
   // before a preposition, the relative pronoun is the verb's object, so the antecedent (Rwanda)
@@ -1786,6 +1794,23 @@ uint32_t SentenceAnalysis::RelativizedObject(const Verb& v) const {
   return v.end >= n_ ? mention_of_[before - 1] : kNone;
 }
 
+bool SentenceAnalysis::ParticipleDescribesObject(uint32_t e) const {
+  if (e >= n_ || verb_of_[e] == kNone) return false;
+  const Verb& other = verbs_[verb_of_[e]];
+  if (other.begin != e || other.group_begin != other.begin || other.end >= n_) return false;
+  const std::string_view w = W(other.word);
+  if (!(EndsWith(w, "ED") || IsIrregularPast(w)) || IsSpeechVerb(w)) return false;
+  const std::string_view next = W(other.end);
+  return IsPreposition(next) || next == "TO";
+}
+
+bool SentenceAnalysis::AdjectivalDemonym(uint32_t m) const {
+  const Mention& mention = mentions_[m];
+  if (!mention.bare_actor || mention.end != mention.begin + 1 || title_case_) return false;
+  const std::string_view w = W(mention.begin);
+  return EndsWith(w, "AN") || EndsWith(w, "ESE") || EndsWith(w, "ISH") || EndsWith(w, "I");
+}
+
 uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
   uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
@@ -1801,9 +1826,12 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       // A place in a locative phrase ("attacked positions near Bakhmut") stays the target, as
       // in CAMEO practice: the country where it happened is the one acted upon.
       // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.
+      // Not when the verb describes the object ("officials suspected of ...") or the actor is
+      // a demonym before a noun that is also a verb form ("rejected proposed Israeli changes").
       uint32_t e = mentions_[m].end;
       if (e < n_ && verb_of_[e] != kNone && !LooksLikeNoun(e) &&
-          !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from) {
+          !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from &&
+          !ParticipleDescribesObject(e) && !AdjectivalDemonym(m)) {
         return kNone;
       }
       // "offered its troops to Lebanon", "withdrew their forces from Chad": the subject's own
@@ -1833,6 +1861,10 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       }
       return kNone;
     }
+    // "denounced as an ugly crime Serbia's suppression of ...", "condemned as a provocation
+    // the expulsion of": AS with an indefinite article right after the verb says what the act
+    // is called; the object follows it.
+    if (w == "AS" && t == from && t + 1 < n_ && (W(t + 1) == "A" || W(t + 1) == "AN")) continue;
     if (w == ";" || w == ":" || IsClauseOpener(w)) return kNone;
     if (w == "," && t + 1 < n_ &&
         (IsClauseOpener(W(t + 1)) || IsSpeechVerb(W(t + 1)) || W(t + 1) == "ACCORDING")) {

@@ -116,6 +116,15 @@ EXCHANGE
 --- HOST [043] ---
 HOST
 
+--- CHANGE [---] ---
+CHANGE {CHANGES CHANGED}
+
+--- PROPOSE [---] ---
+PROPOSE {PROPOSES PROPOSED}
+
+--- SUSPECT [---] ---
+SUSPECT {SUSPECTS SUSPECTED}
+
 --- LIFT [080] ---
 LIFT {LIFTS LIFTED LIFTING}
 
@@ -629,6 +638,29 @@ TEST_F(SentenceCoderTest, DemonymBeforeLanguageIsNoActor) {
   // The demonym before another noun is still the country's.
   EXPECT_EQ(Code("Ukraine lifted restrictions on Russian diplomats."),
             std::vector<std::string>{"UKR RUS 080 asserted"});
+}
+
+TEST_F(SentenceCoderTest, ObjectFollowedByDescribingParticiple) {
+  // "police suspected of spying": a bare participle before a preposition describes the object;
+  // it does not start a clause with the object as its subject.
+  EXPECT_EQ(Code("Russia arrested on Friday Ukrainian police suspected of spying."),
+            std::vector<std::string>{"RUS UKRCOP 173 asserted"});
+  // A verb with an object of its own after the actor still starts a new clause.
+  EXPECT_EQ(Code("Russia criticized on Friday Ukrainian police suspected Israel."),
+            std::vector<std::string>{"RUS - 111 asserted"});
+}
+
+TEST_F(SentenceCoderTest, DemonymBeforeVerbFormNounIsTheObject) {
+  // "proposed Ukrainian changes": the demonym modifies the noun CHANGES, which is no verb here.
+  EXPECT_EQ(Code("Russia criticized proposed Ukrainian changes to the treaty."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+}
+
+TEST_F(SentenceCoderTest, ObjectAfterAsPredicate) {
+  // "criticized as a provocation Ukraine's decision": the object comes after what the act
+  // calls it.
+  EXPECT_EQ(Code("Russia criticized as a provocation Ukraine's decision."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
 }
 
 }  // namespace
