@@ -253,6 +253,11 @@ class SentenceAnalysis {
 
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
+  // The actor mention that a prepositional phrase starting at token `preposition` modifies
+  // ("the military government" in "the military government of President Avril"), walking back
+  // over a chain of such phrases; kNone when the phrase modifies a common noun ("The attack on
+  // Kyiv").
+  uint32_t ActorModifiedByPhrase(uint32_t preposition) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
   // Whether the verb at token `e`, right after an object mention, describes that object rather
   // than starting a clause of its own: a bare past participle before a preposition ("officials
@@ -1599,6 +1604,41 @@ std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
   return r;
 }
 
+// Nouns of a place named after an actor that is a region or country: "the West Bank city of
+// Hebron", "the Kurdish town of Halabja".
+bool IsPlaceNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kNouns = {
+      "CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL", "DISTRICT", "AREA", "PORT",
+      "ENCLAVE"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
+uint32_t SentenceAnalysis::ActorModifiedByPhrase(uint32_t preposition) const {
+  // Only the prepositions that make a phrase part of a noun's own description ("officials of",
+  // "settlers in", "judges at", "rebels from"); "support for the government", "a spokesman
+  // for", "Seychelles before Mauritius take on" attach elsewhere or open a clause.
+  const std::string_view p = W(preposition);
+  if (p != "OF" && p != "IN" && p != "AT" && p != "FROM") return kNone;
+  // The head is the actor right before the preposition, or one before a place noun ("the West
+  // Bank city of Hebron"). A common noun head ("The attack on Kyiv", "Russia's invasion of
+  // Ukraine") is no actor: its phrase is no subject.
+  uint32_t k = preposition;
+  if (k > 0 && mention_of_[k - 1] == kNone && IsPlaceNoun(W(k - 1))) --k;
+  if (k == 0 || mention_of_[k - 1] == kNone) return kNone;
+  const uint32_t m = mention_of_[k - 1];
+  // A country takes no "of" phrase of its own ("Lebanon of Morocco" are two phrases); roles
+  // do ("the military government of President Avril").
+  if (p == "OF" && k == preposition && mentions_[m].bare_actor) return kNone;
+  uint32_t mb = mentions_[m].begin;
+  while (mb > 0 && IsDeterminer(W(mb - 1))) --mb;
+  // A chain of phrases: "settlers in the West Bank city of Hebron".
+  if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
+      !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
+    return ActorModifiedByPhrase(mb - 1);
+  }
+  return m;
+}
+
 uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) const {
   uint32_t t = from;
   uint32_t steps = 0;
@@ -1626,7 +1666,10 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
-        return kNone;
+        // "The military government of President Prosper Avril declared", "Jewish settlers in
+        // the West Bank city of Hebron set fire": the phrase the preposition modifies may be an
+        // actor itself, the subject.
+        return ActorModifiedByPhrase(mb - 1);
       }
       // Apposition: "X, the foreign minister, accused": prefer the phrase before the comma
       // when it is an actor too (the name), else this one.

@@ -663,6 +663,18 @@ TEST_F(SentenceCoderTest, ObjectAfterAsPredicate) {
             std::vector<std::string>{"RUS UKR 111 asserted"});
 }
 
+TEST_F(SentenceCoderTest, SubjectModifiedByAPlacePhrase) {
+  // "police in Israel": the phrase describes the actor before it, which is the subject.
+  EXPECT_EQ(Code("Ukrainian police in Israel attacked Lebanon."),
+            std::vector<std::string>{"UKRCOP LBN 190 asserted"});
+  // A chain through a place noun: "in the Russian town of ...".
+  EXPECT_EQ(Code("Ukrainian police in the Russian town of Cyprus attacked Lebanon."),
+            std::vector<std::string>{"UKRCOP LBN 190 asserted"});
+  // A common noun head is no actor: no subject.
+  EXPECT_EQ(Code("Supporters of Israel attacked Lebanon."),
+            std::vector<std::string>{"- LBN 190 asserted"});
+}
+
 }  // namespace
 
 }  // namespace annal::code
