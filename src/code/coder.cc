@@ -321,7 +321,12 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
 // role (refugees, civilians, people) against a state ("refugees are on hunger strike in protest
 // of the Russian government's refusal ..."), and a head of state or government named only by a
 // title ("President Dos Sontas", whom the dictionaries do not know) facing a country's rebels,
-// opposition or party ("conceded to demands from UNITA"): each side is the other's own.
+// opposition or party ("conceded to demands from UNITA"): each side is the other's own. So are
+// rebels or insurgents named only by their role facing a government ("accepted demands from
+// Shona rebels", "rebels rejected an offer of talks from the Angolan government"): governments
+// mostly deal with their own, and a foreign one's rebels are named with their country or place
+// ("rebels in Darfur"). Not facing an army, nor in violence (CAMEO 18-20): troops fight rebels
+// abroad as often as at home.
 // `cameo` is the event's code and `bare_is_source` whether `bare` is its source.
 bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
                           const std::vector<text::Token>& sentence_tokens,
@@ -342,7 +347,14 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
     civilians = role == "PPL" || role == "CVL" || role == "REF";
   }
   const bool titled_leader = bare->code == "GOV";
-  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader) return false;
+  bool insurgents = true;
+  for (size_t i = 0; insurgents && i < bare->code.size(); i += 3) {
+    const std::string_view role = std::string_view(bare->code).substr(i, 3);
+    insurgents = role == "REB" || role == "INS";
+  }
+  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader && !insurgents) {
+    return false;
+  }
   std::string cameo_country;
   std::vector<std::string> roles;
   SplitActorCode(lex, other.code, &cameo_country, &roles);
@@ -357,6 +369,10 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
   if (religious && (bare_attacks || !other_has({"GOV", "COP", "JUD", "LEG"}))) return false;
   if (civilians && !other_has({"GOV", "COP", "JUD", "LEG"})) return false;
   if (titled_leader && !other_has({"REB", "OPP", "INS", "SEP", "PTY"})) return false;
+  if (insurgents && (!other_has({"GOV"}) || other_has({"MIL"}) || cameo.starts_with("18") ||
+                     cameo.starts_with("19") || cameo.starts_with("20"))) {
+    return false;
+  }
   context::PlaceEntry country_entry;
   if (cameo_country.empty() || other.country.empty() ||
       !gazetteer.FindCountry(other.country, &country_entry)) {
