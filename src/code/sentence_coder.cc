@@ -161,6 +161,9 @@ class SentenceAnalysis {
   // An actor match that names a language, not a country: "the Russian language", "Arabic and
   // English languages".
   bool NamesALanguage(const Match& m) const;
+  // An actor match that only qualifies an amount of money ("US $50 million", "Hong Kong
+  // dollars") or a border as a location ("on the Thai border", "near the Afghan frontier").
+  bool NamesACurrencyOrBorder(const Match& m) const;
   // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
   // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
   // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
@@ -759,6 +762,27 @@ bool SentenceAnalysis::NamesALanguage(const Match& m) const {
   return m.end + 2 < n_ && (W(m.end) == "AND" || W(m.end) == "OR") && W(m.end + 2) == "LANGUAGES";
 }
 
+// "misusing up to US $50 million", "50 million US dollars", "the Singapore dollar": the country
+// names the currency, and the amount is no participant ("US" became the target of "accused").
+// "captured a stronghold on the Thai border", "fighting near the Afghan frontier": after a
+// locative preposition the border is where, not who; a border acted upon ("closed the Thai
+// border") keeps its country.
+bool SentenceAnalysis::NamesACurrencyOrBorder(const Match& m) const {
+  if (m.payload.kind != EntryKind::kActor || tabari_ != nullptr || m.end >= n_) return false;
+  const std::string_view next = W(m.end);
+  if (next == "$" || next == "DOLLAR" || next == "DOLLARS" || next == "CENTS") return true;
+  if (next != "BORDER" && next != "BORDERS" && next != "FRONTIER") return false;
+  uint32_t b = m.begin;
+  while (b > 0 && (IsDeterminer(W(b - 1)) || IsAdverbLike(W(b - 1)) ||
+                   (tok_[b - 1].has(text::kWord) && !tok_[b - 1].has(text::kCapitalized) &&
+                    EndsWith(W(b - 1), "ERN")))) {  // "the eastern Thai border"
+    --b;
+  }
+  if (b == 0) return false;
+  const std::string_view before = W(b - 1);
+  return IsLocativePreposition(before) || before == "ON" || before == "ALONG";
+}
+
 bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const {
   if (tabari_ != nullptr || q + 1 >= pieces.size() || !pieces[q].actor || !pieces[q + 1].actor) {
     return false;
@@ -833,7 +857,10 @@ void SentenceAnalysis::BuildMentions() {
         best = &c;
       }
     }
-    if (best != nullptr && (AdjectivalOfficial(*best) || NamesALanguage(*best))) best = nullptr;
+    if (best != nullptr &&
+        (AdjectivalOfficial(*best) || NamesALanguage(*best) || NamesACurrencyOrBorder(*best))) {
+      best = nullptr;
+    }
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});

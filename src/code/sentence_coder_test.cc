@@ -675,6 +675,20 @@ TEST_F(SentenceCoderTest, SubjectModifiedByAPlacePhrase) {
             std::vector<std::string>{"- LBN 190 asserted"});
 }
 
+TEST_F(SentenceCoderTest, CurrencyAndLocativeBorderAreNoActors) {
+  // "the Russian dollar" is money, no participant.
+  EXPECT_EQ(Code("Ukraine criticized the Russian dollar."),
+            std::vector<std::string>{"UKR - 111 asserted"});
+  // A border after a locative preposition is where the act happened.
+  EXPECT_EQ(Code("Russia attacked positions near the Ukrainian border."),
+            std::vector<std::string>{"RUS - 190 asserted"});
+  EXPECT_EQ(Code("Russia attacked positions along the western Ukrainian border."),
+            std::vector<std::string>{"RUS - 190 asserted"});
+  // A border acted upon keeps its country.
+  EXPECT_EQ(Code("Russia attacked the Ukrainian border."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
 }  // namespace
 
 }  // namespace annal::code
