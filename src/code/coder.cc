@@ -396,6 +396,32 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
   return true;
 }
 
+// "Four children were killed in Israeli shelling in the Gaza Strip", "three civilians died in a
+// bombing in Baghdad": people named only as civilians (CAMEO's PPL, CVL) who are the victims of
+// violence (CAMEO 18-20) at a place the sentence names are that place's country's people, as
+// CAMEO codes them (PSECVL). Not from a dateline ("KABUL -" names where the story was filed) or
+// a place outside the sentence. Rewrites `victim` (code, country, roles, resolution).
+void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention& place,
+                       const text::Sentence& sentence, std::string_view cameo,
+                       EventActor* victim) {
+  if (victim == nullptr || !victim->country.empty() || !victim->resolution.empty() ||
+      !victim->entity.empty() || victim->code.empty() || victim->code.size() % 3 != 0 ||
+      !(cameo.starts_with("18") || cameo.starts_with("19") || cameo.starts_with("20"))) {
+    return;
+  }
+  for (size_t i = 0; i < victim->code.size(); i += 3) {
+    const std::string_view role = std::string_view(victim->code).substr(i, 3);
+    if (role != "PPL" && role != "CVL") return;
+  }
+  if (place.end_token <= place.first_token || place.first_token < sentence.first_token ||
+      place.first_token >= sentence.end_token || !lex.IsCountryCode(place.country_iso3)) {
+    return;
+  }
+  victim->code = place.country_iso3 + victim->code;
+  RecordCountry(lex, victim->code, &victim->country, &victim->roles);
+  victim->resolution = context::ResolutionName(context::Resolution::kSentenceCountry);
+}
+
 // Words of a meeting: a place named after one is the meeting's venue ("rebels met envoys in
 // Geneva", "talks in Doha"), which says nothing about whose the participants are.
 bool IsMeetingWord(std::string_view w) {
@@ -882,6 +908,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         loc.lon = p->lon;
         loc.geonameid = p->geonameid;
         e.location = loc;
+        VictimsOfThePlace(lex, *p, sentence, c.code, e.target ? &*e.target : nullptr);
       }
       e.cameo = c.code;
       e.modality = c.modality;

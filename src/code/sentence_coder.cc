@@ -320,7 +320,12 @@ class SentenceAnalysis {
   // "- * + IN $ [190]" on "British troops killed four Iraqis in Basra": in an active clause, a
   // '$' after the verb, right after a locative preposition, on which the pattern ends, is where
   // the act happened, not who did it ("in Israeli air strikes", a modifier, keeps its source).
-  bool SourceIsPlace(const Verb& v, const Binding& bind) const;
+  // In a passive, a violent act (CAMEO 18-20, `code`) "in" a place is no act of the place's
+  // state: "three civilians were killed in a car bombing in central Baghdad" names no attacker.
+  bool SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code = {}) const;
+  // Whether mention `m` follows a locative preposition within a few lower-case words ("in
+  // central Baghdad", "near the town of Samarra").
+  bool VenueAfterLocative(uint32_t m) const;
   // "The EC may halt mediation efforts if cooperation founders", "Russia will cut gas supplies
   // unless Ukraine pays": a hostile act under a modal, with an "if" / "unless" condition after
   // it, is a threat made now (its CAMEO 13 code, IntentCode), an asserted event. Returns
@@ -2930,11 +2935,19 @@ bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const 
   return true;
 }
 
-bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
+bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code) const {
+  if (bind.source == kNone || bind.compound) return false;
+  const Mention& m = mentions_[bind.source];
+  const bool violent = code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  if (v.passive && violent) {
+    // "were killed in a suicide car bombing in central Baghdad": a bare place after a locative
+    // preposition, after the verb.
+    return m.bare_actor && m.begin >= v.end && m.begin > 0 && bind.last_token < m.end &&
+           VenueAfterLocative(bind.source);
+  }
   // A passive keeps it: "were arrested in Argentina" is Argentina's arrest (PETRARCH's and
   // CAMEO's reading of a state's own territory).
-  if (bind.source == kNone || bind.compound || v.passive) return false;
-  const Mention& m = mentions_[bind.source];
+  if (v.passive) return false;
   if (m.begin < v.end || m.begin == 0 || !IsLocativePreposition(W(m.begin - 1)) ||
       bind.last_token >= m.end) {
     return false;
@@ -2944,6 +2957,20 @@ bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
   if (m.end >= n_ || !tok_[m.end].has(text::kWord)) return true;
   std::string_view next = W(m.end);
   return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) || IsAdverbLike(next);
+}
+
+bool SentenceAnalysis::VenueAfterLocative(uint32_t m) const {
+  constexpr uint32_t kReach = 4;  // "in central Baghdad", "near the town of Samarra"
+  const uint32_t b = mentions_[m].begin;
+  for (uint32_t k = b; k > 0 && k + kReach > b; --k) {
+    const std::string_view w = W(k - 1);
+    if (IsLocativePreposition(w)) return true;
+    if (IsPunct(k - 1) || mention_of_[k - 1] != kNone || verb_of_[k - 1] != kNone ||
+        (IsPreposition(w) && w != "OF") || tok_[k - 1].has(text::kCapitalized)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
@@ -3133,7 +3160,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       vc = DefaultVerbCode(v);
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
-    if (SourceIsPlace(v, bind)) bind.source = kNone;
+    if (SourceIsPlace(v, bind, vc.code)) bind.source = kNone;
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const bool refusal = DeclaredRefusalCode(v, &vc) || ConditionalThreatCode(v, &vc);
     const int32_t pattern = vc.pattern;
