@@ -390,6 +390,13 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
     if (sentence_tokens[t].begin < other.span.end) end = t + 1;
   }
   if (!NamesCountryWithin(lex, sentence_tokens, begin, end, other.country)) return false;
+  // "Rebels met envoys in Geneva": a government whose country is only a place after a locative
+  // preposition ("envoys in Geneva" -> CHEGOV, the venue) says nothing about whose rebels meet it.
+  if (insurgents) {
+    for (uint32_t t = begin; t < end; ++t) {
+      if (code::IsLocativePreposition(sentence_tokens[t].norm)) return false;
+    }
+  }
   bare->code = cameo_country + bare->code;
   RecordCountry(lex, bare->code, &bare->country, &bare->roles);
   bare->resolution = context::ResolutionName(context::Resolution::kSentenceCountry);
@@ -399,10 +406,12 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
 // "Four children were killed in Israeli shelling in the Gaza Strip", "three civilians died in a
 // bombing in Baghdad": people named only as civilians (CAMEO's PPL, CVL) who are the victims of
 // violence (CAMEO 18-20) at a place the sentence names are that place's country's people, as
-// CAMEO codes them (PSECVL). Not from a dateline ("KABUL -" names where the story was filed) or
-// a place outside the sentence. Rewrites `victim` (code, country, roles, resolution).
+// CAMEO codes them (PSECVL). Only a place after the trigger (`trigger`, a document token):
+// where it happened, not who reports it ("a UK-based group said eight people were killed").
+// Not from a dateline ("KABUL -" names where the story was filed) or a place outside the
+// sentence. Rewrites `victim` (code, country, roles, resolution).
 void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention& place,
-                       const text::Sentence& sentence, std::string_view cameo,
+                       const text::Sentence& sentence, uint32_t trigger, std::string_view cameo,
                        EventActor* victim) {
   if (victim == nullptr || !victim->country.empty() || !victim->resolution.empty() ||
       !victim->entity.empty() || victim->code.empty() || victim->code.size() % 3 != 0 ||
@@ -413,7 +422,8 @@ void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention&
     const std::string_view role = std::string_view(victim->code).substr(i, 3);
     if (role != "PPL" && role != "CVL") return;
   }
-  if (place.end_token <= place.first_token || place.first_token < sentence.first_token ||
+  if (place.end_token <= place.first_token || place.first_token <= trigger ||
+      place.first_token < sentence.first_token ||
       place.first_token >= sentence.end_token || !lex.IsCountryCode(place.country_iso3)) {
     return;
   }
@@ -908,7 +918,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         loc.lon = p->lon;
         loc.geonameid = p->geonameid;
         e.location = loc;
-        VictimsOfThePlace(lex, *p, sentence, c.code, e.target ? &*e.target : nullptr);
+        VictimsOfThePlace(lex, *p, sentence, sentence.first_token + c.trigger_begin, c.code,
+                          e.target ? &*e.target : nullptr);
       }
       e.cameo = c.code;
       e.modality = c.modality;

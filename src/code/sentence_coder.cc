@@ -156,7 +156,8 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
-  // An agent match that is the adjective "official" ("official figures"): no actor.
+  // An agent match that is the adjective "official" ("official figures") or "military"
+  // ("military aid"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
   // An actor match that names a language, not a country: "the Russian language", "Arabic and
   // English languages".
@@ -730,8 +731,19 @@ int64_t DatedFit(const lexicon::ActorEntry& a, int32_t day) {
 // number, and no past tense or speech verb ("an official said", "the official warned"): many
 // such nouns are verb forms too ("official contact", "an official visit").
 bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
-  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || W(m.begin) != "OFFICIAL" ||
-      m.end >= n_ || title_case_) {
+  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || m.end >= n_ || title_case_) {
+    return false;
+  }
+  // "offering further military support to Lebanon", "promised to continue military aid to
+  // Mozambique": MILITARY before a common noun is the adjective too - when no name comes before
+  // it, whose forces a phrase like "Israeli military operations" would be.
+  if (W(m.begin) == "MILITARY") {
+    const text::Token* prev = m.begin > 0 ? &tok_[m.begin - 1] : nullptr;
+    if (prev != nullptr && ((prev->has(text::kCapitalized) && !prev->has(text::kSentenceStart)) ||
+                            prev->has(text::kPossessive))) {
+      return false;
+    }
+  } else if (W(m.begin) != "OFFICIAL") {
     return false;
   }
   const uint32_t t = m.end;
@@ -1937,9 +1949,14 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       return kNone;
     }
     // "denounced as an ugly crime Serbia's suppression of ...", "condemned as a provocation
-    // the expulsion of": AS with an indefinite article right after the verb says what the act
-    // is called; the object follows it.
-    if (w == "AS" && t == from && t + 1 < n_ && (W(t + 1) == "A" || W(t + 1) == "AN")) continue;
+    // the expulsion of", "condemned as ``unacceptable'' allegations by Rwanda": AS with an
+    // indefinite article or a quotation right after the verb says what the act is called; the
+    // object follows it.
+    if (w == "AS" && t == from && t + 1 < n_ &&
+        (W(t + 1) == "A" || W(t + 1) == "AN" || W(t + 1) == "``" || W(t + 1) == "\"" ||
+         W(t + 1) == "\u201c")) {
+      continue;
+    }
     if (w == ";" || w == ":" || IsClauseOpener(w)) return kNone;
     if (w == "," && t + 1 < n_ &&
         (IsClauseOpener(W(t + 1)) || IsSpeechVerb(W(t + 1)) || W(t + 1) == "ACCORDING")) {

@@ -47,6 +47,7 @@ U.N._ [IGOUNO]
 
 constexpr char kAgents[] = R"(
 ARMY_ [~MIL]
+MILITARY [~MIL]
 GENERAL_ [~MIL]
 POLICE_ [~COP]
 FOREIGN_MINISTRY_ [~GOV]
@@ -661,6 +662,8 @@ TEST_F(SentenceCoderTest, ObjectAfterAsPredicate) {
   // calls it.
   EXPECT_EQ(Code("Russia criticized as a provocation Ukraine's decision."),
             std::vector<std::string>{"RUS UKR 111 asserted"});
+  EXPECT_EQ(Code("Russia criticized as ``reckless'' Ukraine's decision."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
 }
 
 TEST_F(SentenceCoderTest, SubjectModifiedByAPlacePhrase) {
@@ -687,6 +690,16 @@ TEST_F(SentenceCoderTest, CurrencyAndLocativeBorderAreNoActors) {
   // A border acted upon keeps its country.
   EXPECT_EQ(Code("Russia attacked the Ukrainian border."),
             std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, AdjectivalMilitaryIsNoActor) {
+  // "a military attack": the adjective, not the armed forces; the one acted upon follows.
+  EXPECT_EQ(Code("Russia criticized a military attack on Ukraine."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+  // The noun stays an actor, and a country's military phrase keeps its role.
+  EXPECT_EQ(Code("The military attacked Ukraine."), std::vector<std::string>{"MIL UKR 190 asserted"});
+  EXPECT_EQ(Code("Russian military officials criticized Ukraine."),
+            std::vector<std::string>{"RUSMILGOV UKR 111 asserted"});
 }
 
 }  // namespace
