@@ -338,7 +338,12 @@ bool NamesCountryWithin(const lexicon::Lexicon& lex, const std::vector<text::Tok
 // role (refugees, civilians, people) against a state ("refugees are on hunger strike in protest
 // of the Russian government's refusal ..."), and a head of state or government named only by a
 // title ("President Dos Sontas", whom the dictionaries do not know) facing a country's rebels,
-// opposition or party ("conceded to demands from UNITA"): each side is the other's own.
+// opposition or party ("conceded to demands from UNITA"): each side is the other's own. So are
+// rebels or insurgents named only by their role facing a government ("accepted demands from
+// Shona rebels", "rebels rejected an offer of talks from the Angolan government"): governments
+// mostly deal with their own, and a foreign one's rebels are named with their country or place
+// ("rebels in Darfur"). Not facing an army, nor in violence (CAMEO 18-20): troops fight rebels
+// abroad as often as at home.
 // `cameo` is the event's code and `bare_is_source` whether `bare` is its source.
 bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer& gazetteer,
                           const std::vector<text::Token>& sentence_tokens,
@@ -359,7 +364,14 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
     civilians = role == "PPL" || role == "CVL" || role == "REF";
   }
   const bool titled_leader = bare->code == "GOV";
-  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader) return false;
+  bool insurgents = true;
+  for (size_t i = 0; insurgents && i < bare->code.size(); i += 3) {
+    const std::string_view role = std::string_view(bare->code).substr(i, 3);
+    insurgents = role == "REB" || role == "INS";
+  }
+  if (!code::IsHomeRole(head) && !religious && !civilians && !titled_leader && !insurgents) {
+    return false;
+  }
   std::string cameo_country;
   std::vector<std::string> roles;
   SplitActorCode(lex, other.code, &cameo_country, &roles);
@@ -374,6 +386,10 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
   if (religious && (bare_attacks || !other_has({"GOV", "COP", "JUD", "LEG"}))) return false;
   if (civilians && !other_has({"GOV", "COP", "JUD", "LEG"})) return false;
   if (titled_leader && !other_has({"REB", "OPP", "INS", "SEP", "PTY"})) return false;
+  if (insurgents && (!other_has({"GOV"}) || other_has({"MIL"}) || cameo.starts_with("18") ||
+                     cameo.starts_with("19") || cameo.starts_with("20"))) {
+    return false;
+  }
   context::PlaceEntry country_entry;
   if (cameo_country.empty() || other.country.empty() ||
       !gazetteer.FindCountry(other.country, &country_entry)) {
@@ -391,10 +407,46 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
     if (sentence_tokens[t].begin < other.span.end) end = t + 1;
   }
   if (!NamesCountryWithin(lex, sentence_tokens, begin, end, other.country)) return false;
+  // "Rebels met envoys in Geneva": a government whose country is only a place after a locative
+  // preposition ("envoys in Geneva" -> CHEGOV, the venue) says nothing about whose rebels meet it.
+  if (insurgents) {
+    for (uint32_t t = begin; t < end; ++t) {
+      if (code::IsLocativePreposition(sentence_tokens[t].norm)) return false;
+    }
+  }
   bare->code = cameo_country + bare->code;
   RecordCountry(lex, bare->code, &bare->country, &bare->roles);
   bare->resolution = context::ResolutionName(context::Resolution::kSentenceCountry);
   return true;
+}
+
+// "Four children were killed in Israeli shelling in the Gaza Strip", "three civilians died in a
+// bombing in Baghdad": people named only as civilians (CAMEO's PPL, CVL) who are the victims of
+// violence (CAMEO 18-20) at a place the sentence names are that place's country's people, as
+// CAMEO codes them (PSECVL). Only a place after the trigger (`trigger`, a document token):
+// where it happened, not who reports it ("a UK-based group said eight people were killed").
+// Not from a dateline ("KABUL -" names where the story was filed) or a place outside the
+// sentence. Rewrites `victim` (code, country, roles, resolution).
+void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention& place,
+                       const text::Sentence& sentence, uint32_t trigger, std::string_view cameo,
+                       EventActor* victim) {
+  if (victim == nullptr || !victim->country.empty() || !victim->resolution.empty() ||
+      !victim->entity.empty() || victim->code.empty() || victim->code.size() % 3 != 0 ||
+      !(cameo.starts_with("18") || cameo.starts_with("19") || cameo.starts_with("20"))) {
+    return;
+  }
+  for (size_t i = 0; i < victim->code.size(); i += 3) {
+    const std::string_view role = std::string_view(victim->code).substr(i, 3);
+    if (role != "PPL" && role != "CVL") return;
+  }
+  if (place.end_token <= place.first_token || place.first_token <= trigger ||
+      place.first_token < sentence.first_token ||
+      place.first_token >= sentence.end_token || !lex.IsCountryCode(place.country_iso3)) {
+    return;
+  }
+  victim->code = place.country_iso3 + victim->code;
+  RecordCountry(lex, victim->code, &victim->country, &victim->roles);
+  victim->resolution = context::ResolutionName(context::Resolution::kSentenceCountry);
 }
 
 // Words of a meeting: a place named after one is the meeting's venue ("rebels met envoys in
@@ -406,6 +458,67 @@ bool IsMeetingWord(std::string_view w) {
       "SUMMIT",      "CONFERENCE", "CONSULTATIONS", "CONVENED",   "HOSTED"};
   static constexpr WordSet kSet(kWords);
   return kSet.Contains(w);
+}
+
+// Per country, how many sentences of a document name it through a dictionary actor of that one
+// country whose words are capitalised ("the M23 rebel group", "Kinshasa", "Sergei Lavrov").
+// The actors say whose the story is where place names do not: a ceasefire signed in Doha and
+// mediated by Qatar names Qatar three times, but it is the Congolese army, the M23 rebels and
+// Kinshasa that act in sentence after sentence. Places the gazetteer finds do not count here:
+// in stories that name no country often, the names of persons and firms it reads as small
+// towns ("Hardy", "Lewis") outnumber the real ones. Countries are ISO codes as RecordCountry
+// gives them ("SCGMNE" -> MNE); international bodies count for none.
+std::vector<std::pair<std::string, int>> ActorCountrySentences(const lexicon::Lexicon& lex,
+                                                               const text::AnalyzedText& analyzed) {
+  std::vector<std::pair<std::string, int>> counts;
+  std::vector<std::string> named;  // this sentence's countries
+  auto name = [&](std::string_view c) {
+    if (!c.empty() && std::find(named.begin(), named.end(), c) == named.end()) named.emplace_back(c);
+  };
+  lexicon::SentenceWords words;
+  std::vector<lexicon::Match> matches;
+  std::string country;
+  std::vector<std::string> roles;
+  for (const text::Sentence& sentence : analyzed.sentences) {
+    named.clear();
+    const text::Token* tokens = analyzed.tokens.data() + sentence.first_token;
+    lex.LookupWords(tokens, sentence.size(), &words);
+    matches.clear();
+    lex.FindMatches(words, &matches);
+    uint32_t covered = 0;  // the longest phrase at each position, as the coder reads them
+    for (const lexicon::Match& m : matches) {
+      if (m.begin < covered || (m.payload.kind != lexicon::EntryKind::kActor &&
+                                m.payload.kind != lexicon::EntryKind::kAgent)) {
+        continue;
+      }
+      covered = m.end;
+      if (m.payload.kind != lexicon::EntryKind::kActor) continue;
+      bool capitalised = false;
+      for (uint32_t t = m.begin; t < m.end; ++t) capitalised |= tokens[t].has(text::kCapitalized);
+      if (!capitalised) continue;
+      std::string only;  // the entry's one country, "" when it has none
+      bool several = false;
+      for (const lexicon::DatedCode& c : lex.dict().actors[m.payload.index].codes) {
+        RecordCountry(lex, c.code, &country, &roles);
+        if (country.empty() || country == only) continue;
+        several = !only.empty();
+        if (several) break;
+        only = country;
+      }
+      if (!several) name(only);
+    }
+    for (const std::string& c : named) {
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == c; });
+      if (it == counts.end()) {
+        counts.emplace_back(c, 1);
+      } else {
+        ++it->second;
+      }
+    }
+  }
+  std::sort(counts.begin(), counts.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
+  return counts;
 }
 
 // The document's own country, for bare agents ("police arrested 40 activists"): the dateline's
@@ -422,7 +535,9 @@ bool IsMeetingWord(std::string_view w) {
 std::string DocumentCountry(const lexicon::Lexicon& lex,
                             const std::vector<context::PlaceMention>& places,
                             const context::PlaceMention* dateline,
-                            const std::vector<text::Token>& tokens, size_t sentences) {
+                            const text::AnalyzedText& analyzed) {
+  const std::vector<text::Token>& tokens = analyzed.tokens;
+  const size_t sentences = analyzed.sentences.size();
   const bool has_dateline = dateline != nullptr && lex.IsCountryCode(dateline->country_iso3);
   if (has_dateline && sentences < 2) return dateline->country_iso3;
   // One sentence is no article, but a place it names as where things happen ("police in
@@ -523,6 +638,19 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
   }
   const bool dominant = !counts.empty() && counts[0].second >= 3 &&
                         (counts.size() == 1 || counts[0].second > 2 * counts[1].second);
+  // When the place mentions leave the choice open (no country dominates them, or the dateline's
+  // country is named again in the text), the country its actors name in at least three
+  // sentences and in at least twice as many as any other - the dateline's included - is the
+  // story's (ActorCountrySentences). "" when none does.
+  auto named_in_most_sentences = [&]() -> std::string {
+    const auto by_sentence = ActorCountrySentences(lex, analyzed);
+    if (by_sentence.empty() || by_sentence[0].second < 3 ||
+        (by_sentence.size() > 1 && by_sentence[0].second < 2 * by_sentence[1].second) ||
+        !lex.IsCountryCode(by_sentence[0].first)) {
+      return "";
+    }
+    return by_sentence[0].first;
+  };
   if (has_dateline) {
     // A dateline says where the story was filed, usually where it happens. Not always: EU
     // sanctions on Belarus agreed in Brussels, a Nairobi correspondent's report on Somalia.
@@ -534,9 +662,13 @@ std::string DocumentCountry(const lexicon::Lexicon& lex,
         lex.IsCountryCode(code)) {
       return code;
     }
+    if (dateline_country >= 2) {
+      std::string most = named_in_most_sentences();
+      if (!most.empty()) return most;
+    }
     return dateline->country_iso3;
   }
-  if (!dominant) return "";
+  if (!dominant) return named_in_most_sentences();
   std::string code(counts[0].first);
   return lex.IsCountryCode(code) ? code : "";
 }
@@ -679,7 +811,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
   state.coref.SetDocumentCountry(
-      DocumentCountry(lex, places, dateline_place, analyzed.tokens, analyzed.sentences.size()));
+      DocumentCountry(lex, places, dateline_place, analyzed));
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees
@@ -803,6 +935,8 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
         loc.lon = p->lon;
         loc.geonameid = p->geonameid;
         e.location = loc;
+        VictimsOfThePlace(lex, *p, sentence, sentence.first_token + c.trigger_begin, c.code,
+                          e.target ? &*e.target : nullptr);
       }
       e.cameo = c.code;
       e.modality = c.modality;

@@ -158,9 +158,17 @@ class SentenceAnalysis {
   };
   TreeRoles RolesFromTree(const Verb& v);
   void BuildMentions();
-  // An agent match that is the adjective "official" ("official figures"): no actor.
+  // An agent match that is the adjective "official" ("official figures") or "military"
+  // ("military aid"): no actor.
   bool AdjectivalOfficial(const Match& m) const;
+  // A surname after another person's given name ("Jill Rutte"): no actor.
   bool OtherBearerOfSurname(const Match& m) const;
+  // An actor match that names a language, not a country: "the Russian language", "Arabic and
+  // English languages".
+  bool NamesALanguage(const Match& m) const;
+  // An actor match that only qualifies an amount of money ("US $50 million", "Hong Kong
+  // dollars") or a border as a location ("on the Thai border", "near the Afghan frontier").
+  bool NamesACurrencyOrBorder(const Match& m) const;
   // Whether pieces [p, q] name a person (a dated actor entry, or a title before a name) and
   // the next piece is the bare country of an "of" phrase right after them: "King Hassan of
   // Morocco", "President Jacques Chirac of France". The country belongs to the person's phrase.
@@ -268,7 +276,20 @@ class SentenceAnalysis {
 
   // Role finding. Return a mention index or kNone.
   uint32_t FindSubject(uint32_t from, bool allow_cross_verb) const;
+  // The actor mention that a prepositional phrase starting at token `preposition` modifies
+  // ("the military government" in "the military government of President Avril"), walking back
+  // over a chain of such phrases; kNone when the phrase modifies a common noun ("The attack on
+  // Kyiv").
+  uint32_t ActorModifiedByPhrase(uint32_t preposition) const;
   uint32_t FindObject(uint32_t from, const Verb& v) const;
+  // Whether the verb at token `e`, right after an object mention, describes that object rather
+  // than starting a clause of its own: a bare past participle before a preposition ("officials
+  // suspected of taking kickbacks", "rebels hidden in the hills", "troops sent to Iraq").
+  bool ParticipleDescribesObject(uint32_t e) const;
+  // Whether mention `m` is one demonym used as an adjective ("Israeli", "Russian"): it cannot be
+  // a subject on its own, so a verb form after it is the noun it modifies ("Israeli changes",
+  // "Russian demands").
+  bool AdjectivalDemonym(uint32_t m) const;
   // "Rwanda, which U.N. experts have accused of backing the M23": in a relative clause that has
   // a subject of its own (between the pronoun and the verb group) and nothing after the verb
   // before a preposition, the relative pronoun is the verb's object, so the antecedent (Rwanda)
@@ -319,7 +340,12 @@ class SentenceAnalysis {
   // "- * + IN $ [190]" on "British troops killed four Iraqis in Basra": in an active clause, a
   // '$' after the verb, right after a locative preposition, on which the pattern ends, is where
   // the act happened, not who did it ("in Israeli air strikes", a modifier, keeps its source).
-  bool SourceIsPlace(const Verb& v, const Binding& bind) const;
+  // In a passive, a violent act (CAMEO 18-20, `code`) "in" a place is no act of the place's
+  // state: "three civilians were killed in a car bombing in central Baghdad" names no attacker.
+  bool SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code = {}) const;
+  // Whether mention `m` follows a locative preposition within a few lower-case words ("in
+  // central Baghdad", "near the town of Samarra").
+  bool VenueAfterLocative(uint32_t m) const;
   // "The EC may halt mediation efforts if cooperation founders", "Russia will cut gas supplies
   // unless Ukraine pays": a hostile act under a modal, with an "if" / "unless" condition after
   // it, is a threat made now (its CAMEO 13 code, IntentCode), an asserted event. Returns
@@ -796,8 +822,19 @@ bool SentenceAnalysis::OtherBearerOfSurname(const Match& m) const {
 }
 
 bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
-  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || W(m.begin) != "OFFICIAL" ||
-      m.end >= n_ || title_case_) {
+  if (m.payload.kind != EntryKind::kAgent || m.end != m.begin + 1 || m.end >= n_ || title_case_) {
+    return false;
+  }
+  // "offering further military support to Lebanon", "promised to continue military aid to
+  // Mozambique": MILITARY before a common noun is the adjective too - when no name comes before
+  // it, whose forces a phrase like "Israeli military operations" would be.
+  if (W(m.begin) == "MILITARY") {
+    const text::Token* prev = m.begin > 0 ? &tok_[m.begin - 1] : nullptr;
+    if (prev != nullptr && ((prev->has(text::kCapitalized) && !prev->has(text::kSentenceStart)) ||
+                            prev->has(text::kPossessive))) {
+      return false;
+    }
+  } else if (W(m.begin) != "OFFICIAL") {
     return false;
   }
   const uint32_t t = m.end;
@@ -817,6 +854,41 @@ bool SentenceAnalysis::AdjectivalOfficial(const Match& m) const {
     }
   }
   return true;
+}
+
+// "cancelled restrictions on the use of the Russian language", "a ban on the Kurdish language",
+// "broadcasts in the Arabic and English languages": a demonym before LANGUAGE names the
+// language, which is no participant (Phoenix lists the demonyms as their country). Also the
+// first demonym of a pair before LANGUAGES. Not in TABARI mode, which matches actors as written.
+bool SentenceAnalysis::NamesALanguage(const Match& m) const {
+  if (m.payload.kind != EntryKind::kActor || tabari_ != nullptr) return false;
+  auto language_at = [&](uint32_t t) {
+    return t < n_ && (W(t) == "LANGUAGE" || W(t) == "LANGUAGES");
+  };
+  if (language_at(m.end)) return true;
+  // "the Arabic and English languages": one word after the coordinator, then LANGUAGES.
+  return m.end + 2 < n_ && (W(m.end) == "AND" || W(m.end) == "OR") && W(m.end + 2) == "LANGUAGES";
+}
+
+// "misusing up to US $50 million", "50 million US dollars", "the Singapore dollar": the country
+// names the currency, and the amount is no participant ("US" became the target of "accused").
+// "captured a stronghold on the Thai border", "fighting near the Afghan frontier": after a
+// locative preposition the border is where, not who; a border acted upon ("closed the Thai
+// border") keeps its country.
+bool SentenceAnalysis::NamesACurrencyOrBorder(const Match& m) const {
+  if (m.payload.kind != EntryKind::kActor || tabari_ != nullptr || m.end >= n_) return false;
+  const std::string_view next = W(m.end);
+  if (next == "$" || next == "DOLLAR" || next == "DOLLARS" || next == "CENTS") return true;
+  if (next != "BORDER" && next != "BORDERS" && next != "FRONTIER") return false;
+  uint32_t b = m.begin;
+  while (b > 0 && (IsDeterminer(W(b - 1)) || IsAdverbLike(W(b - 1)) ||
+                   (tok_[b - 1].has(text::kWord) && !tok_[b - 1].has(text::kCapitalized) &&
+                    EndsWith(W(b - 1), "ERN")))) {  // "the eastern Thai border"
+    --b;
+  }
+  if (b == 0) return false;
+  const std::string_view before = W(b - 1);
+  return IsLocativePreposition(before) || before == "ON" || before == "ALONG";
 }
 
 bool SentenceAnalysis::PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const {
@@ -893,7 +965,10 @@ void SentenceAnalysis::BuildMentions() {
         best = &c;
       }
     }
-    if (best != nullptr && (AdjectivalOfficial(*best) || OtherBearerOfSurname(*best))) best = nullptr;
+    if (best != nullptr && (AdjectivalOfficial(*best) || OtherBearerOfSurname(*best) ||
+                            NamesALanguage(*best) || NamesACurrencyOrBorder(*best))) {
+      best = nullptr;
+    }
     if (best != nullptr) {
       pieces.push_back({best->begin, best->end, best->payload.kind == EntryKind::kActor,
                         best->payload.index});
@@ -1666,6 +1741,41 @@ std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
   return r;
 }
 
+// Nouns of a place named after an actor that is a region or country: "the West Bank city of
+// Hebron", "the Kurdish town of Halabja".
+bool IsPlaceNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kNouns = {
+      "CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL", "DISTRICT", "AREA", "PORT",
+      "ENCLAVE"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
+uint32_t SentenceAnalysis::ActorModifiedByPhrase(uint32_t preposition) const {
+  // Only the prepositions that make a phrase part of a noun's own description ("officials of",
+  // "settlers in", "judges at", "rebels from"); "support for the government", "a spokesman
+  // for", "Seychelles before Mauritius take on" attach elsewhere or open a clause.
+  const std::string_view p = W(preposition);
+  if (p != "OF" && p != "IN" && p != "AT" && p != "FROM") return kNone;
+  // The head is the actor right before the preposition, or one before a place noun ("the West
+  // Bank city of Hebron"). A common noun head ("The attack on Kyiv", "Russia's invasion of
+  // Ukraine") is no actor: its phrase is no subject.
+  uint32_t k = preposition;
+  if (k > 0 && mention_of_[k - 1] == kNone && IsPlaceNoun(W(k - 1))) --k;
+  if (k == 0 || mention_of_[k - 1] == kNone) return kNone;
+  const uint32_t m = mention_of_[k - 1];
+  // A country takes no "of" phrase of its own ("Lebanon of Morocco" are two phrases); roles
+  // do ("the military government of President Avril").
+  if (p == "OF" && k == preposition && mentions_[m].bare_actor) return kNone;
+  uint32_t mb = mentions_[m].begin;
+  while (mb > 0 && IsDeterminer(W(mb - 1))) --mb;
+  // A chain of phrases: "settlers in the West Bank city of Hebron".
+  if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
+      !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
+    return ActorModifiedByPhrase(mb - 1);
+  }
+  return m;
+}
+
 uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) const {
   uint32_t t = from;
   uint32_t steps = 0;
@@ -1693,7 +1803,10 @@ uint32_t SentenceAnalysis::FindSubject(uint32_t from, bool allow_cross_verb) con
       }
       if (mb > 0 && IsPreposition(W(mb - 1)) && W(mb - 1) != "BY" &&
           !(W(mb - 1) == "OF" && mb > 1 && IsQuantityNoun(W(mb - 2)))) {
-        return kNone;
+        // "The military government of President Prosper Avril declared", "Jewish settlers in
+        // the West Bank city of Hebron set fire": the phrase the preposition modifies may be an
+        // actor itself, the subject.
+        return ActorModifiedByPhrase(mb - 1);
       }
       // Apposition: "X, the foreign minister, accused": prefer the phrase before the comma
       // when it is an actor too (the name), else this one.
@@ -1861,6 +1974,23 @@ uint32_t SentenceAnalysis::RelativizedObject(const Verb& v) const {
   return v.end >= n_ ? mention_of_[before - 1] : kNone;
 }
 
+bool SentenceAnalysis::ParticipleDescribesObject(uint32_t e) const {
+  if (e >= n_ || verb_of_[e] == kNone) return false;
+  const Verb& other = verbs_[verb_of_[e]];
+  if (other.begin != e || other.group_begin != other.begin || other.end >= n_) return false;
+  const std::string_view w = W(other.word);
+  if (!(EndsWith(w, "ED") || IsIrregularPast(w)) || IsSpeechVerb(w)) return false;
+  const std::string_view next = W(other.end);
+  return IsPreposition(next) || next == "TO";
+}
+
+bool SentenceAnalysis::AdjectivalDemonym(uint32_t m) const {
+  const Mention& mention = mentions_[m];
+  if (!mention.bare_actor || mention.end != mention.begin + 1 || title_case_) return false;
+  const std::string_view w = W(mention.begin);
+  return EndsWith(w, "AN") || EndsWith(w, "ESE") || EndsWith(w, "ISH") || EndsWith(w, "I");
+}
+
 uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
   uint32_t limit = std::min({n_, from + kObjectWindow, roles_end_});
   for (uint32_t t = from; t < limit; ++t) {
@@ -1876,9 +2006,12 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
       // A place in a locative phrase ("attacked positions near Bakhmut") stays the target, as
       // in CAMEO practice: the country where it happened is the one acted upon.
       // "X met Y's minister" is fine; an actor directly followed by a verb is a new subject.
+      // Not when the verb describes the object ("officials suspected of ...") or the actor is
+      // a demonym before a noun that is also a verb form ("rejected proposed Israeli changes").
       uint32_t e = mentions_[m].end;
       if (e < n_ && verb_of_[e] != kNone && !LooksLikeNoun(e) &&
-          !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from) {
+          !EndsWith(W(verbs_[verb_of_[e]].word), "ING") && t > from &&
+          !ParticipleDescribesObject(e) && !AdjectivalDemonym(m)) {
         return kNone;
       }
       // "offered its troops to Lebanon", "withdrew their forces from Chad": the subject's own
@@ -1907,6 +2040,15 @@ uint32_t SentenceAnalysis::FindObject(uint32_t from, const Verb& v) const {
         if (verb_of_[k] != kNone) break;
       }
       return kNone;
+    }
+    // "denounced as an ugly crime Serbia's suppression of ...", "condemned as a provocation
+    // the expulsion of", "condemned as ``unacceptable'' allegations by Rwanda": AS with an
+    // indefinite article or a quotation right after the verb says what the act is called; the
+    // object follows it.
+    if (w == "AS" && t == from && t + 1 < n_ &&
+        (W(t + 1) == "A" || W(t + 1) == "AN" || W(t + 1) == "``" || W(t + 1) == "\"" ||
+         W(t + 1) == "\u201c")) {
+      continue;
     }
     if (w == ";" || w == ":" || IsClauseOpener(w)) return kNone;
     if (w == "," && t + 1 < n_ &&
@@ -2981,11 +3123,19 @@ bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const 
   return true;
 }
 
-bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
+bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code) const {
+  if (bind.source == kNone || bind.compound) return false;
+  const Mention& m = mentions_[bind.source];
+  const bool violent = code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  if (v.passive && violent) {
+    // "were killed in a suicide car bombing in central Baghdad": a bare place after a locative
+    // preposition, after the verb.
+    return m.bare_actor && m.begin >= v.end && m.begin > 0 && bind.last_token < m.end &&
+           VenueAfterLocative(bind.source);
+  }
   // A passive keeps it: "were arrested in Argentina" is Argentina's arrest (PETRARCH's and
   // CAMEO's reading of a state's own territory).
-  if (bind.source == kNone || bind.compound || v.passive) return false;
-  const Mention& m = mentions_[bind.source];
+  if (v.passive) return false;
   if (m.begin < v.end || m.begin == 0 || !IsLocativePreposition(W(m.begin - 1)) ||
       bind.last_token >= m.end) {
     return false;
@@ -2995,6 +3145,20 @@ bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind) const {
   if (m.end >= n_ || !tok_[m.end].has(text::kWord)) return true;
   std::string_view next = W(m.end);
   return IsPreposition(next) || IsFunctionWord(next) || IsCoordinator(next) || IsAdverbLike(next);
+}
+
+bool SentenceAnalysis::VenueAfterLocative(uint32_t m) const {
+  constexpr uint32_t kReach = 4;  // "in central Baghdad", "near the town of Samarra"
+  const uint32_t b = mentions_[m].begin;
+  for (uint32_t k = b; k > 0 && k + kReach > b; --k) {
+    const std::string_view w = W(k - 1);
+    if (IsLocativePreposition(w)) return true;
+    if (IsPunct(k - 1) || mention_of_[k - 1] != kNone || verb_of_[k - 1] != kNone ||
+        (IsPreposition(w) && w != "OF") || tok_[k - 1].has(text::kCapitalized)) {
+      return false;
+    }
+  }
+  return false;
 }
 
 bool SentenceAnalysis::DeclaredRefusalCode(const Verb& v, VerbCode* vc) const {
@@ -3184,7 +3348,7 @@ void SentenceAnalysis::Run(std::vector<CandidateEvent>* out) {
       vc = DefaultVerbCode(v);
     }
     if ((v.intended || v.announced) && v.modality == Modality::kFuture) AnnouncedActCode(v, &vc);
-    if (SourceIsPlace(v, bind)) bind.source = kNone;
+    if (SourceIsPlace(v, bind, vc.code)) bind.source = kNone;
     if (vc.code == "030" || vc.code == "03") IntendedActCode(vi, &vc);
     const bool refusal = DeclaredRefusalCode(v, &vc) || ConditionalThreatCode(v, &vc);
     const int32_t pattern = vc.pattern;

@@ -47,6 +47,7 @@ U.N._ [IGOUNO]
 
 constexpr char kAgents[] = R"(
 ARMY_ [~MIL]
+MILITARY [~MIL]
 GENERAL_ [~MIL]
 POLICE_ [~COP]
 FOREIGN_MINISTRY_ [~GOV]
@@ -115,6 +116,18 @@ EXCHANGE
 
 --- HOST [043] ---
 HOST
+
+--- CHANGE [---] ---
+CHANGE {CHANGES CHANGED}
+
+--- PROPOSE [---] ---
+PROPOSE {PROPOSES PROPOSED}
+
+--- SUSPECT [---] ---
+SUSPECT {SUSPECTS SUSPECTED}
+
+--- LIFT [080] ---
+LIFT {LIFTS LIFTED LIFTING}
 
 --- EXPEL [174] ---
 EXPEL
@@ -617,5 +630,78 @@ TEST_F(SentenceCoderTest, ParticiplePhraseAfterTheSubjectKeepsIt) {
             std::vector<std::string>{"UKR - 190 asserted"});
 }
 
+TEST_F(SentenceCoderTest, DemonymBeforeLanguageIsNoActor) {
+  // "the Russian language" is a language, not Russia: no target.
+  EXPECT_EQ(Code("Ukraine lifted restrictions on the Russian language."),
+            std::vector<std::string>{"UKR - 080 asserted"});
+  EXPECT_EQ(Code("Ukraine lifted restrictions on the Russian and Ukrainian languages."),
+            std::vector<std::string>{"UKR - 080 asserted"});
+  // The demonym before another noun is still the country's.
+  EXPECT_EQ(Code("Ukraine lifted restrictions on Russian diplomats."),
+            std::vector<std::string>{"UKR RUS 080 asserted"});
+}
+
+TEST_F(SentenceCoderTest, ObjectFollowedByDescribingParticiple) {
+  // "police suspected of spying": a bare participle before a preposition describes the object;
+  // it does not start a clause with the object as its subject.
+  EXPECT_EQ(Code("Russia arrested on Friday Ukrainian police suspected of spying."),
+            std::vector<std::string>{"RUS UKRCOP 173 asserted"});
+  // A verb with an object of its own after the actor still starts a new clause.
+  EXPECT_EQ(Code("Russia criticized on Friday Ukrainian police suspected Israel."),
+            std::vector<std::string>{"RUS - 111 asserted"});
+}
+
+TEST_F(SentenceCoderTest, DemonymBeforeVerbFormNounIsTheObject) {
+  // "proposed Ukrainian changes": the demonym modifies the noun CHANGES, which is no verb here.
+  EXPECT_EQ(Code("Russia criticized proposed Ukrainian changes to the treaty."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+}
+
+TEST_F(SentenceCoderTest, ObjectAfterAsPredicate) {
+  // "criticized as a provocation Ukraine's decision": the object comes after what the act
+  // calls it.
+  EXPECT_EQ(Code("Russia criticized as a provocation Ukraine's decision."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+  EXPECT_EQ(Code("Russia criticized as ``reckless'' Ukraine's decision."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+}
+
+TEST_F(SentenceCoderTest, SubjectModifiedByAPlacePhrase) {
+  // "police in Israel": the phrase describes the actor before it, which is the subject.
+  EXPECT_EQ(Code("Ukrainian police in Israel attacked Lebanon."),
+            std::vector<std::string>{"UKRCOP LBN 190 asserted"});
+  // A chain through a place noun: "in the Russian town of ...".
+  EXPECT_EQ(Code("Ukrainian police in the Russian town of Cyprus attacked Lebanon."),
+            std::vector<std::string>{"UKRCOP LBN 190 asserted"});
+  // A common noun head is no actor: no subject.
+  EXPECT_EQ(Code("Supporters of Israel attacked Lebanon."),
+            std::vector<std::string>{"- LBN 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, CurrencyAndLocativeBorderAreNoActors) {
+  // "the Russian dollar" is money, no participant.
+  EXPECT_EQ(Code("Ukraine criticized the Russian dollar."),
+            std::vector<std::string>{"UKR - 111 asserted"});
+  // A border after a locative preposition is where the act happened.
+  EXPECT_EQ(Code("Russia attacked positions near the Ukrainian border."),
+            std::vector<std::string>{"RUS - 190 asserted"});
+  EXPECT_EQ(Code("Russia attacked positions along the western Ukrainian border."),
+            std::vector<std::string>{"RUS - 190 asserted"});
+  // A border acted upon keeps its country.
+  EXPECT_EQ(Code("Russia attacked the Ukrainian border."),
+            std::vector<std::string>{"RUS UKR 190 asserted"});
+}
+
+TEST_F(SentenceCoderTest, AdjectivalMilitaryIsNoActor) {
+  // "a military attack": the adjective, not the armed forces; the one acted upon follows.
+  EXPECT_EQ(Code("Russia criticized a military attack on Ukraine."),
+            std::vector<std::string>{"RUS UKR 111 asserted"});
+  // The noun stays an actor, and a country's military phrase keeps its role.
+  EXPECT_EQ(Code("The military attacked Ukraine."), std::vector<std::string>{"MIL UKR 190 asserted"});
+  EXPECT_EQ(Code("Russian military officials criticized Ukraine."),
+            std::vector<std::string>{"RUSMILGOV UKR 111 asserted"});
+}
+
 }  // namespace
+
 }  // namespace annal::code

@@ -575,11 +575,40 @@ bool TitleOfOtherOrganisation(const text::Token* tok, uint32_t n, const CorefMen
 }
 }  // namespace
 
+bool Coreference::BodyTitleApposition(const text::Token* tok, uint32_t n, size_t i,
+                                      std::vector<CorefMention>* mentions) {
+  const CorefMention& title = (*mentions)[i];
+  // An international body with the words of a post: role words or title words no dictionary
+  // knows ("the United Nations Emergency Relief Coordinator"), not the body alone ("Japan,
+  // the UN's biggest donor" names no post).
+  if (i == 0 || title.code.rfind("IGO", 0) != 0 || title.resolution != Resolution::kNone ||
+      (title.bare_actor && !title.unknown_name)) {
+    return false;
+  }
+  uint32_t k = title.begin;
+  while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" || tok[k - 1].norm == "AN")) {
+    --k;
+  }
+  if (k < 2 || tok[k - 1].norm != "," || (title.end < n && tok[title.end].norm != ",")) return false;
+  CorefMention& name = (*mentions)[i - 1];
+  if (name.end != k - 1 || !name.bare_actor || !name.person_entry ||
+      name.resolution != Resolution::kNone || name.code.rfind("IGO", 0) == 0) {
+    return false;
+  }
+  name.code = title.code;
+  name.country.clear();
+  name.resolution = Resolution::kApposition;
+  Attach(name.entity, name.code, name.country);
+  (*mentions)[i].entity = name.entity;  // the title is the same person
+  return true;
+}
+
 void Coreference::FindAppositions(const text::Token* tok, uint32_t n, std::string_view text,
                                   std::vector<CorefMention>* mentions) {
   // "NAME, TITLE," where TITLE is a person mention with role words: the name is that person.
   for (size_t i = 0; i < mentions->size(); ++i) {
     const CorefMention title = (*mentions)[i];
+    if (BodyTitleApposition(tok, n, i, mentions)) continue;
     // The title must name its country itself: "president of manufacturer Toshiba" is only
     // GOV by the agents dictionary, and the document's country says nothing about him.
     if (title.bare_actor || title.kind != EntityKind::kPerson || title.code.empty() ||

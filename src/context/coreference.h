@@ -171,6 +171,12 @@ class Coreference {
                     const std::vector<CorefMention>& mentions);
   void FindAppositions(const text::Token* tokens, uint32_t n, std::string_view text,
                        std::vector<CorefMention>* mentions);
+  // "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a dictionary person (coded
+  // by nationality, or by an older post) named with a post in an international body acts for
+  // the body. Applies it to mentions[i - 1] when mentions[i] is such a title; returns whether
+  // it did.
+  bool BodyTitleApposition(const text::Token* tokens, uint32_t n, size_t i,
+                           std::vector<CorefMention>* mentions);
   void FindShortNames(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
   void FindDescriptions(const text::Token* tokens, uint32_t n, std::vector<CorefMention>* mentions);
   void Attach(const std::string& entity, const std::string& code, const std::string& country);

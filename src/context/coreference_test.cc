@@ -251,6 +251,24 @@ TEST(CoreferenceTest, AppositionRefinesADictionaryPerson) {
   EXPECT_EQ(m1[0].code, "RURMIL");  // the title stays attached
 }
 
+TEST(CoreferenceTest, PostInAnInternationalBodyNamesWhomAPersonActsFor) {
+  Doc d("John Roe, the United Nations Relief Coordinator, spoke. Jane Doe, the UN, spoke.");
+  Coreference c;
+  CorefMention title = Actor(d.At(0, "UNITED"), d.At(0, "COORDINATOR") + 1, "IGOUNO", "");
+  title.unknown_name = true;  // "Relief Coordinator": post words no dictionary knows
+  auto m0 = Sentence(&c, d, 0, {Actor(0, 2, "RUR", "RUR", "John Roe", true), title});
+  EXPECT_EQ(m0[0].code, "IGOUNO");
+  EXPECT_EQ(m0[0].country, "");
+  EXPECT_EQ(m0[0].resolution, Resolution::kApposition);
+  c.EndSentence(m0);
+  // The body alone names no post: the person keeps the dictionary's code.
+  auto m1 = Sentence(&c, d, 1,
+                     {Actor(0, 2, "RUR", "RUR", "Jane Doe", true),
+                      Actor(d.At(1, "UN"), d.At(1, "UN") + 1, "IGOUNO", "")});
+  EXPECT_EQ(m1[0].code, "RUR");
+  EXPECT_EQ(m1[0].resolution, Resolution::kNone);
+}
+
 TEST(CoreferenceTest, PossessivePronounLendsItsCountry) {
   Doc d("Vladimir Putin said his troops would stay.");
   Coreference c;
