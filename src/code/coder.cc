@@ -172,6 +172,17 @@ bool PlaceNamesAnotherEntity(const lexicon::Lexicon& lex, const context::PlaceMe
   return false;
 }
 
+// "central", "northern", "south-west": a word of direction before a place name ("in central
+// Baghdad", "in northern Syria").
+bool IsDirectionWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 19> kWords = {
+      "CENTRAL",      "NORTHERN",     "SOUTHERN",     "EASTERN",  "WESTERN",
+      "NORTH",        "SOUTH",        "EAST",         "WEST",     "NORTHEASTERN",
+      "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH-EAST", "NORTH-WEST",
+      "SOUTH-EAST",   "SOUTH-WEST",   "DOWNTOWN",     "RURAL"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
 // Where the event happened: a place named in its sentence after a locative preposition ("in
 // Kharkiv", "near the Gaza Strip") nearest the trigger, else a place that is the trigger verb's
 // own object ("visiting Beijing", "entered Iraq") and not an actor of one of the sentence's
@@ -198,8 +209,12 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
   for (const auto& p : places) {
     if (p.demonym || p.first_token == p.end_token) continue;
     if (p.first_token < sentence.first_token || p.end_token > sentence.end_token) continue;
-    // "in Kharkiv", "in the US": the preposition may stand before an article.
+    // "in Kharkiv", "in the US", "in central Baghdad", "in the northern city of Mosul" is out of
+    // reach: the preposition may stand before an article and a word of direction.
     uint32_t before = p.first_token;
+    if (before > sentence.first_token + 1 && IsDirectionWord(analyzed.tokens[before - 1].norm)) {
+      --before;
+    }
     if (before > sentence.first_token + 1 && analyzed.tokens[before - 1].norm == "THE") --before;
     bool locative = before > sentence.first_token &&
                     code::IsLocativePreposition(analyzed.tokens[before - 1].norm);
