@@ -1312,11 +1312,11 @@ void SentenceAnalysis::ShareGroupCountry(size_t first, size_t last) {
 
 namespace {
 
-// Nouns of people who back an actor without arms ("supporters of", "followers of").
+// Plural nouns of people who back an actor without arms ("supporters of", "followers of"). Not
+// the singular: "he became a leading supporter of Nixon" says what one person is.
 bool IsSupporterNoun(std::string_view w) {
-  static constexpr std::array<std::string_view, 10> kNouns = {
-      "SUPPORTERS", "FOLLOWERS", "LOYALISTS", "PARTISANS", "ADHERENTS",
-      "SUPPORTER",  "FOLLOWER",  "LOYALIST",  "PARTISAN",  "BACKERS"};
+  static constexpr std::array<std::string_view, 6> kNouns = {
+      "SUPPORTERS", "FOLLOWERS", "LOYALISTS", "PARTISANS", "ADHERENTS", "BACKERS"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 

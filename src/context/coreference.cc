@@ -1085,20 +1085,24 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   for (auto& a : non_actors_) a.subject = a.begin == subject_token_;
 }
 
-// Subordinators that open an adverbial clause of time, cause or manner after a main clause.
-constexpr std::array<std::string_view, 9> kAdverbialSubordinators = {
-    "WHEN", "WHILE", "AFTER", "BEFORE", "AS", "UNTIL", "ONCE", "BECAUSE", "WHENEVER"};
+// Subordinators that open an adverbial clause of time or cause after a main clause. Not AS:
+// "fighting with workers as they struggled to lock the gates" describes the object as often.
+constexpr std::array<std::string_view, 8> kAdverbialSubordinators = {
+    "WHEN", "WHILE", "AFTER", "BEFORE", "UNTIL", "ONCE", "BECAUSE", "WHENEVER"};
 
 void Coreference::FindClauseSubjectPronouns(const text::Token* tok, uint32_t n) {
   clause_subject_pronouns_.clear();
+  // "readers complaining that while they had seen ...", "a village, which ... when it": after
+  // a complement or relative clause opens, or a quotation, the clause the subordinator
+  // attaches to has a subject of its own; the rule stops there.
   for (uint32_t t = 1; t + 1 < n; ++t) {
     std::string_view w = tok[t].norm;
+    if (w == "THAT" || w == "WHO" || w == "WHICH" || w == "WHOM" || w == "WHOSE" || w == ";" ||
+        w == ":" || tok[t].has(text::kQuote)) {
+      break;
+    }
     if ((w == "THEY" || w == "HE" || w == "SHE" || w == "IT") &&
-        In<kAdverbialSubordinators>(tok[t - 1].norm) &&
-        // "such as they", "as well as it": AS after AS/SUCH is no subordinator.
-        !(tok[t - 1].norm == "AS" && t >= 2 &&
-          (tok[t - 2].norm == "SUCH" || tok[t - 2].norm == "WELL" ||
-           tok[t - 2].norm == "SAME"))) {
+        In<kAdverbialSubordinators>(tok[t - 1].norm)) {
       clause_subject_pronouns_.push_back(t);
     }
   }
