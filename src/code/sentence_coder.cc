@@ -1315,23 +1315,23 @@ namespace {
 // Plural nouns of people who back an actor without arms ("supporters of", "followers of"). Not
 // the singular: "he became a leading supporter of Nixon" says what one person is.
 bool IsSupporterNoun(std::string_view w) {
-  static constexpr std::array<std::string_view, 6> kNouns = {
-      "SUPPORTERS", "FOLLOWERS", "LOYALISTS", "PARTISANS", "ADHERENTS", "BACKERS"};
+  static constexpr std::array<std::string_view, 6> kNouns = {"SUPPORTERS", "FOLLOWERS", "LOYALISTS",
+                                                             "PARTISANS",  "ADHERENTS", "BACKERS"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
 // Nouns of an armed group outside a state's forces ("militants loyal to").
 bool IsIrregularFighterNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 10> kNouns = {
-      "MILITANTS", "GUNMEN",     "FIGHTERS",   "MILITIAMEN", "MILITIA",
-      "MILITIAS",  "GUERRILLAS", "GUERILLAS",  "REBELS",     "INSURGENTS"};
+      "MILITANTS", "GUNMEN",     "FIGHTERS",  "MILITIAMEN", "MILITIA",
+      "MILITIAS",  "GUERRILLAS", "GUERILLAS", "REBELS",     "INSURGENTS"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
 // Nouns of regular armed forces ("forces loyal to", "troops loyal to").
 bool IsForcesNoun(std::string_view w) {
-  static constexpr std::array<std::string_view, 6> kNouns = {"FORCES", "TROOPS",  "SOLDIERS",
-                                                             "UNITS",  "ARMY",    "GUARDS"};
+  static constexpr std::array<std::string_view, 6> kNouns = {"FORCES", "TROOPS", "SOLDIERS",
+                                                             "UNITS",  "ARMY",   "GUARDS"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
@@ -1385,13 +1385,11 @@ void SentenceAnalysis::FollowersOfLeader() {
     }
     if (code.size() < 6 && last == k) continue;
     // A leader out of office, or in opposition or rebellion, makes a group that opposes.
-    const std::string_view first = W(leader.begin);
-    const bool former = first == "FORMER" || first == "OUSTED" || first == "DEPOSED" ||
-                        first == "EXILED" || first == "JAILED" ||
-                        (leader.begin > 0 && (W(leader.begin - 1) == "FORMER" ||
-                                              W(leader.begin - 1) == "OUSTED" ||
-                                              W(leader.begin - 1) == "DEPOSED" ||
-                                              W(leader.begin - 1) == "EXILED"));
+    auto out_of_office = [](std::string_view w) {
+      return w == "FORMER" || w == "OUSTED" || w == "DEPOSED" || w == "EXILED" || w == "JAILED";
+    };
+    const bool former =
+        out_of_office(W(leader.begin)) || (leader.begin > 0 && out_of_office(W(leader.begin - 1)));
     bool opposing = former;
     for (size_t r = k; r <= last; ++r) {
       const std::string& c = mentions_[r].actor.code;

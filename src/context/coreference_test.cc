@@ -511,8 +511,9 @@ TEST(CoreferenceTest, PluralDemonymAndCountryAdjectiveBeforeAPluralAreGroups) {
 // after WHEN continues the main clause's subject, not the nearer object (Hobbs' order); without
 // a subordinator ("and they") the nearest compatible mention still wins.
 TEST(CoreferenceTest, PronounAfterSubordinatorIsMainClauseSubject) {
-  Doc d("Palestinian militants killed Israeli soldiers when they opened fire. "
-        "Palestinian militants killed Israeli soldiers and they opened fire.");
+  Doc d(
+      "Palestinian militants killed Israeli soldiers when they opened fire. "
+      "Palestinian militants killed Israeli soldiers and they opened fire.");
   for (size_t s = 0; s < 2; ++s) {
     Coreference c;
     std::vector<CorefMention> mentions = {Actor(0, 2, "PSEUAF", "PSE"),
