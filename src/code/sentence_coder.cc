@@ -175,6 +175,10 @@ class SentenceAnalysis {
   bool PersonOfCountry(const std::vector<Piece>& pieces, size_t p, size_t q) const;
   // Mentions [first, last] are one coordination: bare home roles take the others' one country.
   void ShareGroupCountry(size_t first, size_t last);
+  // "supporters of former President Ahmed Ben Bella", "militants loyal to Zarqawi", "forces
+  // loyal to President Gbagbo": a group named by its allegiance to an actor becomes one
+  // mention of the actor's country with the group's role. Rewrites mentions_, mention_of_.
+  void FollowersOfLeader();
   // Document context for the mentions (context/coreference.h): descriptions, appositions,
   // short names, bare agents; rewrites mentions_ and mention_of_.
   void ApplyCoreference();
@@ -984,6 +988,7 @@ void SentenceAnalysis::BuildMentions() {
   while (p < pieces.size()) {
     size_t q = p;
     size_t home_country = SIZE_MAX;  // the piece of a "<person> of <country>" (PersonOfCountry)
+    size_t settler_place = SIZE_MAX;  // the first piece of a settlers' "in <place>"
     // Extend while the next piece attaches to this noun phrase.
     while (q + 1 < pieces.size()) {
       if (home_country == SIZE_MAX && PersonOfCountry(pieces, p, q)) {
@@ -1008,6 +1013,11 @@ void SentenceAnalysis::BuildMentions() {
           std::string_view owner = before > 0 ? W(before - 1) : std::string_view();
           bool owned = owner == "ITS" || owner == "THEIR" || owner == "HIS" || owner == "HER";
           attach = agent_head && pieces[q + 1].actor && !owned;
+          // "Jewish settlers in the West Bank": settlers live where they are not from; the
+          // place after IN belongs to the phrase but is no country of theirs.
+          for (uint32_t s = pieces[p].begin; s < pieces[q].end && attach && w == "IN"; ++s) {
+            if (W(s) == "SETTLER" || W(s) == "SETTLERS") settler_place = q + 1;
+          }
           continue;
         }
         if (tok_[t].has(text::kCapitalized) && !tok_[t].has(text::kSentenceStart) &&
@@ -1084,7 +1094,7 @@ void SentenceAnalysis::BuildMentions() {
     std::vector<const lexicon::AgentEntry*> agents;
     bool agent_before_actor = false;
     for (size_t r = p; r <= q; ++r) {
-      if (r == home_country) continue;
+      if (r == home_country || r >= settler_place) continue;
       if (pieces[r].actor) {
         const auto& a = dict_.actors[pieces[r].index];
         const std::string& code = SentenceCoder::ResolveActorCode(a, doc_->day);
@@ -1145,6 +1155,20 @@ void SentenceAnalysis::BuildMentions() {
       mention.root_code = code;
       mention.suffix_agents_only = std::all_of(agents.begin(), agents.end(),
                                        [](const lexicon::AgentEntry* a) { return a->suffix; });
+      // "Jewish settlers" (Phoenix: JEWISH [~JEW], SETTLER [~CVL]) in the territories Israel
+      // occupies are Israel's civilians (PLOVER codes them ISR CVL).
+      bool jewish = false, settler = false;
+      for (uint32_t t = mention.begin; t < mention.end && tabari_ == nullptr; ++t) {
+        jewish |= W(t) == "JEWISH";
+        settler |= W(t) == "SETTLER" || W(t) == "SETTLERS";
+      }
+      if (jewish && settler) {
+        mention.actor.code = "ISR" + code;
+        mention.root_code = "ISR";
+        mention.actor.actor_country = true;
+        mention.agent_only = false;
+        mention.suffix_agents_only = false;
+      }
     }
     if (!mention.actor.code.empty() && mention.actor.code != "---") {
       mention.actor.begin = mention.begin;
@@ -1155,6 +1179,7 @@ void SentenceAnalysis::BuildMentions() {
     }
     p = last_piece + 1;
   }
+  FollowersOfLeader();
   ApplyCoreference();
 
   // 3. Coordination groups: mentions separated only by "and", "or", commas and "the".
@@ -1282,6 +1307,131 @@ void SentenceAnalysis::ShareGroupCountry(size_t first, size_t last) {
     m.actor.code = prefix + m.actor.code;
     m.agent_only = false;
     m.suffix_agents_only = false;
+  }
+}
+
+namespace {
+
+// Plural nouns of people who back an actor without arms ("supporters of", "followers of"). Not
+// the singular: "he became a leading supporter of Nixon" says what one person is.
+bool IsSupporterNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 6> kNouns = {"SUPPORTERS", "FOLLOWERS", "LOYALISTS",
+                                                             "PARTISANS",  "ADHERENTS", "BACKERS"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
+// Nouns of an armed group outside a state's forces ("militants loyal to").
+bool IsIrregularFighterNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kNouns = {
+      "MILITANTS", "GUNMEN",     "FIGHTERS",  "MILITIAMEN", "MILITIA",
+      "MILITIAS",  "GUERRILLAS", "GUERILLAS", "REBELS",     "INSURGENTS"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
+// Nouns of regular armed forces ("forces loyal to", "troops loyal to").
+bool IsForcesNoun(std::string_view w) {
+  static constexpr std::array<std::string_view, 6> kNouns = {"FORCES", "TROOPS", "SOLDIERS",
+                                                             "UNITS",  "ARMY",   "GUARDS"};
+  return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
+}
+
+// Whether an actor code carries a role chunk (three letters at a multiple of three after the
+// country): "DZAOPP" has OPP.
+bool HasRoleChunk(std::string_view code, std::string_view role) {
+  for (size_t i = 3; i + 3 <= code.size(); i += 3) {
+    if (code.substr(i, 3) == role) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SentenceAnalysis::FollowersOfLeader() {
+  if (tabari_ != nullptr || title_case_) return;
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& leader = mentions_[k];
+    const std::string& code = leader.actor.code;
+    // The leader: an actor of a state with a role, not a bare country alone ("supporters of
+    // Iraq" are no group of Iraq's); a country that starts a longer phrase is the leader's
+    // ("loyal to Afghan warlord Gulbuddin Hekmatyar", "loyal to Iraq's Al-Qaeda frontman").
+    if (leader.agent_only) continue;
+    // Its country: the code's, else the first actor's the phrase names ("Iraq's Al-Qaeda" is
+    // coded as Al-Qaeda, IMGMUSALQ, and is Iraq's).
+    auto state = [&](std::string_view c) {
+      return c.size() >= 3 && lex_.IsCountryCode(c.substr(0, 3)) && c.substr(0, 3) != "IGO" &&
+             c.substr(0, 3) != "NGO" && c.substr(0, 3) != "IMG" && c.substr(0, 3) != "MNC";
+    };
+    if (!state(code) && !state(leader.root_code)) continue;
+    const std::string country = state(code) ? code.substr(0, 3) : leader.root_code.substr(0, 3);
+    uint32_t t = leader.begin;
+    if (t > 0 && W(t - 1) == "THE") --t;
+    const bool loyal = t >= 3 && W(t - 1) == "TO" && W(t - 2) == "LOYAL";
+    const bool of = !loyal && t >= 2 && W(t - 1) == "OF";
+    if (!loyal && !of) continue;
+    const uint32_t head = loyal ? t - 3 : t - 2;
+    const std::string_view h = W(head);
+    // The leader's phrase runs on over the mentions that a few plain words join to it ("Iraq's
+    // Al-Qaeda frontman Abu Musab al-Zarqawi"), not over punctuation, verbs or function words.
+    size_t last = k;
+    while (last + 1 < mentions_.size()) {
+      const uint32_t gap_begin = mentions_[last].end, gap_end = mentions_[last + 1].begin;
+      bool joined = gap_end - gap_begin <= 2;
+      for (uint32_t g = gap_begin; g < gap_end && joined; ++g) {
+        joined = tok_[g].has(text::kWord) && !IsPunct(g) && !VerbFormAt(g) &&
+                 !IsFunctionWord(W(g)) && !IsCoordinator(W(g));
+      }
+      if (!joined) break;
+      ++last;
+    }
+    if (code.size() < 6 && last == k) continue;
+    // A leader out of office, or in opposition or rebellion, makes a group that opposes.
+    auto out_of_office = [](std::string_view w) {
+      return w == "FORMER" || w == "OUSTED" || w == "DEPOSED" || w == "EXILED" || w == "JAILED";
+    };
+    const bool former =
+        out_of_office(W(leader.begin)) || (leader.begin > 0 && out_of_office(W(leader.begin - 1)));
+    bool opposing = former;
+    for (size_t r = k; r <= last; ++r) {
+      const std::string& c = mentions_[r].actor.code;
+      opposing |= HasRoleChunk(c, "OPP") || HasRoleChunk(c, "REB") || HasRoleChunk(c, "INS") ||
+                  HasRoleChunk(c, "UAF");
+    }
+    std::string role;
+    if (IsSupporterNoun(h)) {
+      // CAMEO: backers of a leader out of power are the opposition (PLOVER's "supporters of
+      // former President Ahmed Ben Bella" are DZA OPP); of one in power, civilians.
+      role = opposing ? "OPP" : "CVL";
+    } else if (loyal && IsIrregularFighterNoun(h)) {
+      role = "REB";  // "militants loyal to Iraq's Al-Qaeda frontman": IRQ REB
+    } else if (loyal && IsForcesNoun(h)) {
+      role = opposing ? "REB" : "MIL";  // a state's forces, or a faction's in arms
+    } else {
+      continue;
+    }
+    // The group's phrase: the head's own mention when it is a bare role ("militants",
+    // "forces"), else from the head word (with the determiners and numbers before it).
+    uint32_t begin = head;
+    const uint32_t own = mention_of_[head];
+    if (own != kNone) {
+      if (!mentions_[own].agent_only || mentions_[own].end != head + 1) continue;
+      begin = mentions_[own].begin;
+    }
+    Mention group;
+    group.begin = group.actor.begin = begin;
+    group.end = group.actor.end = mentions_[last].end;
+    group.actor.code = country + role;
+    group.actor.actor_country = true;
+    group.root_code = country;
+    const size_t first_replaced = own != kNone ? own : k;
+    mentions_.erase(mentions_.begin() + first_replaced, mentions_.begin() + last + 1);
+    mentions_.insert(mentions_.begin() + first_replaced, std::move(group));
+    k = first_replaced;
+    mention_of_.assign(n_, kNone);
+    for (size_t r = 0; r < mentions_.size(); ++r) {
+      for (uint32_t t = mentions_[r].begin; t < mentions_[r].end; ++t) {
+        mention_of_[t] = static_cast<uint32_t>(r);
+      }
+    }
   }
 }
 

@@ -159,7 +159,8 @@ uint32_t HeadToken(const text::Token* tok, const CorefMention& m) {
   uint32_t head = m.end - 1;
   for (uint32_t t = m.begin + 1; t < m.end; ++t) {
     std::string_view w = tok[t].norm;
-    if (w == "OF" || w == "IN" || w == "FROM") {
+    // "militants loyal to Zarqawi": the group, not the leader, heads the phrase.
+    if (w == "OF" || w == "IN" || w == "FROM" || (w == "LOYAL" && t + 1 < m.end)) {
       head = t - 1;
       break;
     }
@@ -771,6 +772,7 @@ void Coreference::ResolveSentence(const text::Token* tok, uint32_t n, std::strin
   non_actors_.clear();
   subject_token_ = UINT32_MAX;
   FindQuotations(tok, n);
+  FindClauseSubjectPronouns(tok, n);
   FindDescriptions(tok, n, mentions);
   for (size_t i = 0; i < mentions->size(); ++i) {
     CorefMention& m = (*mentions)[i];
@@ -1083,6 +1085,29 @@ void Coreference::FindNonActors(const text::Token* tok, uint32_t n,
   for (auto& a : non_actors_) a.subject = a.begin == subject_token_;
 }
 
+// Subordinators that open an adverbial clause of time or cause after a main clause. Not AS:
+// "fighting with workers as they struggled to lock the gates" describes the object as often.
+constexpr std::array<std::string_view, 8> kAdverbialSubordinators = {
+    "WHEN", "WHILE", "AFTER", "BEFORE", "UNTIL", "ONCE", "BECAUSE", "WHENEVER"};
+
+void Coreference::FindClauseSubjectPronouns(const text::Token* tok, uint32_t n) {
+  clause_subject_pronouns_.clear();
+  // "readers complaining that while they had seen ...", "a village, which ... when it": after
+  // a complement or relative clause opens, or a quotation, the clause the subordinator
+  // attaches to has a subject of its own; the rule stops there.
+  for (uint32_t t = 1; t + 1 < n; ++t) {
+    std::string_view w = tok[t].norm;
+    if (w == "THAT" || w == "WHO" || w == "WHICH" || w == "WHOM" || w == "WHOSE" || w == ";" ||
+        w == ":" || tok[t].has(text::kQuote)) {
+      break;
+    }
+    if ((w == "THEY" || w == "HE" || w == "SHE" || w == "IT") &&
+        In<kAdverbialSubordinators>(tok[t - 1].norm)) {
+      clause_subject_pronouns_.push_back(t);
+    }
+  }
+}
+
 std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, uint32_t token,
                                                       const std::vector<CorefMention>& mentions) {
   // "We" and "I" are the speaker of a quote, whom the sentence rarely names before them.
@@ -1109,6 +1134,21 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
   for (size_t i = non_actors_.size(); i-- > 0;) {
     if (non_actors_[i].end <= limit && (non_actors_[i].pronouns & bit) != 0) {
       other = &non_actors_[i];
+      break;
+    }
+  }
+  // "Two suicide bombers killed 23 people when they blew themselves up": the subject of a
+  // clause that follows the main clause continues its subject (a subject-to-subject
+  // preference), when the main subject is an actor that fits the pronoun; else the nearest.
+  if (subject_token_ != UINT32_MAX &&
+      std::find(clause_subject_pronouns_.begin(), clause_subject_pronouns_.end(), token) !=
+          clause_subject_pronouns_.end()) {
+    for (const CorefMention& m : mentions) {
+      if (m.begin != subject_token_) continue;
+      if (m.end < token && m.end <= limit && fits(m.kind, m.code) &&
+          (!person || blocker == UINT32_MAX || m.begin > blocker)) {
+        return Antecedent{m.code, m.entity, m.country};
+      }
       break;
     }
   }

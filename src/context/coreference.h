@@ -115,7 +115,9 @@ class Coreference {
   // The antecedent of the pronoun at sentence token `token` ("HE", "SHE", "IT", "THEY", "WE",
   // norm form): the most recent compatible mention before it in the sentence, else the most
   // recent compatible entity of the previous two sentences (which then counts as mentioned
-  // in this sentence, so "He ... He ..." chains). `mentions` are the sentence's mentions after
+  // in this sentence, so "He ... He ..." chains). A subject pronoun right after a subordinator
+  // ("when they", "after he") means the main clause's subject when that is a compatible
+  // actor, not the nearer object. `mentions` are the sentence's mentions after
   // ResolveSentence(). "WE", "I" and other words resolve to nothing.
   std::optional<Antecedent> ResolvePronoun(std::string_view pronoun, uint32_t token,
                                            const std::vector<CorefMention>& mentions);
@@ -209,6 +211,10 @@ class Coreference {
   std::vector<std::pair<uint32_t, uint32_t>> quotations_;
   void FindQuotations(const text::Token* tokens, uint32_t n);
   uint32_t subject_token_ = UINT32_MAX;            // where this sentence's first noun phrase starts
+  // Subject pronouns of this sentence that open an adverbial clause after the main clause's
+  // subject ("the bombers killed 23 people when they blew themselves up"): sentence tokens.
+  std::vector<uint32_t> clause_subject_pronouns_;
+  void FindClauseSubjectPronouns(const text::Token* tokens, uint32_t n);
   std::vector<const Entity*> short_name_scratch_;  // FindShortNames' buffer, reused
   std::vector<uint8_t> covered_scratch_;           // FindNonActors' token -> covered, reused
   // Entities held by pointer (they carry four strings, and moving one to the back of the

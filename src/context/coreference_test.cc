@@ -507,5 +507,27 @@ TEST(CoreferenceTest, PluralDemonymAndCountryAdjectiveBeforeAPluralAreGroups) {
   EXPECT_EQ(they->code, "PSE");
 }
 
+// "Palestinian militants killed Israeli soldiers when they opened fire": the subject of a clause
+// after WHEN continues the main clause's subject, not the nearer object (Hobbs' order); without
+// a subordinator ("and they") the nearest compatible mention still wins.
+TEST(CoreferenceTest, PronounAfterSubordinatorIsMainClauseSubject) {
+  Doc d(
+      "Palestinian militants killed Israeli soldiers when they opened fire. "
+      "Palestinian militants killed Israeli soldiers and they opened fire.");
+  for (size_t s = 0; s < 2; ++s) {
+    Coreference c;
+    std::vector<CorefMention> mentions = {Actor(0, 2, "PSEUAF", "PSE"),
+                                          Actor(3, 5, "ISRMIL", "ISR")};
+    for (auto& m : mentions) m.bare_actor = false;
+    auto m = Sentence(&c, d, s, mentions);
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[0].kind, EntityKind::kGroup);
+    EXPECT_EQ(m[1].kind, EntityKind::kGroup);
+    auto they = c.ResolvePronoun("THEY", d.At(s, "THEY"), m);
+    ASSERT_TRUE(they.has_value()) << s;
+    EXPECT_EQ(they->code, s == 0 ? "PSEUAF" : "ISRMIL") << s;
+  }
+}
+
 }  // namespace
 }  // namespace annal::context
