@@ -1101,8 +1101,10 @@ void Coreference::FindClauseSubjectPronouns(const text::Token* tok, uint32_t n) 
         w == ":" || tok[t].has(text::kQuote)) {
       break;
     }
-    if ((w == "THEY" || w == "HE" || w == "SHE" || w == "IT") &&
-        In<kAdverbialSubordinators>(tok[t - 1].norm)) {
+    // Singular pronouns only: "Police arrested two men after they attacked a bank" means the
+    // men as often as "bombers killed 12 people when they blew themselves up" means the bombers,
+    // so a plural keeps the nearest fitting antecedent.
+    if ((w == "HE" || w == "SHE" || w == "IT") && In<kAdverbialSubordinators>(tok[t - 1].norm)) {
       clause_subject_pronouns_.push_back(t);
     }
   }
@@ -1137,9 +1139,9 @@ std::optional<Antecedent> Coreference::ResolvePronoun(std::string_view pronoun, 
       break;
     }
   }
-  // "Two suicide bombers killed 23 people when they blew themselves up": the subject of a
-  // clause that follows the main clause continues its subject (a subject-to-subject
-  // preference), when the main subject is an actor that fits the pronoun; else the nearest.
+  // "Mandela backed Brown when he urged ...": the singular subject of a clause that follows
+  // the main clause continues its subject (a subject-to-subject preference), when the main
+  // subject is an actor that fits the pronoun; else the nearest.
   if (subject_token_ != UINT32_MAX &&
       std::find(clause_subject_pronouns_.begin(), clause_subject_pronouns_.end(), token) !=
           clause_subject_pronouns_.end()) {

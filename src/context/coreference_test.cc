@@ -511,21 +511,27 @@ TEST(CoreferenceTest, PluralDemonymAndCountryAdjectiveBeforeAPluralAreGroups) {
 // after WHEN continues the main clause's subject, not the nearer object (Hobbs' order); without
 // a subordinator ("and they") the nearest compatible mention still wins.
 TEST(CoreferenceTest, PronounAfterSubordinatorIsMainClauseSubject) {
+  // "he" after WHEN continues the main subject; after AND, and a plural "they" after WHEN
+  // ("Police arrested two men after they attacked a bank"), take the nearest that fits.
   Doc d(
-      "Palestinian militants killed Israeli soldiers when they opened fire. "
-      "Palestinian militants killed Israeli soldiers and they opened fire.");
-  for (size_t s = 0; s < 2; ++s) {
+      "Russian President Putin criticised Ukrainian President Zelensky when he spoke. "
+      "Russian President Putin criticised Ukrainian President Zelensky and he spoke. "
+      "Russian police arrested Ukrainian soldiers when they opened fire.");
+  for (size_t s = 0; s < 3; ++s) {
     Coreference c;
-    std::vector<CorefMention> mentions = {Actor(0, 2, "PSEUAF", "PSE"),
-                                          Actor(3, 5, "ISRMIL", "ISR")};
+    const bool people = s < 2;
+    std::vector<CorefMention> mentions = {
+        Actor(0, people ? 3 : 2, people ? "RUSGOV" : "RUSCOP", "RUS",
+              people ? "Vladimir Putin" : "", people),
+        Actor(people ? 4 : 3, people ? 7 : 5, people ? "UKRGOV" : "UKRMIL", "UKR",
+              people ? "Volodymyr Zelensky" : "", people)};
     for (auto& m : mentions) m.bare_actor = false;
     auto m = Sentence(&c, d, s, mentions);
     ASSERT_EQ(m.size(), 2u);
-    EXPECT_EQ(m[0].kind, EntityKind::kGroup);
-    EXPECT_EQ(m[1].kind, EntityKind::kGroup);
-    auto they = c.ResolvePronoun("THEY", d.At(s, "THEY"), m);
-    ASSERT_TRUE(they.has_value()) << s;
-    EXPECT_EQ(they->code, s == 0 ? "PSEUAF" : "ISRMIL") << s;
+    const char* pronoun = s < 2 ? "HE" : "THEY";
+    auto r = c.ResolvePronoun(pronoun, d.At(s, pronoun), m);
+    ASSERT_TRUE(r.has_value()) << s;
+    EXPECT_EQ(r->code, s == 0 ? "RUSGOV" : s == 1 ? "UKRGOV" : "UKRMIL") << s;
   }
 }
 
