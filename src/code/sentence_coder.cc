@@ -1577,7 +1577,15 @@ bool SentenceAnalysis::LooksLikeNoun(uint32_t word) const {
     if (word + 1 < n_ && tok_[word + 1].has(text::kPossessive)) return true;
     return TabariLooksLikeNoun(tok_, word);
   }
-  if (prev == "TO") return false;
+  if (prev == "TO") {
+    // "an end to fighting", "a halt to shelling": after these nouns TO is a preposition and
+    // the -ING word names the activity; it is no act of the sentence's subject.
+    if (word > 1 && EndsWith(w, "ING")) {
+      std::string_view noun = W(word - 2);
+      if (noun == "END" || noun == "HALT" || noun == "STOP") return true;
+    }
+    return false;
+  }
   if (word > 0) {
     if (IsDeterminer(prev) || tok_[word - 1].has(text::kPossessive) ||
         tok_[word - 1].has(text::kNumber)) {
