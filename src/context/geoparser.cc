@@ -1706,6 +1706,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       region_in_story = (others <= 0 || region_cv >= 0.5 * others) &&
                         !(r.end < toks.size() && !r.dateline && IsTownOfficeWord(toks[r.end].norm));
     }
+    // The name's reading as a region of a million people or more whose country the document
+    // names or names the people of ("Scotland", "Wales" in a story that says "British"): like a
+    // country's name, it means the region, not a town named after it abroad (Scotland,
+    // Pennsylvania; Wales, Massachusetts).
+    std::optional<std::string> major_region_country;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kAdmin1 && c.key_kind == KeyKind::kName &&
+          e.population >= 1000000 && named_countries.contains(e.country_iso3)) {
+        major_region_country = std::string(e.country_iso3);
+      }
+    }
     Choice best;
     double best_score = -1e9;
     uint64_t top_population = 0;
@@ -1777,6 +1789,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (region && region_in_story && !r.admin && e.kind == PlaceKind::kPlace &&
           e.feature_code != "PPLC" &&
           e.population < 1000000 && AdminKey(e.country_iso3, e.admin1_code) != *region) {
+        continue;
+      }
+      if (major_region_country && !r.admin && e.kind == PlaceKind::kPlace &&
+          e.population < 1000000 && e.country_iso3 != *major_region_country) {
         continue;
       }
       if (country && !r.admin) {

@@ -101,6 +101,19 @@ TEST_F(GeoparserTest, AmbiguousTownsTakeTheirClosestReadings) {
   EXPECT_NEAR(h->lon, -71.68, 0.2);
 }
 
+// A region of a million people whose country the story names ("British") is the region, not a
+// town named after it abroad that other names' namesakes lie near (Scotland, Pennsylvania, near
+// Highland, Maryland).
+TEST_F(GeoparserTest, MajorRegionOfANamedCountryIsNoTownAbroad) {
+  auto ms = Places(
+      "British ministers met union leaders at Highland Council on Monday. The minister met "
+      "officials at Scotland Yard.");
+  const PlaceMention* s = Find(ms, "Scotland");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->country_iso3, "GBR");
+  EXPECT_EQ(s->kind, PlaceKind::kAdmin1);
+}
+
 // A story that names US counties is a US local story: a capital's name there is a namesake
 // town unless the story names the capital's country.
 TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
