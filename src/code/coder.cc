@@ -320,19 +320,19 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
       uint32_t object_at = sentence.first_token + c.trigger_end;
       if (object_at < p.first_token && analyzed.tokens[object_at].norm == "THE") ++object_at;
       if (p.first_token != object_at) continue;
-      // "beat Germany's Rainer Schuettler", "match Birmingham's offer": the object is the
-      // place's person or thing, not the place; what a visit goes to is in it ("visited Kenya's
-      // biggest shantytown").
-      const bool visit = c.code.starts_with("042") || c.code.starts_with("043");
-      if (!visit && p.end_token < sentence.end_token &&
-          analyzed.tokens[p.end_token].has(text::kPossessive)) {
-        continue;
-      }
       // A place the act is done to is where it happens for a visit ("visiting Moscow", and its
       // host) or an attack ("shelled Kharkiv"), not for "accused Ukraine".
       const bool act_on_place = c.code.starts_with("042") || c.code.starts_with("043") ||
                                 c.code.starts_with("18") || c.code.starts_with("19") ||
                                 c.code.starts_with("20");
+      // "match Birmingham's offer", "told Arsenal's website", "dominates Lebanon's stock
+      // exchange": the object is the place's thing, and the act need not happen there. What a
+      // visit or an attack is done to is in the place ("visited Kenya's biggest shantytown",
+      // "shelled Gaza's main hospital").
+      if (!act_on_place && p.end_token < sentence.end_token &&
+          analyzed.tokens[p.end_token].has(text::kPossessive)) {
+        continue;
+      }
       bool is_actor = false;
       for (const code::CandidateEvent& other : sentence_events) {
         // (Its reverse, "Moscow hosts", shares the trigger.)
