@@ -451,6 +451,10 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
       {"ONTARIAN", "CAN", "08"},          {"ONTARIANS", "CAN", "08"},
       {"QUEBECER", "CAN", "10"},          {"QUEBECERS", "CAN", "10"},
       {"QUEBECKER", "CAN", "10"},         {"QUEBECKERS", "CAN", "10"},
+      // The United Kingdom's nations: "English" is also a town in Indiana, "Welsh" one in
+      // Louisiana, and read so they made a British story American.
+      {"ENGLISH", "GBR", "ENG"},          {"SCOTTISH", "GBR", "SCT"},
+      {"WELSH", "GBR", "WLS"},            {"NORTHERN IRISH", "GBR", "NIR"},
   };
   static const auto* by_norm = [] {
     auto* m = new std::unordered_map<std::string_view, const RegionDemonym*>();
@@ -464,7 +468,7 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
 // First words of the two-word forms above ("West Virginians").
 bool StartsRegionDemonym(std::string_view norm) {
   return norm == "NEW" || norm == "NORTH" || norm == "SOUTH" || norm == "WEST" ||
-         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA";
+         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA" || norm == "NORTHERN";
 }
 
 // Seats of government that news names for the government and that the gazetteer lacks (or has
@@ -1046,7 +1050,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           d = FindRegionDemonym(tok.norm + " " + toks[t + 1].norm);
         }
         uint32_t d_end = t + 2;
-        if (d == nullptr && end == 0) {
+        // A people's word wins over a one-word place name it spells ("Welsh", Louisiana).
+        if (d == nullptr && (end == 0 || end == t + 1)) {
           d = FindRegionDemonym(tok.norm);
           d_end = t + 1;
         }

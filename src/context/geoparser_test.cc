@@ -114,6 +114,21 @@ TEST_F(GeoparserTest, MajorRegionOfANamedCountryIsNoTownAbroad) {
   EXPECT_EQ(s->kind, PlaceKind::kAdmin1);
 }
 
+// "Welsh" and "English" are the people of the United Kingdom's nations, not the towns of those
+// names in Louisiana and Indiana; read as towns they made a British story American and sent
+// "London" to a US namesake.
+TEST_F(GeoparserTest, PeopleOfTheUkNationsAreNoTowns) {
+  auto ms = Places("The Welsh singer played to English fans in London.");
+  const PlaceMention* w = Find(ms, "Welsh");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->country_iso3, "GBR");
+  EXPECT_TRUE(w->demonym);
+  const PlaceMention* e = Find(ms, "English");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->country_iso3, "GBR");
+  EXPECT_TRUE(e->demonym);
+}
+
 // A story that names US counties is a US local story: a capital's name there is a namesake
 // town unless the story names the capital's country.
 TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
