@@ -1772,8 +1772,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (e.feature_code == "PPLG") score += 1.0;
       if (e.feature_code == "PPLA") score += 0.5;
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
-      if (others > 0) score += 3.0 * cv / others;
-      if (cv > 0) score += 1.0;
+      // A town the name only spells another way (Frankfort, Kentucky, for "Frankfurt") takes no
+      // country votes beside a reading of the name as a city of 100,000 and ten times its size:
+      // "Frankfurt" in a story that also names New York is still Germany's.
+      const bool other_spelling =
+          c.key_kind == KeyKind::kAlternate && e.kind == PlaceKind::kPlace &&
+          std::any_of(r.candidates.begin(), r.candidates.end(), [&](const PlaceCandidate& o) {
+            if (o.key_kind != KeyKind::kName && o.key_kind != KeyKind::kAlternate) return false;
+            PlaceEntry oe = gazetteer_.entry(o.entry);
+            return oe.kind == PlaceKind::kPlace && oe.population >= 100000 &&
+                   oe.population > 10 * e.population;
+          });
+      if (others > 0 && !other_spelling) score += 3.0 * cv / others;
+      if (cv > 0 && !other_spelling) score += 1.0;
       if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
       score += kNeighbourWeight * near;
       if (!named_state.empty() && akey == named_state && e.kind == PlaceKind::kPlace &&

@@ -129,6 +129,15 @@ TEST_F(GeoparserTest, PeopleOfTheUkNationsAreNoTowns) {
   EXPECT_TRUE(e->demonym);
 }
 
+// A name that only spells a small town another way (Frankfort, Kentucky, for "Frankfurt") does
+// not take the town for the story's other US names: the city ten times its size keeps it.
+TEST_F(GeoparserTest, OtherSpellingOfASmallTownTakesNoCountryVotes) {
+  auto ms = Places("Share prices fell in Frankfurt, New York and San Francisco.");
+  const PlaceMention* f = Find(ms, "Frankfurt");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->country_iso3, "DEU");
+}
+
 // A story that names US counties is a US local story: a capital's name there is a namesake
 // town unless the story names the capital's country.
 TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
