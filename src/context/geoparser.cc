@@ -451,6 +451,10 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
       {"ONTARIAN", "CAN", "08"},          {"ONTARIANS", "CAN", "08"},
       {"QUEBECER", "CAN", "10"},          {"QUEBECERS", "CAN", "10"},
       {"QUEBECKER", "CAN", "10"},         {"QUEBECKERS", "CAN", "10"},
+      // The United Kingdom's nations: "English" is also a town in Indiana, "Welsh" one in
+      // Louisiana, and read so they made a British story American.
+      {"ENGLISH", "GBR", "ENG"},          {"SCOTTISH", "GBR", "SCT"},
+      {"WELSH", "GBR", "WLS"},            {"NORTHERN IRISH", "GBR", "NIR"},
   };
   static const auto* by_norm = [] {
     auto* m = new std::unordered_map<std::string_view, const RegionDemonym*>();
@@ -464,7 +468,7 @@ const RegionDemonym* FindRegionDemonym(std::string_view norm) {
 // First words of the two-word forms above ("West Virginians").
 bool StartsRegionDemonym(std::string_view norm) {
   return norm == "NEW" || norm == "NORTH" || norm == "SOUTH" || norm == "WEST" ||
-         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA";
+         norm == "RHODE" || norm == "BRITISH" || norm == "NOVA" || norm == "NORTHERN";
 }
 
 // Seats of government that news names for the government and that the gazetteer lacks (or has
@@ -1046,7 +1050,8 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
           d = FindRegionDemonym(tok.norm + " " + toks[t + 1].norm);
         }
         uint32_t d_end = t + 2;
-        if (d == nullptr && end == 0) {
+        // A people's word wins over a one-word place name it spells ("Welsh", Louisiana).
+        if (d == nullptr && (end == 0 || end == t + 1)) {
           d = FindRegionDemonym(tok.norm);
           d_end = t + 1;
         }
@@ -1706,6 +1711,18 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       region_in_story = (others <= 0 || region_cv >= 0.5 * others) &&
                         !(r.end < toks.size() && !r.dateline && IsTownOfficeWord(toks[r.end].norm));
     }
+    // The name's reading as a region of a million people or more whose country the document
+    // names or names the people of ("Scotland", "Wales" in a story that says "British"): like a
+    // country's name, it means the region, not a town named after it abroad (Scotland,
+    // Pennsylvania; Wales, Massachusetts).
+    std::optional<std::string> major_region_country;
+    for (const PlaceCandidate& c : r.candidates) {
+      PlaceEntry e = gazetteer_.entry(c.entry);
+      if (e.kind == PlaceKind::kAdmin1 && c.key_kind == KeyKind::kName &&
+          e.population >= 1000000 && named_countries.contains(e.country_iso3)) {
+        major_region_country = std::string(e.country_iso3);
+      }
+    }
     Choice best;
     double best_score = -1e9;
     uint64_t top_population = 0;
@@ -1755,8 +1772,19 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (e.feature_code == "PPLG") score += 1.0;
       if (e.feature_code == "PPLA") score += 0.5;
       if (c.key_kind == KeyKind::kAlternate) score -= 0.7;
-      if (others > 0) score += 3.0 * cv / others;
-      if (cv > 0) score += 1.0;
+      // A town the name only spells another way (Frankfort, Kentucky, for "Frankfurt") takes no
+      // country votes beside a reading of the name as a city of 100,000 and ten times its size:
+      // "Frankfurt" in a story that also names New York is still Germany's.
+      const bool other_spelling =
+          c.key_kind == KeyKind::kAlternate && e.kind == PlaceKind::kPlace &&
+          std::any_of(r.candidates.begin(), r.candidates.end(), [&](const PlaceCandidate& o) {
+            if (o.key_kind != KeyKind::kName && o.key_kind != KeyKind::kAlternate) return false;
+            PlaceEntry oe = gazetteer_.entry(o.entry);
+            return oe.kind == PlaceKind::kPlace && oe.population >= 100000 &&
+                   oe.population > 10 * e.population;
+          });
+      if (others > 0 && !other_spelling) score += 3.0 * cv / others;
+      if (cv > 0 && !other_spelling) score += 1.0;
       if (av > 0) score += 4.0 + std::min(av, 3.0) * 0.5;
       score += kNeighbourWeight * near;
       if (!named_state.empty() && akey == named_state && e.kind == PlaceKind::kPlace &&
@@ -1777,6 +1805,10 @@ std::vector<PlaceMention> Geoparser::FindPlaces(const text::AnalyzedText& analyz
       if (region && region_in_story && !r.admin && e.kind == PlaceKind::kPlace &&
           e.feature_code != "PPLC" &&
           e.population < 1000000 && AdminKey(e.country_iso3, e.admin1_code) != *region) {
+        continue;
+      }
+      if (major_region_country && !r.admin && e.kind == PlaceKind::kPlace &&
+          e.population < 1000000 && e.country_iso3 != *major_region_country) {
         continue;
       }
       if (country && !r.admin) {

@@ -101,6 +101,43 @@ TEST_F(GeoparserTest, AmbiguousTownsTakeTheirClosestReadings) {
   EXPECT_NEAR(h->lon, -71.68, 0.2);
 }
 
+// A region of a million people whose country the story names ("British") is the region, not a
+// town named after it abroad that other names' namesakes lie near (Scotland, Pennsylvania, near
+// Highland, Maryland).
+TEST_F(GeoparserTest, MajorRegionOfANamedCountryIsNoTownAbroad) {
+  auto ms = Places(
+      "British ministers met union leaders at Highland Council on Monday. The minister met "
+      "officials at Scotland Yard.");
+  const PlaceMention* s = Find(ms, "Scotland");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->country_iso3, "GBR");
+  EXPECT_EQ(s->kind, PlaceKind::kAdmin1);
+}
+
+// "Welsh" and "English" are the people of the United Kingdom's nations, not the towns of those
+// names in Louisiana and Indiana; read as towns they made a British story American and sent
+// "London" to a US namesake.
+TEST_F(GeoparserTest, PeopleOfTheUkNationsAreNoTowns) {
+  auto ms = Places("The Welsh singer played to English fans in London.");
+  const PlaceMention* w = Find(ms, "Welsh");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->country_iso3, "GBR");
+  EXPECT_TRUE(w->demonym);
+  const PlaceMention* e = Find(ms, "English");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->country_iso3, "GBR");
+  EXPECT_TRUE(e->demonym);
+}
+
+// A name that only spells a small town another way (Frankfort, Kentucky, for "Frankfurt") does
+// not take the town for the story's other US names: the city ten times its size keeps it.
+TEST_F(GeoparserTest, OtherSpellingOfASmallTownTakesNoCountryVotes) {
+  auto ms = Places("Share prices fell in Frankfurt, New York and San Francisco.");
+  const PlaceMention* f = Find(ms, "Frankfurt");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->country_iso3, "DEU");
+}
+
 // A story that names US counties is a US local story: a capital's name there is a namesake
 // town unless the story names the capital's country.
 TEST_F(GeoparserTest, CapitalsNameInACountyStoryIsAUsTown) {
