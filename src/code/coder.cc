@@ -300,6 +300,11 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
     if (before > sentence.first_token + 1 && analyzed.tokens[before - 1].norm == "THE") --before;
     bool locative = before > sentence.first_token &&
                     code::IsLocativePreposition(analyzed.tokens[before - 1].norm);
+    // "protesters outside the embassy" are at it, but "sales outside the US" are anywhere but
+    // there: OUTSIDE a country or continent names no place.
+    const bool broad_place =
+        p.kind == context::PlaceKind::kCountry || p.kind == context::PlaceKind::kContinent;
+    if (locative && broad_place && analyzed.tokens[before - 1].norm == "OUTSIDE") continue;
     if (locative && PlaceModifiesNoun(lex, analyzed, sentence, p, analyzed.tokens[before - 1].norm)) {
       continue;
     }
