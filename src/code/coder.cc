@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "code/default_dictionaries.h"
+#include "code/intent_code.h"
 #include "code/sentence_coder.h"
 #include "code/tabari_compat.h"
 #include "code/word_classes.h"
@@ -288,6 +289,10 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
     uint32_t b = sentence.first_token + a->begin, e = sentence.first_token + a->end;
     return p.first_token < e && b < p.end_token;
   };
+  const bool violent = code::IsViolentCode(c.code);
+  // A place the act is done to is where it happens for a visit ("visiting Moscow", and its
+  // host) or an attack ("shelled Kharkiv"), not for "accused Ukraine".
+  const bool act_on_place = c.code.starts_with("042") || c.code.starts_with("043") || violent;
   for (const auto& p : places) {
     if (p.demonym || p.first_token == p.end_token) continue;
     if (p.first_token < sentence.first_token || p.end_token > sentence.end_token) continue;
@@ -300,16 +305,15 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
     if (before > sentence.first_token + 1 && analyzed.tokens[before - 1].norm == "THE") --before;
     bool locative = before > sentence.first_token &&
                     code::IsLocativePreposition(analyzed.tokens[before - 1].norm);
+    // A country or continent ("exports to Asia, eastern Europe and Mexico").
+    const bool broad =
+        p.kind == context::PlaceKind::kCountry || p.kind == context::PlaceKind::kContinent;
     // "protesters outside the embassy" are at it, but "sales outside the US" are anywhere but
     // there: OUTSIDE a country or continent names no place.
-    const bool broad_place =
-        p.kind == context::PlaceKind::kCountry || p.kind == context::PlaceKind::kContinent;
-    if (locative && broad_place && analyzed.tokens[before - 1].norm == "OUTSIDE") continue;
+    if (locative && broad && analyzed.tokens[before - 1].norm == "OUTSIDE") continue;
     if (locative && PlaceModifiesNoun(lex, analyzed, sentence, p, analyzed.tokens[before - 1].norm)) {
       continue;
     }
-    const bool violent = c.code.starts_with("18") || c.code.starts_with("19") ||
-                         c.code.starts_with("20");
     if (locative &&
         InLaterClause(analyzed, sentence.first_token + c.trigger_end, before - 1, violent)) {
       continue;
@@ -329,11 +333,6 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
       // "hit US airlines", "said Ulster man Humphreys": the object is the noun the place
       // modifies.
       if (PlaceModifiesNoun(lex, analyzed, sentence, p, "")) continue;
-      // A place the act is done to is where it happens for a visit ("visiting Moscow", and its
-      // host) or an attack ("shelled Kharkiv"), not for "accused Ukraine".
-      const bool act_on_place = c.code.starts_with("042") || c.code.starts_with("043") ||
-                                c.code.starts_with("18") || c.code.starts_with("19") ||
-                                c.code.starts_with("20");
       // "match Birmingham's offer", "told Arsenal's website", "dominates Lebanon's stock
       // exchange": the object is the place's thing, and the act need not happen there. What a
       // visit or an attack is done to is in the place ("visited Kenya's biggest shantytown",
@@ -354,10 +353,7 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
       if (is_actor) continue;
     }
     uint32_t distance = p.first_token > trigger ? p.first_token - trigger : trigger - p.first_token;
-    // A continent is no more specific than a country ("exports to Asia, eastern Europe and
-    // Mexico").
-    bool broad =
-        p.kind == context::PlaceKind::kCountry || p.kind == context::PlaceKind::kContinent;
+    // A continent is no more specific than a country.
     int score = (locative ? 1000 : 0) + (broad ? 0 : 100) -
                 static_cast<int>(std::min<uint32_t>(distance, 99));
     if (best == nullptr || score > best_score) {
@@ -508,8 +504,7 @@ bool ShareSentenceCountry(const lexicon::Lexicon& lex, const context::Gazetteer&
   if (religious && (bare_attacks || !other_has({"GOV", "COP", "JUD", "LEG"}))) return false;
   if (civilians && !other_has({"GOV", "COP", "JUD", "LEG"})) return false;
   if (titled_leader && !other_has({"REB", "OPP", "INS", "SEP", "PTY"})) return false;
-  if (insurgents && (!other_has({"GOV"}) || other_has({"MIL"}) || cameo.starts_with("18") ||
-                     cameo.starts_with("19") || cameo.starts_with("20"))) {
+  if (insurgents && (!other_has({"GOV"}) || other_has({"MIL"}) || code::IsViolentCode(cameo))) {
     return false;
   }
   context::PlaceEntry country_entry;
@@ -554,7 +549,7 @@ void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention&
                        EventActor* victim) {
   if (victim == nullptr || !victim->country.empty() || !victim->resolution.empty() ||
       !victim->entity.empty() || victim->code.empty() || victim->code.size() % 3 != 0 ||
-      !(cameo.starts_with("18") || cameo.starts_with("19") || cameo.starts_with("20"))) {
+      !code::IsViolentCode(cameo)) {
     return;
   }
   for (size_t i = 0; i < victim->code.size(); i += 3) {
@@ -1038,9 +1033,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
           }
         }
         const context::Gazetteer& g = *impl_->gazetteer;
-        const bool violent = c.code.size() >= 2 &&
-                             (c.code.compare(0, 2, "18") == 0 || c.code.compare(0, 2, "19") == 0 ||
-                              c.code.compare(0, 2, "20") == 0);
+        const bool violent = code::IsViolentCode(c.code);
         if (!ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.target, &*e.source,
                                   violent, c.code, /*bare_is_source=*/true)) {
           ShareSentenceCountry(lex, g, sentence_tokens, sentence_places, *e.source, &*e.target,

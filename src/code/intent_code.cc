@@ -153,4 +153,8 @@ std::string IntentCode(std::string_view act_code) {
   return LongestPrefixRule(kIntentRules, act_code);
 }
 
+bool IsViolentCode(std::string_view code) {
+  return code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+}
+
 }  // namespace annal::code

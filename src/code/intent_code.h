@@ -28,6 +28,10 @@ std::string IntentCode(std::string_view act_code);
 // attack" rejects nothing.
 std::string RefusalCode(std::string_view code);
 
+// Whether `code` is a CAMEO act of violence: 18 (assault), 19 (fight) or 20 (unconventional mass
+// violence), with any sub-code.
+bool IsViolentCode(std::string_view code);
+
 }  // namespace annal::code
 
 #endif  // ANNAL_CODE_INTENT_CODE_H_

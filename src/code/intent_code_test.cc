@@ -60,5 +60,14 @@ TEST(RefusalCodeTest, NothingToRejectInHostileActsOrStatements) {
   }
 }
 
+TEST(IntentCodeTest, ViolentCodesAreAssaultFightAndMassViolence) {
+  for (const char* code : {"18", "180", "1823", "190", "195", "20", "202"}) {
+    EXPECT_TRUE(IsViolentCode(code)) << code;
+  }
+  for (const char* code : {"", "1", "17", "173", "120", "021", "0871"}) {
+    EXPECT_FALSE(IsViolentCode(code)) << code;
+  }
+}
+
 }  // namespace
 }  // namespace annal::code

@@ -3284,7 +3284,7 @@ bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const 
 bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code) const {
   if (bind.source == kNone || bind.compound) return false;
   const Mention& m = mentions_[bind.source];
-  const bool violent = code.starts_with("18") || code.starts_with("19") || code.starts_with("20");
+  const bool violent = IsViolentCode(code);
   if (v.passive && violent) {
     // "were killed in a suicide car bombing in central Baghdad": a bare place after a locative
     // preposition, after the verb.
