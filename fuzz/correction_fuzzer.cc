@@ -56,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 std::equal(was.names.begin(), was.names.end(), now.names.begin()));
     for (size_t n = was.names.size(); n < now.names.size(); ++n) {
       const std::string text = internal::PhraseText(now.names[n]);
-      fuzz::Check(!now.names[n].empty() && !old_names.count(text) && added_names.insert(text).second);
+      fuzz::Check(!now.names[n].empty() && !old_names.count(text) &&
+                  added_names.insert(text).second);
     }
     // Replacements keep a code's place; additions go after the codes read from the file.
     fuzz::Check(now.codes.size() >= was.codes.size());

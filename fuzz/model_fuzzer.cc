@@ -29,11 +29,11 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/byte_io.h"
 #include "syntax/conllu.h"
+#include "syntax/hashing.h"
 #include "syntax/model.h"
 #include "syntax/model_trainer.h"
-#include "syntax/byte_io.h"
-#include "syntax/hashing.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 #include "syntax/weight_table.h"

@@ -24,10 +24,10 @@
 #include "lexicon/compiled_dictionary.h"
 #include "lexicon/dictionary_reader.h"
 #include "lexicon/lexicon.h"
-#include "syntax/model.h"
-#include "syntax/parser.h"
 #include "output/event_fields.h"
 #include "output/event_id.h"
+#include "syntax/model.h"
+#include "syntax/parser.h"
 #include "text/analyzer.h"
 #include "text/language.h"
 #include "util/word_set.h"
@@ -177,8 +177,8 @@ bool PlaceNamesAnotherEntity(const lexicon::Lexicon& lex, const context::PlaceMe
 // Baghdad", "in northern Syria").
 bool IsDirectionWord(std::string_view w) {
   static constexpr std::array<std::string_view, 19> kWords = {
-      "CENTRAL",      "NORTHERN",     "SOUTHERN",     "EASTERN",  "WESTERN",
-      "NORTH",        "SOUTH",        "EAST",         "WEST",     "NORTHEASTERN",
+      "CENTRAL",      "NORTHERN",     "SOUTHERN",     "EASTERN",    "WESTERN",
+      "NORTH",        "SOUTH",        "EAST",         "WEST",       "NORTHEASTERN",
       "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH-EAST", "NORTH-WEST",
       "SOUTH-EAST",   "SOUTH-WEST",   "DOWNTOWN",     "RURAL"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
@@ -189,15 +189,15 @@ bool IsDirectionWord(std::string_view w) {
 // Bay", "in London last week", "in Paris Tuesday").
 bool IsPlaceOrTimeWord(std::string_view w) {
   static constexpr std::array<std::string_view, 60> kWords = {
-      "PROVINCE", "PROVINCES", "REGION",   "REGIONS",  "STATE",    "STATES",    "COUNTY",
-      "COUNTIES", "DISTRICT", "DISTRICTS", "CITY",     "CITIES",   "TOWN",      "TOWNS",
-      "VILLAGE",  "VILLAGES", "AREA",     "AREAS",    "CAPITAL",  "BORDER",    "BORDERS",
-      "COAST",    "ISLAND",   "ISLANDS",  "VALLEY",   "BAY",      "SEA",       "OCEAN",
-      "RIVER",    "STRIP",    "PENINSULA", "GULF",    "SUBURB",   "SUBURBS",   "CAMP",
-      "ALONE",    "LAST",     "NEXT",     "THIS",     "YESTERDAY", "TODAY",    "TONIGHT",
-      "TOMORROW", "AGO",      "OVERNIGHT", "MONDAY",  "TUESDAY",  "WEDNESDAY", "THURSDAY",
-      "FRIDAY",   "SATURDAY", "SUNDAY",   "JANUARY",  "FEBRUARY", "MARCH",     "APRIL",
-      "JUNE",     "JULY",     "AUGUST",   "SEPTEMBER"};
+      "PROVINCE", "PROVINCES", "REGION",    "REGIONS",  "STATE",     "STATES",    "COUNTY",
+      "COUNTIES", "DISTRICT",  "DISTRICTS", "CITY",     "CITIES",    "TOWN",      "TOWNS",
+      "VILLAGE",  "VILLAGES",  "AREA",      "AREAS",    "CAPITAL",   "BORDER",    "BORDERS",
+      "COAST",    "ISLAND",    "ISLANDS",   "VALLEY",   "BAY",       "SEA",       "OCEAN",
+      "RIVER",    "STRIP",     "PENINSULA", "GULF",     "SUBURB",    "SUBURBS",   "CAMP",
+      "ALONE",    "LAST",      "NEXT",      "THIS",     "YESTERDAY", "TODAY",     "TONIGHT",
+      "TOMORROW", "AGO",       "OVERNIGHT", "MONDAY",   "TUESDAY",   "WEDNESDAY", "THURSDAY",
+      "FRIDAY",   "SATURDAY",  "SUNDAY",    "JANUARY",  "FEBRUARY",  "MARCH",     "APRIL",
+      "JUNE",     "JULY",      "AUGUST",    "SEPTEMBER"};
   static constexpr std::array<std::string_view, 9> kMore = {
       "OCTOBER", "NOVEMBER", "DECEMBER", "AHEAD", "MUST", "ALIKE", "ABLE", "VIA", "AGED"};
   static constexpr WordSet kSet(kWords);
@@ -311,7 +311,8 @@ const context::PlaceMention* EventPlace(const lexicon::Lexicon& lex,
     // "protesters outside the embassy" are at it, but "sales outside the US" are anywhere but
     // there: OUTSIDE a country or continent names no place.
     if (locative && broad && analyzed.tokens[before - 1].norm == "OUTSIDE") continue;
-    if (locative && PlaceModifiesNoun(lex, analyzed, sentence, p, analyzed.tokens[before - 1].norm)) {
+    if (locative &&
+        PlaceModifiesNoun(lex, analyzed, sentence, p, analyzed.tokens[before - 1].norm)) {
       continue;
     }
     if (locative &&
@@ -557,8 +558,8 @@ void VictimsOfThePlace(const lexicon::Lexicon& lex, const context::PlaceMention&
     if (role != "PPL" && role != "CVL") return;
   }
   if (place.end_token <= place.first_token || place.first_token <= trigger ||
-      place.first_token < sentence.first_token ||
-      place.first_token >= sentence.end_token || !lex.IsCountryCode(place.country_iso3)) {
+      place.first_token < sentence.first_token || place.first_token >= sentence.end_token ||
+      !lex.IsCountryCode(place.country_iso3)) {
     return;
   }
   victim->code = place.country_iso3 + victim->code;
@@ -590,7 +591,8 @@ std::vector<std::pair<std::string, int>> ActorCountrySentences(const lexicon::Le
   std::vector<std::pair<std::string, int>> counts;
   std::vector<std::string> named;  // this sentence's countries
   auto name = [&](std::string_view c) {
-    if (!c.empty() && std::find(named.begin(), named.end(), c) == named.end()) named.emplace_back(c);
+    if (!c.empty() && std::find(named.begin(), named.end(), c) == named.end())
+      named.emplace_back(c);
   };
   lexicon::SentenceWords words;
   std::vector<lexicon::Match> matches;
@@ -625,7 +627,8 @@ std::vector<std::pair<std::string, int>> ActorCountrySentences(const lexicon::Le
       if (!several) name(only);
     }
     for (const std::string& c : named) {
-      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == c; });
+      auto it =
+          std::find_if(counts.begin(), counts.end(), [&](const auto& x) { return x.first == c; });
       if (it == counts.end()) {
         counts.emplace_back(c, 1);
       } else {
@@ -927,8 +930,7 @@ Status Coder::Code(const Document& doc, DocumentResult* out) const {
   }
 
   const lexicon::Lexicon& lex = *impl_->lexicon;
-  state.coref.SetDocumentCountry(
-      DocumentCountry(lex, places, dateline_place, analyzed));
+  state.coref.SetDocumentCountry(DocumentCountry(lex, places, dateline_place, analyzed));
   code::SentenceCoder coder(lex, impl_->parser.get(),
                             impl_->options.syntax == SyntaxMode::kParser
                                 ? code::ParserUse::kTrees

@@ -27,8 +27,9 @@ DictionaryFiles DefaultDictionaryFiles(const std::string& data_dir) {
   // their rows win over the shipped ones), then the shipped files: the hand-written officials
   // first (current offices, which the generated REIGN rows would otherwise date wrongly).
   const std::string kb = data_dir + "/actors/";
-  static constexpr const char* kShipped[] = {"officials.tsv", "reign_leaders.tsv", "ucdp_groups.tsv",
-                                             "country_names.tsv", "country_demonyms.tsv"};
+  static constexpr const char* kShipped[] = {"officials.tsv", "reign_leaders.tsv",
+                                             "ucdp_groups.tsv", "country_names.tsv",
+                                             "country_demonyms.tsv"};
   std::vector<std::string> users;
   std::error_code ec;
   // Non-throwing iteration (increment(ec)): a missing or unreadable folder just adds nothing.

@@ -54,8 +54,8 @@ TEST(RefusalCodeTest, DecliningCooperationIsRejection) {
 }
 
 TEST(RefusalCodeTest, NothingToRejectInHostileActsOrStatements) {
-  for (const char* code : {"010", "020", "090", "100", "112", "120", "1246", "130", "141",
-                           "163", "173", "190", "", "---", "03"}) {
+  for (const char* code : {"010", "020", "090", "100", "112", "120", "1246", "130", "141", "163",
+                           "173", "190", "", "---", "03"}) {
     EXPECT_EQ(RefusalCode(code), "") << code;
   }
 }

@@ -691,10 +691,9 @@ SentenceAnalysis::TreeRoles SentenceAnalysis::RolesFromTree(const Verb& v) {
       // a direct object: "blocked streets in Hong Kong in defiance of Chinese authorities" acts
       // in Hong Kong (the rules then find whom it defies).
       uint32_t m = TreeMention(c, 1);
-      if (m != kNone &&
-          !(IsLocativePreposition(CaseWord(c)) &&
-            (mentions_[m].agent_only || mentions_[m].suffix_agents_only ||
-             tree.HasObjectAfter(verb)))) {
+      if (m != kNone && !(IsLocativePreposition(CaseWord(c)) &&
+                          (mentions_[m].agent_only || mentions_[m].suffix_agents_only ||
+                           tree.HasObjectAfter(verb)))) {
         obl = m;
       }
     }
@@ -1903,8 +1902,8 @@ std::optional<ActorRef> SentenceAnalysis::ResolvePronoun(uint32_t token) const {
 // Hebron", "the Kurdish town of Halabja".
 bool IsPlaceNoun(std::string_view w) {
   static constexpr std::array<std::string_view, 10> kNouns = {
-      "CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL", "DISTRICT", "AREA", "PORT",
-      "ENCLAVE"};
+      "CITY",    "TOWN",     "VILLAGE", "REGION", "PROVINCE",
+      "CAPITAL", "DISTRICT", "AREA",    "PORT",   "ENCLAVE"};
   return std::find(kNouns.begin(), kNouns.end(), w) != kNouns.end();
 }
 
@@ -2971,7 +2970,8 @@ void SentenceAnalysis::DomesticMeasureTarget(const std::string& code,
   static constexpr std::array<std::string_view, 6> kDomesticMeasures = {"1723", "1724", "1323",
                                                                         "1324", "0813", "0814"};
   if (!targets->empty() || sources.empty() ||
-      std::find(kDomesticMeasures.begin(), kDomesticMeasures.end(), code) == kDomesticMeasures.end()) {
+      std::find(kDomesticMeasures.begin(), kDomesticMeasures.end(), code) ==
+          kDomesticMeasures.end()) {
     return;
   }
   // Only a state imposes them on its country: its government, forces, police or courts, or the
@@ -3281,7 +3281,8 @@ bool SentenceAnalysis::ConditionalThreatCode(const Verb& v, VerbCode* vc) const 
   return true;
 }
 
-bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind, std::string_view code) const {
+bool SentenceAnalysis::SourceIsPlace(const Verb& v, const Binding& bind,
+                                     std::string_view code) const {
   if (bind.source == kNone || bind.compound) return false;
   const Mention& m = mentions_[bind.source];
   const bool violent = IsViolentCode(code);

@@ -697,7 +697,8 @@ TEST_F(SentenceCoderTest, AdjectivalMilitaryIsNoActor) {
   EXPECT_EQ(Code("Russia criticized a military attack on Ukraine."),
             std::vector<std::string>{"RUS UKR 111 asserted"});
   // The noun stays an actor, and a country's military phrase keeps its role.
-  EXPECT_EQ(Code("The military attacked Ukraine."), std::vector<std::string>{"MIL UKR 190 asserted"});
+  EXPECT_EQ(Code("The military attacked Ukraine."),
+            std::vector<std::string>{"MIL UKR 190 asserted"});
   EXPECT_EQ(Code("Russian military officials criticized Ukraine."),
             std::vector<std::string>{"RUSMILGOV UKR 111 asserted"});
 }

@@ -40,7 +40,8 @@ uint32_t TreeView::ObjectSharingConjunct(uint32_t verb) const {
     if (c < verb) continue;
     std::string_view r = Rel(c);
     if (r == "conj") {
-      if (conj == kNoToken) conj = c;  // a later one ("..., risking years in prison") is another act
+      if (conj == kNoToken)
+        conj = c;  // a later one ("..., risking years in prison") is another act
     } else if (r != "punct" && r != "advmod" && r != "cc") {
       return kNoToken;  // something of its own after the verb
     }

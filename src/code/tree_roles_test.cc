@@ -43,8 +43,13 @@ TEST(IsNominalRelationTest, BaseRelationDecides) {
 
 // "The building was demolished by protesters ." / "Its toll has risen ."
 TEST(TreeViewTest, PassiveNeedsAPassiveAuxiliary) {
-  HandTree passive({{2, "det"}, {4, "nsubj:pass"}, {4, "aux:pass"}, {0, "root"}, {6, "case"},
-                    {4, "obl:agent"}, {4, "punct"}});
+  HandTree passive({{2, "det"},
+                    {4, "nsubj:pass"},
+                    {4, "aux:pass"},
+                    {0, "root"},
+                    {6, "case"},
+                    {4, "obl:agent"},
+                    {4, "punct"}});
   TreeView p(passive.tree, passive.children);
   EXPECT_TRUE(p.HasPassiveAuxiliary(3));
   EXPECT_TRUE(p.HasSubject(3));
@@ -95,26 +100,47 @@ TEST(TreeViewTest, ObjectSharingConjunct) {
   EXPECT_TRUE(v.NominalDependentsBefore(4).empty());  // "and", "personally" only
 
   // A second conjunct after it (", risking years in prison") does not stop the first.
-  HandTree two({{2, "nsubj"}, {0, "root"}, {4, "cc"}, {2, "conj"}, {4, "obj"}, {7, "punct"},
-                {2, "conj"}, {7, "obl"}, {2, "punct"}});
+  HandTree two({{2, "nsubj"},
+                {0, "root"},
+                {4, "cc"},
+                {2, "conj"},
+                {4, "obj"},
+                {7, "punct"},
+                {2, "conj"},
+                {7, "obl"},
+                {2, "punct"}});
   TreeView w2(two.tree, two.children);
   EXPECT_EQ(w2.ObjectSharingConjunct(1), 3u);
 
   // "Engineers donated and Nepal received generators": the conjunct has a subject of its own.
-  HandTree own({{2, "nsubj"}, {0, "root"}, {5, "cc"}, {5, "nsubj"}, {2, "conj"}, {5, "obj"},
-                {2, "punct"}});
+  HandTree own(
+      {{2, "nsubj"}, {0, "root"}, {5, "cc"}, {5, "nsubj"}, {2, "conj"}, {5, "obj"}, {2, "punct"}});
   TreeView w(own.tree, own.children);
   EXPECT_EQ(w.ObjectSharingConjunct(1), TreeView::kNoToken);
 
   // "The show beat rivals and took the award": the first verb has an object of its own.
-  HandTree beat({{2, "det"}, {3, "nsubj"}, {0, "root"}, {3, "obj"}, {6, "cc"}, {3, "conj"},
-                 {8, "det"}, {6, "obj"}, {3, "punct"}});
+  HandTree beat({{2, "det"},
+                 {3, "nsubj"},
+                 {0, "root"},
+                 {3, "obj"},
+                 {6, "cc"},
+                 {3, "conj"},
+                 {8, "det"},
+                 {6, "obj"},
+                 {3, "punct"}});
   TreeView b(beat.tree, beat.children);
   EXPECT_EQ(b.ObjectSharingConjunct(2), TreeView::kNoToken);
 
   // "It was released and has been downloaded by millions": a passive conjunct.
-  HandTree passive({{3, "nsubj:pass"}, {3, "aux:pass"}, {0, "root"}, {7, "cc"}, {7, "aux"},
-                    {7, "aux:pass"}, {3, "conj"}, {9, "case"}, {7, "obl:agent"}});
+  HandTree passive({{3, "nsubj:pass"},
+                    {3, "aux:pass"},
+                    {0, "root"},
+                    {7, "cc"},
+                    {7, "aux"},
+                    {7, "aux:pass"},
+                    {3, "conj"},
+                    {9, "case"},
+                    {7, "obl:agent"}});
   TreeView p(passive.tree, passive.children);
   EXPECT_EQ(p.ObjectSharingConjunct(2), TreeView::kNoToken);
 

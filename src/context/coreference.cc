@@ -590,7 +590,8 @@ bool Coreference::BodyTitleApposition(const text::Token* tok, uint32_t n, size_t
   while (k > 0 && (tok[k - 1].norm == "THE" || tok[k - 1].norm == "A" || tok[k - 1].norm == "AN")) {
     --k;
   }
-  if (k < 2 || tok[k - 1].norm != "," || (title.end < n && tok[title.end].norm != ",")) return false;
+  if (k < 2 || tok[k - 1].norm != "," || (title.end < n && tok[title.end].norm != ","))
+    return false;
   CorefMention& name = (*mentions)[i - 1];
   if (name.end != k - 1 || !name.bare_actor || !name.person_entry ||
       name.resolution != Resolution::kNone || name.code.rfind("IGO", 0) == 0) {

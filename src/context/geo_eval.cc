@@ -1,11 +1,11 @@
 #include "context/geo_eval.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "util/file.h"
 
@@ -286,9 +286,9 @@ GeoOracleResult EvaluateOracle(const std::vector<GoldArticle>& gold, const Gazet
         double km = DistanceKm(e.lat, e.lon, g.lat, g.lon);
         if (item.nearest_km < 0 || km < item.nearest_km) item.nearest_km = km;
       }
-      item.reach = cands.empty()                ? GeoOracleItem::Reach::kNotInGazetteer
+      item.reach = cands.empty()              ? GeoOracleItem::Reach::kNotInGazetteer
                    : item.nearest_km <= 161.0 ? GeoOracleItem::Reach::kReachable
-                                                : GeoOracleItem::Reach::kNoSenseNear;
+                                              : GeoOracleItem::Reach::kNoSenseNear;
       bool annal_correct = false;
       if (evaluated != nullptr && n < evaluated->items.size()) {
         GeoEvalItem::Outcome o = evaluated->items[n].outcome;

@@ -160,8 +160,8 @@ TEST(EvaluateOracleTest, SortsGoldToponymsByReachAndKind) {
   EXPECT_EQ(o.unreachable[0][1], 0u);
   EXPECT_EQ(o.unreachable[0][2], 1u);  // no key: other
   EXPECT_EQ(o.unreachable[1][0], 0u);
-  EXPECT_EQ(o.unreachable[1][1], 1u);  // none near: admin
-  EXPECT_EQ(o.unreachable[1][2], 1u);  // none near: other
+  EXPECT_EQ(o.unreachable[1][1], 1u);     // none near: admin
+  EXPECT_EQ(o.unreachable[1][2], 1u);     // none near: other
   EXPECT_EQ(o.unreachable_id_known, 1u);  // Texas
   EXPECT_EQ(o.county_namesake_near, 1u);  // Springfield, Illinois
   ASSERT_EQ(o.examples[0][0].size(), 1u);

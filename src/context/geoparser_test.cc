@@ -944,8 +944,8 @@ TEST_F(GeoparserTest, CapitalOfANamedCountryKeepsItsNameAgainstRegionVotes) {
 TEST_F(GeoparserTest, StateNameIsTheStateNotATownOfAnotherState) {
   // Chicago votes for Illinois, where towns are called Oregon and Washington; the names still
   // mean the state and the capital.
-  auto ms = Places(
-      "Officials in Chicago met governors from Oregon and Washington about the rail plan.");
+  auto ms =
+      Places("Officials in Chicago met governors from Oregon and Washington about the rail plan.");
   ASSERT_NE(Find(ms, "Oregon"), nullptr);
   EXPECT_EQ(Find(ms, "Oregon")->kind, PlaceKind::kAdmin1);
   ASSERT_NE(Find(ms, "Washington"), nullptr);

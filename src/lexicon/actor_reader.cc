@@ -500,8 +500,8 @@ void ReadActorFile(std::string_view content, const ReadContext& ctx) {
     // and then their dated codes once). Read as separate entries, every root but the last
     // would have no code at all. An entry whose code line could not be read (a malformed date)
     // is not codeless in that sense: the next root is another actor.
-    const bool joins_codeless_root = !synonym && !ctx.tabari && have_entry && !entry_has_code_line &&
-                                     ctx.out->actors.back().codes.empty();
+    const bool joins_codeless_root = !synonym && !ctx.tabari && have_entry &&
+                                     !entry_has_code_line && ctx.out->actors.back().codes.empty();
     if (synonym || joins_codeless_root) {
       if (!have_entry) {
         ctx.Diag(line.number, "synonym without an actor before it");

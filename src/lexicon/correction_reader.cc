@@ -61,7 +61,6 @@ bool SplitAgentCode(const std::string& written, std::string* code, bool* suffix)
   return false;
 }
 
-
 // One actor code block as written, "[USAGOV]" or "[USAGOV >20090120]"; `dated` tells whether
 // it gave dates. False (with a diagnostic) when malformed or when it holds a '~'.
 bool ActorCodeBlock(std::string_view s, const Line& line, const ReadContext& ctx, DatedCode* out,
@@ -84,8 +83,8 @@ bool ActorCodeBlock(std::string_view s, const Line& line, const ReadContext& ctx
 // "[old] -> [new]" on every actor entry named `name`: an undated old code matches the code
 // whatever its dates and keeps them unless the new block gives dates; a dated one matches
 // only those dates. Returns the number of codes changed, -1 when malformed.
-int ReplaceActorCode(std::string_view old_block, std::string_view new_block, const std::string& name,
-                     const Line& line, const ReadContext& ctx) {
+int ReplaceActorCode(std::string_view old_block, std::string_view new_block,
+                     const std::string& name, const Line& line, const ReadContext& ctx) {
   DatedCode old_code, new_code;
   bool old_dated = false, new_dated = false;
   if (!ActorCodeBlock(old_block, line, ctx, &old_code, &old_dated) ||
@@ -162,7 +161,8 @@ int AddActorName(std::string_view new_name_text, const std::string& name, const 
   size_t named = 0;
   for (ActorEntry& a : ctx.out->actors) {
     if (HasName(a.names, added_text)) {
-      const std::string& file = a.where.file < ctx.out->files.size() ? ctx.out->files[a.where.file] : "?";
+      const std::string& file =
+          a.where.file < ctx.out->files.size() ? ctx.out->files[a.where.file] : "?";
       ctx.Diag(line.number, added_text + " already names an actor entry (" + file + ":" +
                                 std::to_string(a.where.line) + "): '" + line.text + "'");
       return -1;
@@ -174,7 +174,8 @@ int AddActorName(std::string_view new_name_text, const std::string& name, const 
   }
   if (named > 1) {
     ctx.Diag(line.number, name + " names " + std::to_string(named) +
-                              " actor entries; a name is added to one entry only: '" + line.text + "'");
+                              " actor entries; a name is added to one entry only: '" + line.text +
+                              "'");
     return -1;
   }
   if (target == nullptr) return 0;
@@ -260,9 +261,11 @@ void ApplyCorrectionFile(std::string_view content, const ReadContext& ctx) {
       }
     }
     if (changed == 0) {
-      const std::string code(Trim(std::string_view(t).substr(open, (add ? t.size() : arrow) - open)));
-      ctx.Diag(line.number, "correction matched no " + std::string(kind == "ACTOR" ? "actor" : "agent") +
-                                " entry named " + name + " with code " + code);
+      const std::string code(
+          Trim(std::string_view(t).substr(open, (add ? t.size() : arrow) - open)));
+      ctx.Diag(line.number, "correction matched no " +
+                                std::string(kind == "ACTOR" ? "actor" : "agent") + " entry named " +
+                                name + " with code " + code);
     }
   }
 }

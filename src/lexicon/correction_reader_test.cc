@@ -90,7 +90,8 @@ TEST(CorrectionReaderTest, DatedOldCodeMatchesOnlyThoseDatesAndNewDatesReplaceTh
   EXPECT_EQ(set.actors[2].codes.at(1).to_day, d2003);
   // An undated old code still matches whatever the dates, and dates given in the new block
   // replace them.
-  ASSERT_TRUE(Correct("ACTOR KENYA [KENGOV] -> [KENELI >20010101]\n", &set, DictionaryKind::kActors).ok());
+  ASSERT_TRUE(
+      Correct("ACTOR KENYA [KENGOV] -> [KENELI >20010101]\n", &set, DictionaryKind::kActors).ok());
   EXPECT_EQ(set.actors[2].codes.at(1).code, "KENELI");
   EXPECT_EQ(set.actors[2].codes.at(1).from_day, d2001);
   EXPECT_EQ(set.actors[2].codes.at(1).to_day, kDayMax);
@@ -117,8 +118,8 @@ TEST(CorrectionReaderTest, AddedDatedCodeGoesToEveryEntryOfThatName) {
 
 TEST(CorrectionReaderTest, UndatedCodeIsAddedOnlyWhereThereIsNoDefault) {
   DictionarySet set;
-  ASSERT_TRUE(ReadDictionary("OLAF_SCHOLZ_\n[DEUGOVLAB 080301-091031]\n", "a.txt", DictionaryKind::kActors,
-                             DictionaryFormat::kPetrarch, &set)
+  ASSERT_TRUE(ReadDictionary("OLAF_SCHOLZ_\n[DEUGOVLAB 080301-091031]\n", "a.txt",
+                             DictionaryKind::kActors, DictionaryFormat::kPetrarch, &set)
                   .ok());
   ASSERT_TRUE(Correct("ACTOR OLAF_SCHOLZ_ + [DEUGOV 20211208-20250506]\n"
                       "ACTOR OLAF_SCHOLZ_ + [DEUELI]\n",
@@ -197,10 +198,11 @@ TEST(CorrectionReaderTest, OnlyFilesNamedSoAreCorrections) {
 
 TEST(CorrectionReaderTest, NameIsAddedToTheOneEntryOfThatName) {
   DictionarySet set = ReadBase();
-  ASSERT_TRUE(Correct("ACTOR NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_ + UNITA_MOVEMENT_\n"
-                      "actor kenya_ + republic of kenya  # blanks separate words too\n",
-                      &set)
-                  .ok());
+  ASSERT_TRUE(
+      Correct("ACTOR NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_ + UNITA_MOVEMENT_\n"
+              "actor kenya_ + republic of kenya  # blanks separate words too\n",
+              &set)
+          .ok());
   EXPECT_TRUE(set.diagnostics.empty()) << set.diagnostics[0].ToString();
   ASSERT_EQ(set.actors[0].names.size(), 3u);
   EXPECT_EQ(internal::PhraseText(set.actors[0].names[2]), "UNITA MOVEMENT");

@@ -394,23 +394,23 @@ TEST(PetrarchActorsTest, RootsSynonymsAndDates) {
 // whose code line could not be read starts an actor of its own.
 TEST(PetrarchActorsTest, RootsWithoutCodesShareTheNextCodes) {
   constexpr std::string_view kText =
-      "MIKHAIL_GORBACHEV_\n"                         // 1
-      "+GORBACHEV\n"                                 // 2
-      "PRESIDENT_MIKHAIL_S._GORBACHEV\n"             // 3
-      "GENERAL_SECRETARY_GORBACHEV\n"                // 4
-      "\t[RUSGOV 850311-911225]\n"                   // 5
-      "\t[RUSELI]\n"                                 // 6
-      "DAVID_CAMERON_\n"                             // 7
-      "\t[GBRGOV >201005011]\n"                      // 8: a malformed date
-      "ALAN_JOHNSON_\n"                              // 9
-      "\t[GBRGOV 041001-050531]\n";                  // 10
+      "MIKHAIL_GORBACHEV_\n"              // 1
+      "+GORBACHEV\n"                      // 2
+      "PRESIDENT_MIKHAIL_S._GORBACHEV\n"  // 3
+      "GENERAL_SECRETARY_GORBACHEV\n"     // 4
+      "\t[RUSGOV 850311-911225]\n"        // 5
+      "\t[RUSELI]\n"                      // 6
+      "DAVID_CAMERON_\n"                  // 7
+      "\t[GBRGOV >201005011]\n"           // 8: a malformed date
+      "ALAN_JOHNSON_\n"                   // 9
+      "\t[GBRGOV 041001-050531]\n";       // 10
   DictionarySet set = Read(kText, DictionaryKind::kActors, DictionaryFormat::kPetrarch);
   ASSERT_EQ(set.diagnostics.size(), 1u);
   EXPECT_EQ(set.diagnostics[0].line, 8u);
   ASSERT_EQ(set.actors.size(), 3u);
-  EXPECT_EQ(set.actors[0].names,
-            (std::vector<Phrase>{E("MIKHAIL GORBACHEV"), E("GORBACHEV"), E("PRESIDENT MIKHAIL S. GORBACHEV"),
-                                 E("GENERAL SECRETARY GORBACHEV")}));
+  EXPECT_EQ(set.actors[0].names, (std::vector<Phrase>{E("MIKHAIL GORBACHEV"), E("GORBACHEV"),
+                                                      E("PRESIDENT MIKHAIL S. GORBACHEV"),
+                                                      E("GENERAL SECRETARY GORBACHEV")}));
   ASSERT_EQ(set.actors[0].codes.size(), 2u);
   EXPECT_EQ(set.actors[0].codes[0].code, "RUSGOV");
   EXPECT_EQ(set.actors[0].where.line, 1u);
@@ -764,11 +764,11 @@ TEST(PetrarchAgentsTest, MacrosPluralsAndPrefixCodes) {
 // itself expanded forever (the expansion count stayed at one while the text grew).
 TEST(PetrarchAgentsTest, SelfReferentialMarkerIsADiagnosticNotAHang) {
   constexpr std::string_view kText =
-      "!PERSON! = !PERSON! X\n"       // 1: contains itself, one alternative
-      "CONGRESS!PERSON! [~LEG]\n"     // 2: cannot be expanded
-      "!ROLE! = MAN, WOMAN\n"         // 3
-      "!TWO! = !ROLE!, BOSS\n"        // 4: a marker inside an alternative still works
-      "SPOKES!TWO! [~GOV]\n";         // 5
+      "!PERSON! = !PERSON! X\n"    // 1: contains itself, one alternative
+      "CONGRESS!PERSON! [~LEG]\n"  // 2: cannot be expanded
+      "!ROLE! = MAN, WOMAN\n"      // 3
+      "!TWO! = !ROLE!, BOSS\n"     // 4: a marker inside an alternative still works
+      "SPOKES!TWO! [~GOV]\n";      // 5
   DictionarySet set = Read(kText, DictionaryKind::kAgents, DictionaryFormat::kPetrarch);
   ASSERT_EQ(set.diagnostics.size(), 1u);
   EXPECT_EQ(set.diagnostics[0].line, 2u);

@@ -218,7 +218,9 @@ TEST(ModelTest, SaveRefusesDifferentClustersForTaggerAndParser) {
 // The partial loads the tests try: each component alone, and the tagger alone and the tagger
 // with the parser, as the coder's tagged and parser modes ask.
 std::vector<ModelParts> PartialLoads() {
-  return {ModelParts::TaggerOnly(), {false, true, false}, {false, false, true},
+  return {ModelParts::TaggerOnly(),
+          {false, true, false},
+          {false, false, true},
           ModelParts::TaggerAndParser()};
 }
 

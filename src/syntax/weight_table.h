@@ -169,8 +169,7 @@ class WeightTable {
   // from the file's keys and class columns (rows of each) when MaybeSparsify would choose it.
   // Returns false, changing nothing, when it would not (the caller then builds the dense
   // table), and false, leaving the table unusable, on a zero or duplicate key.
-  bool DeserializeSparse(uint64_t rows, std::string_view key_bytes,
-                         std::string_view weight_bytes);
+  bool DeserializeSparse(uint64_t rows, std::string_view key_bytes, std::string_view weight_bytes);
   // Frees the training-mode buffers (weights, averaging totals, stamps) once frozen.
   void ReleaseTrainingBuffers();
   // Frozen mode: the slot count for `rows` rows (a power of two, at most 70% full).

@@ -47,8 +47,8 @@ TEST(LanguageTest, OtherLanguages) {
 
 TEST(LanguageTest, ShortOrEmptyIsUnknown) {
   // "Jill Biden praised France." is 22 letters, which CLD2 calls reliably French.
-  for (std::string text : {"", "Putin said.", "12345 67890 !!!", "   \n\n  ",
-                           "Jill Biden praised France."}) {
+  for (std::string text :
+       {"", "Putin said.", "12345 67890 !!!", "   \n\n  ", "Jill Biden praised France."}) {
     LanguageGuess g = DetectLanguage(text);
     EXPECT_EQ(g.code, "un") << text;
     EXPECT_FALSE(g.reliable) << text;

@@ -184,9 +184,8 @@ lexicon::DictionaryKind GuessKind(const std::string& path) {
   auto has = [&](const char* s) { return lower.find(s) != std::string::npos; };
   // A correction file changes actors and agents and is read in the agent group, unless it
   // corrects verbs ("annal.verb.corrections.txt"), read in the verb group.
-  const std::string base = lower.substr(lower.find_last_of("/\\") == std::string::npos
-                                             ? 0
-                                             : lower.find_last_of("/\\") + 1);
+  const std::string base = lower.substr(
+      lower.find_last_of("/\\") == std::string::npos ? 0 : lower.find_last_of("/\\") + 1);
   if (lexicon::internal::IsCorrectionFile(base) && base.find("verb") != std::string::npos) {
     return lexicon::DictionaryKind::kVerbs;
   }

@@ -9,7 +9,8 @@
 // error analysis by kind; --oracle the upper bound of the gazetteer (context::EvaluateOracle) per
 // set on stdout, after its GEO line: the share of gold toponyms some reading of the phrase puts
 // within 161 km, the unreachable ones by reason and kind with examples, and what annal does with
-// the reachable ones (the dump then also gets the oracle's verdict). Both commands analyse text with text::AnalyzeText.
+// the reachable ones (the dump then also gets the oracle's verdict). Both commands analyse text
+// with text::AnalyzeText.
 #include <fmt/core.h>
 
 #include <memory>
@@ -72,17 +73,20 @@ std::string OracleVerdict(const context::GeoOracleItem& o) {
 }
 
 void PrintOracle(const char* label, const context::GeoOracleResult& o) {
-  std::cout << fmt::format("  ORACLE {}: acc161={:.4f} ({} of {} gold toponyms have a reading "
-                           "within 161 km)\n",
-                           label, o.acc161(), o.reachable, o.gold);
-  std::cout << fmt::format("    annal on the reachable {}: correct={} wrong sense={} missed={}; "
-                           "annal correct on unreachable: {}\n",
-                           o.reachable, o.reachable_correct, o.reachable_wrong, o.reachable_missed,
-                           o.unreachable_correct);
+  std::cout << fmt::format(
+      "  ORACLE {}: acc161={:.4f} ({} of {} gold toponyms have a reading "
+      "within 161 km)\n",
+      label, o.acc161(), o.reachable, o.gold);
+  std::cout << fmt::format(
+      "    annal on the reachable {}: correct={} wrong sense={} missed={}; "
+      "annal correct on unreachable: {}\n",
+      o.reachable, o.reachable_correct, o.reachable_wrong, o.reachable_missed,
+      o.unreachable_correct);
   size_t total = o.gold - o.reachable;
-  std::cout << fmt::format("    unreachable {}: gold id in gazetteer under another name: {}; "
-                           "county phrases with a namesake place within 161 km: {}\n",
-                           total, o.unreachable_id_known, o.county_namesake_near);
+  std::cout << fmt::format(
+      "    unreachable {}: gold id in gazetteer under another name: {}; "
+      "county phrases with a namesake place within 161 km: {}\n",
+      total, o.unreachable_id_known, o.county_namesake_near);
   const char* reasons[2] = {"phrase not in gazetteer", "no reading within 161 km"};
   const char* kinds[3] = {"\"X County\"/\"Parish\"", "admin/region", "other"};
   for (int why = 0; why < 2; ++why) {
@@ -157,8 +161,8 @@ int RunEvalGeo(const GeoArgs& args) {
       std::fputs(fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{:.5f}\t{:.5f}\t{}\t{}\t{}\t{}\t{}\t{}\t"
                              "{:.5f}\t{:.5f}\t{:.0f}\t{}\t{}\t{:.0f}\n",
                              label, it.article, g.begin, g.phrase, g.geonameid, g.feature, g.lat,
-                             g.lon, outcome, m.text, m.geonameid, m.name, m.country_iso3,
-                             m.feature, m.lat, m.lon, it.distance_km, m.candidates,
+                             g.lon, outcome, m.text, m.geonameid, m.name, m.country_iso3, m.feature,
+                             m.lat, m.lon, it.distance_km, m.candidates,
                              i < oracle.items.size() ? OracleVerdict(oracle.items[i]) : "",
                              i < oracle.items.size() ? oracle.items[i].nearest_km : -1.0)
                      .c_str(),
